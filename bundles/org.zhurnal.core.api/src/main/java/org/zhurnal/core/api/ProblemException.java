@@ -1,0 +1,80 @@
+package org.zhurnal.core.api;
+
+import java.util.List;
+
+/**
+ * An error meant for the caller, turned into an RFC 9457 {@code application/problem+json} response by
+ * the REST layer. {@link #type()} is a stable slug ({@code validation}, {@code not-found}, ...) that
+ * clients may switch on; {@link #getMessage()} is the human-readable detail and never contains
+ * internals. {@link #field()} names the offending input (a JSON field, or {@code file:row:column}).
+ */
+public class ProblemException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final String field;
+    private final List<Violation> violations;
+
+    public ProblemException(int status, String type, String title, String detail, String field) {
+        this(status, type, title, detail, field, List.of());
+    }
+
+    public ProblemException(int status, String type, String title, String detail, String field, List<Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.field = field;
+        this.violations = List.copyOf(violations);
+    }
+
+    /** 400: several inputs are invalid (all of them are listed; nothing was changed). */
+    public static ProblemException invalid(String detail, List<Violation> violations) {
+        return new ProblemException(400, "validation", "Invalid input", detail,
+                violations.isEmpty() ? null : violations.get(0).field(), violations);
+    }
+
+    /** 400: the input named by {@code field} is invalid. */
+    public static ProblemException invalid(String field, String detail) {
+        return new ProblemException(400, "validation", "Invalid input", detail, field);
+    }
+
+    /** 401: no valid credentials. */
+    public static ProblemException unauthenticated(String detail) {
+        return new ProblemException(401, "unauthenticated", "Authentication required", detail, null);
+    }
+
+    /** 403: the caller is known but may not do this. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail, null);
+    }
+
+    /** 404: nothing of that kind with that id exists within the caller's scope. */
+    public static ProblemException notFound(String what, String id) {
+        return new ProblemException(404, "not-found", "Not found", what + " " + id + " was not found", null);
+    }
+
+    /** 409: the request conflicts with the current state. */
+    public static ProblemException conflict(String type, String detail) {
+        return new ProblemException(409, type, "Conflict", detail, null);
+    }
+
+    /** 429: too many attempts; retry later. */
+    public static ProblemException tooManyRequests(String detail) {
+        return new ProblemException(429, "too-many-requests", "Too many requests", detail, null);
+    }
+
+    /** @return every invalid input when there are several; empty otherwise */
+    public List<Violation> violations() { return violations; }
+
+    public int status() { return status; }
+
+    public String type() { return type; }
+
+    public String title() { return title; }
+
+    /** @return the offending field, or {@code null} when the problem is not about one input. */
+    public String field() { return field; }
+}

@@ -1,0 +1,162 @@
+package org.zhurnal.core.internal.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.ZhurnalConstants;
+import org.zhurnal.core.api.audit.AuditEntry;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.audit.AuditVerification;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.internal.Json;
+import org.zhurnal.core.internal.entity.AuditChainEntity;
+import org.zhurnal.core.internal.entity.AuditEntryEntity;
+import org.zhurnal.core.internal.persistence.CoreSchema;
+
+/**
+ * Hash-chained audit log, one chain per school. Appending locks the chain's head row for the rest of
+ * the caller's transaction (an UPDATE that changes nothing), so concurrent writers of one school —
+ * on one node or several — append one after another and the chain never forks.
+ */
+@Component(service = AuditLog.class)
+public class AuditLogImpl implements AuditLog {
+    private static final int VERIFY_PAGE = 500;
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+
+    @Activate
+    public AuditLogImpl(@Reference(target = "(osgi.unit.name=zhurnal-core)") JpaTemplate jpa,
+            @Reference ZhurnalClock clock, @Reference CoreSchema schema) {
+        this.jpa = jpa;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(String schoolId, String entityType, String entityId, String action, Object before, Object after) {
+        String chain = schoolId == null ? ZhurnalConstants.SYSTEM_SCOPE : schoolId;
+        CallContext ctx = CallContext.currentOrSystem();
+        String beforeJson = Json.write(before);
+        String afterJson = Json.write(after);
+        long now = clock.now().toEpochMilli();
+        // Mandatory: an audit entry outside the write's transaction could survive a rolled-back write.
+        jpa.tx(TransactionType.Mandatory, em -> append(em, chain, ctx, entityType, entityId, action, beforeJson,
+                afterJson, now));
+    }
+
+    private void append(EntityManager em, String chain, CallContext ctx, String entityType, String entityId,
+            String action, String beforeJson, String afterJson, long now) {
+        int locked = em.createNativeQuery("UPDATE zh_audit_chain SET last_seq = last_seq WHERE chain_id = ?1")
+                .setParameter(1, chain).executeUpdate();
+        AuditChainEntity head;
+        if (locked == 0) {
+            head = new AuditChainEntity();
+            head.setChainId(chain);
+            head.setLastSeq(0);
+            head.setLastHash(AuditHasher.GENESIS);
+            em.persist(head);
+        } else {
+            head = em.find(AuditChainEntity.class, chain);
+            em.refresh(head);
+        }
+        AuditEntryEntity e = new AuditEntryEntity();
+        e.setChainId(chain);
+        e.setSeq(head.getLastSeq() + 1);
+        e.setId(chain + ":" + e.getSeq());
+        e.setRecordedAt(now);
+        e.setActorId(ctx.principal().accountId());
+        e.setActorLogin(ctx.principal().login());
+        e.setRequestId(ctx.requestId());
+        e.setEntityType(entityType);
+        e.setEntityId(entityId == null ? "" : entityId);
+        e.setOp(action);
+        e.setBeforeJson(beforeJson);
+        e.setAfterJson(afterJson);
+        e.setPrevHash(head.getLastHash());
+        e.setHash(AuditHasher.hash(e));
+        em.persist(e);
+        head.setLastSeq(e.getSeq());
+        head.setLastHash(e.getHash());
+    }
+
+    @Override
+    public List<AuditEntry> find(String entityType, String entityId, int limit) {
+        int max = Math.max(1, Math.min(limit, 1000));
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            StringBuilder q = new StringBuilder("select e from AuditEntryEntity e where 1 = 1");
+            if (entityType != null) {
+                q.append(" and e.entityType = :type");
+            }
+            if (entityId != null) {
+                q.append(" and e.entityId = :id");
+            }
+            q.append(" order by e.recordedAt desc, e.seq desc");
+            var query = em.createQuery(q.toString(), AuditEntryEntity.class).setMaxResults(max);
+            if (entityType != null) {
+                query.setParameter("type", entityType);
+            }
+            if (entityId != null) {
+                query.setParameter("id", entityId);
+            }
+            return query.getResultList().stream().map(AuditEntryEntity::toDTO).toList();
+        });
+    }
+
+    @Override
+    public AuditVerification verify() {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<String> problems = new ArrayList<>();
+            List<AuditChainEntity> chains = em.createQuery("select c from AuditChainEntity c order by c.chainId",
+                    AuditChainEntity.class).getResultList();
+            long checked = 0;
+            for (AuditChainEntity chain : chains) {
+                String prev = AuditHasher.GENESIS;
+                long expectedSeq = 1;
+                boolean broken = false;
+                while (!broken) {
+                    List<AuditEntryEntity> page = em.createQuery(
+                            "select e from AuditEntryEntity e where e.chainId = :c and e.seq >= :s order by e.seq",
+                            AuditEntryEntity.class).setParameter("c", chain.getChainId())
+                            .setParameter("s", expectedSeq).setMaxResults(VERIFY_PAGE).getResultList();
+                    for (AuditEntryEntity e : page) {
+                        checked++;
+                        if (e.getSeq() != expectedSeq) {
+                            problems.add(chain.getChainId() + " #" + expectedSeq + ": entry missing");
+                            broken = true;
+                            break;
+                        }
+                        if (!prev.equals(e.getPrevHash())) {
+                            problems.add(chain.getChainId() + " #" + e.getSeq() + ": link to previous entry broken");
+                            broken = true;
+                            break;
+                        }
+                        if (!AuditHasher.hash(e).equals(e.getHash())) {
+                            problems.add(chain.getChainId() + " #" + e.getSeq() + ": content does not match its hash");
+                            broken = true;
+                            break;
+                        }
+                        prev = e.getHash();
+                        expectedSeq++;
+                    }
+                    em.clear();
+                    if (page.size() < VERIFY_PAGE) {
+                        break;
+                    }
+                }
+                if (!broken && (chain.getLastSeq() != expectedSeq - 1 || !chain.getLastHash().equals(prev))) {
+                    problems.add(chain.getChainId() + ": head says #" + chain.getLastSeq()
+                            + " but the chain ends at #" + (expectedSeq - 1) + " (entries removed or head altered)");
+                }
+            }
+            return new AuditVerification(problems.isEmpty(), chains.size(), checked, problems);
+        });
+    }
+}

@@ -1,0 +1,245 @@
+package org.zhurnal.core.internal.event;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.event.DomainEvent;
+import org.zhurnal.core.api.event.DomainEventListener;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.core.internal.entity.EventEntity;
+import org.zhurnal.core.internal.entity.EventListenerEntity;
+import org.zhurnal.core.internal.persistence.CoreSchema;
+
+/**
+ * Delivers committed outbox events to listeners.
+ * <ol>
+ * <li><b>Sequencing.</b> Under a lock on the sequencer row, committed events without a position get the
+ * next positions in serial order. Only committed rows are visible, so a transaction that commits late
+ * gets a later position instead of being skipped: positions follow commit order on every node.</li>
+ * <li><b>Delivery.</b> Per listener, under a lock on its progress row, the next events after its position
+ * are handed over one by one; the new position is stored in the same transaction as whatever the
+ * listener writes, so database side effects happen exactly once. A failure stops that listener until
+ * a backoff passes and retries the same event (at least once, in order).</li>
+ * </ol>
+ * A new listener starts at the current end of the log (it does not replay history).
+ */
+@Component(service = EventDispatcher.class, immediate = true, configurationPid = "org.zhurnal.events")
+@Designate(ocd = EventDispatcher.Config.class)
+public class EventDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+
+    @ObjectClassDefinition(name = "Zhurnal domain events", description = "Outbox dispatcher")
+    public @interface Config {
+        @AttributeDefinition(description = "Polling interval in milliseconds")
+        long pollMillis() default 250;
+
+        @AttributeDefinition(description = "Events handed to one listener per transaction")
+        int batchSize() default 100;
+
+        @AttributeDefinition(description = "Longest retry backoff in seconds")
+        long maxBackoffSeconds() default 300;
+    }
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final Config config;
+    private final Map<String, DomainEventListener> listeners = new ConcurrentHashMap<>();
+    private final Map<String, String[]> listenerTypes = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService executor;
+
+    @Activate
+    public EventDispatcher(@Reference(target = "(osgi.unit.name=zhurnal-core)") JpaTemplate jpa,
+            @Reference ZhurnalClock clock, @Reference CoreSchema schema, Config config) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.config = config;
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "zhurnal-event-dispatcher");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::safeRun, config.pollMillis(), config.pollMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(DomainEventListener listener, Map<String, Object> props) {
+        String id = listenerId(props);
+        if (id == null) {
+            LOG.warn("Domain event listener {} has no {} property; ignored", listener.getClass().getName(),
+                    DomainEventListener.LISTENER_ID);
+            return;
+        }
+        listeners.put(id, listener);
+        Object types = props.get(DomainEventListener.EVENT_TYPES);
+        listenerTypes.put(id, types instanceof String[] a ? a : types == null ? new String[0] : new String[] {types.toString()});
+    }
+
+    void removeListener(DomainEventListener listener, Map<String, Object> props) {
+        String id = listenerId(props);
+        if (id != null) {
+            listeners.remove(id, listener);
+        }
+    }
+
+    private static String listenerId(Map<String, Object> props) {
+        Object id = props.get(DomainEventListener.LISTENER_ID);
+        if (id == null) {
+            Object pid = props.get(Constants.SERVICE_PID);
+            return pid == null ? null : pid.toString();
+        }
+        return id.toString();
+    }
+
+    private void safeRun() {
+        new CallContext(ZhurnalPrincipal.SYSTEM, "event-dispatcher").run(() -> {
+            try {
+                runOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("Event dispatch round failed; will retry: {}", e.toString());
+            }
+        });
+    }
+
+    /** One round: sequence what committed, then feed every listener. Visible for tests and the shell. */
+    public void runOnce() {
+        sequence();
+        for (Map.Entry<String, DomainEventListener> l : listeners.entrySet()) {
+            deliver(l.getKey(), l.getValue(), listenerTypes.getOrDefault(l.getKey(), new String[0]));
+        }
+    }
+
+    private void sequence() {
+        jpa.tx(TransactionType.RequiresNew, em -> {
+            Long pending = (Long) em.createQuery("select count(e) from EventEntity e where e.pos is null").getSingleResult();
+            if (pending == 0) {
+                return;
+            }
+            em.createNativeQuery("UPDATE zh_event_sequencer SET last_pos = last_pos WHERE name = 'main'").executeUpdate();
+            long last = ((Number) em.createNativeQuery("SELECT last_pos FROM zh_event_sequencer WHERE name = 'main'")
+                    .getSingleResult()).longValue();
+            List<EventEntity> batch = em.createQuery("select e from EventEntity e where e.pos is null order by e.serial",
+                    EventEntity.class).setMaxResults(1000).getResultList();
+            for (EventEntity e : batch) {
+                e.setPos(++last);
+            }
+            em.createNativeQuery("UPDATE zh_event_sequencer SET last_pos = ?1 WHERE name = 'main'")
+                    .setParameter(1, last).executeUpdate();
+        });
+    }
+
+    private void deliver(String id, DomainEventListener listener, String[] types) {
+        long now = clock.now().toEpochMilli();
+        try {
+            jpa.tx(TransactionType.RequiresNew, em -> deliverBatch(em, id, listener, types, now));
+        } catch (RuntimeException e) {
+            // The listener failed: its transaction rolled back, so record the failure in a new one.
+            jpa.tx(TransactionType.RequiresNew, em -> {
+                EventListenerEntity state = em.find(EventListenerEntity.class, id);
+                if (state != null) {
+                    state.setFailures(state.getFailures() + 1);
+                    long backoff = Math.min(config.maxBackoffSeconds() * 1000L,
+                            1000L << Math.min(state.getFailures() - 1, 20));
+                    state.setNextAttemptAt(now + backoff);
+                    String msg = String.valueOf(e.getCause() != null ? e.getCause() : e);
+                    state.setLastError(msg.length() > 1000 ? msg.substring(0, 1000) : msg);
+                    state.setUpdatedAt(now);
+                }
+            });
+            LOG.warn("Listener {} failed; retrying with backoff: {}", id, e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    private void deliverBatch(EntityManager em, String id, DomainEventListener listener, String[] types, long now) {
+        int locked = em.createNativeQuery("UPDATE zh_event_listener SET updated_at = updated_at WHERE listener_id = ?1")
+                .setParameter(1, id).executeUpdate();
+        if (locked == 0) {
+            EventListenerEntity state = new EventListenerEntity();
+            state.setListenerId(id);
+            Number max = (Number) em.createNativeQuery("SELECT last_pos FROM zh_event_sequencer WHERE name = 'main'")
+                    .getSingleResult();
+            state.setPos(max.longValue());
+            state.setNextAttemptAt(0);
+            state.setUpdatedAt(now);
+            em.persist(state);
+            return;
+        }
+        EventListenerEntity state = em.find(EventListenerEntity.class, id);
+        em.refresh(state);
+        if (state.getNextAttemptAt() > now) {
+            return;
+        }
+        List<EventEntity> events = em.createQuery(
+                "select e from EventEntity e where e.pos > :p order by e.pos", EventEntity.class)
+                .setParameter("p", state.getPos()).setMaxResults(config.batchSize()).getResultList();
+        if (events.isEmpty()) {
+            return;
+        }
+        for (EventEntity e : events) {
+            if (matches(types, e.getEventType())) {
+                try {
+                    listener.onEvent(e.toDTO());
+                } catch (Exception ex) {
+                    throw new ListenerFailure(ex);
+                }
+            }
+            state.setPos(e.getPos());
+        }
+        state.setFailures(0);
+        state.setLastError(null);
+        state.setNextAttemptAt(0);
+        state.setUpdatedAt(now);
+    }
+
+    private static boolean matches(String[] types, String type) {
+        if (types.length == 0) {
+            return true;
+        }
+        for (String t : types) {
+            if (type.startsWith(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Progress of every listener known to the database, for operators. */
+    public List<EventListenerEntity> progress() {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select l from EventListenerEntity l order by l.listenerId", EventListenerEntity.class).getResultList());
+    }
+
+    private static final class ListenerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ListenerFailure(Exception cause) {
+            super(cause.toString(), cause);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.zhurnal.core.internal.security;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.security.Action;
+import org.zhurnal.core.api.security.Authorization;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.security.ScopeResolver;
+import org.zhurnal.core.api.security.ScopeType;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+
+/**
+ * The access rules, in one table:
+ * <pre>
+ * role                  granted at            may                          over
+ * SYSTEM_ADMIN          system                read, write, administer      everything
+ * MUNICIPAL_ADMIN       municipality          read, write, administer      the municipality and all below
+ * SCHOOL_COORDINATOR    school                read, write, administer      the school and all below
+ * DEPUTY_DIRECTOR       school                read, write, administer      the school and all below
+ * TEACHER               school                read                         the school itself (reference data)
+ * TEACHER               class / group         read, write                  the class/group and its students
+ * CLASS_TEACHER         class                 read, write, administer      the class and its students
+ * STUDENT, PARENT       student               read                         that student only
+ * </pre>
+ * "All below" is answered by the {@link ScopeResolver}s of the modules that own the scopes.
+ */
+@Component(service = Authorization.class)
+public class AuthorizationImpl implements Authorization {
+    private static final int MAX_DEPTH = 8;
+
+    private final List<ScopeResolver> resolvers = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addResolver(ScopeResolver r) {
+        resolvers.add(r);
+    }
+
+    void removeResolver(ScopeResolver r) {
+        resolvers.remove(r);
+    }
+
+    @Override
+    public boolean permits(ZhurnalPrincipal principal, Action action, ScopeRef target) {
+        if (principal == null || action == null || target == null) {
+            return false;
+        }
+        Set<ScopeRef> ancestors = null;
+        for (Grant g : principal.grants()) {
+            if (!allows(g, action)) {
+                continue;
+            }
+            if (g.scope().equals(target)) {
+                return true;
+            }
+            if (!coversBelow(g)) {
+                continue;
+            }
+            if (ancestors == null) {
+                ancestors = ancestors(target);
+            }
+            if (ancestors.contains(g.scope())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void check(ZhurnalPrincipal principal, Action action, ScopeRef target) {
+        if (!permits(principal, action, target)) {
+            throw ProblemException.forbidden("You may not " + action.name().toLowerCase() + " this "
+                    + target.type().name().toLowerCase());
+        }
+    }
+
+    static boolean allows(Grant g, Action action) {
+        Set<Action> actions = switch (g.role()) {
+            case SYSTEM_ADMIN, MUNICIPAL_ADMIN, SCHOOL_COORDINATOR, DEPUTY_DIRECTOR, CLASS_TEACHER -> EnumSet.allOf(Action.class);
+            case TEACHER -> g.scope().type() == ScopeType.SCHOOL ? EnumSet.of(Action.READ) : EnumSet.of(Action.READ, Action.WRITE);
+            case STUDENT, PARENT -> EnumSet.of(Action.READ);
+        };
+        return actions.contains(action);
+    }
+
+    static boolean coversBelow(Grant g) {
+        return !(g.role() == Role.STUDENT || g.role() == Role.PARENT
+                || (g.role() == Role.TEACHER && g.scope().type() == ScopeType.SCHOOL));
+    }
+
+    private Set<ScopeRef> ancestors(ScopeRef target) {
+        Set<ScopeRef> seen = new HashSet<>();
+        Deque<ScopeRef> todo = new ArrayDeque<>(List.of(target));
+        int depth = 0;
+        while (!todo.isEmpty() && depth++ < MAX_DEPTH * 4) {
+            ScopeRef s = todo.poll();
+            for (ScopeResolver r : resolvers) {
+                for (ScopeRef p : r.parents(s)) {
+                    if (seen.add(p)) {
+                        todo.add(p);
+                    }
+                }
+            }
+        }
+        seen.add(ScopeRef.SYSTEM);
+        return seen;
+    }
+}

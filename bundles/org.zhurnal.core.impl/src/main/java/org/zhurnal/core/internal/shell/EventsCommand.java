@@ -1,0 +1,24 @@
+package org.zhurnal.core.internal.shell;
+
+import java.time.Instant;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.zhurnal.core.internal.event.EventDispatcher;
+
+@Command(scope = "zhurnal", name = "events", description = "Shows the delivery progress of every domain-event listener")
+@Service
+public class EventsCommand implements Action {
+    @Reference
+    EventDispatcher dispatcher;
+
+    @Override
+    public Object execute() throws Exception {
+        System.out.printf("%-40s %10s %8s  %s%n", "LISTENER", "POSITION", "FAILURES", "LAST ERROR / NEXT ATTEMPT");
+        dispatcher.progress().forEach(l -> System.out.printf("%-40s %10d %8d  %s%n", l.getListenerId(), l.getPos(),
+                l.getFailures(), l.getLastError() == null ? "" : l.getLastError() + " / " + Instant.ofEpochMilli(l.getNextAttemptAt())));
+        return null;
+    }
+}

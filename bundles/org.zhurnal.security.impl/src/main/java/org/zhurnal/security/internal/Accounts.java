@@ -1,0 +1,49 @@
+package org.zhurnal.security.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.security.ScopeType;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.security.api.AccountInfo;
+import org.zhurnal.security.internal.entity.AccountEntity;
+import org.zhurnal.security.internal.entity.GrantEntity;
+
+/** Entity ↔ DTO conversions shared by the account and authentication services. */
+final class Accounts {
+    private Accounts() {}
+
+    static List<Grant> grants(EntityManager em, String accountId) {
+        return em.createQuery("select g from GrantEntity g where g.accountId = :a order by g.roleName, g.scopeId",
+                GrantEntity.class).setParameter("a", accountId).getResultList().stream()
+                .map(g -> new Grant(Role.valueOf(g.getRoleName()), new ScopeRef(ScopeType.valueOf(g.getScopeType()), g.getScopeId())))
+                .toList();
+    }
+
+    static AccountInfo info(EntityManager em, AccountEntity a) {
+        return new AccountInfo(a.getId(), a.getLogin(), a.getDisplayName(), a.getPersonId(), a.getSchoolId(),
+                grants(em, a.getId()), a.isMustChange(), a.isDisabled(), Instant.ofEpochMilli(a.getCreatedAt()));
+    }
+
+    static ZhurnalPrincipal principal(EntityManager em, AccountEntity a) {
+        return new ZhurnalPrincipal(a.getId(), a.getLogin(), a.getDisplayName(), grants(em, a.getId()), a.isMustChange());
+    }
+
+    /** Audit view of an account: never the password hash. */
+    static java.util.Map<String, Object> auditView(AccountEntity a, List<Grant> grants) {
+        java.util.Map<String, Object> m = new java.util.TreeMap<>();
+        m.put("login", a.getLogin());
+        m.put("displayName", a.getDisplayName());
+        m.put("personId", a.getPersonId());
+        m.put("schoolId", a.getSchoolId());
+        m.put("mustChangePassword", a.isMustChange());
+        m.put("disabled", a.isDisabled());
+        m.put("grants", grants.stream().map(g -> g.role() + "@" + g.scope().type() + ":" + g.scope().id()).toList());
+        return m;
+    }
+}

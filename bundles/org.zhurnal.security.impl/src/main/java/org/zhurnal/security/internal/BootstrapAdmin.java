@@ -1,0 +1,82 @@
+package org.zhurnal.security.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalConstants;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.security.api.AccountService;
+import org.zhurnal.security.api.IssuedCredentials;
+import org.zhurnal.security.api.NewAccount;
+
+/**
+ * Creates the first system administrator ({@code admin}) when it does not exist: with the password in
+ * the environment variable {@code ZHURNAL_ADMIN_PASSWORD}, or else a generated temporary password
+ * written once to {@code data/zhurnal-admin-password.txt} (owner-only) that must be changed at first
+ * sign-in. There is no default password.
+ */
+@Component(immediate = true)
+public class BootstrapAdmin {
+    static final String LOGIN = "admin";
+    static final String ENV = "ZHURNAL_ADMIN_PASSWORD";
+    private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdmin.class);
+
+    @Activate
+    public BootstrapAdmin(@Reference AccountService accounts) {
+        new CallContext(ZhurnalPrincipal.SYSTEM, "bootstrap-admin").run(() -> {
+            if (accounts.byLogin(LOGIN).isPresent()) {
+                return;
+            }
+            String fromEnv = System.getenv(ENV);
+            try {
+                IssuedCredentials issued = accounts.create(new NewAccount(LOGIN, "Администратор системы", null,
+                        ZhurnalConstants.SYSTEM_SCOPE, List.of(new Grant(Role.SYSTEM_ADMIN, ScopeRef.SYSTEM)),
+                        fromEnv == null || fromEnv.isBlank() ? null : fromEnv));
+                if (issued.temporaryPassword() != null) {
+                    Path file = writePassword(issued.temporaryPassword());
+                    LOG.warn("Created the system administrator '{}'; its temporary password is in {} (change it at first sign-in)",
+                            LOGIN, file);
+                } else {
+                    LOG.info("Created the system administrator '{}' with the password from ${}", LOGIN, ENV);
+                }
+            } catch (ProblemException e) {
+                if (e.status() == 409) {
+                    return; // another node created it first
+                }
+                LOG.error("Could not create the system administrator: {} ({})", e.getMessage(),
+                        e.field() == null ? "" : "field " + e.field() + " — check " + ENV);
+            } catch (IOException e) {
+                LOG.error("Could not write the administrator's password file", e);
+            }
+        });
+    }
+
+    static Path writePassword(String password) throws IOException {
+        Path file = Paths.get(System.getProperty("karaf.data", "data"), "zhurnal-admin-password.txt");
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        return file;
+    }
+}

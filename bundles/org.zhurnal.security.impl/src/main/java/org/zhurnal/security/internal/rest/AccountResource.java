@@ -1,0 +1,128 @@
+package org.zhurnal.security.internal.rest;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalConstants;
+import org.zhurnal.core.api.rest.RestResource;
+import org.zhurnal.core.api.rest.RolesRequired;
+import org.zhurnal.core.api.security.Action;
+import org.zhurnal.core.api.security.Authorization;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.security.api.AccountInfo;
+import org.zhurnal.security.api.AccountService;
+import org.zhurnal.security.api.IssuedCredentials;
+import org.zhurnal.security.api.NewAccount;
+
+/**
+ * Account administration. The caller must administer the account's school and every scope they grant;
+ * accounts outside the caller's scope answer 404.
+ */
+@Component(service = RestResource.class)
+@Path("accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesRequired({Role.SYSTEM_ADMIN, Role.MUNICIPAL_ADMIN, Role.SCHOOL_COORDINATOR, Role.DEPUTY_DIRECTOR, Role.CLASS_TEACHER})
+public class AccountResource implements RestResource {
+
+    /** Body of {@code POST /accounts}; without a password a temporary one is issued. */
+    public record AccountRequest(String login, String displayName, String personId, String schoolId, List<Grant> grants,
+            String password) {}
+
+    private final AccountService accounts;
+    private final Authorization authorization;
+
+    @Activate
+    public AccountResource(@Reference AccountService accounts, @Reference Authorization authorization) {
+        this.accounts = accounts;
+        this.authorization = authorization;
+    }
+
+    @GET
+    public List<AccountInfo> list(@QueryParam("schoolId") String schoolId) {
+        String school = schoolId == null || schoolId.isBlank() ? ZhurnalConstants.SYSTEM_SCOPE : schoolId;
+        authorization.check(CallContext.requirePrincipal(), Action.ADMINISTER, scopeOf(school));
+        return accounts.bySchool(school);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(AccountRequest body) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "A JSON body is required");
+        }
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        String school = body.schoolId() == null || body.schoolId().isBlank() ? ZhurnalConstants.SYSTEM_SCOPE : body.schoolId();
+        authorization.check(p, Action.ADMINISTER, scopeOf(school));
+        if (body.grants() != null) {
+            for (int i = 0; i < body.grants().size(); i++) {
+                Grant g = body.grants().get(i);
+                if (g == null || g.scope() == null || g.role() == null) {
+                    throw ProblemException.invalid("grants[" + i + "]", "Each grant needs a role and a scope");
+                }
+                if (!authorization.permits(p, Action.ADMINISTER, g.scope())) {
+                    throw ProblemException.forbidden("You may not grant " + g.role() + " in " + g.scope().type() + " " + g.scope().id());
+                }
+            }
+        }
+        IssuedCredentials issued = accounts.create(new NewAccount(body.login(), body.displayName(), body.personId(), school,
+                body.grants(), body.password()));
+        return Response.status(201).entity(issued).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public AccountInfo get(@PathParam("id") String id) {
+        return visible(id);
+    }
+
+    @POST
+    @Path("{id}/reset-password")
+    public IssuedCredentials resetPassword(@PathParam("id") String id) {
+        visible(id);
+        return accounts.resetPassword(id);
+    }
+
+    @POST
+    @Path("{id}/disable")
+    public AccountInfo disable(@PathParam("id") String id) {
+        visible(id);
+        if (id.equals(CallContext.requirePrincipal().accountId())) {
+            throw ProblemException.conflict("self-disable", "You cannot disable your own account");
+        }
+        return accounts.setDisabled(id, true);
+    }
+
+    @POST
+    @Path("{id}/enable")
+    public AccountInfo enable(@PathParam("id") String id) {
+        visible(id);
+        return accounts.setDisabled(id, false);
+    }
+
+    private AccountInfo visible(String id) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        return accounts.byId(id).filter(a -> authorization.permits(p, Action.ADMINISTER, scopeOf(a.schoolId())))
+                .orElseThrow(() -> ProblemException.notFound("Account", id));
+    }
+
+    private static ScopeRef scopeOf(String schoolId) {
+        return ZhurnalConstants.SYSTEM_SCOPE.equals(schoolId) ? ScopeRef.SYSTEM : ScopeRef.school(schoolId);
+    }
+}

@@ -1,0 +1,123 @@
+package org.zhurnal.security.internal.rest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.rest.PublicEndpoint;
+import org.zhurnal.core.api.rest.RestResource;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.security.api.AuthenticationService;
+import org.zhurnal.security.api.Session;
+
+/**
+ * Sign-in, sign-out and password change. A successful login answers the bearer token in the body and
+ * also sets it as an HttpOnly, SameSite=Strict cookie for the browser UI, together with a readable
+ * CSRF cookie that the UI echoes in {@code X-CSRF-Token} on writes.
+ */
+@Component(service = RestResource.class)
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource implements RestResource {
+    /** Name of the session cookie. */
+    public static final String SESSION_COOKIE = "ZHURNAL_SESSION";
+    /** Name of the CSRF cookie (readable by scripts of the same origin). */
+    public static final String CSRF_COOKIE = "ZHURNAL_CSRF";
+    /** Request attribute under which the REST filter leaves the caller's raw token. */
+    public static final String TOKEN_ATTRIBUTE = "zhurnal.token";
+
+    /** Body of a login. */
+    public record LoginRequest(String login, String password) {}
+
+    /** Body of a password change. */
+    public record PasswordChange(String currentPassword, String newPassword) {}
+
+    /** Who is signed in. */
+    public record Me(String accountId, String login, String displayName, List<Grant> grants, boolean mustChangePassword) {
+        static Me of(ZhurnalPrincipal p) {
+            return new Me(p.accountId(), p.login(), p.displayName(), p.grants(), p.mustChangePassword());
+        }
+    }
+
+    /** Answer to a login. */
+    public record LoginResponse(String token, String csrfToken, Instant expiresAt, boolean mustChangePassword, Me account) {}
+
+    private final AuthenticationService auth;
+    private final ZhurnalClock clock;
+
+    @Activate
+    public AuthResource(@Reference AuthenticationService auth, @Reference ZhurnalClock clock) {
+        this.auth = auth;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("login")
+    @PublicEndpoint
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(LoginRequest body, @Context HttpServletRequest request) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "A JSON body {\"login\": ..., \"password\": ...} is required");
+        }
+        Session s = auth.login(body.login(), body.password(), request.getRemoteAddr());
+        long maxAge = Math.max(0, Duration.between(clock.now(), s.expiresAt()).getSeconds());
+        boolean secure = request.isSecure();
+        return Response.ok(new LoginResponse(s.token(), s.csrfToken(), s.expiresAt(), s.principal().mustChangePassword(),
+                Me.of(s.principal())))
+                .header("Set-Cookie", cookie(SESSION_COOKIE, s.token(), maxAge, true, secure))
+                .header("Set-Cookie", cookie(CSRF_COOKIE, s.csrfToken(), maxAge, false, secure)).build();
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout(@Context HttpServletRequest request) {
+        Object token = request.getAttribute(TOKEN_ATTRIBUTE);
+        if (token != null) {
+            auth.logout(token.toString());
+        }
+        boolean secure = request.isSecure();
+        return Response.noContent().header("Set-Cookie", cookie(SESSION_COOKIE, "", 0, true, secure))
+                .header("Set-Cookie", cookie(CSRF_COOKIE, "", 0, false, secure)).build();
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(PasswordChange body, @Context HttpServletRequest request) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "A JSON body {\"currentPassword\": ..., \"newPassword\": ...} is required");
+        }
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        Object token = request.getAttribute(TOKEN_ATTRIBUTE);
+        auth.changePassword(p.accountId(), body.currentPassword(), body.newPassword(), token == null ? null : token.toString());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me")
+    public Me me() {
+        return Me.of(CallContext.requirePrincipal());
+    }
+
+    static String cookie(String name, String value, long maxAge, boolean httpOnly, boolean secure) {
+        return name + "=" + value + "; Path=/; Max-Age=" + maxAge + "; SameSite=Strict" + (httpOnly ? "; HttpOnly" : "")
+                + (secure ? "; Secure" : "");
+    }
+}

@@ -1,0 +1,126 @@
+import { api, lang, setLang, t, translate } from '/i18n.js';
+
+const $ = (id) => document.getElementById(id);
+let me = null;
+
+function show(view) {
+  for (const v of ['login-view', 'password-view', 'shell-view']) $(v).hidden = v !== view;
+  $('logout').hidden = view === 'login-view';
+}
+
+function showError(el, text) { el.textContent = text; el.hidden = !text; }
+
+async function start() {
+  translate();
+  try {
+    me = await api('GET', 'auth/me');
+  } catch (e) {
+    me = null;
+  }
+  if (!me) { show('login-view'); $('login').focus(); return; }
+  $('user').textContent = me.displayName;
+  if (me.mustChangePassword) { openPassword(true); return; }
+  await openShell();
+}
+
+function openPassword(temporary) {
+  show(temporary ? 'password-view' : 'shell-view');
+  if (!temporary) { $('password-view').hidden = false; $('home-view').hidden = true; $('page').hidden = true; }
+  $('password-hint').textContent = temporary ? t('password.temporary') : t('password.hint');
+  showError($('password-error'), '');
+  $('password-ok').hidden = true;
+  $('current-password').focus();
+}
+
+async function openShell() {
+  show('shell-view');
+  $('password-view').hidden = true;
+  $('welcome').textContent = t('home.welcome', { name: me.displayName });
+  const menu = $('menu');
+  menu.querySelectorAll('.contrib').forEach((a) => a.remove());
+  try {
+    for (const c of await api('GET', 'ui/contributions')) {
+      const a = document.createElement('a');
+      a.className = 'menu-item contrib';
+      a.href = '#page:' + c.path;
+      a.textContent = c.titles[lang()] || c.titles.ru;
+      menu.appendChild(a);
+    }
+  } catch (e) { /* menu stays minimal */ }
+  try {
+    const h = await fetch('/api/v1/health').then((r) => r.json());
+    $('modules').replaceChildren(...h.modules.map((m) => {
+      const li = document.createElement('li');
+      li.textContent = `${m.name} ${m.version} — ${m.state}`;
+      return li;
+    }));
+  } catch (e) { /* optional */ }
+  route();
+}
+
+function route() {
+  if (!me || me.mustChangePassword) return;
+  const h = location.hash;
+  if (h === '#password') { openPassword(false); return; }
+  $('password-view').hidden = true;
+  if (h.startsWith('#page:')) {
+    $('home-view').hidden = true;
+    const f = $('page');
+    f.hidden = false;
+    const src = h.substring(6);
+    if (src.startsWith('/ui/') && f.getAttribute('src') !== src) f.src = src;
+  } else {
+    $('home-view').hidden = false;
+    $('page').hidden = true;
+  }
+}
+
+$('login-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const login = $('login').value.trim();
+  const password = $('password').value;
+  if (!login || !password) { showError($('login-error'), t('auth.required')); return; }
+  try {
+    const r = await api('POST', 'auth/login', { login, password });
+    me = r.account;
+    $('password').value = '';
+    showError($('login-error'), '');
+    $('user').textContent = me.displayName;
+    if (me.mustChangePassword) openPassword(true); else await openShell();
+  } catch (e) {
+    showError($('login-error'), e.status === 429 ? t('auth.locked') : e.status === 401 ? t('auth.wrong') : t('error.generic', { detail: e.message }));
+  }
+});
+
+$('password-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const current = $('current-password').value;
+  const next = $('new-password').value;
+  if (next !== $('new-password2').value) { showError($('password-error'), t('password.mismatch')); return; }
+  try {
+    await api('POST', 'auth/password', { currentPassword: current, newPassword: next });
+    for (const id of ['current-password', 'new-password', 'new-password2']) $(id).value = '';
+    showError($('password-error'), '');
+    me.mustChangePassword = false;
+    $('password-ok').hidden = false;
+    setTimeout(() => { location.hash = '#home'; openShell(); }, 600);
+  } catch (e) {
+    showError($('password-error'), t('error.generic', { detail: e.message }));
+  }
+});
+
+$('logout').addEventListener('click', async () => {
+  try { await api('POST', 'auth/logout'); } catch (e) { /* already signed out */ }
+  me = null;
+  location.hash = '';
+  show('login-view');
+});
+
+document.querySelectorAll('.lang').forEach((b) => b.addEventListener('click', () => {
+  setLang(b.dataset.lang);
+  translate();
+  if (me && !me.mustChangePassword) openShell();
+}));
+
+window.addEventListener('hashchange', route);
+start();
