@@ -55,7 +55,7 @@ public class EventDispatcher {
         @AttributeDefinition(description = "Polling interval in milliseconds")
         long pollMillis() default 250;
 
-        @AttributeDefinition(description = "Events handed to one listener per transaction")
+        @AttributeDefinition(description = "Most events handed to one listener per round (one transaction each)")
         int batchSize() default 100;
 
         @AttributeDefinition(description = "Longest retry backoff in seconds")
@@ -155,28 +155,41 @@ public class EventDispatcher {
     }
 
     private void deliver(String id, DomainEventListener listener, String[] types) {
-        long now = clock.now().toEpochMilli();
-        try {
-            jpa.tx(TransactionType.RequiresNew, em -> deliverBatch(em, id, listener, types, now));
-        } catch (RuntimeException e) {
-            // The listener failed: its transaction rolled back, so record the failure in a new one.
-            jpa.tx(TransactionType.RequiresNew, em -> {
-                EventListenerEntity state = em.find(EventListenerEntity.class, id);
-                if (state != null) {
-                    state.setFailures(state.getFailures() + 1);
-                    long backoff = Math.min(config.maxBackoffSeconds() * 1000L,
-                            1000L << Math.min(state.getFailures() - 1, 20));
-                    state.setNextAttemptAt(now + backoff);
-                    String msg = String.valueOf(e.getCause() != null ? e.getCause() : e);
-                    state.setLastError(msg.length() > 1000 ? msg.substring(0, 1000) : msg);
-                    state.setUpdatedAt(now);
-                }
-            });
-            LOG.warn("Listener {} failed; retrying with backoff: {}", id, e.getCause() != null ? e.getCause() : e);
+        // One transaction per event: a failure rolls back only that event's effects and keeps the
+        // progress made before it, so earlier events are not handed over again.
+        for (int i = 0; i < config.batchSize(); i++) {
+            long now = clock.now().toEpochMilli();
+            boolean more;
+            try {
+                more = jpa.txExpr(TransactionType.RequiresNew, em -> deliverNext(em, id, listener, types, now));
+            } catch (RuntimeException e) {
+                recordFailure(id, e, now);
+                return;
+            }
+            if (!more) {
+                return;
+            }
         }
     }
 
-    private void deliverBatch(EntityManager em, String id, DomainEventListener listener, String[] types, long now) {
+    private void recordFailure(String id, RuntimeException e, long now) {
+        Throwable cause = e instanceof ListenerFailure && e.getCause() != null ? e.getCause() : e;
+        jpa.tx(TransactionType.RequiresNew, em -> {
+            EventListenerEntity state = em.find(EventListenerEntity.class, id);
+            if (state != null) {
+                state.setFailures(state.getFailures() + 1);
+                long backoff = Math.min(config.maxBackoffSeconds() * 1000L, 1000L << Math.min(state.getFailures() - 1, 20));
+                state.setNextAttemptAt(now + backoff);
+                String msg = String.valueOf(cause);
+                state.setLastError(msg.length() > 1000 ? msg.substring(0, 1000) : msg);
+                state.setUpdatedAt(now);
+            }
+        });
+        LOG.warn("Listener {} failed; the event will be offered again after a backoff: {}", id, cause.toString());
+    }
+
+    /** Hands the next event to the listener; @return whether there may be more to deliver. */
+    private boolean deliverNext(EntityManager em, String id, DomainEventListener listener, String[] types, long now) {
         int locked = em.createNativeQuery("UPDATE zh_event_listener SET updated_at = updated_at WHERE listener_id = ?1")
                 .setParameter(1, id).executeUpdate();
         if (locked == 0) {
@@ -188,33 +201,32 @@ public class EventDispatcher {
             state.setNextAttemptAt(0);
             state.setUpdatedAt(now);
             em.persist(state);
-            return;
+            return false;
         }
         EventListenerEntity state = em.find(EventListenerEntity.class, id);
         em.refresh(state);
         if (state.getNextAttemptAt() > now) {
-            return;
+            return false;
         }
-        List<EventEntity> events = em.createQuery(
-                "select e from EventEntity e where e.pos > :p order by e.pos", EventEntity.class)
-                .setParameter("p", state.getPos()).setMaxResults(config.batchSize()).getResultList();
-        if (events.isEmpty()) {
-            return;
+        List<EventEntity> next = em.createQuery("select e from EventEntity e where e.pos > :p order by e.pos", EventEntity.class)
+                .setParameter("p", state.getPos()).setMaxResults(1).getResultList();
+        if (next.isEmpty()) {
+            return false;
         }
-        for (EventEntity e : events) {
-            if (matches(types, e.getEventType())) {
-                try {
-                    listener.onEvent(e.toDTO());
-                } catch (Exception ex) {
-                    throw new ListenerFailure(ex);
-                }
+        EventEntity e = next.get(0);
+        if (matches(types, e.getEventType())) {
+            try {
+                listener.onEvent(e.toDTO());
+            } catch (Exception ex) {
+                throw new ListenerFailure(ex);
             }
-            state.setPos(e.getPos());
         }
+        state.setPos(e.getPos());
         state.setFailures(0);
         state.setLastError(null);
         state.setNextAttemptAt(0);
         state.setUpdatedAt(now);
+        return true;
     }
 
     private static boolean matches(String[] types, String type) {

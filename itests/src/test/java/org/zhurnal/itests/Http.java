@@ -1,0 +1,100 @@
+package org.zhurnal.itests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A small HTTP client for the REST API under test. */
+public final class Http {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    public Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** The answer: status, headers and body. */
+    public record Answer(int status, String contentType, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON: " + body, e);
+            }
+        }
+    }
+
+    public Answer get(String path, Map<String, String> headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public Answer get(String path) {
+        return get(path, Map.of());
+    }
+
+    public Answer get(String path, String token) {
+        return get(path, Map.of("Authorization", "Bearer " + token));
+    }
+
+    public Answer post(String path, String json, Map<String, String> headers) {
+        return send("POST", path, json, headers);
+    }
+
+    public Answer post(String path, String json, String token) {
+        return post(path, json, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+    }
+
+    public Answer send(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(b::header);
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        try {
+            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Signs in and returns the bearer token. */
+    public String login(String login, String password) {
+        Answer a = post("/api/v1/auth/login", "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}", Map.of());
+        if (a.status() != 200) {
+            throw new AssertionError("login of " + login + " failed: " + a.status() + " " + a.body());
+        }
+        return a.json().get("token").asText();
+    }
+
+    /** Polls {@code path} until it answers {@code status} or the time is up. */
+    public Answer await(String path, int status, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        Answer last;
+        do {
+            try {
+                last = get(path);
+            } catch (AssertionError e) {
+                last = new Answer(-1, "", e.getMessage(), null);
+            }
+            if (last.status() == status) {
+                return last;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < end);
+        return last;
+    }
+}

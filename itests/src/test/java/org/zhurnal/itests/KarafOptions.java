@@ -1,0 +1,83 @@
+package org.zhurnal.itests;
+
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+
+/** Pax Exam options that boot the real Zhurnal distribution (on Derby, or on PostgreSQL when asked). */
+public final class KarafOptions {
+    public static final int HTTP_PORT = 8282;
+    public static final String ADMIN_PASSWORD = "Zh-It-Root-Passw0rd-9";
+    static final String PG_SCHEMA = "zhurnal_it";
+
+    private KarafOptions() {}
+
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty("zhurnal.itest.db"));
+    }
+
+    public static Option[] distribution() {
+        List<Option> o = new ArrayList<>(List.of(
+                karafDistributionConfiguration().frameworkUrl("file:" + System.getProperty("zhurnal.distribution"))
+                        .name("zhurnal").karafVersion("4.4.10").unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.WARN),
+                CoreOptions.systemTimeout(180_000),
+                CoreOptions.systemProperty("zhurnal.example.jar").value(System.getProperty("zhurnal.example.jar", "")),
+                CoreOptions.systemProperty("zhurnal.itest.db").value(System.getProperty("zhurnal.itest.db", "derby")),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "8112"),
+                // Faster delivery in tests; the production default is 250 ms.
+                editConfigurationFilePut("etc/org.zhurnal.events.cfg", "pollMillis", "100"),
+                // The JDK 9+ flags that bin/karaf adds but Pax Exam 4.14 does not (stack.md gotcha 10).
+                new VMOption("--add-reads=java.xml=java.logging"),
+                new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+                new VMOption("--patch-module"), new VMOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-4.4.10.jar"),
+                new VMOption("--patch-module"), new VMOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-4.4.10.jar"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.security=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.net=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.lang=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.util=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.naming/javax.naming.spi=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
+                new VMOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
+                new VMOption("-classpath"), new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*")));
+        if (postgres()) {
+            String url = System.getProperty("zhurnal.itest.pgurl");
+            String user = System.getProperty("zhurnal.itest.pguser");
+            freshSchema(url, user);
+            String cfg = "etc/org.ops4j.datasource-zhurnal.cfg";
+            o.add(editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"));
+            o.add(editConfigurationFilePut(cfg, "url", url + "?currentSchema=" + PG_SCHEMA));
+            o.add(editConfigurationFilePut(cfg, "user", user));
+            o.add(editConfigurationFilePut(cfg, "password", ""));
+        }
+        return o.toArray(new Option[0]);
+    }
+
+    /** Every PostgreSQL run starts from an empty schema, so the migrations run from scratch. */
+    private static void freshSchema(String url, String user) {
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
+            s.execute("CREATE SCHEMA " + PG_SCHEMA);
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL for the integration tests is not reachable at " + url, e);
+        }
+    }
+}
