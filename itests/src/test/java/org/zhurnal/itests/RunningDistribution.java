@@ -1,0 +1,91 @@
+package org.zhurnal.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real distribution, unpacked from its tar.gz and started with {@code bin/karaf server} as an
+ * operator would, on its own port. Used by tests that must drive it from outside (the browser).
+ */
+public final class RunningDistribution implements AutoCloseable {
+    public final int port;
+    public final Path home;
+    private final Process process;
+
+    private RunningDistribution(int port, Path home, Process process) {
+        this.port = port;
+        this.home = home;
+        this.process = process;
+    }
+
+    public static RunningDistribution start(String name, int port, int sshPort, boolean demo) throws Exception {
+        Path base = Paths.get("target", name).toAbsolutePath();
+        deleteTree(base);
+        Files.createDirectories(base);
+        Process tar = new ProcessBuilder("tar", "xzf", System.getProperty("zhurnal.distribution"), "-C", base.toString())
+                .inheritIO().start();
+        if (tar.waitFor() != 0) {
+            throw new IllegalStateException("could not unpack the distribution");
+        }
+        Path home;
+        try (Stream<Path> s = Files.list(base)) {
+            home = s.findFirst().orElseThrow();
+        }
+        replace(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = 8181",
+                "org.osgi.service.http.port = " + port);
+        replace(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort = 8101", "sshPort = " + sshPort);
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("console.out").toFile());
+        pb.environment().put("ZHURNAL_ADMIN_PASSWORD", KarafOptions.ADMIN_PASSWORD);
+        pb.environment().put("ZHURNAL_DEMO", Boolean.toString(demo));
+        pb.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        RunningDistribution d = new RunningDistribution(port, home, pb.start());
+        Http.Answer health = new Http(port).await("/api/v1/health", 200, Duration.ofSeconds(120));
+        if (health.status() != 200) {
+            d.close();
+            throw new IllegalStateException("Zhurnal did not become healthy: " + health.body());
+        }
+        return d;
+    }
+
+    public Http http() {
+        return new Http(port);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String s = Files.readString(file, StandardCharsets.UTF_8);
+        if (!s.contains(from)) {
+            throw new IllegalStateException(file + " does not contain '" + from + "'");
+        }
+        Files.writeString(file, s.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
