@@ -73,6 +73,8 @@ public class PlatformIT {
     @Inject
     UserTransaction utx;
     @Inject
+    org.apache.karaf.features.FeaturesService features;
+    @Inject
     @Filter("(osgi.jndi.service.name=zhurnal)")
     DataSource dataSource;
 
@@ -322,6 +324,8 @@ public class PlatformIT {
         Path jar = Paths.get(System.getProperty("zhurnal.example.jar"));
         assertTrue("example bundle not built: " + jar, Files.exists(jar));
         assertEquals(404, http.get("/api/v1/hello?name=Exam").status());
+        String admin = admin();
+        assertFalse(http.get("/api/v1/ui/contributions", admin).body().contains("example.hello"));
         Path target = Paths.get(System.getProperty("karaf.base"), "deploy", "zhurnal-example-hello.jar");
         Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
         try {
@@ -329,11 +333,18 @@ public class PlatformIT {
             assertEquals(a.body(), 200, a.status());
             assertEquals("Привет, Exam!", a.json().get("message").asText());
             assertTrue(http.get("/api/v1/openapi.json").body().contains("/hello"));
+            // Its page joins the shell's menu and its static files are served.
+            assertTrue(http.get("/api/v1/ui/contributions", admin).body().contains("Пример модуля"));
+            Http.Answer page = http.get("/ui/hello/index.html");
+            assertEquals(200, page.status());
+            assertTrue(page.body().contains("hello.js"));
         } finally {
             Files.delete(target);
         }
         Http.Answer gone = http.await("/api/v1/hello?name=Exam", 404, Duration.ofSeconds(30));
         assertEquals(404, gone.status());
+        assertFalse(http.get("/api/v1/ui/contributions", admin).body().contains("example.hello"));
+        assertEquals(404, http.get("/ui/hello/index.html").status());
         assertEquals(200, http.get("/api/v1/health").status());
     }
 
@@ -404,6 +415,31 @@ public class PlatformIT {
         assertEquals(200, http.get("/app.js").status());
         Http.Answer traversal = http.get("/..%2Fetc/users.properties");
         assertTrue(traversal.body(), traversal.status() >= 400 && !traversal.body().contains("admingroup"));
+    }
+
+    @Test
+    public void theKarafWebConsoleHasNoDefaultPasswordAndShowsTheZhurnalPage() throws Exception {
+        String users = Files.readString(Paths.get(System.getProperty("karaf.etc"), "users.properties"));
+        assertFalse(users, users.contains("karaf = karaf"));
+        assertTrue("the admin password is stored hashed", users.contains("admin = {CRYPT}"));
+        assertFalse(users, users.contains(ADMIN));
+        features.installFeature("webconsole");
+        String basicAdmin = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN).getBytes("UTF-8"));
+        String basicKaraf = "Basic " + java.util.Base64.getEncoder().encodeToString("karaf:karaf".getBytes("UTF-8"));
+        Http.Answer page = null;
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end) {
+            page = http.get("/system/console/zhurnal", Map.of("Authorization", basicAdmin));
+            if (page.status() == 200) {
+                break;
+            }
+            Thread.sleep(300);
+        }
+        assertEquals(page.body(), 200, page.status());
+        assertTrue(page.body(), page.body().contains("org.zhurnal.core.impl"));
+        assertTrue(page.body(), page.body().contains("AuditLog"));
+        assertEquals(401, http.get("/system/console/zhurnal").status());
+        assertEquals(401, http.get("/system/console/zhurnal", Map.of("Authorization", basicKaraf)).status());
     }
 
     private static String payloadN(DomainEvent e) {

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,7 +30,8 @@ import org.zhurnal.security.api.NewAccount;
  * Creates the first system administrator ({@code admin}) when it does not exist: with the password in
  * the environment variable {@code ZHURNAL_ADMIN_PASSWORD}, or else a generated temporary password
  * written once to {@code data/zhurnal-admin-password.txt} (owner-only) that must be changed at first
- * sign-in. There is no default password.
+ * sign-in. The Karaf console/ssh/web console user {@code admin} gets the same initial password (see
+ * {@link KarafUsers}). There is no default password.
  */
 @Component(immediate = true)
 public class BootstrapAdmin {
@@ -38,7 +40,7 @@ public class BootstrapAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdmin.class);
 
     @Activate
-    public BootstrapAdmin(@Reference AccountService accounts) {
+    public BootstrapAdmin(@Reference AccountService accounts, BundleContext context) {
         new CallContext(ZhurnalPrincipal.SYSTEM, "bootstrap-admin").run(() -> {
             if (accounts.byLogin(LOGIN).isPresent()) {
                 return;
@@ -48,6 +50,10 @@ public class BootstrapAdmin {
                 IssuedCredentials issued = accounts.create(new NewAccount(LOGIN, "Администратор системы", null,
                         ZhurnalConstants.SYSTEM_SCOPE, List.of(new Grant(Role.SYSTEM_ADMIN, ScopeRef.SYSTEM)),
                         fromEnv == null || fromEnv.isBlank() ? null : fromEnv));
+                String initial = issued.temporaryPassword() != null ? issued.temporaryPassword() : fromEnv;
+                if (KarafUsers.addAdminIfNone(context, LOGIN, initial)) {
+                    LOG.info("Added the Karaf console user '{}' (group admingroup) with the same initial password", LOGIN);
+                }
                 if (issued.temporaryPassword() != null) {
                     Path file = writePassword(issued.temporaryPassword());
                     LOG.warn("Created the system administrator '{}'; its temporary password is in {} (change it at first sign-in)",
@@ -61,8 +67,8 @@ public class BootstrapAdmin {
                 }
                 LOG.error("Could not create the system administrator: {} ({})", e.getMessage(),
                         e.field() == null ? "" : "field " + e.field() + " — check " + ENV);
-            } catch (IOException e) {
-                LOG.error("Could not write the administrator's password file", e);
+            } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
+                LOG.error("Could not write the administrator's credentials", e);
             }
         });
     }

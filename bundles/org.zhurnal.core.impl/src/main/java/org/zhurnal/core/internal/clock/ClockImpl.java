@@ -68,7 +68,23 @@ public class ClockImpl implements ZhurnalClock {
 
             @Override
             public Clock withZone(ZoneId zone) {
-                return ClockImpl.this.clock.withZone(zone);
+                Clock self = this;
+                return new Clock() {
+                    @Override
+                    public ZoneId getZone() {
+                        return zone;
+                    }
+
+                    @Override
+                    public Clock withZone(ZoneId other) {
+                        return self.withZone(other);
+                    }
+
+                    @Override
+                    public Instant instant() {
+                        return ClockImpl.this.now();
+                    }
+                };
             }
 
             @Override

@@ -1,10 +1,10 @@
 package org.zhurnal.core.internal.security;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -39,7 +39,8 @@ import org.zhurnal.core.api.security.ZhurnalPrincipal;
  */
 @Component(service = Authorization.class)
 public class AuthorizationImpl implements Authorization {
-    private static final int MAX_DEPTH = 8;
+    /** Scope trees are shallow (system > municipality > school > class/group > student); a guard against cycles. */
+    private static final int MAX_LEVELS = 8;
 
     private final List<ScopeResolver> resolvers = new CopyOnWriteArrayList<>();
 
@@ -81,8 +82,9 @@ public class AuthorizationImpl implements Authorization {
     @Override
     public void check(ZhurnalPrincipal principal, Action action, ScopeRef target) {
         if (!permits(principal, action, target)) {
-            throw ProblemException.forbidden("You may not " + action.name().toLowerCase() + " this "
-                    + target.type().name().toLowerCase());
+            throw ProblemException.forbidden(action == null || target == null ? "Access denied"
+                    : "You may not " + action.name().toLowerCase(Locale.ROOT) + " this "
+                            + target.type().name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -102,17 +104,20 @@ public class AuthorizationImpl implements Authorization {
 
     private Set<ScopeRef> ancestors(ScopeRef target) {
         Set<ScopeRef> seen = new HashSet<>();
-        Deque<ScopeRef> todo = new ArrayDeque<>(List.of(target));
-        int depth = 0;
-        while (!todo.isEmpty() && depth++ < MAX_DEPTH * 4) {
-            ScopeRef s = todo.poll();
-            for (ScopeResolver r : resolvers) {
-                for (ScopeRef p : r.parents(s)) {
-                    if (seen.add(p)) {
-                        todo.add(p);
+        List<ScopeRef> level = List.of(target);
+        // Breadth-first, one level of the tree at a time: a student in many groups is still covered.
+        for (int depth = 0; depth < MAX_LEVELS && !level.isEmpty(); depth++) {
+            List<ScopeRef> next = new ArrayList<>();
+            for (ScopeRef s : level) {
+                for (ScopeResolver r : resolvers) {
+                    for (ScopeRef p : r.parents(s)) {
+                        if (seen.add(p)) {
+                            next.add(p);
+                        }
                     }
                 }
             }
+            level = next;
         }
         seen.add(ScopeRef.SYSTEM);
         return seen;

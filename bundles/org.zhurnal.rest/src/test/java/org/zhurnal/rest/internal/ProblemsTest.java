@@ -1,0 +1,82 @@
+package org.zhurnal.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Violation;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+
+class ProblemsTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Response r) {
+        return (Map<String, Object>) r.getEntity();
+    }
+
+    @Test
+    void unauthorizedResponseAsksForBearerToken() {
+        Response r = Problems.response(401, "unauthenticated", "Authentication required", "Sign in first", null, List.of());
+        assertEquals(401, r.getStatus());
+        String challenge = r.getHeaderString("WWW-Authenticate");
+        assertTrue(challenge != null && challenge.startsWith("Bearer"), "WWW-Authenticate: " + challenge);
+        assertEquals("application/problem+json", r.getMediaType().toString());
+    }
+
+    @Test
+    void otherStatusesHaveNoChallenge() {
+        Response r = Problems.response(403, "forbidden", "Forbidden", "No", null, List.of());
+        assertNull(r.getHeaderString("WWW-Authenticate"));
+        assertEquals("application/problem+json", r.getMediaType().toString());
+    }
+
+    @Test
+    void bodyFollowsRfc9457WithUrnType() {
+        Response r = Problems.response(400, "validation", "Invalid input", "Bad name", "name", List.of());
+        Map<String, Object> body = body(r);
+        assertEquals("urn:zhurnal:problem:validation", body.get("type"));
+        assertEquals("Invalid input", body.get("title"));
+        assertEquals(400, body.get("status"));
+        assertEquals("Bad name", body.get("detail"));
+        assertEquals("name", body.get("field"));
+        assertFalse(body.containsKey("errors"));
+        assertFalse(body.containsKey("requestId"));
+    }
+
+    @Test
+    void fieldIsOmittedWhenNull() {
+        Map<String, Object> body = body(Problems.response(404, "not-found", "Not found", "x", null, null));
+        assertFalse(body.containsKey("field"));
+        assertFalse(body.containsKey("errors"));
+    }
+
+    @Test
+    void ofCopiesEverythingFromTheProblemIncludingViolations() {
+        List<Violation> violations = List.of(new Violation("a.csv:2:3", "bad date"), new Violation("a.csv:5:1", "empty"));
+        Response r = Problems.of(ProblemException.invalid("2 rows are invalid", violations));
+        assertEquals(400, r.getStatus());
+        Map<String, Object> body = body(r);
+        assertEquals("urn:zhurnal:problem:validation", body.get("type"));
+        assertEquals("2 rows are invalid", body.get("detail"));
+        assertEquals("a.csv:2:3", body.get("field"));
+        assertEquals(violations, body.get("errors"));
+    }
+
+    @Test
+    void requestIdOfTheBoundCallIsIncluded() {
+        new CallContext(ZhurnalPrincipal.ANONYMOUS, "req-42").run(() -> {
+            Map<String, Object> body = body(Problems.response(400, "validation", "Invalid input", "x", null, List.of()));
+            assertEquals("req-42", body.get("requestId"));
+        });
+        assertTrue(CallContext.current().isEmpty());
+    }
+}
