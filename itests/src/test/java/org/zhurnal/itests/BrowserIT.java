@@ -133,6 +133,24 @@ class BrowserIT {
     }
 
     @Test
+    void modulePagesJoinTheMenuAndTheAuditPageVerifiesTheChain() throws Exception {
+        signIn("admin", KarafOptions.ADMIN_PASSWORD);
+        waitText("menu", "Журнал аудита");
+        driver.findElement(By.linkText("Журнал аудита")).click();
+        WebElement frame = visible("page");
+        driver.switchTo().frame(frame);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#rows tr")).isEmpty());
+            assertTrue(driver.findElement(By.id("rows")).getText().contains("admin"));
+            driver.findElement(By.id("verify")).click();
+            waitText("status", "Целостность подтверждена");
+            screenshot("audit-page");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    @Test
     void aTemporaryPasswordIsReplacedAtFirstSignIn() throws Exception {
         Http http = zhurnal.http();
         String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -27,6 +29,11 @@ public final class RunningDistribution implements AutoCloseable {
     }
 
     public static RunningDistribution start(String name, int port, int sshPort, boolean demo) throws Exception {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " is in use: another Zhurnal/Karaf is running", e);
+        }
         Path base = Paths.get("target", name).toAbsolutePath();
         deleteTree(base);
         Files.createDirectories(base);
@@ -81,11 +88,17 @@ public final class RunningDistribution implements AutoCloseable {
         }
     }
 
+    /** Stops Karaf as an operator would (bin/stop); the JVM is a child of the bin/karaf script, so wait for every descendant. */
     @Override
     public void close() throws Exception {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (all.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < end) {
+            Thread.sleep(200);
         }
+        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 }

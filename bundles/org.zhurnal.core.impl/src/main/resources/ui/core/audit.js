@@ -1,0 +1,54 @@
+import { api, TEXTS, lang, t, translate } from '/i18n.js';
+
+Object.assign(TEXTS.ru, {
+  'audit.title': 'Журнал аудита', 'audit.entityType': 'Тип объекта', 'audit.entityId': 'Идентификатор',
+  'audit.show': 'Показать', 'audit.verify': 'Проверить целостность', 'audit.at': 'Когда', 'audit.who': 'Кто',
+  'audit.what': 'Что', 'audit.entity': 'Объект', 'audit.before': 'До', 'audit.after': 'После',
+  'audit.valid': 'Целостность подтверждена: проверено записей — {n}.', 'audit.invalid': 'НАРУШЕНА целостность: {p}',
+});
+Object.assign(TEXTS.en, {
+  'audit.title': 'Audit log', 'audit.entityType': 'Entity type', 'audit.entityId': 'Id',
+  'audit.show': 'Show', 'audit.verify': 'Verify integrity', 'audit.at': 'When', 'audit.who': 'Who',
+  'audit.what': 'What', 'audit.entity': 'Entity', 'audit.before': 'Before', 'audit.after': 'After',
+  'audit.valid': 'Integrity confirmed: {n} entries checked.', 'audit.invalid': 'Integrity BROKEN: {p}',
+});
+translate();
+
+const $ = (id) => document.getElementById(id);
+
+function cell(text, cls) {
+  const td = document.createElement('td');
+  td.textContent = text ?? '';
+  if (cls) td.className = cls;
+  return td;
+}
+
+async function load() {
+  const q = new URLSearchParams({ limit: '200' });
+  if ($('entityType').value.trim()) q.set('entityType', $('entityType').value.trim());
+  if ($('entityId').value.trim()) q.set('entityId', $('entityId').value.trim());
+  try {
+    const entries = await api('GET', 'admin/audit?' + q);
+    $('rows').replaceChildren(...entries.map((e) => {
+      const tr = document.createElement('tr');
+      tr.append(cell(new Date(e.at).toLocaleString(lang() === 'en' ? 'en-GB' : 'ru-RU')), cell(e.actorLogin), cell(e.action),
+        cell(e.entityType + ' ' + e.entityId), cell(e.before, 'json'), cell(e.after, 'json'));
+      return tr;
+    }));
+  } catch (err) {
+    $('status').textContent = err.message;
+  }
+}
+
+$('filter').addEventListener('submit', (ev) => { ev.preventDefault(); load(); });
+$('verify').addEventListener('click', async () => {
+  try {
+    const v = await api('GET', 'admin/audit/verify');
+    $('status').className = v.valid ? 'good' : 'bad';
+    $('status').textContent = v.valid ? t('audit.valid', { n: v.entries }) : t('audit.invalid', { p: v.problems.join('; ') });
+  } catch (err) {
+    $('status').className = 'bad';
+    $('status').textContent = err.message;
+  }
+});
+load();
