@@ -25,7 +25,7 @@ export ZHURNAL_DEMO=true
       echo "=================================================================="
       echo " Zhurnal is running: http://127.0.0.1:$PORT/"
       if [ -f run/zhurnal/data/zhurnal-admin-password.txt ]; then
-        echo " Administrator: admin / $(cat run/zhurnal/data/zhurnal-admin-password.txt)  (temporary: you will set your own)"
+        echo " Administrator: admin / $(head -1 run/zhurnal/data/zhurnal-admin-password.txt)  (first start: temporary, you then set your own)"
       else
         echo " Administrator: admin / the password you set (ZHURNAL_ADMIN_PASSWORD or at first sign-in)"
       fi

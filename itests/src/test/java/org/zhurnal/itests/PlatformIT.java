@@ -98,7 +98,7 @@ public class PlatformIT {
         try {
             Path file = Paths.get(System.getProperty("karaf.data"), "zhurnal-admin-password.txt");
             assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-            String temporary = Files.readString(file).strip();
+            String temporary = Files.readAllLines(file).get(0).strip();
             Http.Answer first = http.post("/api/v1/auth/login", "{\"login\":\"admin\",\"password\":\"" + temporary + "\"}", Map.of());
             assertEquals(first.body(), 200, first.status());
             assertTrue(first.json().get("mustChangePassword").asBoolean());

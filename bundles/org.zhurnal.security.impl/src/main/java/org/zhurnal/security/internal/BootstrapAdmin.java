@@ -50,10 +50,7 @@ public class BootstrapAdmin {
                 IssuedCredentials issued = accounts.create(new NewAccount(LOGIN, "Администратор системы", null,
                         ZhurnalConstants.SYSTEM_SCOPE, List.of(new Grant(Role.SYSTEM_ADMIN, ScopeRef.SYSTEM)),
                         fromEnv == null || fromEnv.isBlank() ? null : fromEnv));
-                String initial = issued.temporaryPassword() != null ? issued.temporaryPassword() : fromEnv;
-                if (KarafUsers.addAdminIfNone(context, LOGIN, initial)) {
-                    LOG.info("Added the Karaf console user '{}' (group admingroup) with the same initial password", LOGIN);
-                }
+                // The password file first: if anything after fails, the administrator is still reachable.
                 if (issued.temporaryPassword() != null) {
                     Path file = writePassword(issued.temporaryPassword());
                     LOG.warn("Created the system administrator '{}'; its temporary password is in {} (change it at first sign-in)",
@@ -61,14 +58,22 @@ public class BootstrapAdmin {
                 } else {
                     LOG.info("Created the system administrator '{}' with the password from ${}", LOGIN, ENV);
                 }
+                String initial = issued.temporaryPassword() != null ? issued.temporaryPassword() : fromEnv;
+                try {
+                    if (KarafUsers.addAdminIfNone(context, LOGIN, initial)) {
+                        LOG.info("Added the Karaf console user '{}' (group admingroup) with the same initial password", LOGIN);
+                    }
+                } catch (IOException | org.osgi.framework.InvalidSyntaxException | RuntimeException e) {
+                    LOG.error("Could not add the Karaf console user; add one with jaas:useradd from the local console", e);
+                }
             } catch (ProblemException e) {
                 if (e.status() == 409) {
                     return; // another node created it first
                 }
                 LOG.error("Could not create the system administrator: {} ({})", e.getMessage(),
                         e.field() == null ? "" : "field " + e.field() + " — check " + ENV);
-            } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
-                LOG.error("Could not write the administrator's credentials", e);
+            } catch (IOException e) {
+                LOG.error("Could not write the administrator's password file", e);
             }
         });
     }
@@ -82,7 +87,10 @@ public class BootstrapAdmin {
         } catch (UnsupportedOperationException e) {
             Files.createFile(file);
         }
-        Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.writeString(file, password + System.lineSeparator()
+                + "# Zhurnal user 'admin': temporary password above; you set your own at first sign-in." + System.lineSeparator()
+                + "# Karaf console/ssh/web console user 'admin': the same password until changed with jaas:passwd." + System.lineSeparator(),
+                StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         return file;
     }
 }

@@ -3,8 +3,9 @@ package org.zhurnal.core.api.demo;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A module's part of the demo school. The demo loader calls every contributor in {@link #order()}
- * inside one transaction each; contributors must be idempotent (loading twice changes nothing).
+ * A module's part of the demo school. The demo loader calls every contributor in {@link #order()};
+ * each writes through its module's own (transactional, audited) services, and must be idempotent
+ * (loading twice changes nothing).
  */
 @ConsumerType
 public interface DemoDataContributor {

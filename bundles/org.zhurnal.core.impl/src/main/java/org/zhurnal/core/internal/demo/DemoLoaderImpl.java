@@ -61,7 +61,10 @@ public class DemoLoaderImpl implements DemoLoader {
     @Override
     public synchronized List<String> load() {
         try {
-            return new CallContext(ZhurnalPrincipal.SYSTEM, "demo-load").call(this::doLoad);
+            // Audited as the operator who asked (shell), or as the system when loading at start.
+            CallContext ctx = CallContext.current().filter(c -> !c.principal().isAnonymous())
+                    .orElseGet(() -> new CallContext(ZhurnalPrincipal.SYSTEM, "demo-load"));
+            return ctx.call(this::doLoad);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
