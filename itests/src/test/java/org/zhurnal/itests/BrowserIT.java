@@ -141,9 +141,12 @@ class BrowserIT {
         driver.switchTo().frame(frame);
         try {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#rows tr")).isEmpty());
-            assertTrue(driver.findElement(By.id("rows")).getText().contains("admin"));
+            driver.findElement(By.id("entityType")).sendKeys("session");
+            driver.findElement(By.cssSelector("#filter button[type=submit]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("rows")).getText().contains("admin"));
             driver.findElement(By.id("verify")).click();
-            waitText("status", "Целостность подтверждена");
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Целостность подтверждена"));
             screenshot("audit-page");
         } finally {
             driver.switchTo().defaultContent();
@@ -186,7 +189,11 @@ class BrowserIT {
         } while (System.nanoTime() < end);
         assertTrue(schools.toString().contains("Школа № 7"), schools.toString());
         Path creds = zhurnal.home.resolve("data/demo-credentials.txt");
-        assertTrue(Files.exists(creds));
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!Files.exists(creds) && System.nanoTime() < until) {
+            Thread.sleep(500);
+        }
+        assertTrue(Files.exists(creds), "the demo loader wrote no credentials");
         String line = Files.readAllLines(creds).stream().filter(l -> l.startsWith("zavuch\t")).findFirst().orElseThrow();
         signIn("zavuch", line.split("\t")[1]);
         waitText("welcome", "Смирнова Ольга Викторовна");

@@ -29,6 +29,9 @@ public interface AccountService {
 
     Optional<AccountInfo> byPerson(String personId);
 
+    /** @return the accounts of those of {@code personIds} that have one, by person id (one query) */
+    java.util.Map<String, AccountInfo> byPersons(java.util.Collection<String> personIds);
+
     /** @return accounts of one school (or {@code "system"}), ordered by login */
     List<AccountInfo> bySchool(String schoolId);
 

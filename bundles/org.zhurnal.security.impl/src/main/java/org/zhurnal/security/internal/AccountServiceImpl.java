@@ -127,6 +127,24 @@ public class AccountServiceImpl implements AccountService {
     }
 
     @Override
+    public java.util.Map<String, AccountInfo> byPersons(java.util.Collection<String> personIds) {
+        java.util.Map<String, AccountInfo> result = new java.util.HashMap<>();
+        if (personIds == null || personIds.isEmpty()) {
+            return result;
+        }
+        List<String> ids = List.copyOf(personIds);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            // Chunks keep the IN list within every database's parameter limits.
+            for (int i = 0; i < ids.size(); i += 500) {
+                em.createQuery("select a from AccountEntity a where a.personId in :p", AccountEntity.class)
+                        .setParameter("p", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()
+                        .forEach(a -> result.put(a.getPersonId(), Accounts.info(em, a)));
+            }
+            return result;
+        });
+    }
+
+    @Override
     public List<AccountInfo> bySchool(String schoolId) {
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                 "select a from AccountEntity a where a.schoolId = :s order by a.login", AccountEntity.class)

@@ -1,0 +1,40 @@
+package org.zhurnal.roster.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Read-only access to the roster for other modules. No authorization is applied here: callers check
+ * access through {@link org.zhurnal.core.api.security.Authorization} themselves.
+ * <p>Thread-safe.
+ */
+@ProviderType
+public interface RosterQuery {
+
+    Optional<Person> person(String personId);
+
+    Optional<SchoolClass> schoolClass(String classId);
+
+    /** @return classes of a school in an academic year, by grade and letter */
+    List<SchoolClass> classes(String schoolId, int academicYear);
+
+    /** @return students enrolled in the class on {@code date}, by name */
+    List<Person> studentsOfClass(String classId, LocalDate date);
+
+    /** @return the class(es) the student is enrolled in on {@code date} */
+    List<SchoolClass> classesOfStudent(String studentId, LocalDate date);
+
+    /** @return the student's guardians */
+    List<Guardianship> guardiansOf(String studentId);
+
+    /** @return the guardian's children */
+    List<Person> childrenOf(String guardianId);
+
+    /** @return the academic year that contains {@code date} (it starts on 1 September) */
+    static int academicYearOf(LocalDate date) {
+        return date.getMonthValue() >= 9 ? date.getYear() : date.getYear() - 1;
+    }
+}

@@ -1,0 +1,142 @@
+package org.zhurnal.roster.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Violation;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.security.Action;
+import org.zhurnal.core.api.security.Authorization;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.tenancy.TenantService;
+import org.zhurnal.roster.internal.entity.ClassEntity;
+import org.zhurnal.roster.internal.entity.GuardianshipEntity;
+import org.zhurnal.roster.internal.entity.PersonEntity;
+import org.zhurnal.roster.internal.pdf.ReceiptSheetPdf;
+import org.zhurnal.security.api.AccountInfo;
+import org.zhurnal.security.api.AccountService;
+import org.zhurnal.security.api.IssuedCredentials;
+import org.zhurnal.security.api.NewAccount;
+
+/**
+ * Issues accounts in bulk for a class (its students and their guardians): readable logins (ICAO
+ * transliteration, made unique), random temporary passwords shown once, roles in the right scopes.
+ * Nobody gets an account without a recorded personal-data consent (152-ФЗ): if anyone lacks one, the
+ * whole request is refused with 409 listing them. All-or-nothing: one transaction.
+ */
+@Component(service = AccountIssuer.class)
+public class AccountIssuer {
+
+    /** One issued credential. */
+    public record Issued(String personId, String fullName, String role, String login, String temporaryPassword) {}
+
+    /** The result: the credentials (shown once) and the receipt sheet with them. */
+    public record Result(String className, List<Issued> issued, byte[] receiptSheet) {}
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final Authorization authorization;
+    private final AccountService accounts;
+    private final TenantService tenants;
+
+    @Activate
+    public AccountIssuer(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa, @Reference ZhurnalClock clock,
+            @Reference Authorization authorization, @Reference AccountService accounts, @Reference TenantService tenants,
+            @Reference RosterSchema schema) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.authorization = authorization;
+        this.accounts = accounts;
+        this.tenants = tenants;
+    }
+
+    /**
+     * @param classId the class
+     * @param students issue to its students
+     * @param guardians issue to their guardians
+     */
+    public Result issueForClass(String classId, boolean students, boolean guardians) {
+        var caller = CallContext.requirePrincipal();
+        if (classId == null || !authorization.permits(caller, Action.READ, ScopeRef.schoolClass(classId))) {
+            throw ProblemException.notFound("Class", classId);
+        }
+        authorization.check(caller, Action.ADMINISTER, ScopeRef.schoolClass(classId));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ClassEntity c = em.find(ClassEntity.class, classId);
+            if (c == null) {
+                throw ProblemException.notFound("Class", classId);
+            }
+            List<PersonEntity> kids = RosterQueryImpl.studentEntities(em, classId, clock.today());
+            Map<String, PersonEntity> people = new LinkedHashMap<>();
+            Map<String, List<String>> childrenOf = new LinkedHashMap<>();
+            if (students) {
+                kids.forEach(k -> people.put(k.getId(), k));
+            }
+            if (guardians && !kids.isEmpty()) {
+                List<GuardianshipEntity> links = em.createQuery("select g from GuardianshipEntity g where g.studentId in :ids",
+                        GuardianshipEntity.class).setParameter("ids", kids.stream().map(PersonEntity::getId).toList()).getResultList();
+                for (GuardianshipEntity l : links) {
+                    childrenOf.computeIfAbsent(l.getGuardianId(), k -> new ArrayList<>()).add(l.getStudentId());
+                }
+                if (!childrenOf.isEmpty()) {
+                    em.createQuery("select p from PersonEntity p where p.id in :ids order by p.lastName, p.firstName", PersonEntity.class)
+                            .setParameter("ids", List.copyOf(childrenOf.keySet())).getResultList().forEach(g -> people.put(g.getId(), g));
+                    // A guardian's PARENT grants cover all their children, also those of other classes.
+                    em.createQuery("select g from GuardianshipEntity g where g.guardianId in :ids", GuardianshipEntity.class)
+                            .setParameter("ids", List.copyOf(childrenOf.keySet())).getResultList().forEach(l -> {
+                                List<String> list = childrenOf.get(l.getGuardianId());
+                                if (!list.contains(l.getStudentId())) {
+                                    list.add(l.getStudentId());
+                                }
+                            });
+                }
+            }
+            Map<String, AccountInfo> existing = accounts.byPersons(people.keySet());
+            List<PersonEntity> todo = people.values().stream().filter(p -> !existing.containsKey(p.getId())).toList();
+            Set<String> consented = Consents.withConsent(em, todo.stream().map(PersonEntity::getId).toList(), clock.today());
+            List<Violation> lacking = todo.stream().filter(p -> !consented.contains(p.getId()))
+                    .map(p -> new Violation(p.getId(), fullName(p) + ": no personal-data consent on record")).toList();
+            if (!lacking.isEmpty()) {
+                throw new ProblemException(409, "consent-missing", "Conflict", lacking.size()
+                        + " people have no recorded personal-data consent; no account was issued", null, lacking);
+            }
+            List<Issued> issued = new ArrayList<>();
+            for (PersonEntity p : todo) {
+                List<Grant> grants = "STUDENT".equals(p.getKind()) ? List.of(new Grant(Role.STUDENT, ScopeRef.student(p.getId())))
+                        : childrenOf.getOrDefault(p.getId(), List.of()).stream()
+                                .map(s -> new Grant(Role.PARENT, ScopeRef.student(s))).toList();
+                IssuedCredentials cred = accounts.create(new NewAccount(null, fullName(p), p.getId(), p.getSchoolId(), grants, null));
+                issued.add(new Issued(p.getId(), fullName(p), "STUDENT".equals(p.getKind()) ? "обучающийся" : "родитель",
+                        cred.account().login(), cred.temporaryPassword()));
+            }
+            String className = c.getGrade() + c.getLetter();
+            String school = tenants.school(c.getSchoolId()).map(s -> s.shortName()).orElse("");
+            try {
+                byte[] pdf = ReceiptSheetPdf.render(school, "Ведомость получения учётных данных — " + className, clock.today(),
+                        issued.stream().map(i -> new ReceiptSheetPdf.Row(i.fullName(), i.role(), i.login(), i.temporaryPassword()))
+                                .toList());
+                return new Result(className, issued, pdf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    static String fullName(PersonEntity p) {
+        return p.getLastName() + " " + p.getFirstName() + (p.getMiddleName() == null ? "" : " " + p.getMiddleName());
+    }
+}

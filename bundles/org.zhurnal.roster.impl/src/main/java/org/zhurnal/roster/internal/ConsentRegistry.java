@@ -1,0 +1,193 @@
+package org.zhurnal.roster.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.security.Action;
+import org.zhurnal.core.api.security.Authorization;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.roster.internal.entity.ConsentEntity;
+import org.zhurnal.roster.internal.entity.GuardianshipEntity;
+import org.zhurnal.roster.internal.entity.PersonEntity;
+
+/**
+ * Personal-data consents and refusals (152-ФЗ): who, given by whom (a guardian for a minor), when,
+ * for what purpose, on which document, recorded by whom; withdrawal with a date. Audited.
+ */
+@Component(service = ConsentRegistry.class)
+public class ConsentRegistry {
+
+    /** A consent as recorded. */
+    public record Consent(String id, String personId, String givenById, String status, String purpose, String documentNo,
+            LocalDate givenOn, String recordedBy, LocalDate withdrawnOn) {}
+
+    /** Body of a new consent. */
+    public record NewConsent(String personId, String givenById, String status, String purpose, String documentNo, LocalDate date) {}
+
+    /** One line of a class's consent report. */
+    public record Line(String personId, String fullName, String kind, String studentId, String status) {}
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final AuditLog audit;
+    private final Authorization authorization;
+    private final RosterServiceImpl roster;
+
+    @Activate
+    public ConsentRegistry(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa, @Reference ZhurnalClock clock,
+            @Reference AuditLog audit, @Reference Authorization authorization, @Reference RosterServiceImpl roster) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.audit = audit;
+        this.authorization = authorization;
+        this.roster = roster;
+    }
+
+    public Consent record(NewConsent n) {
+        if (n == null) {
+            throw ProblemException.invalid("body", "A JSON body is required");
+        }
+        if (n.personId() == null || n.personId().isBlank()) {
+            throw ProblemException.invalid("personId", "personId is required");
+        }
+        String status = n.status() == null ? "GIVEN" : n.status().toUpperCase(java.util.Locale.ROOT);
+        if (!status.equals("GIVEN") && !status.equals("REFUSED")) {
+            throw ProblemException.invalid("status", "status is GIVEN or REFUSED");
+        }
+        if (n.purpose() == null || n.purpose().isBlank() || n.purpose().length() > 300) {
+            throw ProblemException.invalid("purpose", "purpose is required (at most 300 characters)");
+        }
+        if (n.documentNo() != null && n.documentNo().length() > 100) {
+            throw ProblemException.invalid("documentNo", "documentNo has at most 100 characters");
+        }
+        LocalDate date = n.date() == null ? clock.today() : n.date();
+        if (date.isAfter(clock.today())) {
+            throw ProblemException.invalid("date", "A consent cannot be dated in the future");
+        }
+        var caller = CallContext.requirePrincipal();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            PersonEntity p = em.find(PersonEntity.class, n.personId());
+            if (p == null || !roster.mayRead(em, caller, p)) {
+                throw ProblemException.notFound("Person", n.personId());
+            }
+            authorization.check(caller, Action.ADMINISTER, roster.adminScope(em, p));
+            String givenBy = n.givenById() == null || n.givenById().isBlank() ? p.getId() : n.givenById();
+            if ("STUDENT".equals(p.getKind()) && !givenBy.equals(p.getId())) {
+                boolean isGuardian = !em.createQuery("select g from GuardianshipEntity g where g.guardianId = :g and g.studentId = :s",
+                        GuardianshipEntity.class).setParameter("g", givenBy).setParameter("s", p.getId()).getResultList().isEmpty();
+                if (!isGuardian) {
+                    throw ProblemException.invalid("givenById", "The consent for a student is given by the student or one of their guardians");
+                }
+            }
+            ConsentEntity c = new ConsentEntity();
+            c.setId(UUID.randomUUID().toString());
+            c.setSchoolId(p.getSchoolId());
+            c.setPersonId(p.getId());
+            c.setGivenById(givenBy);
+            c.setStatus(status);
+            c.setPurpose(n.purpose().strip());
+            c.setDocumentNo(n.documentNo());
+            c.setGivenOn(date.toString());
+            c.setRecordedBy(caller.login());
+            c.setRecordedAt(clock.now().toEpochMilli());
+            em.persist(c);
+            Consent dto = toDTO(c);
+            audit.record(p.getSchoolId(), "consent", c.getId(), "create", null, dto);
+            return dto;
+        });
+    }
+
+    public Consent withdraw(String consentId, LocalDate date) {
+        var caller = CallContext.requirePrincipal();
+        LocalDate on = date == null ? clock.today() : date;
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ConsentEntity c = consentId == null ? null : em.find(ConsentEntity.class, consentId);
+            PersonEntity p = c == null ? null : em.find(PersonEntity.class, c.getPersonId());
+            if (c == null || p == null || !roster.mayRead(em, caller, p)) {
+                throw ProblemException.notFound("Consent", consentId);
+            }
+            authorization.check(caller, Action.ADMINISTER, roster.adminScope(em, p));
+            if (c.getWithdrawnOn() != null) {
+                throw ProblemException.conflict("already-withdrawn", "This consent was withdrawn on " + c.getWithdrawnOn());
+            }
+            if (on.toString().compareTo(c.getGivenOn()) < 0) {
+                throw ProblemException.invalid("date", "A consent cannot be withdrawn before it was given");
+            }
+            Consent before = toDTO(c);
+            c.setWithdrawnOn(on.toString());
+            Consent after = toDTO(c);
+            audit.record(p.getSchoolId(), "consent", c.getId(), "withdraw", before, after);
+            return after;
+        });
+    }
+
+    /** Consent status of every student of the class and of their guardians. */
+    public List<Line> classReport(String classId) {
+        var caller = CallContext.requirePrincipal();
+        if (classId == null || !authorization.permits(caller, Action.READ, ScopeRef.schoolClass(classId))) {
+            throw ProblemException.notFound("Class", classId);
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<PersonEntity> kids = RosterQueryImpl.studentEntities(em, classId, clock.today());
+            Map<String, PersonEntity> people = new LinkedHashMap<>();
+            Map<String, String> studentOf = new LinkedHashMap<>();
+            kids.forEach(k -> {
+                people.put(k.getId(), k);
+                studentOf.put(k.getId(), k.getId());
+            });
+            if (!kids.isEmpty()) {
+                for (GuardianshipEntity g : em.createQuery("select g from GuardianshipEntity g where g.studentId in :ids",
+                        GuardianshipEntity.class).setParameter("ids", List.copyOf(studentOf.keySet())).getResultList()) {
+                    PersonEntity gp = em.find(PersonEntity.class, g.getGuardianId());
+                    people.putIfAbsent(gp.getId(), gp);
+                    studentOf.putIfAbsent(gp.getId(), g.getStudentId());
+                }
+            }
+            Map<String, String> status = new java.util.HashMap<>();
+            String d = clock.today().toString();
+            List<String> ids = List.copyOf(people.keySet());
+            for (int i = 0; i < ids.size(); i += 500) {
+                for (ConsentEntity c : em.createQuery("select c from ConsentEntity c where c.personId in :ids order by c.recordedAt",
+                        ConsentEntity.class).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()) {
+                    boolean active = c.getGivenOn().compareTo(d) <= 0 && (c.getWithdrawnOn() == null || c.getWithdrawnOn().compareTo(d) > 0);
+                    status.put(c.getPersonId(), c.getWithdrawnOn() != null && !active ? "WITHDRAWN" : c.getStatus());
+                }
+            }
+            List<Line> lines = new ArrayList<>();
+            people.values().forEach(p -> lines.add(new Line(p.getId(), AccountIssuer.fullName(p), p.getKind(), studentOf.get(p.getId()),
+                    status.getOrDefault(p.getId(), "NONE"))));
+            return lines;
+        });
+    }
+
+    /** The consents of one person, newest first. */
+    public List<Consent> of(String personId) {
+        var caller = CallContext.requirePrincipal();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            PersonEntity p = personId == null ? null : em.find(PersonEntity.class, personId);
+            if (p == null || !roster.mayRead(em, caller, p)) {
+                throw ProblemException.notFound("Person", personId);
+            }
+            return em.createQuery("select c from ConsentEntity c where c.personId = :p order by c.recordedAt desc", ConsentEntity.class)
+                    .setParameter("p", personId).getResultList().stream().map(ConsentRegistry::toDTO).toList();
+        });
+    }
+
+    static Consent toDTO(ConsentEntity c) {
+        return new Consent(c.getId(), c.getPersonId(), c.getGivenById(), c.getStatus(), c.getPurpose(), c.getDocumentNo(),
+                LocalDate.parse(c.getGivenOn()), c.getRecordedBy(), c.getWithdrawnOn() == null ? null : LocalDate.parse(c.getWithdrawnOn()));
+    }
+}

@@ -1,0 +1,81 @@
+package org.zhurnal.roster.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+
+import org.zhurnal.roster.api.Contact;
+import org.zhurnal.roster.api.ContactSource;
+import org.zhurnal.roster.api.Person;
+import org.zhurnal.roster.api.PersonKind;
+import org.zhurnal.roster.internal.entity.ContactEntity;
+import org.zhurnal.roster.internal.entity.PersonEntity;
+
+/** Entity ↔ DTO conversion and bulk loading helpers. */
+public final class Mapping {
+    private Mapping() {}
+
+    static LocalDate date(String iso) {
+        return iso == null || iso.isEmpty() ? null : LocalDate.parse(iso);
+    }
+
+    static String iso(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    static Person person(PersonEntity e, List<ContactEntity> contacts) {
+        List<Contact> cs = new ArrayList<>();
+        if (contacts != null) {
+            for (ContactEntity c : contacts) {
+                cs.add(new Contact(c.getKind(), c.getValue(), ContactSource.valueOf(c.getSource())));
+            }
+        }
+        return new Person(e.getId(), e.getSchoolId(), PersonKind.valueOf(e.getKind()), e.getExternalId(), e.getLastName(),
+                e.getFirstName(), e.getMiddleName(), date(e.getBirthDate()), e.getSex(), date(e.getAdmissionDate()),
+                date(e.getLeavingDate()), e.getLeavingReason(), e.getPositions(), e.getSubjects(), e.isNoElectronicAccess(), cs);
+    }
+
+    /** @return contacts of the persons, grouped by person id, in chunks of 500 ids */
+    static Map<String, List<ContactEntity>> contacts(EntityManager em, Collection<String> personIds) {
+        Map<String, List<ContactEntity>> map = new HashMap<>();
+        List<String> ids = List.copyOf(personIds);
+        for (int i = 0; i < ids.size(); i += 500) {
+            em.createQuery("select c from ContactEntity c where c.personId in :ids order by c.kind, c.value", ContactEntity.class)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()
+                    .forEach(c -> map.computeIfAbsent(c.getPersonId(), k -> new ArrayList<>()).add(c));
+        }
+        return map;
+    }
+
+    static List<Person> persons(EntityManager em, List<PersonEntity> entities) {
+        if (entities.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<ContactEntity>> cs = contacts(em, entities.stream().map(PersonEntity::getId).toList());
+        return entities.stream().map(e -> person(e, cs.get(e.getId()))).toList();
+    }
+
+    /** Audit view of a person (the DTO without nothing hidden: the audit log is itself access-controlled). */
+    public static Map<String, Object> audit(PersonEntity e, List<ContactEntity> contacts) {
+        Map<String, Object> m = new java.util.TreeMap<>();
+        m.put("kind", e.getKind());
+        m.put("externalId", e.getExternalId());
+        m.put("name", e.getLastName() + " " + e.getFirstName() + (e.getMiddleName() == null ? "" : " " + e.getMiddleName()));
+        m.put("birthDate", e.getBirthDate());
+        m.put("sex", e.getSex());
+        m.put("admissionDate", e.getAdmissionDate());
+        m.put("leavingDate", e.getLeavingDate());
+        m.put("positions", e.getPositions());
+        m.put("subjects", e.getSubjects());
+        m.put("noElectronicAccess", e.isNoElectronicAccess());
+        if (contacts != null) {
+            m.put("contacts", contacts.stream().map(c -> c.getKind() + ":" + c.getValue() + ":" + c.getSource()).sorted().toList());
+        }
+        return m;
+    }
+}

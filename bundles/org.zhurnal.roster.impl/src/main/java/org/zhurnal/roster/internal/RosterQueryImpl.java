@@ -1,0 +1,172 @@
+package org.zhurnal.roster.internal;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.security.ScopeResolver;
+import org.zhurnal.core.api.security.ScopeType;
+import org.zhurnal.roster.api.Guardianship;
+import org.zhurnal.roster.api.Person;
+import org.zhurnal.roster.api.RosterQuery;
+import org.zhurnal.roster.api.SchoolClass;
+import org.zhurnal.roster.internal.entity.ClassEntity;
+import org.zhurnal.roster.internal.entity.GuardianshipEntity;
+import org.zhurnal.roster.internal.entity.PersonEntity;
+
+/**
+ * Read access to the roster for other modules, and the scope tree below a school for the
+ * authorization: a class is in its school; a student is in the classes of today's memberships and in
+ * the school.
+ */
+@Component(service = {RosterQuery.class, ScopeResolver.class})
+public class RosterQueryImpl implements RosterQuery, ScopeResolver {
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+
+    @Activate
+    public RosterQueryImpl(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa,
+            @Reference ZhurnalClock clock, @Reference RosterSchema schema) {
+        this.jpa = jpa;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Person> person(String personId) {
+        if (personId == null) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(PersonEntity.class, personId))
+                .map(p -> Mapping.persons(em, List.of(p)).get(0)));
+    }
+
+    @Override
+    public Optional<SchoolClass> schoolClass(String classId) {
+        if (classId == null) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(ClassEntity.class, classId))
+                .map(c -> toDTO(em, c, counts(em, List.of(c.getId()), clock.today()))));
+    }
+
+    @Override
+    public List<SchoolClass> classes(String schoolId, int academicYear) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<ClassEntity> list = em.createQuery("select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y "
+                    + "order by c.grade, c.letter", ClassEntity.class).setParameter("s", schoolId).setParameter("y", academicYear)
+                    .getResultList();
+            Map<String, Long> counts = counts(em, list.stream().map(ClassEntity::getId).toList(), clock.today());
+            return list.stream().map(c -> toDTO(em, c, counts)).toList();
+        });
+    }
+
+    static SchoolClass toDTO(EntityManager em, ClassEntity c, Map<String, Long> counts) {
+        return new SchoolClass(c.getId(), c.getSchoolId(), c.getAcademicYear(), c.getGrade(), c.getLetter(),
+                c.getClassTeacherId(), counts.getOrDefault(c.getId(), 0L).intValue());
+    }
+
+    /** Students enrolled on {@code day} per class, in one query. */
+    static Map<String, Long> counts(EntityManager em, List<String> classIds, LocalDate day) {
+        if (classIds.isEmpty()) {
+            return Map.of();
+        }
+        String d = day.toString();
+        List<Object[]> rows = em.createQuery("select m.classId, count(m) from MembershipEntity m where m.classId in :ids "
+                + "and m.validFrom <= :d and (m.validTo is null or m.validTo >= :d) group by m.classId", Object[].class)
+                .setParameter("ids", classIds).setParameter("d", d).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> ((Number) r[1]).longValue()));
+    }
+
+    @Override
+    public List<Person> studentsOfClass(String classId, LocalDate date) {
+        return jpa.txExpr(TransactionType.Supports, em -> Mapping.persons(em, studentEntities(em, classId, date)));
+    }
+
+    static List<PersonEntity> studentEntities(EntityManager em, String classId, LocalDate date) {
+        String d = date.toString();
+        return em.createQuery("select p from PersonEntity p, MembershipEntity m where m.studentId = p.id and m.classId = :c "
+                + "and m.validFrom <= :d and (m.validTo is null or m.validTo >= :d) order by p.lastName, p.firstName, p.middleName",
+                PersonEntity.class).setParameter("c", classId).setParameter("d", d).getResultList();
+    }
+
+    @Override
+    public List<SchoolClass> classesOfStudent(String studentId, LocalDate date) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<ClassEntity> list = classEntitiesOf(em, studentId, date);
+            Map<String, Long> counts = counts(em, list.stream().map(ClassEntity::getId).toList(), date);
+            return list.stream().map(c -> toDTO(em, c, counts)).toList();
+        });
+    }
+
+    static List<ClassEntity> classEntitiesOf(EntityManager em, String studentId, LocalDate date) {
+        String d = date.toString();
+        return em.createQuery("select c from ClassEntity c, MembershipEntity m where m.classId = c.id and m.studentId = :s "
+                + "and m.validFrom <= :d and (m.validTo is null or m.validTo >= :d)", ClassEntity.class)
+                .setParameter("s", studentId).setParameter("d", d).getResultList();
+    }
+
+    @Override
+    public List<Guardianship> guardiansOf(String studentId) {
+        return jpa.txExpr(TransactionType.Supports, em -> guardians(em, List.of(studentId)).getOrDefault(studentId, List.of()));
+    }
+
+    /** Guardians of many students at once: student id → guardianships. */
+    static Map<String, List<Guardianship>> guardians(EntityManager em, List<String> studentIds) {
+        if (studentIds.isEmpty()) {
+            return Map.of();
+        }
+        List<GuardianshipEntity> links = em.createQuery("select g from GuardianshipEntity g where g.studentId in :ids",
+                GuardianshipEntity.class).setParameter("ids", studentIds).getResultList();
+        Set<String> guardianIds = links.stream().map(GuardianshipEntity::getGuardianId).collect(Collectors.toSet());
+        Map<String, Person> byId = guardianIds.isEmpty() ? Map.of()
+                : Mapping.persons(em, em.createQuery("select p from PersonEntity p where p.id in :ids", PersonEntity.class)
+                        .setParameter("ids", List.copyOf(guardianIds)).getResultList()).stream()
+                        .collect(Collectors.toMap(Person::id, p -> p));
+        return links.stream().filter(l -> byId.containsKey(l.getGuardianId())).collect(Collectors.groupingBy(
+                GuardianshipEntity::getStudentId, Collectors.mapping(l -> new Guardianship(byId.get(l.getGuardianId()),
+                        l.getRelation()), Collectors.toList())));
+    }
+
+    @Override
+    public List<Person> childrenOf(String guardianId) {
+        return jpa.txExpr(TransactionType.Supports, em -> Mapping.persons(em, em.createQuery(
+                "select p from PersonEntity p, GuardianshipEntity g where g.studentId = p.id and g.guardianId = :g "
+                        + "order by p.lastName, p.firstName", PersonEntity.class).setParameter("g", guardianId).getResultList()));
+    }
+
+    @Override
+    public Set<ScopeRef> parents(ScopeRef target) {
+        if (target.type() == ScopeType.CLASS) {
+            return jpa.txExpr(TransactionType.Supports, em -> {
+                ClassEntity c = em.find(ClassEntity.class, target.id());
+                return c == null ? Set.<ScopeRef>of() : Set.of(ScopeRef.school(c.getSchoolId()));
+            });
+        }
+        if (target.type() == ScopeType.STUDENT) {
+            return jpa.txExpr(TransactionType.Supports, em -> {
+                PersonEntity p = em.find(PersonEntity.class, target.id());
+                if (p == null || !"STUDENT".equals(p.getKind())) {
+                    return Set.<ScopeRef>of();
+                }
+                Set<ScopeRef> result = new HashSet<>();
+                result.add(ScopeRef.school(p.getSchoolId()));
+                classEntitiesOf(em, p.getId(), clock.today()).forEach(c -> result.add(ScopeRef.schoolClass(c.getId())));
+                return result;
+            });
+        }
+        return Set.of();
+    }
+}

@@ -1,0 +1,221 @@
+package org.zhurnal.roster.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.event.DomainEvents;
+import org.zhurnal.core.api.security.Action;
+import org.zhurnal.core.api.security.Authorization;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.core.api.tenancy.TenantService;
+import org.zhurnal.roster.api.ClassCard;
+import org.zhurnal.roster.api.Guardianship;
+import org.zhurnal.roster.api.ImportReport;
+import org.zhurnal.roster.api.Person;
+import org.zhurnal.roster.api.RosterService;
+import org.zhurnal.roster.api.SchoolClass;
+import org.zhurnal.roster.api.StudentCard;
+import org.zhurnal.roster.internal.entity.ClassEntity;
+import org.zhurnal.roster.internal.entity.PersonEntity;
+import org.zhurnal.roster.internal.importer.NativeCsv;
+import org.zhurnal.roster.internal.importer.RosterImporter;
+import org.zhurnal.security.api.AccountService;
+
+/** The roster's operations, each checked against the caller's scope. Outside it, things do not exist (404). */
+@Component(service = {RosterService.class, RosterServiceImpl.class})
+public class RosterServiceImpl implements RosterService {
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final AuditLog audit;
+    private final DomainEvents events;
+    private final Authorization authorization;
+    private final TenantService tenants;
+    private final AccountService accounts;
+
+    @Activate
+    public RosterServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa,
+            @Reference ZhurnalClock clock, @Reference AuditLog audit, @Reference DomainEvents events,
+            @Reference Authorization authorization, @Reference TenantService tenants, @Reference AccountService accounts,
+            @Reference RosterSchema schema) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.audit = audit;
+        this.events = events;
+        this.authorization = authorization;
+        this.tenants = tenants;
+        this.accounts = accounts;
+    }
+
+    private static ZhurnalPrincipal caller() {
+        return CallContext.requirePrincipal();
+    }
+
+    /** 404 for a school that does not exist or that the caller may not see (no probing of ids). */
+    void requireSchool(String schoolId, Action action) {
+        if (schoolId == null || tenants.school(schoolId).isEmpty()
+                || !authorization.permits(caller(), Action.READ, ScopeRef.school(schoolId))) {
+            throw ProblemException.notFound("School", schoolId);
+        }
+        authorization.check(caller(), action, ScopeRef.school(schoolId));
+    }
+
+    @Override
+    public List<SchoolClass> classes(String schoolId, int academicYear) {
+        if (schoolId == null || tenants.school(schoolId).isEmpty()) {
+            throw ProblemException.notFound("School", schoolId);
+        }
+        ZhurnalPrincipal p = caller();
+        boolean wholeSchool = authorization.permits(p, Action.READ, ScopeRef.school(schoolId))
+                && !p.grants().stream().allMatch(g -> g.role() == org.zhurnal.core.api.security.Role.TEACHER);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<ClassEntity> list = em.createQuery("select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y "
+                    + "order by c.grade, c.letter", ClassEntity.class).setParameter("s", schoolId).setParameter("y", academicYear)
+                    .getResultList().stream()
+                    .filter(c -> wholeSchool || authorization.permits(p, Action.READ, ScopeRef.schoolClass(c.getId()))).toList();
+            Map<String, Long> counts = RosterQueryImpl.counts(em, list.stream().map(ClassEntity::getId).toList(), clock.today());
+            return list.stream().map(c -> RosterQueryImpl.toDTO(em, c, counts)).toList();
+        });
+    }
+
+    @Override
+    public ClassCard classCard(String classId) {
+        ZhurnalPrincipal p = caller();
+        if (classId == null || !authorization.permits(p, Action.READ, ScopeRef.schoolClass(classId))) {
+            throw ProblemException.notFound("Class", classId);
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            ClassEntity c = em.find(ClassEntity.class, classId);
+            if (c == null) {
+                throw ProblemException.notFound("Class", classId);
+            }
+            List<PersonEntity> students = RosterQueryImpl.studentEntities(em, classId, clock.today());
+            List<Person> persons = Mapping.persons(em, students);
+            List<String> ids = persons.stream().map(Person::id).toList();
+            Map<String, List<Guardianship>> guardians = RosterQueryImpl.guardians(em, ids);
+            Set<String> consents = Consents.withConsent(em, ids, clock.today());
+            Set<String> withAccounts = accounts.byPersons(ids).keySet();
+            Person teacher = c.getClassTeacherId() == null ? null
+                    : Mapping.persons(em, List.of(em.find(PersonEntity.class, c.getClassTeacherId()))).get(0);
+            List<StudentCard> cards = persons.stream().map(s -> new StudentCard(s, guardians.getOrDefault(s.id(), List.of()),
+                    consents.contains(s.id()), withAccounts.contains(s.id()))).toList();
+            Map<String, Long> counts = Map.of(c.getId(), (long) cards.size());
+            return new ClassCard(RosterQueryImpl.toDTO(em, c, counts), teacher, cards);
+        });
+    }
+
+    @Override
+    public Person person(String personId) {
+        ZhurnalPrincipal p = caller();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            PersonEntity e = personId == null ? null : em.find(PersonEntity.class, personId);
+            if (e == null || !mayRead(em, p, e)) {
+                throw ProblemException.notFound("Person", personId);
+            }
+            return Mapping.persons(em, List.of(e)).get(0);
+        });
+    }
+
+    /** Students by their student scope; guardians through any of their children; staff by the school. */
+    boolean mayRead(EntityManager em, ZhurnalPrincipal p, PersonEntity e) {
+        return switch (e.getKind()) {
+            case "STUDENT" -> authorization.permits(p, Action.READ, ScopeRef.student(e.getId()));
+            case "GUARDIAN" -> authorization.permits(p, Action.ADMINISTER, ScopeRef.school(e.getSchoolId()))
+                    || em.createQuery("select g.studentId from GuardianshipEntity g where g.guardianId = :g", String.class)
+                            .setParameter("g", e.getId()).getResultList().stream()
+                            .anyMatch(s -> authorization.permits(p, Action.READ, ScopeRef.student(s)));
+            default -> authorization.permits(p, Action.READ, ScopeRef.school(e.getSchoolId()));
+        };
+    }
+
+    /** The scope whose administrators may act for a person (accounts, consents). */
+    ScopeRef adminScope(EntityManager em, PersonEntity e) {
+        if ("STUDENT".equals(e.getKind())) {
+            return ScopeRef.student(e.getId());
+        }
+        if ("GUARDIAN".equals(e.getKind())) {
+            ZhurnalPrincipal p = caller();
+            return em.createQuery("select g.studentId from GuardianshipEntity g where g.guardianId = :g", String.class)
+                    .setParameter("g", e.getId()).getResultList().stream().map(ScopeRef::student)
+                    .filter(s -> authorization.permits(p, Action.ADMINISTER, s)).findFirst()
+                    .orElse(ScopeRef.school(e.getSchoolId()));
+        }
+        return ScopeRef.school(e.getSchoolId());
+    }
+
+    @Override
+    public List<Person> staff(String schoolId) {
+        requireSchool(schoolId, Action.READ);
+        return jpa.txExpr(TransactionType.Supports, em -> Mapping.persons(em, em.createQuery(
+                "select p from PersonEntity p where p.schoolId = :s and p.kind = 'STAFF' order by p.lastName, p.firstName",
+                PersonEntity.class).setParameter("s", schoolId).getResultList()));
+    }
+
+    @Override
+    public ImportReport importCsv(String schoolId, String fileName, byte[] content, boolean dryRun) {
+        requireSchool(schoolId, Action.ADMINISTER);
+        NativeCsv.Parsed parsed = NativeCsv.parse(fileName, content);
+        return importParsed(schoolId, fileName, parsed, dryRun, org.zhurnal.roster.api.RosterQuery.academicYearOf(clock.today()));
+    }
+
+    /** Applies a parsed file in one transaction; a dry run rolls it back and reports what would have happened. */
+    ImportReport importParsed(String schoolId, String fileName, NativeCsv.Parsed parsed, boolean dryRun, int year) {
+        long now = clock.now().toEpochMilli();
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> {
+                ImportReport report = new RosterImporter(em, audit, schoolId, year, clock.today(), now).apply(parsed, dryRun);
+                if (dryRun) {
+                    throw new DryRun(report);
+                }
+                audit.record(schoolId, "import", fileName, "import", null, Map.of("file", String.valueOf(fileName),
+                        "rows", report.rows(), "created", report.created(), "updated", report.updated()));
+                events.publish("roster.imported", schoolId, Map.of("file", String.valueOf(fileName), "created", report.created(),
+                        "updated", report.updated()));
+                return report;
+            });
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DryRun d) {
+                    return d.report;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Carries a dry run's report out of the transaction it rolls back. */
+    private static final class DryRun extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient ImportReport report;
+
+        DryRun(ImportReport report) {
+            super("dry run", null, false, false);
+            this.report = report;
+        }
+    }
+
+    static List<Person> sortByName(List<Person> persons) {
+        List<Person> list = new ArrayList<>(persons);
+        list.sort(Comparator.comparing(Person::fullName));
+        return list;
+    }
+
+    static Set<String> ids(List<Person> persons) {
+        return persons.stream().map(Person::id).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,355 @@
+package org.zhurnal.roster.internal.importer;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Violation;
+
+/**
+ * The native roster template: a CSV file with Russian column headers, either students (with class and
+ * up to two guardians per row) or staff. Accepts UTF-8 (with or without BOM) and Windows-1251, ';' or
+ * ',' as separator. Every row is validated before anything is written; all errors are reported as
+ * {@code file:row:column}.
+ */
+public final class NativeCsv {
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
+    public static final int MAX_ROWS = 100_000;
+    static final int MAX_ERRORS = 500;
+
+    public static final List<String> STUDENT_COLUMNS = List.of("Код", "Фамилия", "Имя", "Отчество", "Дата рождения", "Пол",
+            "Класс", "Дата зачисления");
+    public static final List<String> STUDENT_REQUIRED = List.of("Код", "Фамилия", "Имя", "Дата рождения", "Пол", "Класс");
+    public static final List<String> STAFF_REQUIRED = List.of("Код", "Фамилия", "Имя", "Должность");
+    private static final DateTimeFormatter RU_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern CLASS = Pattern.compile("^(\\d{1,2})\\s*-?\\s*([А-ЯЁ])$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s;,]+@[^@\\s;,]+\\.[^@\\s;,]{2,}$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{6,25}$");
+    private static final Pattern NAME = Pattern.compile("^[\\p{L}][\\p{L}\\- ']*$");
+    private static final Map<String, String> RELATIONS = Map.of("мать", "MOTHER", "отец", "FATHER", "опекун", "GUARDIAN",
+            "попечитель", "GUARDIAN", "другое", "OTHER", "бабушка", "OTHER", "дедушка", "OTHER");
+
+    /** What kind of file it is. */
+    public enum Kind { STUDENTS, STAFF }
+
+    /** A guardian as given in a students file. */
+    public record GuardianRow(String code, String lastName, String firstName, String middleName, String phone, String email,
+            boolean noElectronicAccess, int line) {}
+
+    /** A student row. */
+    public record StudentRow(String code, String lastName, String firstName, String middleName, LocalDate birthDate, String sex,
+            int grade, String letter, LocalDate admissionDate, List<String[]> guardians /* {code, relation} */, int line) {}
+
+    /** A staff row. */
+    public record StaffRow(String code, String lastName, String firstName, String middleName, String positions, String subjects,
+            String phone, String email, String classTeacherOf, int line) {}
+
+    /** A parsed, valid file. */
+    public record Parsed(Kind kind, int rows, List<StudentRow> students, Map<String, GuardianRow> guardians, List<StaffRow> staff) {}
+
+    private NativeCsv() {}
+
+    /** Decodes, parses and validates; throws a 400 problem with every error, or returns the valid content. */
+    public static Parsed parse(String fileName, byte[] content) {
+        String file = fileName == null || fileName.isBlank() ? "import.csv" : fileName.replaceAll("[^\\p{L}0-9._ -]", "_");
+        if (content == null || content.length == 0) {
+            throw ProblemException.invalid("file", "The file is empty");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new ProblemException(413, "too-large", "File too large", "The file is larger than "
+                    + MAX_BYTES / (1024 * 1024) + " MB; split it by grades", "file");
+        }
+        String text = decode(content);
+        String firstLine = text.lines().findFirst().orElse("");
+        char delimiter = count(firstLine, ';') >= count(firstLine, ',') ? ';' : ',';
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true).get();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+            Map<String, Integer> header = new HashMap<>();
+            parser.getHeaderMap().forEach((k, v) -> header.put(k == null ? "" : k.strip().toLowerCase(Locale.ROOT), v));
+            Kind kind = header.containsKey("должность") ? Kind.STAFF : Kind.STUDENTS;
+            List<String> required = kind == Kind.STAFF ? STAFF_REQUIRED : STUDENT_REQUIRED;
+            List<Violation> missing = new ArrayList<>();
+            for (String col : required) {
+                if (!header.containsKey(col.toLowerCase(Locale.ROOT))) {
+                    missing.add(new Violation(file + ":1:" + col, "Missing column '" + col + "'"));
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw ProblemException.invalid("The file lacks required columns; expected a header like: "
+                        + String.join(";", kind == Kind.STAFF ? STAFF_REQUIRED : STUDENT_COLUMNS), missing);
+            }
+            Reader r = new Reader(file, header);
+            for (CSVRecord rec : parser) {
+                if (r.rows >= MAX_ROWS) {
+                    throw new ProblemException(413, "too-large", "File too large", "More than " + MAX_ROWS + " rows", "file");
+                }
+                r.rows++;
+                if (kind == Kind.STAFF) {
+                    r.staffRow(rec);
+                } else {
+                    r.studentRow(rec);
+                }
+                if (r.errors.size() >= MAX_ERRORS) {
+                    break;
+                }
+            }
+            if (!r.errors.isEmpty()) {
+                throw ProblemException.invalid(r.errors.size() + (r.errors.size() >= MAX_ERRORS ? "+" : "")
+                        + " errors in " + file + "; nothing was imported", r.errors);
+            }
+            if (r.rows == 0) {
+                throw ProblemException.invalid("file", "The file has a header but no rows");
+            }
+            return new Parsed(kind, r.rows, r.students, r.guardians, r.staff);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException pe) {
+                throw pe;
+            }
+            throw ProblemException.invalid("file", "The file is not a readable CSV file: " + e.getMessage());
+        }
+    }
+
+    /** UTF-8 (BOM stripped) if the bytes are valid UTF-8, otherwise Windows-1251. */
+    static String decode(byte[] content) {
+        int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer bytes = ByteBuffer.wrap(content, start, content.length - start);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            return new String(content, start, content.length - start, Charset.forName("windows-1251"));
+        }
+    }
+
+    private static int count(String s, char c) {
+        return (int) s.chars().filter(ch -> ch == c).count();
+    }
+
+    /** Row-by-row validation with error collection. */
+    private static final class Reader {
+        final String file;
+        final Map<String, Integer> header;
+        final List<Violation> errors = new ArrayList<>();
+        final List<StudentRow> students = new ArrayList<>();
+        final Map<String, GuardianRow> guardians = new LinkedHashMap<>();
+        final List<StaffRow> staff = new ArrayList<>();
+        final Map<String, Integer> codes = new HashMap<>();
+        int rows;
+        int line;
+
+        Reader(String file, Map<String, Integer> header) {
+            this.file = file;
+            this.header = header;
+        }
+
+        String get(CSVRecord rec, String column) {
+            Integer i = header.get(column.toLowerCase(Locale.ROOT));
+            if (i == null || i >= rec.size()) {
+                return "";
+            }
+            String v = rec.get(i);
+            return v == null ? "" : v.strip();
+        }
+
+        void error(String column, String message) {
+            errors.add(new Violation(file + ":" + line + ":" + column, message));
+        }
+
+        String required(CSVRecord rec, String column, int max) {
+            String v = get(rec, column);
+            if (v.isEmpty()) {
+                error(column, "'" + column + "' is required");
+            } else if (v.length() > max) {
+                error(column, "'" + column + "' is longer than " + max + " characters");
+            }
+            return v;
+        }
+
+        String name(CSVRecord rec, String column, boolean required) {
+            String v = required ? required(rec, column, 100) : get(rec, column);
+            if (!v.isEmpty() && (v.length() > 100 || !NAME.matcher(v).matches())) {
+                error(column, "'" + v + "' is not a valid name");
+            }
+            return v.isEmpty() ? null : v;
+        }
+
+        LocalDate date(CSVRecord rec, String column, boolean required) {
+            String v = required ? required(rec, column, 10) : get(rec, column);
+            if (v.isEmpty()) {
+                return null;
+            }
+            try {
+                return v.contains("-") ? LocalDate.parse(v) : LocalDate.parse(v, RU_DATE);
+            } catch (DateTimeParseException e) {
+                error(column, "'" + v + "' is not a date; write it as ДД.ММ.ГГГГ");
+                return null;
+            }
+        }
+
+        void code(String code, String kind) {
+            Integer first = codes.putIfAbsent(kind + ":" + code, line);
+            if (first != null) {
+                error("Код", "Code '" + code + "' appears again (first on row " + first + ")");
+            }
+        }
+
+        void studentRow(CSVRecord rec) {
+            line = (int) rec.getRecordNumber() + 1;
+            String code = required(rec, "Код", 100);
+            if (!code.isEmpty()) {
+                code(code, "S");
+            }
+            String last = name(rec, "Фамилия", true);
+            String first = name(rec, "Имя", true);
+            String middle = name(rec, "Отчество", false);
+            LocalDate birth = date(rec, "Дата рождения", true);
+            if (birth != null && (birth.getYear() < 1990 || birth.isAfter(LocalDate.now()))) {
+                error("Дата рождения", "'" + birth + "' is not a plausible birth date of a student");
+            }
+            String sexRaw = required(rec, "Пол", 1).toUpperCase(Locale.ROOT);
+            String sex = switch (sexRaw) {
+                case "М", "M" -> "M";
+                case "Ж", "F" -> "F";
+                default -> {
+                    if (!sexRaw.isEmpty()) {
+                        error("Пол", "'" + sexRaw + "' is not М or Ж");
+                    }
+                    yield null;
+                }
+            };
+            String cls = required(rec, "Класс", 5).toUpperCase(Locale.ROOT);
+            int grade = 0;
+            String letter = null;
+            if (!cls.isEmpty()) {
+                Matcher m = CLASS.matcher(cls);
+                if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 11) {
+                    error("Класс", "'" + cls + "' is not a class such as 5А (grade 1–11 and a Cyrillic letter)");
+                } else {
+                    grade = Integer.parseInt(m.group(1));
+                    letter = m.group(2);
+                }
+            }
+            LocalDate admission = date(rec, "Дата зачисления", false);
+            List<String[]> links = new ArrayList<>();
+            for (int n = 1; n <= 2; n++) {
+                String gCode = get(rec, "Код представителя " + n);
+                String gName = get(rec, "Представитель " + n);
+                String rel = get(rec, "Кем приходится " + n).toLowerCase(Locale.ROOT);
+                String phone = get(rec, "Телефон " + n);
+                String email = get(rec, "E-mail " + n);
+                String noAccess = get(rec, "Без электронного доступа " + n).toLowerCase(Locale.ROOT);
+                if (gCode.isEmpty() && gName.isEmpty() && phone.isEmpty() && email.isEmpty()) {
+                    continue;
+                }
+                if (gCode.isEmpty()) {
+                    error("Код представителя " + n, "Guardian " + n + " needs a code");
+                }
+                String[] parts = gName.split("\\s+");
+                if (gName.isEmpty() || parts.length < 2) {
+                    error("Представитель " + n, "Write guardian " + n + " as «Фамилия Имя Отчество»");
+                } else {
+                    for (String p : parts) {
+                        if (!NAME.matcher(p).matches()) {
+                            error("Представитель " + n, "'" + gName + "' is not a valid name");
+                            break;
+                        }
+                    }
+                }
+                String relation = RELATIONS.get(rel.isEmpty() ? "другое" : rel);
+                if (relation == null) {
+                    error("Кем приходится " + n, "'" + rel + "' is not one of: мать, отец, опекун, попечитель, бабушка, дедушка, другое");
+                }
+                if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
+                    error("Телефон " + n, "'" + phone + "' is not a phone number");
+                }
+                if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+                    error("E-mail " + n, "'" + email + "' is not an e-mail address");
+                }
+                boolean no = switch (noAccess) {
+                    case "да", "yes", "1", "true" -> true;
+                    case "", "нет", "no", "0", "false" -> false;
+                    default -> {
+                        error("Без электронного доступа " + n, "'" + noAccess + "' is not да or нет");
+                        yield false;
+                    }
+                };
+                if (gCode.isEmpty() || parts.length < 2) {
+                    continue;
+                }
+                GuardianRow g = new GuardianRow(gCode, parts[0], parts[1], parts.length > 2 ? String.join(" ",
+                        java.util.Arrays.copyOfRange(parts, 2, parts.length)) : null, phone.isEmpty() ? null : phone,
+                        email.isEmpty() ? null : email.toLowerCase(Locale.ROOT), no, line);
+                GuardianRow before = guardians.putIfAbsent(gCode, g);
+                if (before != null && !same(before, g)) {
+                    error("Код представителя " + n, "Guardian '" + gCode + "' is given differently on row " + before.line()
+                            + " (name, contacts or access flag differ)");
+                }
+                links.add(new String[] {gCode, relation == null ? "OTHER" : relation});
+            }
+            if (letter != null && sex != null && birth != null && last != null && first != null) {
+                students.add(new StudentRow(code, last, first, middle, birth, sex, grade, letter, admission, links, line));
+            }
+        }
+
+        private static boolean same(GuardianRow a, GuardianRow b) {
+            return a.lastName().equals(b.lastName()) && a.firstName().equals(b.firstName())
+                    && java.util.Objects.equals(a.middleName(), b.middleName()) && java.util.Objects.equals(a.phone(), b.phone())
+                    && java.util.Objects.equals(a.email(), b.email()) && a.noElectronicAccess() == b.noElectronicAccess();
+        }
+
+        void staffRow(CSVRecord rec) {
+            line = (int) rec.getRecordNumber() + 1;
+            String code = required(rec, "Код", 100);
+            if (!code.isEmpty()) {
+                code(code, "T");
+            }
+            String last = name(rec, "Фамилия", true);
+            String first = name(rec, "Имя", true);
+            String middle = name(rec, "Отчество", false);
+            String positions = required(rec, "Должность", 300);
+            String subjects = get(rec, "Предметы");
+            if (subjects.length() > 500) {
+                error("Предметы", "'Предметы' is longer than 500 characters");
+            }
+            String phone = get(rec, "Телефон");
+            if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
+                error("Телефон", "'" + phone + "' is not a phone number");
+            }
+            String email = get(rec, "E-mail");
+            if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+                error("E-mail", "'" + email + "' is not an e-mail address");
+            }
+            String cls = get(rec, "Классный руководитель").toUpperCase(Locale.ROOT);
+            if (!cls.isEmpty() && !CLASS.matcher(cls).matches()) {
+                error("Классный руководитель", "'" + cls + "' is not a class such as 5А");
+            }
+            if (last != null && first != null && !positions.isEmpty()) {
+                staff.add(new StaffRow(code, last, first, middle, positions, subjects.isEmpty() ? null : subjects,
+                        phone.isEmpty() ? null : phone, email.isEmpty() ? null : email.toLowerCase(Locale.ROOT),
+                        cls.isEmpty() ? null : cls.replaceAll("[\\s-]", ""), line));
+            }
+        }
+    }
+}

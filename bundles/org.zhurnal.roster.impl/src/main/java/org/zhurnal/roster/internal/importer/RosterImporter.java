@@ -1,0 +1,321 @@
+package org.zhurnal.roster.internal.importer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Violation;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.roster.api.ImportReport;
+import org.zhurnal.roster.internal.entity.ClassEntity;
+import org.zhurnal.roster.internal.entity.ContactEntity;
+import org.zhurnal.roster.internal.entity.GuardianshipEntity;
+import org.zhurnal.roster.internal.entity.MembershipEntity;
+import org.zhurnal.roster.internal.entity.PersonEntity;
+import org.zhurnal.roster.internal.importer.NativeCsv.GuardianRow;
+import org.zhurnal.roster.internal.importer.NativeCsv.Parsed;
+import org.zhurnal.roster.internal.importer.NativeCsv.StaffRow;
+import org.zhurnal.roster.internal.importer.NativeCsv.StudentRow;
+
+/**
+ * Writes a validated file into the roster inside the caller's transaction: upsert by external id,
+ * so importing the same file again changes nothing. Every created or changed record is audited with
+ * its state before and after. A student moved to another class gets the old membership closed and a
+ * new one opened from today: history is never rewritten.
+ */
+public final class RosterImporter {
+    private final EntityManager em;
+    private final AuditLog audit;
+    private final String schoolId;
+    private final int year;
+    private final LocalDate today;
+    private final long now;
+    private final Map<String, Integer> created = new TreeMap<>();
+    private final Map<String, Integer> updated = new TreeMap<>();
+    private final Map<String, Integer> unchanged = new TreeMap<>();
+
+    public RosterImporter(EntityManager em, AuditLog audit, String schoolId, int year, LocalDate today, long now) {
+        this.em = em;
+        this.audit = audit;
+        this.schoolId = schoolId;
+        this.year = year;
+        this.today = today;
+        this.now = now;
+    }
+
+    public ImportReport apply(Parsed parsed, boolean dryRun) {
+        if (parsed.kind() == NativeCsv.Kind.STAFF) {
+            staff(parsed.staff());
+        } else {
+            students(parsed);
+        }
+        em.flush();
+        return new ImportReport(dryRun, parsed.rows(), created, updated, unchanged);
+    }
+
+    private void count(Map<String, Integer> m, String kind) {
+        m.merge(kind, 1, Integer::sum);
+    }
+
+    private Map<String, PersonEntity> existing(String kind) {
+        return em.createQuery("select p from PersonEntity p where p.schoolId = :s and p.kind = :k and p.externalId is not null",
+                PersonEntity.class).setParameter("s", schoolId).setParameter("k", kind).getResultList().stream()
+                .collect(Collectors.toMap(PersonEntity::getExternalId, p -> p));
+    }
+
+    private Map<String, List<ContactEntity>> contactsOf(Map<String, PersonEntity> persons) {
+        Map<String, List<ContactEntity>> map = new HashMap<>();
+        List<String> ids = persons.values().stream().map(PersonEntity::getId).toList();
+        for (int i = 0; i < ids.size(); i += 500) {
+            em.createQuery("select c from ContactEntity c where c.personId in :ids", ContactEntity.class)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()
+                    .forEach(c -> map.computeIfAbsent(c.getPersonId(), k -> new ArrayList<>()).add(c));
+        }
+        return map;
+    }
+
+    private void students(Parsed parsed) {
+        Map<String, ClassEntity> classes = em.createQuery(
+                "select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y", ClassEntity.class)
+                .setParameter("s", schoolId).setParameter("y", year).getResultList().stream()
+                .collect(Collectors.toMap(c -> c.getGrade() + c.getLetter(), c -> c));
+        for (StudentRow r : parsed.students()) {
+            classes.computeIfAbsent(r.grade() + r.letter(), k -> {
+                ClassEntity c = new ClassEntity();
+                c.setId(UUID.randomUUID().toString());
+                c.setSchoolId(schoolId);
+                c.setAcademicYear(year);
+                c.setGrade(r.grade());
+                c.setLetter(r.letter());
+                em.persist(c);
+                audit.record(schoolId, "class", c.getId(), "import-create", null,
+                        Map.of("name", c.getGrade() + c.getLetter(), "academicYear", year));
+                count(created, "classes");
+                return c;
+            });
+        }
+        Map<String, PersonEntity> students = existing("STUDENT");
+        Map<String, PersonEntity> guardians = existing("GUARDIAN");
+        Map<String, List<ContactEntity>> guardianContacts = contactsOf(guardians);
+        Map<String, PersonEntity> guardianByCode = new HashMap<>();
+        for (GuardianRow g : parsed.guardians().values()) {
+            PersonEntity p = upsert(guardians.get(g.code()), "GUARDIAN", g.code(), g.lastName(), g.firstName(), g.middleName(),
+                    null, null, null, null, null, g.noElectronicAccess(), guardianContacts, contacts(g.phone(), g.email()), "guardians");
+            guardianByCode.put(g.code(), p);
+        }
+        Map<String, PersonEntity> studentByCode = new HashMap<>();
+        for (StudentRow r : parsed.students()) {
+            LocalDate admission = r.admissionDate() != null ? r.admissionDate() : LocalDate.of(year, 9, 1);
+            PersonEntity p = upsert(students.get(r.code()), "STUDENT", r.code(), r.lastName(), r.firstName(), r.middleName(),
+                    r.birthDate().toString(), r.sex(), admission.toString(), null, null, false, Map.of(), null, "students");
+            studentByCode.put(r.code(), p);
+        }
+        memberships(parsed.students(), studentByCode, classes);
+        guardianships(parsed.students(), studentByCode, guardianByCode);
+    }
+
+    private void memberships(List<StudentRow> rows, Map<String, PersonEntity> students, Map<String, ClassEntity> classes) {
+        List<String> studentIds = students.values().stream().map(PersonEntity::getId).toList();
+        Map<String, List<MembershipEntity>> open = new HashMap<>();
+        List<String> yearClassIds = classes.values().stream().map(ClassEntity::getId).toList();
+        for (int i = 0; i < studentIds.size() && !yearClassIds.isEmpty(); i += 500) {
+            em.createQuery("select m from MembershipEntity m where m.studentId in :ids and m.classId in :cls and m.validTo is null",
+                    MembershipEntity.class).setParameter("ids", studentIds.subList(i, Math.min(studentIds.size(), i + 500)))
+                    .setParameter("cls", yearClassIds).getResultList()
+                    .forEach(m -> open.computeIfAbsent(m.getStudentId(), k -> new ArrayList<>()).add(m));
+        }
+        for (StudentRow r : rows) {
+            PersonEntity s = students.get(r.code());
+            ClassEntity target = classes.get(r.grade() + r.letter());
+            List<MembershipEntity> current = open.getOrDefault(s.getId(), List.of());
+            if (current.stream().anyMatch(m -> m.getClassId().equals(target.getId()))) {
+                count(unchanged, "memberships");
+                continue;
+            }
+            LocalDate yearStart = LocalDate.of(year, 9, 1);
+            LocalDate admitted = s.getAdmissionDate() == null ? yearStart : LocalDate.parse(s.getAdmissionDate());
+            // A first enrolment counts from the start of the year (or a later admission); a transfer from today.
+            String from = (current.isEmpty() ? (admitted.isAfter(yearStart) ? admitted : yearStart)
+                    : (today.isAfter(yearStart) ? today : yearStart)).toString();
+            for (MembershipEntity m : current) {
+                // A transfer: the old membership ends the day before, the past stays as it was.
+                String until = LocalDate.parse(from).minusDays(1).toString();
+                m.setValidTo(until.compareTo(m.getValidFrom()) < 0 ? m.getValidFrom() : until);
+                audit.record(schoolId, "membership", m.getId(), "import-close", Map.of("classId", m.getClassId(), "validTo", "open"),
+                        Map.of("classId", m.getClassId(), "validTo", m.getValidTo()));
+                count(updated, "memberships");
+            }
+            MembershipEntity m = new MembershipEntity();
+            m.setId(UUID.randomUUID().toString());
+            m.setStudentId(s.getId());
+            m.setClassId(target.getId());
+            m.setValidFrom(from);
+            em.persist(m);
+            audit.record(schoolId, "membership", m.getId(), "import-create", null,
+                    Map.of("studentId", s.getId(), "class", target.getGrade() + target.getLetter(), "validFrom", from));
+            count(created, "memberships");
+        }
+    }
+
+    private void guardianships(List<StudentRow> rows, Map<String, PersonEntity> students, Map<String, PersonEntity> guardians) {
+        List<String> studentIds = students.values().stream().map(PersonEntity::getId).toList();
+        Map<String, GuardianshipEntity> links = new HashMap<>();
+        for (int i = 0; i < studentIds.size(); i += 500) {
+            em.createQuery("select g from GuardianshipEntity g where g.studentId in :ids", GuardianshipEntity.class)
+                    .setParameter("ids", studentIds.subList(i, Math.min(studentIds.size(), i + 500))).getResultList()
+                    .forEach(g -> links.put(g.getGuardianId() + "/" + g.getStudentId(), g));
+        }
+        for (StudentRow r : rows) {
+            PersonEntity s = students.get(r.code());
+            for (String[] link : r.guardians()) {
+                PersonEntity g = guardians.get(link[0]);
+                GuardianshipEntity existing = links.get(g.getId() + "/" + s.getId());
+                if (existing == null) {
+                    GuardianshipEntity e = new GuardianshipEntity();
+                    e.setId(UUID.randomUUID().toString());
+                    e.setGuardianId(g.getId());
+                    e.setStudentId(s.getId());
+                    e.setRelation(link[1]);
+                    em.persist(e);
+                    links.put(g.getId() + "/" + s.getId(), e);
+                    audit.record(schoolId, "guardianship", e.getId(), "import-create", null,
+                            Map.of("guardianId", g.getId(), "studentId", s.getId(), "relation", link[1]));
+                    count(created, "guardianships");
+                } else if (!existing.getRelation().equals(link[1])) {
+                    String before = existing.getRelation();
+                    existing.setRelation(link[1]);
+                    audit.record(schoolId, "guardianship", existing.getId(), "import-update", Map.of("relation", before),
+                            Map.of("relation", link[1]));
+                    count(updated, "guardianships");
+                } else {
+                    count(unchanged, "guardianships");
+                }
+            }
+        }
+    }
+
+    private void staff(List<StaffRow> rows) {
+        Map<String, PersonEntity> staff = existing("STAFF");
+        Map<String, List<ContactEntity>> contacts = contactsOf(staff);
+        Map<String, ClassEntity> classes = em.createQuery(
+                "select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y", ClassEntity.class)
+                .setParameter("s", schoolId).setParameter("y", year).getResultList().stream()
+                .collect(Collectors.toMap(c -> c.getGrade() + c.getLetter(), c -> c));
+        List<Violation> missing = new ArrayList<>();
+        for (StaffRow r : rows) {
+            if (r.classTeacherOf() != null && !classes.containsKey(r.classTeacherOf())) {
+                missing.add(new Violation("row " + r.line() + ":Классный руководитель", "Class " + r.classTeacherOf()
+                        + " does not exist in " + year + "/" + (year + 1) + "; import the students first"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing.size() + " rows name unknown classes; nothing was imported", missing);
+        }
+        for (StaffRow r : rows) {
+            PersonEntity p = upsert(staff.get(r.code()), "STAFF", r.code(), r.lastName(), r.firstName(), r.middleName(), null,
+                    null, null, r.positions(), r.subjects(), false, contacts, contacts(r.phone(), r.email()), "staff");
+            if (r.classTeacherOf() != null) {
+                ClassEntity c = classes.get(r.classTeacherOf());
+                if (!p.getId().equals(c.getClassTeacherId())) {
+                    String before = c.getClassTeacherId();
+                    c.setClassTeacherId(p.getId());
+                    audit.record(schoolId, "class", c.getId(), "import-update", before == null ? null : Map.of("classTeacherId", before),
+                            Map.of("classTeacherId", p.getId()));
+                    count(updated, "classes");
+                }
+            }
+        }
+    }
+
+    private static List<String[]> contacts(String phone, String email) {
+        List<String[]> list = new ArrayList<>();
+        if (phone != null) {
+            list.add(new String[] {"PHONE", phone});
+        }
+        if (email != null) {
+            list.add(new String[] {"EMAIL", email});
+        }
+        return list;
+    }
+
+    private PersonEntity upsert(PersonEntity p, String kind, String code, String last, String first, String middle, String birth,
+            String sex, String admission, String positions, String subjects, boolean noAccess,
+            Map<String, List<ContactEntity>> existingContacts, List<String[]> contacts, String counter) {
+        boolean isNew = p == null;
+        Map<String, Object> before = isNew ? null : org.zhurnal.roster.internal.Mapping.audit(p, existingContacts.get(p.getId()));
+        if (isNew) {
+            p = new PersonEntity();
+            p.setId(UUID.randomUUID().toString());
+            p.setSchoolId(schoolId);
+            p.setKind(kind);
+            p.setExternalId(code);
+            p.setCreatedAt(now);
+        }
+        boolean changed = isNew | set(p::getLastName, p::setLastName, last) | set(p::getFirstName, p::setFirstName, first)
+                | set(p::getMiddleName, p::setMiddleName, middle);
+        if (!"GUARDIAN".equals(kind) && !"STAFF".equals(kind)) {
+            changed |= set(p::getBirthDate, p::setBirthDate, birth) | set(p::getSex, p::setSex, sex)
+                    | set(p::getAdmissionDate, p::setAdmissionDate, admission);
+        }
+        if ("STAFF".equals(kind)) {
+            changed |= set(p::getPositions, p::setPositions, positions) | set(p::getSubjects, p::setSubjects, subjects);
+        }
+        if (p.isNoElectronicAccess() != noAccess) {
+            p.setNoElectronicAccess(noAccess);
+            changed = true;
+        }
+        List<ContactEntity> newContacts = null;
+        if (contacts != null) {
+            List<ContactEntity> old = isNew ? List.of() : existingContacts.getOrDefault(p.getId(), List.of());
+            List<String> oldKeys = old.stream().map(c -> c.getKind() + ":" + c.getValue()).sorted().toList();
+            List<String> newKeys = contacts.stream().map(c -> c[0] + ":" + c[1]).sorted().toList();
+            if (!oldKeys.equals(newKeys)) {
+                old.forEach(em::remove);
+                newContacts = new ArrayList<>();
+                for (String[] c : contacts) {
+                    ContactEntity ce = new ContactEntity();
+                    ce.setId(UUID.randomUUID().toString());
+                    ce.setPersonId(p.getId());
+                    ce.setKind(c[0]);
+                    ce.setValue(c[1]);
+                    // Imported contacts come from the families' written applications held by the school.
+                    ce.setSource("WRITTEN");
+                    newContacts.add(ce);
+                }
+                changed = true;
+            }
+        }
+        if (!changed) {
+            count(unchanged, counter);
+            return p;
+        }
+        p.setUpdatedAt(now);
+        if (isNew) {
+            em.persist(p);
+        }
+        if (newContacts != null) {
+            newContacts.forEach(em::persist);
+        }
+        audit.record(schoolId, "person", p.getId(), isNew ? "import-create" : "import-update", before,
+                org.zhurnal.roster.internal.Mapping.audit(p, newContacts != null ? newContacts : existingContacts.get(p.getId())));
+        count(isNew ? created : updated, counter);
+        return p;
+    }
+
+    private static boolean set(java.util.function.Supplier<String> get, java.util.function.Consumer<String> set, String value) {
+        if (Objects.equals(get.get(), value)) {
+            return false;
+        }
+        set.accept(value);
+        return true;
+    }
+}

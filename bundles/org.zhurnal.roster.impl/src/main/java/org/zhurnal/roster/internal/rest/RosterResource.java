@@ -1,0 +1,166 @@
+package org.zhurnal.roster.internal.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.rest.RestResource;
+import org.zhurnal.roster.api.ClassCard;
+import org.zhurnal.roster.api.ImportReport;
+import org.zhurnal.roster.api.Person;
+import org.zhurnal.roster.api.RosterQuery;
+import org.zhurnal.roster.api.RosterService;
+import org.zhurnal.roster.api.SchoolClass;
+import org.zhurnal.roster.internal.AccountIssuer;
+import org.zhurnal.roster.internal.ConsentRegistry;
+import org.zhurnal.roster.internal.importer.NativeCsv;
+
+/** The roster over REST, under {@code /api/v1/roster}. Scope checks are done by the services. */
+@Component(service = RestResource.class)
+@Path("roster")
+@Produces(MediaType.APPLICATION_JSON)
+public class RosterResource implements RestResource {
+    static final String PDF = "application/pdf";
+
+    /** Body of a withdrawal. */
+    public record Withdrawal(LocalDate date) {}
+
+    /** The answer of an account issue in JSON (the temporary passwords are shown this once). */
+    public record IssueAnswer(String className, List<AccountIssuer.Issued> issued) {}
+
+    private final RosterService roster;
+    private final AccountIssuer issuer;
+    private final ConsentRegistry consents;
+    private final ZhurnalClock clock;
+
+    @Activate
+    public RosterResource(@Reference RosterService roster, @Reference AccountIssuer issuer, @Reference ConsentRegistry consents,
+            @Reference ZhurnalClock clock) {
+        this.roster = roster;
+        this.issuer = issuer;
+        this.consents = consents;
+        this.clock = clock;
+    }
+
+    /** Classes of a school in an academic year (default: the current one) that the caller may see. */
+    @GET
+    @Path("schools/{schoolId}/classes")
+    public List<SchoolClass> classes(@PathParam("schoolId") String schoolId, @QueryParam("year") Integer year) {
+        int y = year == null ? RosterQuery.academicYearOf(clock.today()) : year;
+        if (y < 2000 || y > 2100) {
+            throw ProblemException.invalid("year", "year is the first year of an academic year, e.g. 2026");
+        }
+        return roster.classes(schoolId, y);
+    }
+
+    /** A class with its students and their guardians. */
+    @GET
+    @Path("classes/{classId}")
+    public ClassCard classCard(@PathParam("classId") String classId) {
+        return roster.classCard(classId);
+    }
+
+    @GET
+    @Path("persons/{personId}")
+    public Person person(@PathParam("personId") String personId) {
+        return roster.person(personId);
+    }
+
+    @GET
+    @Path("schools/{schoolId}/staff")
+    public List<Person> staff(@PathParam("schoolId") String schoolId) {
+        return roster.staff(schoolId);
+    }
+
+    /**
+     * Imports the native CSV template (body: the file, UTF-8 or Windows-1251). All-or-nothing: an
+     * invalid file gives 400 with every error as file:row:column.
+     */
+    @POST
+    @Path("schools/{schoolId}/import")
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    public ImportReport importCsv(@PathParam("schoolId") String schoolId, @QueryParam("fileName") String fileName,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) throws IOException {
+        byte[] content = body.readNBytes((int) NativeCsv.MAX_BYTES + 1);
+        return roster.importCsv(schoolId, fileName == null ? "import.csv" : fileName, content, dryRun);
+    }
+
+    /** Empty templates of the native import format. */
+    @GET
+    @Path("templates/{kind}.csv")
+    @Produces("text/csv;charset=UTF-8")
+    public Response template(@PathParam("kind") String kind) {
+        String header = switch (kind) {
+            case "students" -> String.join(";", org.zhurnal.roster.internal.demo.DemoRosterGenerator.STUDENT_HEADER);
+            case "staff" -> String.join(";", org.zhurnal.roster.internal.demo.DemoRosterGenerator.STAFF_HEADER);
+            default -> throw ProblemException.notFound("Template", kind);
+        };
+        return Response.ok(("\uFEFF" + header + "\n").getBytes(StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + kind + ".csv\"").build();
+    }
+
+    /**
+     * Issues accounts to the class's students and/or guardians who have none. {@code format=pdf} answers
+     * the receipt sheet; {@code json} the credentials. Either way the temporary passwords are shown only now.
+     */
+    @POST
+    @Path("classes/{classId}/accounts")
+    @Produces({MediaType.APPLICATION_JSON, PDF})
+    public Response issue(@PathParam("classId") String classId, @QueryParam("students") @DefaultValue("true") boolean students,
+            @QueryParam("guardians") @DefaultValue("true") boolean guardians, @QueryParam("format") @DefaultValue("json") String format) {
+        if (!format.equals("json") && !format.equals("pdf")) {
+            throw ProblemException.invalid("format", "format is json or pdf");
+        }
+        AccountIssuer.Result r = issuer.issueForClass(classId, students, guardians);
+        if (format.equals("pdf")) {
+            return Response.ok(r.receiptSheet(), PDF)
+                    .header("Content-Disposition", "attachment; filename=\"accounts-" + classId + ".pdf\"").build();
+        }
+        return Response.ok(new IssueAnswer(r.className(), r.issued()), MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("consents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response recordConsent(ConsentRegistry.NewConsent body) {
+        return Response.status(201).entity(consents.record(body)).build();
+    }
+
+    @POST
+    @Path("consents/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConsentRegistry.Consent withdraw(@PathParam("id") String id, Withdrawal body) {
+        return consents.withdraw(id, body == null ? null : body.date());
+    }
+
+    @GET
+    @Path("persons/{personId}/consents")
+    public List<ConsentRegistry.Consent> consentsOf(@PathParam("personId") String personId) {
+        return consents.of(personId);
+    }
+
+    /** Consent status of the class's students and guardians. */
+    @GET
+    @Path("classes/{classId}/consents")
+    public List<ConsentRegistry.Line> classConsents(@PathParam("classId") String classId) {
+        return consents.classReport(classId);
+    }
+}

@@ -1,0 +1,314 @@
+package org.zhurnal.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.inject.Inject;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.tenancy.Municipality;
+import org.zhurnal.core.api.tenancy.School;
+import org.zhurnal.core.api.tenancy.TenantService;
+import org.zhurnal.roster.api.RosterQuery;
+import org.zhurnal.roster.api.SchoolClass;
+import org.zhurnal.security.api.AccountService;
+import org.zhurnal.security.api.NewAccount;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The roster module on the real distribution: import, history, consents, accounts, access rules. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RosterIT {
+    static final String HEADER = "Код;Фамилия;Имя;Отчество;Дата рождения;Пол;Класс;Дата зачисления;Код представителя 1;Представитель 1;"
+            + "Кем приходится 1;Телефон 1;E-mail 1;Без электронного доступа 1;Код представителя 2;Представитель 2;Кем приходится 2;"
+            + "Телефон 2;E-mail 2;Без электронного доступа 2\n";
+
+    @Inject
+    TenantService tenants;
+    @Inject
+    AccountService accounts;
+    @Inject
+    RosterQuery query;
+    @Inject
+    AuditLog audit;
+    @Inject
+    ZhurnalClock clock;
+
+    private final Http http = new Http(KarafOptions.HTTP_PORT);
+
+    @Configuration
+    public Option[] config() {
+        return KarafOptions.distribution();
+    }
+
+    private String admin() {
+        return http.login("admin", KarafOptions.ADMIN_PASSWORD);
+    }
+
+    private School newSchool(String name) {
+        Municipality m = tenants.municipalities().stream().filter(x -> x.name().equals("Roster IT")).findFirst()
+                .orElseGet(() -> new org.zhurnal.core.api.security.CallContext(org.zhurnal.core.api.security.ZhurnalPrincipal.SYSTEM, "it")
+                        .principal() == null ? null : runAsSystem(() -> tenants.createMunicipality("Roster IT")));
+        return runAsSystem(() -> tenants.createSchool(m.id(), name, name, "Europe/Moscow"));
+    }
+
+    static <T> T runAsSystem(java.util.concurrent.Callable<T> work) {
+        try {
+            return new org.zhurnal.core.api.security.CallContext(org.zhurnal.core.api.security.ZhurnalPrincipal.SYSTEM, "it").call(work);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String tokenFor(Grant grant) {
+        String login = "r" + UUID.randomUUID().toString().substring(0, 8);
+        runAsSystem(() -> accounts.create(new NewAccount(login, "Проверкин Пётр Петрович", null, "system", List.of(grant),
+                "Roster-Passw0rd-7")));
+        return http.login(login, "Roster-Passw0rd-7");
+    }
+
+    private Http.Answer importCsv(String token, String schoolId, String csv, boolean dryRun) {
+        return importBytes(token, schoolId, csv.getBytes(StandardCharsets.UTF_8), dryRun);
+    }
+
+    private Http.Answer importBytes(String token, String schoolId, byte[] bytes, boolean dryRun) {
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                + KarafOptions.HTTP_PORT + "/api/v1/roster/schools/" + schoolId + "/import?fileName=pupils.csv&dryRun=" + dryRun))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        try {
+            var r = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Http.Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String pupils() {
+        return HEADER
+                + "P1;Лебедева;Алиса;Игоревна;12.04.2015;Ж;5А;01.09.2022;G1;Лебедева Ольга Сергеевна;мать;+7 900 111-22-33;olga@example.org;нет;G2;Лебедев Игорь Павлович;отец;+7 900 111-22-34;;нет\n"
+                + "P2;Лебедев;Артём;Игоревич;02.02.2018;М;2Б;;G1;Лебедева Ольга Сергеевна;мать;+7 900 111-22-33;olga@example.org;нет;;;;;;\n"
+                + "P3;Гусева;Вера;Андреевна;15.07.2015;Ж;5А;;G3;Гусева Марина Олеговна;мать;+7 900 222-33-44;;да;;;;;;\n"
+                + "P4;Орехов;Фёдор;Ильич;30.11.2014;М;5А;;G4;\"Орехова Анна Ильинична\";мать;;anna@example.net;нет;;;;;;\n";
+    }
+
+    private int year() {
+        return RosterQuery.academicYearOf(clock.today());
+    }
+
+    private SchoolClass cls(String schoolId, String name) {
+        return query.classes(schoolId, year()).stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    public void importIsAllOrNothingIdempotentAndKeepsHistory() throws Exception {
+        School school = newSchool("Школа импорта");
+        String admin = admin();
+        // Dry run first: a report, nothing written.
+        Http.Answer dry = importCsv(admin, school.id(), pupils(), true);
+        assertEquals(dry.body(), 200, dry.status());
+        assertTrue(dry.json().get("dryRun").asBoolean());
+        assertEquals(4, dry.json().get("created").get("students").asInt());
+        assertTrue(query.classes(school.id(), year()).isEmpty());
+
+        Http.Answer first = importCsv(admin, school.id(), pupils(), false);
+        assertEquals(first.body(), 200, first.status());
+        JsonNode created = first.json().get("created");
+        assertEquals(4, created.get("students").asInt());
+        assertEquals(4, created.get("guardians").asInt());
+        assertEquals(2, created.get("classes").asInt());
+        SchoolClass fiveA = cls(school.id(), "5А");
+        assertEquals(3, query.studentsOfClass(fiveA.id(), clock.today()).size());
+        // The siblings share their mother.
+        String alisa = query.studentsOfClass(fiveA.id(), clock.today()).stream().filter(p -> p.firstName().equals("Алиса"))
+                .findFirst().orElseThrow().id();
+        String mother = query.guardiansOf(alisa).stream().filter(g -> g.relation().equals("MOTHER")).findFirst().orElseThrow()
+                .guardian().id();
+        assertEquals(2, query.childrenOf(mother).size());
+        assertTrue(audit.find("person", alisa, 10).stream().anyMatch(e -> e.action().equals("import-create")));
+
+        // Importing the same file again changes nothing.
+        Http.Answer again = importCsv(admin, school.id(), pupils(), false);
+        assertEquals(again.body(), 200, again.status());
+        assertEquals(0, again.json().get("created").size());
+        assertEquals(0, again.json().get("updated").size());
+        assertEquals(4, again.json().get("unchanged").get("students").asInt());
+        assertEquals(1, audit.find("person", alisa, 10).size());
+
+        // A file with several bad rows: every error listed, nothing written.
+        String bad = pupils() + "P5;Щукин;;;31.02.2015;Х;12А;;;;;;;;;;;;;\n" + "P1;Дубль;Иван;;01.01.2015;М;5А;;;;;;;;;;;;;\n"
+                + "P6;Ершова;Ева;;01.01.2015;Ж;5А;;G9;Ершова;тётя;12;not-an-email;может;;;;;;\n";
+        Http.Answer rejected = importCsv(admin, school.id(), bad, false);
+        assertEquals(rejected.body(), 400, rejected.status());
+        assertTrue(rejected.contentType().startsWith("application/problem+json"));
+        List<String> fields = new ArrayList<>();
+        rejected.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertTrue(fields.toString(), fields.containsAll(List.of("pupils.csv:6:Имя", "pupils.csv:6:Дата рождения", "pupils.csv:6:Пол",
+                "pupils.csv:6:Класс", "pupils.csv:7:Код", "pupils.csv:8:Представитель 1", "pupils.csv:8:Кем приходится 1",
+                "pupils.csv:8:Телефон 1", "pupils.csv:8:E-mail 1", "pupils.csv:8:Без электронного доступа 1")));
+        assertEquals(3, query.studentsOfClass(fiveA.id(), clock.today()).size());
+        assertFalse(query.classes(school.id(), year()).stream().anyMatch(c -> c.name().equals("12А")));
+
+        // Missing columns, empty files, unknown encodings: clear 400s.
+        Http.Answer missing = importCsv(admin, school.id(), "Код;Фамилия\nP1;Лебедева\n", false);
+        assertEquals(400, missing.status());
+        assertTrue(missing.body(), missing.body().contains("Missing column 'Класс'"));
+        assertEquals(400, importCsv(admin, school.id(), "", false).status());
+
+        // Windows-1251 is accepted, and a transfer closes the old membership without rewriting it.
+        String moved = pupils().replace("P4;Орехов;Фёдор;Ильич;30.11.2014;М;5А", "P4;Орехов;Фёдор;Ильич;30.11.2014;М;5Б");
+        Http.Answer transfer = importBytes(admin, school.id(), moved.getBytes(Charset.forName("windows-1251")), false);
+        assertEquals(transfer.body(), 200, transfer.status());
+        assertEquals(1, transfer.json().get("updated").get("memberships").asInt());
+        SchoolClass fiveB = cls(school.id(), "5Б");
+        assertEquals(List.of("Орехов"), query.studentsOfClass(fiveB.id(), clock.today()).stream().map(p -> p.lastName()).toList());
+        assertEquals(2, query.studentsOfClass(fiveA.id(), clock.today()).size());
+        assertTrue("yesterday he was still in 5А", query.studentsOfClass(fiveA.id(), clock.today().minusDays(1)).stream()
+                .anyMatch(p -> p.lastName().equals("Орехов")));
+    }
+
+    @Test
+    public void accountsNeedConsentAndComeWithAReceiptSheet() throws Exception {
+        School school = newSchool("Школа учётных записей");
+        String admin = admin();
+        assertEquals(200, importCsv(admin, school.id(), pupils(), false).status());
+        SchoolClass fiveA = cls(school.id(), "5А");
+
+        Http.Answer refused = http.post("/api/v1/roster/classes/" + fiveA.id() + "/accounts", null, admin);
+        assertEquals(refused.body(), 409, refused.status());
+        assertTrue(refused.body(), refused.body().contains("consent-missing"));
+        assertEquals(3 + 4, refused.json().get("errors").size()); // 3 students, 4 guardians (Lebedev father included)
+        assertTrue(refused.body(), refused.body().contains("Лебедева Алиса Игоревна"));
+        assertTrue(accounts.byPersons(query.studentsOfClass(fiveA.id(), clock.today()).stream().map(p -> p.id()).toList()).isEmpty());
+
+        for (JsonNode line : http.get("/api/v1/roster/classes/" + fiveA.id() + "/consents", admin).json()) {
+            assertEquals("NONE", line.get("status").asText());
+            Http.Answer c = http.post("/api/v1/roster/consents", "{\"personId\":\"" + line.get("personId").asText()
+                    + "\",\"status\":\"GIVEN\",\"purpose\":\"Электронный журнал\",\"documentNo\":\"ПД-1\"}", admin);
+            assertEquals(c.body(), 201, c.status());
+        }
+        // A consent for a minor must come from the student or a guardian.
+        String alisa = query.studentsOfClass(fiveA.id(), clock.today()).get(0).id();
+        Http.Answer strange = http.post("/api/v1/roster/consents", "{\"personId\":\"" + alisa + "\",\"givenById\":\""
+                + UUID.randomUUID() + "\",\"purpose\":\"x\"}", admin);
+        assertEquals(400, strange.status());
+        assertEquals("givenById", strange.json().get("field").asText());
+
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + KarafOptions.HTTP_PORT + "/api/v1/roster/classes/" + fiveA.id()
+                        + "/accounts?format=pdf")).header("Authorization", "Bearer " + admin)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            text = new PDFTextStripper().getText(doc);
+        }
+        assertTrue(text, text.contains("Ведомость получения учётных данных — 5А"));
+        var issued = accounts.byPersons(query.studentsOfClass(fiveA.id(), clock.today()).stream().map(p -> p.id()).toList());
+        assertEquals(3, issued.size());
+        issued.values().forEach(a -> assertTrue(a.login() + " missing from the sheet", text.contains(a.login())));
+        assertTrue(issued.values().stream().allMatch(a -> a.mustChangePassword()));
+        assertTrue(text.contains("lebedeva.ai"));
+
+        // Everyone has an account now: issuing again issues nobody.
+        Http.Answer none = http.post("/api/v1/roster/classes/" + fiveA.id() + "/accounts", null, admin);
+        assertEquals(200, none.status());
+        assertEquals(0, none.json().get("issued").size());
+    }
+
+    @Test
+    public void everyRosterAccessRuleHoldsAgainstSomeoneWhoMustBeRefused() throws Exception {
+        School mine = newSchool("Своя школа");
+        School other = newSchool("Чужая школа");
+        String admin = admin();
+        assertEquals(200, importCsv(admin, mine.id(), pupils(), false).status());
+        assertEquals(200, importCsv(admin, other.id(), pupils().replace("P", "Q").replace(";G", ";H"), false).status());
+        SchoolClass fiveA = cls(mine.id(), "5А");
+        SchoolClass twoB = cls(mine.id(), "2Б");
+        SchoolClass otherFiveA = cls(other.id(), "5А");
+        String child = query.studentsOfClass(fiveA.id(), clock.today()).stream().filter(p -> p.firstName().equals("Алиса"))
+                .findFirst().orElseThrow().id();
+        String classmate = query.studentsOfClass(fiveA.id(), clock.today()).stream().filter(p -> p.firstName().equals("Вера"))
+                .findFirst().orElseThrow().id();
+        String otherChild = query.studentsOfClass(otherFiveA.id(), clock.today()).get(0).id();
+
+        // Coordinator: whole own school, nothing of the other.
+        String coord = tokenFor(new Grant(Role.SCHOOL_COORDINATOR, ScopeRef.school(mine.id())));
+        assertEquals(2, http.get("/api/v1/roster/schools/" + mine.id() + "/classes", coord).json().size());
+        assertEquals(200, http.get("/api/v1/roster/classes/" + fiveA.id(), coord).status());
+        assertEquals(404, http.get("/api/v1/roster/classes/" + otherFiveA.id(), coord).status());
+        assertEquals(404, http.get("/api/v1/roster/persons/" + otherChild, coord).status());
+        assertEquals(404, http.get("/api/v1/roster/schools/" + other.id() + "/classes", coord).status() == 404 ? 404
+                : http.get("/api/v1/roster/schools/" + other.id() + "/classes", coord).json().size() == 0 ? 404 : 500);
+        assertEquals(404, importCsv(coord, other.id(), pupils(), false).status());
+
+        // Class teacher: own class only; may not import for the school.
+        String classTeacher = tokenFor(new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA.id())));
+        assertEquals(200, http.get("/api/v1/roster/classes/" + fiveA.id(), classTeacher).status());
+        assertEquals(404, http.get("/api/v1/roster/classes/" + twoB.id(), classTeacher).status());
+        assertEquals(200, http.get("/api/v1/roster/persons/" + child, classTeacher).status());
+        assertTrue(importCsv(classTeacher, mine.id(), pupils(), false).status() >= 403);
+        assertEquals(List.of(fiveA.id()), ids(http.get("/api/v1/roster/schools/" + mine.id() + "/classes", classTeacher).json()));
+
+        // Parent: own child only, never the class card or a classmate.
+        String parent = tokenFor(new Grant(Role.PARENT, ScopeRef.student(child)));
+        assertEquals(200, http.get("/api/v1/roster/persons/" + child, parent).status());
+        assertEquals(404, http.get("/api/v1/roster/persons/" + classmate, parent).status());
+        assertEquals(404, http.get("/api/v1/roster/persons/" + otherChild, parent).status());
+        assertEquals(404, http.get("/api/v1/roster/classes/" + fiveA.id(), parent).status());
+        assertEquals(403, http.post("/api/v1/roster/consents", "{\"personId\":\"" + child + "\",\"purpose\":\"x\"}", parent).status());
+
+        // Student: self only.
+        String student = tokenFor(new Grant(Role.STUDENT, ScopeRef.student(classmate)));
+        assertEquals(200, http.get("/api/v1/roster/persons/" + classmate, student).status());
+        assertEquals(404, http.get("/api/v1/roster/persons/" + child, student).status());
+
+        // Municipal admin: reads the municipality's schools; another municipality's admin sees nothing.
+        String mun = tokenFor(new Grant(Role.MUNICIPAL_ADMIN, ScopeRef.municipality(mine.municipalityId())));
+        assertEquals(200, http.get("/api/v1/roster/classes/" + otherFiveA.id(), mun).status());
+        String foreign = tokenFor(new Grant(Role.MUNICIPAL_ADMIN, ScopeRef.municipality(UUID.randomUUID().toString())));
+        assertEquals(404, http.get("/api/v1/roster/classes/" + fiveA.id(), foreign).status());
+        assertEquals(404, http.get("/api/v1/roster/persons/" + child, foreign).status());
+
+        // A temporary password must be changed before any roster read.
+        String login = "tmp" + UUID.randomUUID().toString().substring(0, 6);
+        String temporary = runAsSystem(() -> accounts.create(new NewAccount(login, "Новый Родитель", null, mine.id(),
+                List.of(new Grant(Role.PARENT, ScopeRef.student(child))), null))).temporaryPassword();
+        Http.Answer first = http.post("/api/v1/auth/login", "{\"login\":\"" + login + "\",\"password\":\"" + temporary + "\"}", Map.of());
+        assertTrue(first.json().get("mustChangePassword").asBoolean());
+        assertEquals(403, http.get("/api/v1/roster/persons/" + child, first.json().get("token").asText()).status());
+        assertNotNull(LocalDate.now());
+    }
+
+    private static List<String> ids(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(n -> ids.add(n.get("id").asText()));
+        return ids;
+    }
+}
