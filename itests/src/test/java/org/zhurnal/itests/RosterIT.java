@@ -193,6 +193,53 @@ public class RosterIT {
     }
 
     @Test
+    public void promotionPreviewsThenAppliesOnceWithExceptions() throws Exception {
+        School school = newSchool("Школа перевода");
+        String admin = admin();
+        String pupils = pupils() + "P7;Зуев;Олег;Петрович;10.03.2009;М;11А;;;;;;;;;;;;;\n";
+        assertEquals(200, importCsv(admin, school.id(), pupils, false).status());
+        int y = year();
+        SchoolClass fiveA = cls(school.id(), "5А");
+        String vera = query.studentsOfClass(fiveA.id(), clock.today()).stream().filter(p -> p.firstName().equals("Вера")).findFirst()
+                .orElseThrow().id();
+        String fedor = query.studentsOfClass(fiveA.id(), clock.today()).stream().filter(p -> p.firstName().equals("Фёдор"))
+                .findFirst().orElseThrow().id();
+        String body = "{\"fromYear\":" + y + ",\"exceptions\":[{\"studentId\":\"" + vera + "\",\"action\":\"RETAIN\"},"
+                + "{\"studentId\":\"" + fedor + "\",\"action\":\"LEAVE\",\"reason\":\"Переезд\"}]}";
+        Http.Answer preview = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/preview", body, admin);
+        assertEquals(preview.body(), 200, preview.status());
+        JsonNode totals = preview.json().get("totals");
+        assertEquals(2, totals.get("PROMOTE").asInt());
+        assertEquals(1, totals.get("RETAIN").asInt());
+        assertEquals(1, totals.get("LEAVE").asInt());
+        assertEquals(1, totals.get("GRADUATE").asInt());
+        assertTrue("a preview changes nothing", query.classes(school.id(), y + 1).isEmpty());
+
+        Http.Answer applied = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/apply", body, admin);
+        assertEquals(applied.body(), 200, applied.status());
+        LocalDate nextYear = LocalDate.of(y + 1, 9, 15);
+        SchoolClass sixA = query.classes(school.id(), y + 1).stream().filter(c -> c.name().equals("6А")).findFirst().orElseThrow();
+        assertEquals(fiveA.classTeacherId(), sixA.classTeacherId());
+        assertEquals(List.of("Лебедева"), query.studentsOfClass(sixA.id(), nextYear).stream().map(p -> p.lastName()).toList());
+        SchoolClass fiveANext = query.classes(school.id(), y + 1).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow();
+        assertEquals(List.of("Гусева"), query.studentsOfClass(fiveANext.id(), nextYear).stream().map(p -> p.lastName()).toList());
+        assertEquals("Переезд", query.person(fedor).orElseThrow().leavingReason());
+        assertTrue(query.classesOfStudent(fedor, nextYear).isEmpty());
+        // The old year is intact: on a day of the old year, 5А still has its three students.
+        assertEquals(3, query.studentsOfClass(fiveA.id(), clock.today()).size());
+
+        // Applying again changes nothing.
+        Http.Answer again = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/apply", body, admin);
+        assertEquals(5, again.json().get("totals").get("DONE").asInt());
+        assertEquals(1, query.studentsOfClass(sixA.id(), nextYear).size());
+        // Bad exceptions are refused whole.
+        Http.Answer bad = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/preview",
+                "{\"fromYear\":" + y + ",\"exceptions\":[{\"studentId\":\"" + vera + "\",\"action\":\"PROMOTE_TWICE\"}]}", admin);
+        assertEquals(400, bad.status());
+        assertEquals("exceptions[0].action", bad.json().get("field").asText());
+    }
+
+    @Test
     public void accountsNeedConsentAndComeWithAReceiptSheet() throws Exception {
         School school = newSchool("Школа учётных записей");
         String admin = admin();

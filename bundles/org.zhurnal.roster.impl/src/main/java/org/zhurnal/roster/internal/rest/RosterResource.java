@@ -47,14 +47,16 @@ public class RosterResource implements RestResource {
     public record IssueAnswer(String className, List<AccountIssuer.Issued> issued) {}
 
     private final RosterService roster;
+    private final org.zhurnal.roster.internal.Promotion promotion;
     private final AccountIssuer issuer;
     private final ConsentRegistry consents;
     private final ZhurnalClock clock;
 
     @Activate
     public RosterResource(@Reference RosterService roster, @Reference AccountIssuer issuer, @Reference ConsentRegistry consents,
-            @Reference ZhurnalClock clock) {
+            @Reference ZhurnalClock clock, @Reference org.zhurnal.roster.internal.Promotion promotion) {
         this.roster = roster;
+        this.promotion = promotion;
         this.issuer = issuer;
         this.consents = consents;
         this.clock = clock;
@@ -135,6 +137,24 @@ public class RosterResource implements RestResource {
                     .header("Content-Disposition", "attachment; filename=\"accounts-" + classId + ".pdf\"").build();
         }
         return Response.ok(new IssueAnswer(r.className(), r.issued()), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** What promoting the school's classes to the next year would do; changes nothing. */
+    @POST
+    @Path("schools/{schoolId}/promotion/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public org.zhurnal.roster.internal.Promotion.Plan previewPromotion(@PathParam("schoolId") String schoolId,
+            org.zhurnal.roster.internal.Promotion.Request body) {
+        return promotion.run(schoolId, body, false);
+    }
+
+    /** Promotes (idempotent): 5А → 6А, 11th graders graduate, exceptions retained or leaving. */
+    @POST
+    @Path("schools/{schoolId}/promotion/apply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public org.zhurnal.roster.internal.Promotion.Plan applyPromotion(@PathParam("schoolId") String schoolId,
+            org.zhurnal.roster.internal.Promotion.Request body) {
+        return promotion.run(schoolId, body, true);
     }
 
     @POST

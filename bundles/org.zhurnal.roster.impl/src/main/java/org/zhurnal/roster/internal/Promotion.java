@@ -1,0 +1,194 @@
+package org.zhurnal.roster.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Violation;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.event.DomainEvents;
+import org.zhurnal.core.api.security.Action;
+import org.zhurnal.core.api.security.Authorization;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.roster.internal.entity.ClassEntity;
+import org.zhurnal.roster.internal.entity.MembershipEntity;
+import org.zhurnal.roster.internal.entity.PersonEntity;
+
+/**
+ * Year promotion (перевод в следующий класс): every student of a class of year Y goes to the class of the
+ * next grade with the same letter in year Y+1 (5А → 6А; the class teacher stays with the class), 11th
+ * graders graduate, and per-student exceptions retain a student in the same grade or record their
+ * leaving. Preview first, then apply. Applying is idempotent (students already placed in Y+1 are left
+ * alone). Old-year records are not rewritten: the old memberships only get their natural end, the
+ * last day of year Y (31 August of Y+1).
+ */
+@Component(service = Promotion.class)
+public class Promotion {
+
+    /** An exception for one student. */
+    public record Exemption(String studentId, String action /* RETAIN or LEAVE */, String reason) {}
+
+    /** The request. */
+    public record Request(Integer fromYear, List<Exemption> exceptions) {}
+
+    /** What happens to one student. */
+    public record Move(String studentId, String fullName, String fromClass, String toClass, String outcome /* PROMOTE, RETAIN, GRADUATE, LEAVE, DONE */) {}
+
+    /** The plan (preview) or what was done (apply). */
+    public record Plan(int fromYear, int toYear, boolean applied, List<Move> moves, Map<String, Integer> totals) {}
+
+    private final JpaTemplate jpa;
+    private final AuditLog audit;
+    private final DomainEvents events;
+    private final Authorization authorization;
+    private final RosterServiceImpl roster;
+
+    @Activate
+    public Promotion(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa, @Reference AuditLog audit,
+            @Reference DomainEvents events, @Reference Authorization authorization, @Reference RosterServiceImpl roster) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.events = events;
+        this.authorization = authorization;
+        this.roster = roster;
+    }
+
+    public Plan run(String schoolId, Request request, boolean apply) {
+        roster.requireSchool(schoolId, Action.ADMINISTER);
+        if (request == null || request.fromYear() == null || request.fromYear() < 2000 || request.fromYear() > 2100) {
+            throw ProblemException.invalid("fromYear", "fromYear is the first year of the academic year to promote from, e.g. 2025");
+        }
+        int from = request.fromYear();
+        Map<String, Exemption> exceptions = new HashMap<>();
+        List<Violation> bad = new ArrayList<>();
+        List<Exemption> list = request.exceptions() == null ? List.of() : request.exceptions();
+        for (int i = 0; i < list.size(); i++) {
+            Exemption e = list.get(i);
+            if (e == null || e.studentId() == null) {
+                bad.add(new Violation("exceptions[" + i + "].studentId", "studentId is required"));
+            } else if (!"RETAIN".equals(e.action()) && !"LEAVE".equals(e.action())) {
+                bad.add(new Violation("exceptions[" + i + "].action", "action is RETAIN or LEAVE"));
+            } else if (exceptions.put(e.studentId(), e) != null) {
+                bad.add(new Violation("exceptions[" + i + "].studentId", "The student has two exceptions"));
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw ProblemException.invalid("Invalid exceptions; nothing was changed", bad);
+        }
+        var caller = CallContext.requirePrincipal();
+        return jpa.txExpr(TransactionType.Required, em -> plan(em, schoolId, from, exceptions, apply, caller));
+    }
+
+    private Plan plan(EntityManager em, String schoolId, int from, Map<String, Exemption> exceptions, boolean apply,
+            org.zhurnal.core.api.security.ZhurnalPrincipal caller) {
+        int to = from + 1;
+        LocalDate lastDay = LocalDate.of(to, 8, 31);
+        LocalDate firstDay = LocalDate.of(to, 9, 1);
+        List<ClassEntity> oldClasses = classes(em, schoolId, from);
+        Map<String, ClassEntity> newClasses = classes(em, schoolId, to).stream()
+                .collect(Collectors.toMap(c -> c.getGrade() + c.getLetter(), c -> c));
+        Set<String> placed = new HashSet<>();
+        if (!newClasses.isEmpty()) {
+            placed.addAll(em.createQuery("select m.studentId from MembershipEntity m where m.classId in :ids", String.class)
+                    .setParameter("ids", newClasses.values().stream().map(ClassEntity::getId).toList()).getResultList());
+        }
+        List<Move> moves = new ArrayList<>();
+        Map<String, Integer> totals = new java.util.TreeMap<>();
+        Set<String> known = new HashSet<>();
+        for (ClassEntity c : oldClasses) {
+            List<MembershipEntity> members = em.createQuery("select m from MembershipEntity m where m.classId = :c "
+                    + "and (m.validTo is null or m.validTo >= :d)", MembershipEntity.class).setParameter("c", c.getId())
+                    .setParameter("d", lastDay.toString()).getResultList();
+            for (MembershipEntity m : members) {
+                PersonEntity s = em.find(PersonEntity.class, m.getStudentId());
+                known.add(s.getId());
+                if (!authorization.permits(caller, Action.ADMINISTER, ScopeRef.student(s.getId()))) {
+                    continue;
+                }
+                Exemption ex = exceptions.get(s.getId());
+                String outcome;
+                String target = null;
+                if (placed.contains(s.getId()) || (s.getLeavingDate() != null && s.getLeavingDate().compareTo(firstDay.toString()) <= 0)) {
+                    outcome = "DONE";
+                } else if (ex != null && ex.action().equals("LEAVE")) {
+                    outcome = "LEAVE";
+                } else if (c.getGrade() == 11 && ex == null) {
+                    outcome = "GRADUATE";
+                } else {
+                    int grade = ex != null ? c.getGrade() : c.getGrade() + 1;
+                    outcome = ex != null ? "RETAIN" : "PROMOTE";
+                    target = grade + c.getLetter();
+                }
+                moves.add(new Move(s.getId(), AccountIssuer.fullName(s), c.getGrade() + c.getLetter(), target, outcome));
+                totals.merge(outcome, 1, Integer::sum);
+                if (!apply || outcome.equals("DONE")) {
+                    continue;
+                }
+                if (m.getValidTo() == null) {
+                    m.setValidTo(lastDay.toString());
+                }
+                if (target != null) {
+                    String key = target;
+                    ClassEntity nc = newClasses.computeIfAbsent(key, k -> newClass(em, schoolId, to, k, c));
+                    MembershipEntity nm = new MembershipEntity();
+                    nm.setId(UUID.randomUUID().toString());
+                    nm.setStudentId(s.getId());
+                    nm.setClassId(nc.getId());
+                    nm.setValidFrom(firstDay.toString());
+                    em.persist(nm);
+                    audit.record(schoolId, "membership", nm.getId(), "promote", Map.of("class", c.getGrade() + c.getLetter(), "year", from),
+                            Map.of("class", key, "year", to, "studentId", s.getId()));
+                } else {
+                    Map<String, Object> before = Mapping.audit(s, null);
+                    s.setLeavingDate(lastDay.toString());
+                    s.setLeavingReason(outcome.equals("GRADUATE") ? "Окончил(а) 11 классов" : ex.reason() == null ? "Выбыл(а)" : ex.reason());
+                    audit.record(schoolId, "person", s.getId(), outcome.equals("GRADUATE") ? "graduate" : "leave", before, Mapping.audit(s, null));
+                }
+            }
+        }
+        List<Violation> unknown = exceptions.keySet().stream().filter(id -> !known.contains(id))
+                .map(id -> new Violation("exceptions.studentId", "Student " + id + " is not in a class of " + from + "/" + to)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid("Exceptions name students who are not in this year's classes; nothing was changed", unknown);
+        }
+        if (apply) {
+            events.publish("roster.promoted", schoolId, Map.of("fromYear", from, "toYear", to, "totals", totals));
+        }
+        return new Plan(from, to, apply, moves, totals);
+    }
+
+    private ClassEntity newClass(EntityManager em, String schoolId, int year, String name, ClassEntity previous) {
+        ClassEntity c = new ClassEntity();
+        c.setId(UUID.randomUUID().toString());
+        c.setSchoolId(schoolId);
+        c.setAcademicYear(year);
+        c.setGrade(Integer.parseInt(name.replaceAll("\\D", "")));
+        c.setLetter(name.replaceAll("\\d", ""));
+        // The class teacher goes on with the class (not with a retained student's old grade).
+        c.setClassTeacherId(c.getGrade() == previous.getGrade() + 1 ? previous.getClassTeacherId() : null);
+        em.persist(c);
+        em.flush();
+        audit.record(schoolId, "class", c.getId(), "create", null, Map.of("name", name, "academicYear", year));
+        return c;
+    }
+
+    private static List<ClassEntity> classes(EntityManager em, String schoolId, int year) {
+        return em.createQuery("select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y order by c.grade, c.letter",
+                ClassEntity.class).setParameter("s", schoolId).setParameter("y", year).getResultList();
+    }
+}
