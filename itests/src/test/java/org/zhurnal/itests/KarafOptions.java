@@ -20,6 +20,8 @@ import org.ops4j.pax.exam.options.extra.VMOption;
 /** Pax Exam options that boot the real Zhurnal distribution (on Derby, or on PostgreSQL when asked). */
 public final class KarafOptions {
     public static final int HTTP_PORT = 8282;
+    /** The SMTP port of the GreenMail server the tests start inside the container. */
+    public static final int SMTP_PORT = 3925;
     public static final String ADMIN_PASSWORD = "Zh-It-Root-Passw0rd-9";
     static final String PG_SCHEMA = "zhurnal_it";
 
@@ -40,6 +42,10 @@ public final class KarafOptions {
                 CoreOptions.systemProperty("zhurnal.itest.db").value(System.getProperty("zhurnal.itest.db", "derby")),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "8112"),
+                editConfigurationFilePut("etc/org.zhurnal.mail.cfg", "port", Integer.toString(SMTP_PORT)),
+                editConfigurationFilePut("etc/org.zhurnal.mail.cfg", "from", "school@example.org"),
+                // A real SMTP server for the tests, run inside Karaf (GreenMail is an OSGi bundle).
+                CoreOptions.mavenBundle("com.icegreen", "greenmail", "1.6.15"),
                 // Faster delivery in tests; the production default is 250 ms.
                 editConfigurationFilePut("etc/org.zhurnal.events.cfg", "pollMillis", "100"),
                 // The JDK 9+ flags that bin/karaf adds but Pax Exam 4.14 does not (stack.md gotcha 10).

@@ -290,6 +290,68 @@ public class RosterIT {
     }
 
     @Test
+    public void credentialsAreMailedToThoseWithAnAddressAndKeptForTheRest() throws Exception {
+        School school = newSchool("Школа почты");
+        String admin = admin();
+        String pupils = pupils() + "P8;Киселёв;Марк;Денисович;05.05.2013;М;7В;;G8;Киселёва Нина Павловна;мать;;nina@example.com;нет;;;;;;\n";
+        assertEquals(200, importCsv(admin, school.id(), pupils, false).status());
+        for (String name : List.of("5А", "7В")) {
+            for (JsonNode line : http.get("/api/v1/roster/classes/" + cls(school.id(), name).id() + "/consents", admin).json()) {
+                assertEquals(201, http.post("/api/v1/roster/consents", "{\"personId\":\"" + line.get("personId").asText()
+                        + "\",\"purpose\":\"Электронный журнал\"}", admin).status());
+            }
+        }
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(KarafOptions.SMTP_PORT, "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            Http.Answer a = http.post("/api/v1/roster/classes/" + cls(school.id(), "5А").id() + "/accounts?delivery=email", null, admin);
+            assertEquals(a.body(), 200, a.status());
+            assertTrue(smtp.waitForIncomingEmail(10_000, 2));
+            javax.mail.internet.MimeMessage[] got = smtp.getReceivedMessages();
+            assertEquals("exactly the two guardians with an address", 2, got.length);
+            List<String> to = new ArrayList<>();
+            for (javax.mail.internet.MimeMessage m : got) {
+                to.add(m.getAllRecipients()[0].toString());
+                String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(m);
+                assertTrue(m.getSubject(), m.getSubject().startsWith("Журнал: учётная запись для "));
+                assertNotNull(body);
+            }
+            assertTrue(to.toString(), to.containsAll(List.of("olga@example.org", "anna@example.net")));
+            int mailed = 0;
+            for (JsonNode i : a.json().get("issued")) {
+                boolean hasEmail = i.hasNonNull("email");
+                assertEquals("mailed passwords are not shown again: " + i, !hasEmail, i.hasNonNull("temporaryPassword"));
+                mailed += hasEmail ? 1 : 0;
+            }
+            assertEquals(2, mailed);
+            String olgaLogin = null;
+            for (JsonNode i : a.json().get("issued")) {
+                if ("olga@example.org".equals(i.path("email").asText())) {
+                    olgaLogin = i.get("login").asText();
+                }
+            }
+            for (javax.mail.internet.MimeMessage m : got) {
+                if (m.getAllRecipients()[0].toString().equals("olga@example.org")) {
+                    String text = new String(m.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(text, text.contains("Логин: " + olgaLogin));
+                    assertTrue(text, text.contains("Временный пароль: "));
+                }
+            }
+        } finally {
+            smtp.stop();
+        }
+        // The mail server is down: the account exists, the failure is reported and the password is shown for the sheet.
+        Http.Answer down = http.post("/api/v1/roster/classes/" + cls(school.id(), "7В").id() + "/accounts?delivery=email&students=false",
+                null, admin);
+        assertEquals(down.body(), 200, down.status());
+        JsonNode d = down.json().get("deliveries").get(0);
+        assertEquals("nina@example.com", d.get("email").asText());
+        assertFalse(d.get("sent").asBoolean());
+        assertTrue(down.json().get("issued").get(0).hasNonNull("temporaryPassword"));
+    }
+
+    @Test
     public void everyRosterAccessRuleHoldsAgainstSomeoneWhoMustBeRefused() throws Exception {
         School mine = newSchool("Своя школа");
         School other = newSchool("Чужая школа");

@@ -41,8 +41,11 @@ import org.zhurnal.security.api.NewAccount;
 @Component(service = AccountIssuer.class)
 public class AccountIssuer {
 
-    /** One issued credential. */
-    public record Issued(String personId, String fullName, String role, String login, String temporaryPassword) {}
+    /** One issued credential; {@code email} is the person's e-mail contact, if any. */
+    public record Issued(String personId, String fullName, String role, String login, String temporaryPassword, String email) {}
+
+    /** What happened to one e-mail. */
+    public record Delivery(String personId, String fullName, String email, boolean sent, String problem) {}
 
     /** The result: the credentials (shown once) and the receipt sheet with them. */
     public record Result(String className, List<Issued> issued, byte[] receiptSheet) {}
@@ -114,6 +117,9 @@ public class AccountIssuer {
                 throw new ProblemException(409, "consent-missing", "Conflict", lacking.size()
                         + " people have no recorded personal-data consent; no account was issued", null, lacking);
             }
+            Map<String, String> emails = new java.util.HashMap<>();
+            Mapping.contacts(em, todo.stream().map(PersonEntity::getId).toList()).forEach((id, cs) -> cs.stream()
+                    .filter(ct -> "EMAIL".equals(ct.getKind())).findFirst().ifPresent(ct -> emails.put(id, ct.getValue())));
             List<Issued> issued = new ArrayList<>();
             for (PersonEntity p : todo) {
                 List<Grant> grants = "STUDENT".equals(p.getKind()) ? List.of(new Grant(Role.STUDENT, ScopeRef.student(p.getId())))
@@ -121,7 +127,7 @@ public class AccountIssuer {
                                 .map(s -> new Grant(Role.PARENT, ScopeRef.student(s))).toList();
                 IssuedCredentials cred = accounts.create(new NewAccount(null, fullName(p), p.getId(), p.getSchoolId(), grants, null));
                 issued.add(new Issued(p.getId(), fullName(p), "STUDENT".equals(p.getKind()) ? "обучающийся" : "родитель",
-                        cred.account().login(), cred.temporaryPassword()));
+                        cred.account().login(), cred.temporaryPassword(), emails.get(p.getId())));
             }
             String className = c.getGrade() + c.getLetter();
             String school = tenants.school(c.getSchoolId()).map(s -> s.shortName()).orElse("");
@@ -134,6 +140,45 @@ public class AccountIssuer {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * Sends each issued person with an e-mail contact their login and temporary password, after the
+     * accounts are committed. Failures are reported per person (the class teacher then hands over the
+     * receipt sheet or reissues); they never undo the accounts.
+     */
+    public List<Delivery> mail(Result result, String schoolName) {
+        org.zhurnal.core.api.mail.MailSender sender = mailSender;
+        List<Delivery> out = new ArrayList<>();
+        for (Issued i : result.issued()) {
+            if (i.email() == null) {
+                out.add(new Delivery(i.personId(), i.fullName(), null, false, "no e-mail contact"));
+                continue;
+            }
+            if (sender == null) {
+                out.add(new Delivery(i.personId(), i.fullName(), i.email(), false, "no mail service installed"));
+                continue;
+            }
+            String text = "Здравствуйте!\n\nДля " + i.fullName() + " (" + i.role() + ") в электронном журнале «" + schoolName
+                    + "» создана учётная запись.\n\nЛогин: " + i.login() + "\nВременный пароль: " + i.temporaryPassword()
+                    + "\n\nПри первом входе система попросит сменить пароль.\nЕсли вы не ждали это письмо, сообщите в школу.\n";
+            try {
+                sender.send(new org.zhurnal.core.api.mail.Mail(i.email(), "Журнал: учётная запись для " + i.fullName(), text));
+                out.add(new Delivery(i.personId(), i.fullName(), i.email(), true, null));
+            } catch (org.zhurnal.core.api.mail.MailDeliveryException e) {
+                out.add(new Delivery(i.personId(), i.fullName(), i.email(), false, "the mail server did not accept it"));
+            }
+        }
+        return out;
+    }
+
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile org.zhurnal.core.api.mail.MailSender mailSender;
+
+    /** @return the short name of the class's school */
+    public String schoolName(String schoolId) {
+        return tenants.school(schoolId).map(s -> s.shortName()).orElse("");
     }
 
     static String fullName(PersonEntity p) {

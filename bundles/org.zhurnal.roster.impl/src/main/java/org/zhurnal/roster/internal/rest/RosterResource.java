@@ -43,8 +43,11 @@ public class RosterResource implements RestResource {
     /** Body of a withdrawal. */
     public record Withdrawal(LocalDate date) {}
 
-    /** The answer of an account issue in JSON (the temporary passwords are shown this once). */
-    public record IssueAnswer(String className, List<AccountIssuer.Issued> issued) {}
+    /**
+     * The answer of an account issue in JSON. The temporary passwords are shown this once; with
+     * delivery=email they are left out for those who were mailed.
+     */
+    public record IssueAnswer(String className, List<AccountIssuer.Issued> issued, List<AccountIssuer.Delivery> deliveries) {}
 
     private final RosterService roster;
     private final org.zhurnal.roster.internal.Promotion promotion;
@@ -127,16 +130,29 @@ public class RosterResource implements RestResource {
     @Path("classes/{classId}/accounts")
     @Produces({MediaType.APPLICATION_JSON, PDF})
     public Response issue(@PathParam("classId") String classId, @QueryParam("students") @DefaultValue("true") boolean students,
-            @QueryParam("guardians") @DefaultValue("true") boolean guardians, @QueryParam("format") @DefaultValue("json") String format) {
+            @QueryParam("guardians") @DefaultValue("true") boolean guardians, @QueryParam("format") @DefaultValue("json") String format,
+            @QueryParam("delivery") @DefaultValue("none") String delivery) {
         if (!format.equals("json") && !format.equals("pdf")) {
             throw ProblemException.invalid("format", "format is json or pdf");
         }
+        if (!delivery.equals("none") && !delivery.equals("email")) {
+            throw ProblemException.invalid("delivery", "delivery is none or email");
+        }
         AccountIssuer.Result r = issuer.issueForClass(classId, students, guardians);
+        if (delivery.equals("email")) {
+            String school = roster.classCard(classId).schoolClass().schoolId();
+            List<AccountIssuer.Delivery> deliveries = issuer.mail(r, issuer.schoolName(school));
+            java.util.Set<String> mailed = deliveries.stream().filter(AccountIssuer.Delivery::sent)
+                    .map(AccountIssuer.Delivery::personId).collect(java.util.stream.Collectors.toSet());
+            List<AccountIssuer.Issued> rest = r.issued().stream().map(i -> mailed.contains(i.personId())
+                    ? new AccountIssuer.Issued(i.personId(), i.fullName(), i.role(), i.login(), null, i.email()) : i).toList();
+            return Response.ok(new IssueAnswer(r.className(), rest, deliveries), MediaType.APPLICATION_JSON).build();
+        }
         if (format.equals("pdf")) {
             return Response.ok(r.receiptSheet(), PDF)
                     .header("Content-Disposition", "attachment; filename=\"accounts-" + classId + ".pdf\"").build();
         }
-        return Response.ok(new IssueAnswer(r.className(), r.issued()), MediaType.APPLICATION_JSON).build();
+        return Response.ok(new IssueAnswer(r.className(), r.issued(), List.of()), MediaType.APPLICATION_JSON).build();
     }
 
     /** What promoting the school's classes to the next year would do; changes nothing. */

@@ -1,0 +1,111 @@
+package org.zhurnal.mail.internal;
+
+import java.util.Date;
+import java.util.Properties;
+
+import javax.mail.Authenticator;
+import javax.mail.Message;
+import javax.mail.MessagingException;
+import javax.mail.PasswordAuthentication;
+import javax.mail.Session;
+import javax.mail.Transport;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.zhurnal.core.api.mail.Mail;
+import org.zhurnal.core.api.mail.MailDeliveryException;
+import org.zhurnal.core.api.mail.MailSender;
+
+/** SMTP through Jakarta Mail. */
+@Component(service = MailSender.class, configurationPid = "org.zhurnal.mail", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SmtpMailSender.Config.class)
+public class SmtpMailSender implements MailSender {
+
+    @ObjectClassDefinition(name = "Zhurnal mail", description = "The SMTP server Zhurnal sends e-mail through")
+    public @interface Config {
+        @AttributeDefinition(description = "SMTP host")
+        String host() default "127.0.0.1";
+
+        @AttributeDefinition(description = "SMTP port (25, 587 with STARTTLS, 465 with SSL)")
+        int port() default 25;
+
+        @AttributeDefinition(description = "Sender address")
+        String from() default "zhurnal@localhost";
+
+        @AttributeDefinition(description = "User name; empty for no authentication")
+        String username() default "";
+
+        @AttributeDefinition(description = "Password", type = AttributeType.PASSWORD)
+        String password() default "";
+
+        @AttributeDefinition(description = "Require STARTTLS")
+        boolean startTls() default false;
+
+        @AttributeDefinition(description = "Connect with SSL/TLS from the start")
+        boolean ssl() default false;
+
+        @AttributeDefinition(description = "Connect and read timeout in milliseconds")
+        int timeoutMillis() default 10_000;
+    }
+
+    private volatile Config config;
+
+    @Activate
+    public SmtpMailSender(Config config) {
+        this.config = config;
+    }
+
+    @Modified
+    void modified(Config config) {
+        this.config = config;
+    }
+
+    @Override
+    public void send(Mail mail) throws MailDeliveryException {
+        Config c = config;
+        Properties p = new Properties();
+        String proto = c.ssl() ? "smtps" : "smtp";
+        p.put("mail.transport.protocol", proto);
+        p.put("mail." + proto + ".host", c.host());
+        p.put("mail." + proto + ".port", Integer.toString(c.port()));
+        p.put("mail." + proto + ".connectiontimeout", Integer.toString(c.timeoutMillis()));
+        p.put("mail." + proto + ".timeout", Integer.toString(c.timeoutMillis()));
+        p.put("mail." + proto + ".writetimeout", Integer.toString(c.timeoutMillis()));
+        p.put("mail." + proto + ".starttls.enable", Boolean.toString(c.startTls()));
+        p.put("mail." + proto + ".starttls.required", Boolean.toString(c.startTls()));
+        boolean auth = !c.username().isEmpty();
+        p.put("mail." + proto + ".auth", Boolean.toString(auth));
+        // Jakarta Mail finds its content handlers through the context class loader; in a servlet thread
+        // that is Pax Web's, so switch to the mail bundle's for the send.
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(Session.class.getClassLoader());
+        try {
+            Session session = Session.getInstance(p, auth ? new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(c.username(), c.password());
+                }
+            } : null);
+            MimeMessage m = new MimeMessage(session);
+            m.setFrom(new InternetAddress(c.from()));
+            m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
+            m.setSubject(mail.subject(), "UTF-8");
+            m.setText(mail.text(), "UTF-8");
+            m.setSentDate(new Date());
+            Transport.send(m);
+        } catch (MessagingException e) {
+            throw new MailDeliveryException("Mail to " + mail.to() + " was not sent: " + e.getMessage(), e);
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+}
