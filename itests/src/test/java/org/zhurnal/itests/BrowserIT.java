@@ -161,6 +161,41 @@ class BrowserIT {
     }
 
     @Test
+    void theClassCardShowsStudentsAndGuardiansAndTheImportPageListsEveryError() throws Exception {
+        signIn("admin", KarafOptions.ADMIN_PASSWORD);
+        waitText("menu", "Классы и ученики");
+        driver.findElement(By.linkText("Классы и ученики")).click();
+        driver.switchTo().frame(visible("page"));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.linkText("5А")).isEmpty());
+            assertEquals(33, driver.findElements(By.cssSelector("#classes a[data-class-id]")).size());
+            driver.findElement(By.linkText("5А")).click();
+            waitText("card-title", "5А");
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#students tr")).size() >= 20);
+            String students = driver.findElement(By.id("students")).getText();
+            assertTrue(students.contains("(мать)") || students.contains("(отец)"), students);
+            screenshot("class-card");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        driver.findElement(By.linkText("Импорт списков")).click();
+        driver.switchTo().frame(visible("page"));
+        try {
+            Path bad = Files.createTempFile("bad", ".csv");
+            Files.writeString(bad, "Код;Фамилия;Имя;Отчество;Дата рождения;Пол;Класс\nZ1;Петров;Пётр;;31.02.2015;М;5А\nZ2;;Анна;;01.01.2015;Ж;15Ж\n");
+            visible("file").sendKeys(bad.toAbsolutePath().toString());
+            driver.findElement(By.id("import")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#errors li")).size() >= 3);
+            String errors = driver.findElement(By.id("errors")).getText();
+            assertTrue(errors.contains(":2:Дата рождения"), errors);
+            assertTrue(errors.contains(":3:Класс"), errors);
+            screenshot("import-errors");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    @Test
     void aTemporaryPasswordIsReplacedAtFirstSignIn() throws Exception {
         Http http = zhurnal.http();
         String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);

@@ -192,6 +192,66 @@ public class RosterIT {
                 .anyMatch(p -> p.lastName().equals("Орехов")));
     }
 
+    private byte[] download(String token, String path) throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                + KarafOptions.HTTP_PORT + "/api/v1/" + path)).header("Authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(new String(r.body(), StandardCharsets.UTF_8), 200, r.statusCode());
+        return r.body();
+    }
+
+    /** Class name → sorted «Фамилия Имя Отчество (guardians)» of its students, and class teachers. */
+    private List<String> describe(String schoolId) {
+        List<String> out = new ArrayList<>();
+        for (SchoolClass c : query.classes(schoolId, year())) {
+            String teacher = c.classTeacherId() == null ? "-" : query.person(c.classTeacherId()).orElseThrow().fullName();
+            out.add(c.name() + " / " + teacher);
+            query.studentsOfClass(c.id(), clock.today()).forEach(p -> out.add(c.name() + ": " + p.fullName() + " " + p.birthDate()
+                    + " " + p.sex() + " <" + query.guardiansOf(p.id()).stream().map(g -> g.guardian().fullName() + ":" + g.relation()
+                            + ":" + g.guardian().noElectronicAccess() + ":" + g.guardian().contacts().stream().map(x -> x.value()).sorted().toList())
+                            .sorted().toList() + ">"));
+        }
+        return out;
+    }
+
+    @Test
+    public void exportThenImportGivesTheSameRosterInBothFormats() throws Exception {
+        School source = newSchool("Школа-источник");
+        String admin = admin();
+        assertEquals(200, importCsv(admin, source.id(), pupils(), false).status());
+        String staff = "Код;Фамилия;Имя;Отчество;Должность;Предметы;Телефон;E-mail;Классный руководитель\n"
+                + "T1;Белова;Ирина;Сергеевна;учитель;Математика, Информатика;+7 900 555-00-01;belova@example.org;5А\n"
+                + "T2;Козлов;Олег;Иванович;директор;;;;\n";
+        assertEquals(200, importCsv(admin, source.id(), staff, false).status());
+        List<String> expected = describe(source.id());
+        assertTrue(expected.toString(), expected.contains("5А / Белова Ирина Сергеевна"));
+
+        byte[] zip = download(admin, "roster/schools/" + source.id() + "/export/oneroster.zip");
+        School viaOneRoster = newSchool("Школа из OneRoster");
+        java.net.http.HttpResponse<String> imported = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + KarafOptions.HTTP_PORT + "/api/v1/roster/schools/" + viaOneRoster.id()
+                        + "/import/oneroster")).header("Authorization", "Bearer " + admin).header("Content-Type", "application/zip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zip)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(imported.body(), 200, imported.statusCode());
+        assertEquals(expected, describe(viaOneRoster.id()));
+
+        byte[] students = download(admin, "roster/schools/" + source.id() + "/export/students.csv");
+        byte[] staffCsv = download(admin, "roster/schools/" + source.id() + "/export/staff.csv");
+        School viaNative = newSchool("Школа из CSV");
+        assertEquals(200, importBytes(admin, viaNative.id(), students, false).status());
+        assertEquals(200, importBytes(admin, viaNative.id(), staffCsv, false).status());
+        assertEquals(expected, describe(viaNative.id()));
+
+        // A broken zip changes nothing.
+        java.net.http.HttpResponse<String> broken = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + KarafOptions.HTTP_PORT + "/api/v1/roster/schools/" + viaNative.id()
+                        + "/import/oneroster")).header("Authorization", "Bearer " + admin).header("Content-Type", "application/zip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray("not a zip".getBytes(StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(broken.body(), 400, broken.statusCode());
+        assertEquals(expected, describe(viaNative.id()));
+    }
+
     @Test
     public void promotionPreviewsThenAppliesOnceWithExceptions() throws Exception {
         School school = newSchool("Школа перевода");

@@ -68,9 +68,19 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
             List<ClassEntity> list = em.createQuery("select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y "
                     + "order by c.grade, c.letter", ClassEntity.class).setParameter("s", schoolId).setParameter("y", academicYear)
                     .getResultList();
-            Map<String, Long> counts = counts(em, list.stream().map(ClassEntity::getId).toList(), clock.today());
+            Map<String, Long> counts = countsOfSchool(em, schoolId, academicYear, clock.today());
             return list.stream().map(c -> toDTO(em, c, counts)).toList();
         });
+    }
+
+    /** Students enrolled on {@code day} in every class of a school's year: one join, no id lists. */
+    static Map<String, Long> countsOfSchool(EntityManager em, String schoolId, int academicYear, LocalDate day) {
+        String d = day.toString();
+        List<Object[]> rows = em.createQuery("select m.classId, count(m) from MembershipEntity m, ClassEntity c where m.classId = c.id "
+                + "and c.schoolId = :s and c.academicYear = :y and m.validFrom <= :d and (m.validTo is null or m.validTo >= :d) "
+                + "group by m.classId", Object[].class).setParameter("s", schoolId).setParameter("y", academicYear)
+                .setParameter("d", d).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> ((Number) r[1]).longValue()));
     }
 
     static SchoolClass toDTO(EntityManager em, ClassEntity c, Map<String, Long> counts) {

@@ -88,7 +88,7 @@ public class RosterServiceImpl implements RosterService {
                     + "order by c.grade, c.letter", ClassEntity.class).setParameter("s", schoolId).setParameter("y", academicYear)
                     .getResultList().stream()
                     .filter(c -> wholeSchool || authorization.permits(p, Action.READ, ScopeRef.schoolClass(c.getId()))).toList();
-            Map<String, Long> counts = RosterQueryImpl.counts(em, list.stream().map(ClassEntity::getId).toList(), clock.today());
+            Map<String, Long> counts = RosterQueryImpl.countsOfSchool(em, schoolId, academicYear, clock.today());
             return list.stream().map(c -> RosterQueryImpl.toDTO(em, c, counts)).toList();
         });
     }
@@ -196,6 +196,92 @@ public class RosterServiceImpl implements RosterService {
             }
             throw e;
         }
+    }
+
+    /** Imports a OneRoster 1.2 CSV zip: the students part, then the staff part, in one transaction. */
+    public ImportReport importOneRoster(String schoolId, byte[] zip, boolean dryRun) {
+        requireSchool(schoolId, Action.ADMINISTER);
+        org.zhurnal.roster.internal.importer.OneRosterCsv.Result parsed = org.zhurnal.roster.internal.importer.OneRosterCsv.parse(zip);
+        int year = org.zhurnal.roster.api.RosterQuery.academicYearOf(clock.today());
+        long now = clock.now().toEpochMilli();
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> {
+                ImportReport students = new RosterImporter(em, audit, schoolId, year, clock.today(), now).apply(parsed.students(), dryRun);
+                ImportReport report = students;
+                if (parsed.staff() != null && parsed.staff().rows() > 0) {
+                    ImportReport staff = new RosterImporter(em, audit, schoolId, year, clock.today(), now).apply(parsed.staff(), dryRun);
+                    java.util.Map<String, Integer> created = new java.util.TreeMap<>(students.created());
+                    java.util.Map<String, Integer> updated = new java.util.TreeMap<>(students.updated());
+                    java.util.Map<String, Integer> unchanged = new java.util.TreeMap<>(students.unchanged());
+                    staff.created().forEach((k, v) -> created.merge(k, v, Integer::sum));
+                    staff.updated().forEach((k, v) -> updated.merge(k, v, Integer::sum));
+                    staff.unchanged().forEach((k, v) -> unchanged.merge(k, v, Integer::sum));
+                    report = new ImportReport(dryRun, students.rows() + staff.rows(), created, updated, unchanged);
+                }
+                if (dryRun) {
+                    throw new DryRun(report);
+                }
+                audit.record(schoolId, "import", "oneroster.zip", "import", null, Map.of("format", "OneRoster 1.2",
+                        "created", report.created(), "updated", report.updated()));
+                events.publish("roster.imported", schoolId, Map.of("file", "oneroster.zip", "created", report.created()));
+                return report;
+            });
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DryRun d) {
+                    return d.report;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** A snapshot of the school's roster of one academic year, for the exporters. */
+    public org.zhurnal.roster.internal.importer.RosterExport snapshot(String schoolId, int year) {
+        requireSchool(schoolId, Action.ADMINISTER);
+        String schoolName = tenants.school(schoolId).map(s -> s.shortName()).orElse("");
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<ClassEntity> classes = em.createQuery("select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y "
+                    + "order by c.grade, c.letter", ClassEntity.class).setParameter("s", schoolId).setParameter("y", year).getResultList();
+            List<org.zhurnal.roster.internal.importer.RosterExport.ClassRec> classRecs = classes.stream()
+                    .map(c -> new org.zhurnal.roster.internal.importer.RosterExport.ClassRec(c.getId(), c.getGrade(), c.getLetter(),
+                            c.getClassTeacherId())).toList();
+            List<org.zhurnal.roster.internal.entity.MembershipEntity> members = classes.isEmpty() ? List.of()
+                    : em.createQuery("select m from MembershipEntity m, ClassEntity c where m.classId = c.id and c.schoolId = :s "
+                            + "and c.academicYear = :y", org.zhurnal.roster.internal.entity.MembershipEntity.class)
+                            .setParameter("s", schoolId).setParameter("y", year).getResultList();
+            List<PersonEntity> people = em.createQuery("select p from PersonEntity p where p.schoolId = :s order by p.lastName, p.firstName",
+                    PersonEntity.class).setParameter("s", schoolId).getResultList();
+            Map<String, List<org.zhurnal.roster.internal.entity.ContactEntity>> contacts = Mapping.contacts(em,
+                    people.stream().map(PersonEntity::getId).toList());
+            java.util.function.Function<PersonEntity, org.zhurnal.roster.internal.importer.RosterExport.PersonRec> rec = p -> {
+                List<org.zhurnal.roster.internal.entity.ContactEntity> cs = contacts.getOrDefault(p.getId(), List.of());
+                String phone = cs.stream().filter(c -> c.getKind().equals("PHONE")).map(c -> c.getValue()).findFirst().orElse(null);
+                String email = cs.stream().filter(c -> c.getKind().equals("EMAIL")).map(c -> c.getValue()).findFirst().orElse(null);
+                return new org.zhurnal.roster.internal.importer.RosterExport.PersonRec(p.getId(), p.getExternalId(), p.getLastName(),
+                        p.getFirstName(), p.getMiddleName(), Mapping.date(p.getBirthDate()), p.getSex(), Mapping.date(p.getAdmissionDate()),
+                        p.getPositions(), p.getSubjects(), phone, email, p.isNoElectronicAccess());
+            };
+            Set<String> enrolled = members.stream().map(m -> m.getStudentId()).collect(Collectors.toSet());
+            List<org.zhurnal.roster.internal.importer.RosterExport.PersonRec> students = people.stream()
+                    .filter(p -> p.getKind().equals("STUDENT") && enrolled.contains(p.getId())).map(rec).toList();
+            Set<String> studentIds = students.stream().map(org.zhurnal.roster.internal.importer.RosterExport.PersonRec::id)
+                    .collect(Collectors.toSet());
+            List<org.zhurnal.roster.internal.entity.GuardianshipEntity> links = studentIds.isEmpty() ? List.of()
+                    : em.createQuery("select g from GuardianshipEntity g, PersonEntity p where g.studentId = p.id and p.schoolId = :s",
+                            org.zhurnal.roster.internal.entity.GuardianshipEntity.class).setParameter("s", schoolId).getResultList()
+                            .stream().filter(g -> studentIds.contains(g.getStudentId())).toList();
+            Set<String> guardianIds = links.stream().map(g -> g.getGuardianId()).collect(Collectors.toSet());
+            List<org.zhurnal.roster.internal.importer.RosterExport.PersonRec> guardians = people.stream()
+                    .filter(p -> p.getKind().equals("GUARDIAN") && guardianIds.contains(p.getId())).map(rec).toList();
+            List<org.zhurnal.roster.internal.importer.RosterExport.PersonRec> staff = people.stream()
+                    .filter(p -> p.getKind().equals("STAFF")).map(rec).toList();
+            return new org.zhurnal.roster.internal.importer.RosterExport(schoolId, schoolName, year, classRecs, students, guardians, staff,
+                    members.stream().map(m -> new org.zhurnal.roster.internal.importer.RosterExport.Enrolment(m.getStudentId(),
+                            m.getClassId(), Mapping.date(m.getValidFrom()), Mapping.date(m.getValidTo()))).toList(),
+                    links.stream().map(g -> new org.zhurnal.roster.internal.importer.RosterExport.Link(g.getGuardianId(), g.getStudentId(),
+                            g.getRelation())).toList());
+        });
     }
 
     /** Carries a dry run's report out of the transaction it rolls back. */

@@ -136,9 +136,10 @@ public class AccountServiceImpl implements AccountService {
         return jpa.txExpr(TransactionType.Supports, em -> {
             // Chunks keep the IN list within every database's parameter limits.
             for (int i = 0; i < ids.size(); i += 500) {
-                em.createQuery("select a from AccountEntity a where a.personId in :p", AccountEntity.class)
-                        .setParameter("p", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()
-                        .forEach(a -> result.put(a.getPersonId(), Accounts.info(em, a)));
+                List<AccountEntity> found = em.createQuery("select a from AccountEntity a where a.personId in :p", AccountEntity.class)
+                        .setParameter("p", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList();
+                java.util.Map<String, List<Grant>> grants = Accounts.grantsOf(em, found.stream().map(AccountEntity::getId).toList());
+                found.forEach(a -> result.put(a.getPersonId(), Accounts.info(a, grants.getOrDefault(a.getId(), List.of()))));
             }
             return result;
         });

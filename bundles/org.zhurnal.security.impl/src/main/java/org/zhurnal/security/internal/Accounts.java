@@ -25,6 +25,22 @@ final class Accounts {
                 .toList();
     }
 
+    /** Grants of many accounts in one query: account id → grants. */
+    static java.util.Map<String, List<Grant>> grantsOf(EntityManager em, List<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select g from GrantEntity g where g.accountId in :a order by g.roleName, g.scopeId", GrantEntity.class)
+                .setParameter("a", accountIds).getResultList().stream().collect(java.util.stream.Collectors.groupingBy(
+                        GrantEntity::getAccountId, java.util.stream.Collectors.mapping(g -> new Grant(Role.valueOf(g.getRoleName()),
+                                new ScopeRef(ScopeType.valueOf(g.getScopeType()), g.getScopeId())), java.util.stream.Collectors.toList())));
+    }
+
+    static AccountInfo info(AccountEntity a, List<Grant> grants) {
+        return new AccountInfo(a.getId(), a.getLogin(), a.getDisplayName(), a.getPersonId(), a.getSchoolId(),
+                grants, a.isMustChange(), a.isDisabled(), Instant.ofEpochMilli(a.getCreatedAt()));
+    }
+
     static AccountInfo info(EntityManager em, AccountEntity a) {
         return new AccountInfo(a.getId(), a.getLogin(), a.getDisplayName(), a.getPersonId(), a.getSchoolId(),
                 grants(em, a.getId()), a.isMustChange(), a.isDisabled(), Instant.ofEpochMilli(a.getCreatedAt()));

@@ -29,6 +29,14 @@ public interface AuditLog {
     void record(String schoolId, String entityType, String entityId, String action, Object before, Object after);
 
     /**
+     * Appends many entries of one school at once, in order (bulk imports): one lock of the chain and
+     * one write per entry, so the cost grows linearly with the number of changes.
+     *
+     * @throws IllegalStateException if no transaction is active
+     */
+    void recordAll(String schoolId, List<AuditRecord> records);
+
+    /**
      * @return the newest entries about one entity (or of any entity when {@code entityId} is
      *         {@code null}), newest first, at most {@code limit}
      */

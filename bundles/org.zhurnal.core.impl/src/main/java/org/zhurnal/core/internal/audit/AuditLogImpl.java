@@ -14,6 +14,7 @@ import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.ZhurnalConstants;
 import org.zhurnal.core.api.audit.AuditEntry;
 import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.audit.AuditRecord;
 import org.zhurnal.core.api.audit.AuditVerification;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.internal.Json;
@@ -52,21 +53,46 @@ public class AuditLogImpl implements AuditLog {
                 afterJson, now));
     }
 
-    private void append(EntityManager em, String chain, CallContext ctx, String entityType, String entityId,
-            String action, String beforeJson, String afterJson, long now) {
+    @Override
+    public void recordAll(String schoolId, List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        String chain = schoolId == null ? ZhurnalConstants.SYSTEM_SCOPE : schoolId;
+        CallContext ctx = CallContext.currentOrSystem();
+        long now = clock.now().toEpochMilli();
+        List<String[]> json = new ArrayList<>(records.size());
+        for (AuditRecord r : records) {
+            json.add(new String[] {Json.write(r.before()), Json.write(r.after())});
+        }
+        jpa.tx(TransactionType.Mandatory, em -> {
+            AuditChainEntity head = lockHead(em, chain);
+            for (int i = 0; i < records.size(); i++) {
+                AuditRecord r = records.get(i);
+                em.persist(entry(head, chain, ctx, r.entityType(), r.entityId(), r.action(), json.get(i)[0], json.get(i)[1], now));
+            }
+        });
+    }
+
+    private AuditChainEntity lockHead(EntityManager em, String chain) {
         int locked = em.createNativeQuery("UPDATE zh_audit_chain SET last_seq = last_seq WHERE chain_id = ?1")
                 .setParameter(1, chain).executeUpdate();
-        AuditChainEntity head;
         if (locked == 0) {
-            head = new AuditChainEntity();
+            AuditChainEntity head = new AuditChainEntity();
             head.setChainId(chain);
             head.setLastSeq(0);
             head.setLastHash(AuditHasher.GENESIS);
             em.persist(head);
-        } else {
-            head = em.find(AuditChainEntity.class, chain);
-            em.refresh(head);
+            return head;
         }
+        AuditChainEntity head = em.find(AuditChainEntity.class, chain);
+        em.refresh(head);
+        return head;
+    }
+
+    /** The next entry of the chain; advances the head. */
+    private static AuditEntryEntity entry(AuditChainEntity head, String chain, CallContext ctx, String entityType, String entityId,
+            String action, String beforeJson, String afterJson, long now) {
         AuditEntryEntity e = new AuditEntryEntity();
         e.setChainId(chain);
         e.setSeq(head.getLastSeq() + 1);
@@ -82,9 +108,15 @@ public class AuditLogImpl implements AuditLog {
         e.setAfterJson(afterJson);
         e.setPrevHash(head.getLastHash());
         e.setHash(AuditHasher.hash(e));
-        em.persist(e);
         head.setLastSeq(e.getSeq());
         head.setLastHash(e.getHash());
+        return e;
+    }
+
+    private void append(EntityManager em, String chain, CallContext ctx, String entityType, String entityId,
+            String action, String beforeJson, String afterJson, long now) {
+        AuditChainEntity head = lockHead(em, chain);
+        em.persist(entry(head, chain, ctx, entityType, entityId, action, beforeJson, afterJson, now));
     }
 
     @Override

@@ -1,6 +1,12 @@
 package org.zhurnal.core.internal.demo;
 
 import org.apache.karaf.features.BootFinished;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.zhurnal.core.api.ZhurnalConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -32,7 +38,8 @@ public class DemoAutoload {
     }
 
     @Activate
-    public DemoAutoload(@Reference BootFinished boot, @Reference DemoLoader loader, Config config) {
+    public DemoAutoload(@Reference BootFinished boot, @Reference DemoLoader loader, @Reference ServiceComponentRuntime scr,
+            BundleContext context, Config config) {
         boolean fromEnv = "true".equalsIgnoreCase(System.getenv("ZHURNAL_DEMO"));
         if (!config.autoload() && !fromEnv) {
             return;
@@ -40,6 +47,7 @@ public class DemoAutoload {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(config.delayMillis());
+                awaitSettled(context, scr);
                 loader.load();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -49,5 +57,36 @@ public class DemoAutoload {
         }, "zhurnal-demo-autoload");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Waits (at most two minutes) until every Zhurnal bundle is active and none of its components still
+     * waits for a reference, so that every module's demo contributor is registered before loading.
+     */
+    static void awaitSettled(BundleContext context, ServiceComponentRuntime scr) throws InterruptedException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < end) {
+            boolean settled = true;
+            for (Bundle b : context.getBundles()) {
+                String bsn = b.getSymbolicName();
+                if (bsn == null || !bsn.startsWith(ZhurnalConstants.BUNDLE_PREFIX) || b.getHeaders().get("Fragment-Host") != null) {
+                    continue;
+                }
+                if (b.getState() != Bundle.ACTIVE) {
+                    settled = false;
+                    break;
+                }
+                for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
+                    for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                        settled &= c.state != ComponentConfigurationDTO.UNSATISFIED_REFERENCE;
+                    }
+                }
+            }
+            if (settled) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        LOG.warn("Some Zhurnal components are still unsatisfied; loading the demo school anyway");
     }
 }

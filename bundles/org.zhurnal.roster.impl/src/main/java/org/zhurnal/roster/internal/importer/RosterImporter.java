@@ -15,6 +15,7 @@ import javax.persistence.EntityManager;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.audit.AuditRecord;
 import org.zhurnal.roster.api.ImportReport;
 import org.zhurnal.roster.internal.entity.ClassEntity;
 import org.zhurnal.roster.internal.entity.ContactEntity;
@@ -42,6 +43,8 @@ public final class RosterImporter {
     private final Map<String, Integer> created = new TreeMap<>();
     private final Map<String, Integer> updated = new TreeMap<>();
     private final Map<String, Integer> unchanged = new TreeMap<>();
+    /** Audit entries of the whole file, written with one chain lock at the end. */
+    private final List<AuditRecord> changes = new ArrayList<>();
 
     public RosterImporter(EntityManager em, AuditLog audit, String schoolId, int year, LocalDate today, long now) {
         this.em = em;
@@ -58,6 +61,7 @@ public final class RosterImporter {
         } else {
             students(parsed);
         }
+        audit.recordAll(schoolId, changes);
         em.flush();
         return new ImportReport(dryRun, parsed.rows(), created, updated, unchanged);
     }
@@ -97,8 +101,8 @@ public final class RosterImporter {
                 c.setGrade(r.grade());
                 c.setLetter(r.letter());
                 em.persist(c);
-                audit.record(schoolId, "class", c.getId(), "import-create", null,
-                        Map.of("name", c.getGrade() + c.getLetter(), "academicYear", year));
+                changes.add(new AuditRecord("class", c.getId(), "import-create", null,
+                        Map.of("name", c.getGrade() + c.getLetter(), "academicYear", year)));
                 count(created, "classes");
                 return c;
             });
@@ -150,8 +154,8 @@ public final class RosterImporter {
                 // A transfer: the old membership ends the day before, the past stays as it was.
                 String until = LocalDate.parse(from).minusDays(1).toString();
                 m.setValidTo(until.compareTo(m.getValidFrom()) < 0 ? m.getValidFrom() : until);
-                audit.record(schoolId, "membership", m.getId(), "import-close", Map.of("classId", m.getClassId(), "validTo", "open"),
-                        Map.of("classId", m.getClassId(), "validTo", m.getValidTo()));
+                changes.add(new AuditRecord("membership", m.getId(), "import-close", Map.of("classId", m.getClassId(), "validTo", "open"),
+                        Map.of("classId", m.getClassId(), "validTo", m.getValidTo())));
                 count(updated, "memberships");
             }
             MembershipEntity m = new MembershipEntity();
@@ -160,8 +164,8 @@ public final class RosterImporter {
             m.setClassId(target.getId());
             m.setValidFrom(from);
             em.persist(m);
-            audit.record(schoolId, "membership", m.getId(), "import-create", null,
-                    Map.of("studentId", s.getId(), "class", target.getGrade() + target.getLetter(), "validFrom", from));
+            changes.add(new AuditRecord("membership", m.getId(), "import-create", null,
+                    Map.of("studentId", s.getId(), "class", target.getGrade() + target.getLetter(), "validFrom", from)));
             count(created, "memberships");
         }
     }
@@ -187,14 +191,14 @@ public final class RosterImporter {
                     e.setRelation(link[1]);
                     em.persist(e);
                     links.put(g.getId() + "/" + s.getId(), e);
-                    audit.record(schoolId, "guardianship", e.getId(), "import-create", null,
-                            Map.of("guardianId", g.getId(), "studentId", s.getId(), "relation", link[1]));
+                    changes.add(new AuditRecord("guardianship", e.getId(), "import-create", null,
+                            Map.of("guardianId", g.getId(), "studentId", s.getId(), "relation", link[1])));
                     count(created, "guardianships");
                 } else if (!existing.getRelation().equals(link[1])) {
                     String before = existing.getRelation();
                     existing.setRelation(link[1]);
-                    audit.record(schoolId, "guardianship", existing.getId(), "import-update", Map.of("relation", before),
-                            Map.of("relation", link[1]));
+                    changes.add(new AuditRecord("guardianship", existing.getId(), "import-update", Map.of("relation", before),
+                            Map.of("relation", link[1])));
                     count(updated, "guardianships");
                 } else {
                     count(unchanged, "guardianships");
@@ -228,8 +232,8 @@ public final class RosterImporter {
                 if (!p.getId().equals(c.getClassTeacherId())) {
                     String before = c.getClassTeacherId();
                     c.setClassTeacherId(p.getId());
-                    audit.record(schoolId, "class", c.getId(), "import-update", before == null ? null : Map.of("classTeacherId", before),
-                            Map.of("classTeacherId", p.getId()));
+                    changes.add(new AuditRecord("class", c.getId(), "import-update", before == null ? null : Map.of("classTeacherId", before),
+                            Map.of("classTeacherId", p.getId())));
                     count(updated, "classes");
                 }
             }
@@ -305,8 +309,8 @@ public final class RosterImporter {
         if (newContacts != null) {
             newContacts.forEach(em::persist);
         }
-        audit.record(schoolId, "person", p.getId(), isNew ? "import-create" : "import-update", before,
-                org.zhurnal.roster.internal.Mapping.audit(p, newContacts != null ? newContacts : existingContacts.get(p.getId())));
+        changes.add(new AuditRecord("person", p.getId(), isNew ? "import-create" : "import-update", before,
+                org.zhurnal.roster.internal.Mapping.audit(p, newContacts != null ? newContacts : existingContacts.get(p.getId()))));
         count(isNew ? created : updated, counter);
         return p;
     }

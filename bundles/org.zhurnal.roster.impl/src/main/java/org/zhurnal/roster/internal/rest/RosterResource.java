@@ -108,6 +108,39 @@ public class RosterResource implements RestResource {
         return roster.importCsv(schoolId, fileName == null ? "import.csv" : fileName, content, dryRun);
     }
 
+    /** Imports a OneRoster 1.2 CSV zip (all-or-nothing, idempotent like the native template). */
+    @POST
+    @Path("schools/{schoolId}/import/oneroster")
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    public ImportReport importOneRoster(@PathParam("schoolId") String schoolId,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) throws IOException {
+        byte[] content = body.readNBytes((int) org.zhurnal.roster.internal.importer.OneRosterCsv.MAX_TOTAL_BYTES + 1);
+        if (content.length > org.zhurnal.roster.internal.importer.OneRosterCsv.MAX_TOTAL_BYTES) {
+            throw new ProblemException(413, "too-large", "File too large", "The zip is too large", "file");
+        }
+        return ((org.zhurnal.roster.internal.RosterServiceImpl) roster).importOneRoster(schoolId, content, dryRun);
+    }
+
+    /** Exports the roster of an academic year: students.csv or staff.csv (native template) or oneroster.zip (OneRoster 1.2 CSV). */
+    @GET
+    @Path("schools/{schoolId}/export/{file}")
+    @Produces({"text/csv", "application/zip"})
+    public Response export(@PathParam("schoolId") String schoolId, @PathParam("file") String file, @QueryParam("year") Integer year) {
+        int y = year == null ? RosterQuery.academicYearOf(clock.today()) : year;
+        var snapshot = ((org.zhurnal.roster.internal.RosterServiceImpl) roster).snapshot(schoolId, y);
+        return switch (file) {
+            case "students.csv" -> Response.ok(org.zhurnal.roster.internal.importer.NativeCsvExport.students(snapshot)
+                    .getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8").header("Content-Disposition",
+                            "attachment; filename=\"students.csv\"").build();
+            case "staff.csv" -> Response.ok(org.zhurnal.roster.internal.importer.NativeCsvExport.staff(snapshot)
+                    .getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8").header("Content-Disposition",
+                            "attachment; filename=\"staff.csv\"").build();
+            case "oneroster.zip" -> Response.ok(org.zhurnal.roster.internal.importer.OneRosterCsv.export(snapshot), "application/zip")
+                    .header("Content-Disposition", "attachment; filename=\"oneroster.zip\"").build();
+            default -> throw ProblemException.notFound("Export format", file);
+        };
+    }
+
     /** Empty templates of the native import format. */
     @GET
     @Path("templates/{kind}.csv")

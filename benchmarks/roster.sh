@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Roster benchmark: import of a generated file of STUDENTS students and GUARDIANS guardians (native CSV,
+# all-or-nothing) into an empty school, then class-list and class-card reads under 16 concurrent clients
+# (ApacheBench, Debian package apache2-utils). Usage: benchmarks/roster.sh [students] [guardians]
+# Defaults: 10000 students, 15000 guardians. Prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+STUDENTS=${1:-10000}
+GUARDIANS=${2:-15000}
+command -v ab >/dev/null || { echo "needs ab (apt-get install apache2-utils)"; exit 1; }
+VERSION=$(grep -m1 -oP '(?<=^  <version>)[^<]+' pom.xml)
+DIST=karaf-distribution/target/zhurnal-distribution-$VERSION.tar.gz
+[ -f "$DIST" ] || mvn -B -q -ntp install -DskipTests
+WORK=$(mktemp -d)
+PORT=18182
+PASSWORD='Bench-Passw0rd-2026'
+B=http://127.0.0.1:$PORT/api/v1
+cleanup() { [ -n "${HOME_DIR:-}" ] && "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true; sleep 2; pkill -f "karaf.base=$WORK" || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+tar xzf "$DIST" -C "$WORK"
+HOME_DIR=$(ls -d "$WORK"/*/)
+HOME_DIR=${HOME_DIR%/}
+sed -i "s/^org.osgi.service.http.port = 8181/org.osgi.service.http.port = $PORT/" "$HOME_DIR/etc/org.ops4j.pax.web.cfg"
+sed -i "s/^sshPort = 8101/sshPort = 18102/" "$HOME_DIR/etc/org.apache.karaf.shell.cfg"
+ZHURNAL_ADMIN_PASSWORD=$PASSWORD "$HOME_DIR/bin/start" >/dev/null 2>&1
+until curl -fs -o /dev/null "$B/health"; do sleep 0.3; done
+json() { python3 -c "import json,sys;print(json.load(sys.stdin)$1)"; }
+T=$(curl -s -H 'Content-Type: application/json' -d "{\"login\":\"admin\",\"password\":\"$PASSWORD\"}" "$B/auth/login" | json "['token']")
+M=$(curl -s -H "Authorization: Bearer $T" -H 'Content-Type: application/json' -d '{"name":"Бенчмарк"}' "$B/municipalities" | json "['id']")
+S=$(curl -s -H "Authorization: Bearer $T" -H 'Content-Type: application/json' -d "{\"municipalityId\":\"$M\",\"shortName\":\"Бенчмарк\"}" "$B/schools" | json "['id']")
+YEAR=$(date +%Y); if [ "$(date +%-m)" -lt 9 ]; then YEAR=$((YEAR - 1)); fi
+python3 benchmarks/gen_roster.py "$STUDENTS" "$GUARDIANS" "$YEAR" > "$WORK/students.csv" 2>/dev/null
+t0=$(date +%s.%N)
+REPORT=$(curl -s -m 900 -H "Authorization: Bearer $T" -H 'Content-Type: text/csv' --data-binary @"$WORK/students.csv" \
+  "$B/roster/schools/$S/import?fileName=bench.csv")
+t1=$(date +%s.%N)
+echo "$REPORT" | grep -q '"students":'"$STUDENTS" || { echo "import failed: $REPORT"; exit 1; }
+RSS=$(( $(ps -o rss= -p "$(pgrep -f "karaf.base=$HOME_DIR" | head -1)" | tr -d ' ') / 1024 ))
+CLASSES=$(curl -s -H "Authorization: Bearer $T" "$B/roster/schools/$S/classes" | json ".__len__()")
+CID=$(curl -s -H "Authorization: Bearer $T" "$B/roster/schools/$S/classes" | json "[0]['id']")
+measure() { ab -c 16 -n "$2" -H "Authorization: Bearer $T" "$1" 2>/dev/null | awk '/Failed requests/{f=$3} /Requests per second/{r=$4} /^  50%/{p50=$2} /^  99%/{p99=$2} END{printf "%s req/s, p50 %s ms, p99 %s ms, failed %s", r, p50, p99, f}'; }
+ab -c 16 -n 200 -H "Authorization: Bearer $T" "$B/roster/classes/$CID" >/dev/null 2>&1   # warm-up
+echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%d)"
+echo
+echo "| measure | result |"
+echo "|---|---|"
+printf '| import of %s students + %s guardians (%s classes), one file, all-or-nothing | %.1f s |\n' "$STUDENTS" "$GUARDIANS" "$CLASSES" "$(echo "$t1 - $t0" | bc)"
+echo "| RSS after the import | $RSS MiB |"
+echo "| class list ($CLASSES classes), 16 clients, 1000 requests | $(measure "$B/roster/schools/$S/classes" 1000) |"
+echo "| class card (~35 students with guardians), 16 clients, 2000 requests | $(measure "$B/roster/classes/$CID" 2000) |"

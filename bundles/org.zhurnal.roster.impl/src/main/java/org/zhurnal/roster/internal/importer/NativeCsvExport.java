@@ -1,0 +1,181 @@
+package org.zhurnal.roster.internal.importer;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.zhurnal.roster.internal.demo.DemoRosterGenerator;
+import org.zhurnal.roster.internal.importer.RosterExport.ClassRec;
+import org.zhurnal.roster.internal.importer.RosterExport.Enrolment;
+import org.zhurnal.roster.internal.importer.RosterExport.Link;
+import org.zhurnal.roster.internal.importer.RosterExport.PersonRec;
+
+/**
+ * Writes a {@link RosterExport} in the native roster template that {@link NativeCsv#parse} reads: the
+ * headers of {@link DemoRosterGenerator#STUDENT_HEADER} and {@link DemoRosterGenerator#STAFF_HEADER},
+ * {@code ';'} as separator, UTF-8 text without BOM (the caller encodes it), every line ending in
+ * {@code '\n'}, a field quoted only when it contains {@code ';'}, {@code '"'} or a line break, dates as
+ * {@code dd.MM.yyyy}.
+ *
+ * <p>What the template cannot carry, and therefore is not written:
+ * <ul>
+ * <li>A row has room for two guardians. They are taken in the order MOTHER, FATHER, then GUARDIAN and
+ * OTHER (in snapshot order within a relation); <b>a third and further guardian of a student is left
+ * out</b>.</li>
+ * <li>A student without an open enrolment ({@code to == null}) in one of the snapshot's classes has no
+ * class and is left out (the template requires «Класс»); closed enrolments (history) are not written.</li>
+ * <li>Students' own phone, e-mail and access flag; guardians' birth date and sex; staff members' access
+ * flag (the template has no columns for them).</li>
+ * <li>A staff member leading more than one class: only the first class (by grade and letter) is written
+ * in «Классный руководитель».</li>
+ * <li>A guardian's full name is written as «Фамилия Имя Отчество» in one cell and split at spaces on
+ * import, so a surname or first name containing a space does not survive the round trip.</li>
+ * </ul>
+ *
+ * <p>«Код» is the person's external id, or the roster id when there is none; the same holds for
+ * «Код представителя».
+ */
+public final class NativeCsvExport {
+    private static final DateTimeFormatter RU_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu", Locale.ROOT);
+    private static final List<String> RELATION_ORDER = List.of("MOTHER", "FATHER", "GUARDIAN", "OTHER");
+    private static final Map<String, String> RELATION_WORDS = Map.of("MOTHER", "мать", "FATHER", "отец",
+            "GUARDIAN", "опекун", "OTHER", "другое");
+
+    private NativeCsvExport() {}
+
+    /** @return the students file: one row per student with a class this year, with up to two guardians */
+    public static String students(RosterExport e) {
+        Index index = new Index(e);
+        StringBuilder out = new StringBuilder();
+        row(out, List.of(DemoRosterGenerator.STUDENT_HEADER));
+        for (PersonRec s : e.students()) {
+            ClassRec cls = index.currentClass(s.id());
+            if (cls == null) {
+                continue;
+            }
+            List<String> f = new ArrayList<>(List.of(s.code(), str(s.lastName()), str(s.firstName()), str(s.middleName()),
+                    date(s.birthDate()), sex(s.sex()), cls.name(), date(s.admissionDate())));
+            List<Link> links = index.guardiansOf(s.id());
+            for (int n = 0; n < 2; n++) {
+                if (n >= links.size()) {
+                    f.addAll(List.of("", "", "", "", "", ""));
+                    continue;
+                }
+                PersonRec g = index.guardians.get(links.get(n).guardianId());
+                f.addAll(List.of(g.code(), g.fullName(), RELATION_WORDS.getOrDefault(links.get(n).relation(), "другое"),
+                        str(g.phone()), str(g.email()), g.noElectronicAccess() ? "да" : "нет"));
+            }
+            row(out, f);
+        }
+        return out.toString();
+    }
+
+    /** @return the staff file; «Классный руководитель» is the class the person leads, if any */
+    public static String staff(RosterExport e) {
+        Map<String, String> leads = new HashMap<>();
+        e.classes().stream().sorted(CLASS_ORDER).filter(c -> c.classTeacherId() != null)
+                .forEach(c -> leads.putIfAbsent(c.classTeacherId(), c.name()));
+        StringBuilder out = new StringBuilder();
+        row(out, List.of(DemoRosterGenerator.STAFF_HEADER));
+        for (PersonRec p : e.staff()) {
+            row(out, List.of(p.code(), str(p.lastName()), str(p.firstName()), str(p.middleName()), str(p.positions()),
+                    str(p.subjects()), str(p.phone()), str(p.email()), leads.getOrDefault(p.id(), "")));
+        }
+        return out.toString();
+    }
+
+    static final Comparator<ClassRec> CLASS_ORDER = Comparator.comparingInt(ClassRec::grade)
+            .thenComparing(ClassRec::letter, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /** Look-ups over one snapshot, built once per export. */
+    static final class Index {
+        final Map<String, ClassRec> classes = new HashMap<>();
+        final Map<String, PersonRec> students;
+        final Map<String, PersonRec> guardians;
+        private final Map<String, Enrolment> open = new HashMap<>();
+        private final Map<String, List<Link>> links = new HashMap<>();
+
+        Index(RosterExport e) {
+            e.classes().forEach(c -> classes.putIfAbsent(c.id(), c));
+            students = byId(e.students());
+            guardians = byId(e.guardians());
+            for (Enrolment en : e.enrolments()) {
+                if (en.to() != null || !classes.containsKey(en.classId())) {
+                    continue;
+                }
+                // Several open enrolments: the one that began last.
+                open.merge(en.studentId(), en, (a, b) -> b.from() != null && (a.from() == null || !b.from().isBefore(a.from()))
+                        ? b : a);
+            }
+            for (Link l : e.guardianships()) {
+                if (guardians.containsKey(l.guardianId()) && students.containsKey(l.studentId())) {
+                    links.computeIfAbsent(l.studentId(), k -> new ArrayList<>()).add(l);
+                }
+            }
+            links.values().forEach(list -> list.sort(Comparator.comparingInt(l -> relationRank(l.relation()))));
+        }
+
+        /** The class of the student's open enrolment in one of the snapshot's classes, or {@code null}. */
+        ClassRec currentClass(String studentId) {
+            Enrolment en = open.get(studentId);
+            return en == null ? null : classes.get(en.classId());
+        }
+
+        /**
+         * The student's guardianships (with guardians of the snapshot) ordered MOTHER, FATHER, GUARDIAN, OTHER,
+         * stable within a relation.
+         */
+        List<Link> guardiansOf(String studentId) {
+            return links.getOrDefault(studentId, List.of());
+        }
+    }
+
+    static int relationRank(String relation) {
+        int i = RELATION_ORDER.indexOf(relation);
+        return i < 0 ? RELATION_ORDER.size() : i;
+    }
+
+    static <T extends PersonRec> Map<String, PersonRec> byId(List<T> people) {
+        return people.stream().collect(Collectors.toMap(PersonRec::id, Function.identity(), (a, b) -> a));
+    }
+
+    private static String str(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? "" : RU_DATE.format(d);
+    }
+
+    private static String sex(String sex) {
+        if ("M".equals(sex)) {
+            return "М";
+        }
+        return "F".equals(sex) ? "Ж" : "";
+    }
+
+    private static void row(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(';');
+            }
+            out.append(escape(fields.get(i)));
+        }
+        out.append('\n');
+    }
+
+    /** Quotes a field only when it contains ';', '"' or a line break; quotes inside are doubled. */
+    static String escape(String value) {
+        if (value.indexOf(';') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+}

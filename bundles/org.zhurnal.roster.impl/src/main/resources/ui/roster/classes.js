@@ -1,0 +1,435 @@
+// «Classes and students»: the classes of a school and year, the class card, consents, account issue.
+import { api, TEXTS, lang, t, translate } from '/i18n.js';
+import { $, el, say, rawCall, download, schools, fillSchools, date, onLanguageChange, errorText } from '/ui/roster/roster-common.js';
+
+const PURPOSE = 'Ведение электронного журнала и дневника';
+
+Object.assign(TEXTS.ru, {
+  'classes.title': 'Классы и ученики', 'classes.year': 'Учебный год', 'classes.none': 'В этом учебном году классов нет.',
+  'classes.students.one': '{n} ученик', 'classes.students.few': '{n} ученика', 'classes.students.many': '{n} учеников',
+  'classes.hasTeacher': 'кл. рук. ✓', 'classes.noTeacher': 'нет кл. рук.',
+  'classes.cardTitle': 'Класс {name}, {year}', 'classes.teacher': 'Классный руководитель: {name}',
+  'classes.teacherNone': 'Классный руководитель не назначен.',
+  'classes.consents': 'Согласия', 'classes.consentsHide': 'Скрыть согласия',
+  'classes.issueStudents': 'ученикам', 'classes.issueGuardians': 'представителям',
+  'classes.issuePdf': 'Выдать и скачать ведомость (PDF)', 'classes.issueJson': 'Выдать и показать на экране',
+  'classes.issueHint': 'Учётные записи выдаются только тем, у кого их ещё нет и чьё согласие на обработку персональных данных записано. Временные пароли показываются один раз.',
+  'classes.issuedTitle': 'Выданные учётные записи',
+  'classes.issuedWarning': 'Временные пароли показаны только сейчас: передайте их под подпись.',
+  'classes.name': 'ФИО', 'classes.role': 'Роль', 'classes.login': 'Логин', 'classes.tempPassword': 'Временный пароль',
+  'classes.consentsTitle': 'Согласия на обработку персональных данных', 'classes.who': 'Кто', 'classes.consentStatus': 'Статус',
+  'classes.students': 'Ученики', 'classes.no': '№', 'classes.birthDate': 'Дата рождения', 'classes.guardians': 'Представители',
+  'classes.consent': 'Согласие', 'classes.account': 'Учётная запись',
+  'classes.yes': '✓', 'classes.no.mark': '—', 'classes.yes.title': 'есть', 'classes.no.title': 'нет',
+  'classes.noStudents': 'В классе нет учеников.', 'classes.noGuardians': 'не указаны',
+  'classes.noElectronic': 'без электронного доступа',
+  'relation.MOTHER': 'мать', 'relation.FATHER': 'отец', 'relation.GUARDIAN': 'опекун', 'relation.OTHER': 'другое',
+  'contact.PHONE': 'тел.', 'contact.EMAIL': 'эл. почта',
+  'source.WRITTEN': 'из письменного заявления', 'source.ELECTRONIC': 'указан в электронном виде',
+  'kind.STUDENT': 'ученик', 'kind.GUARDIAN': 'представитель', 'kind.guardianOf': 'представитель: {name}',
+  'status.GIVEN': 'дано', 'status.REFUSED': 'отказ', 'status.WITHDRAWN': 'отозвано', 'status.NONE': 'нет',
+  'classes.record': 'Записать согласие', 'classes.recorded': 'Согласие записано: {name}.',
+  'classes.role.STUDENT': 'ученик', 'classes.role.PARENT': 'родитель',
+  'classes.pickWhom': 'Отметьте, кому выдавать учётные записи: ученикам и/или представителям.',
+  'classes.pdfDone': 'Ведомость {file} скачана. Учётные записи выданы всем, у кого их не было.',
+  'classes.jsonDone': 'Выдано учётных записей: {n}.', 'classes.jsonNone': 'Новых учётных записей не выдано: они уже есть у всех.',
+  'classes.consentMissing': 'Учётные записи не выданы: нет записанного согласия на обработку персональных данных — {n} чел.',
+  'classes.consentMissingHint': 'Запишите согласия (кнопка «Согласия») и повторите выдачу.',
+  'classes.lacking.students': 'Ученики ({n})', 'classes.lacking.guardians': 'Представители ({n})',
+  'classes.openConsents': 'Открыть согласия',
+  'classes.working': 'Выполняется…',
+});
+Object.assign(TEXTS.en, {
+  'classes.title': 'Classes and students', 'classes.year': 'Academic year', 'classes.none': 'No classes in this academic year.',
+  'classes.students.one': '{n} student', 'classes.students.few': '{n} students', 'classes.students.many': '{n} students',
+  'classes.hasTeacher': 'class teacher ✓', 'classes.noTeacher': 'no class teacher',
+  'classes.cardTitle': 'Class {name}, {year}', 'classes.teacher': 'Class teacher: {name}',
+  'classes.teacherNone': 'No class teacher assigned.',
+  'classes.consents': 'Consents', 'classes.consentsHide': 'Hide consents',
+  'classes.issueStudents': 'to students', 'classes.issueGuardians': 'to guardians',
+  'classes.issuePdf': 'Issue and download the receipt sheet (PDF)', 'classes.issueJson': 'Issue and show on screen',
+  'classes.issueHint': 'Accounts are issued only to people who have none yet and whose personal-data consent is on record. Temporary passwords are shown once.',
+  'classes.issuedTitle': 'Issued accounts',
+  'classes.issuedWarning': 'The temporary passwords are shown only now: hand them out against signature.',
+  'classes.name': 'Full name', 'classes.role': 'Role', 'classes.login': 'Login', 'classes.tempPassword': 'Temporary password',
+  'classes.consentsTitle': 'Personal-data consents', 'classes.who': 'Who', 'classes.consentStatus': 'Status',
+  'classes.students': 'Students', 'classes.no': 'No.', 'classes.birthDate': 'Date of birth', 'classes.guardians': 'Guardians',
+  'classes.consent': 'Consent', 'classes.account': 'Account',
+  'classes.yes': '✓', 'classes.no.mark': '—', 'classes.yes.title': 'yes', 'classes.no.title': 'no',
+  'classes.noStudents': 'The class has no students.', 'classes.noGuardians': 'none given',
+  'classes.noElectronic': 'no electronic access',
+  'relation.MOTHER': 'mother', 'relation.FATHER': 'father', 'relation.GUARDIAN': 'guardian', 'relation.OTHER': 'other',
+  'contact.PHONE': 'phone', 'contact.EMAIL': 'e-mail',
+  'source.WRITTEN': 'from a written application', 'source.ELECTRONIC': 'given electronically',
+  'kind.STUDENT': 'student', 'kind.GUARDIAN': 'guardian', 'kind.guardianOf': 'guardian of {name}',
+  'status.GIVEN': 'given', 'status.REFUSED': 'refused', 'status.WITHDRAWN': 'withdrawn', 'status.NONE': 'none',
+  'classes.record': 'Record consent', 'classes.recorded': 'Consent recorded: {name}.',
+  'classes.role.STUDENT': 'student', 'classes.role.PARENT': 'parent',
+  'classes.pickWhom': 'Tick whom to issue accounts to: students and/or guardians.',
+  'classes.pdfDone': 'Receipt sheet {file} downloaded. Everyone who had no account has one now.',
+  'classes.jsonDone': 'Accounts issued: {n}.', 'classes.jsonNone': 'No new accounts: everyone has one already.',
+  'classes.consentMissing': 'No account was issued: no personal-data consent is on record for {n} people.',
+  'classes.consentMissingHint': 'Record the consents (the «Consents» button) and issue again.',
+  'classes.lacking.students': 'Students ({n})', 'classes.lacking.guardians': 'Guardians ({n})',
+  'classes.openConsents': 'Open consents',
+  'classes.working': 'Working…',
+});
+
+const state = { schools: [], classes: [], card: null, consents: null, issued: null };
+
+function plural(n) {
+  if (lang() === 'en') return n === 1 ? 'one' : 'many';
+  const d = n % 10, h = n % 100;
+  if (d === 1 && h !== 11) return 'one';
+  if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return 'few';
+  return 'many';
+}
+
+function currentAcademicYear() {
+  const now = new Date();
+  return now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+}
+
+function fullName(p) {
+  return p ? [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ') : '';
+}
+
+function className(c) {
+  return c.grade + c.letter;
+}
+
+function mark(yes) {
+  const s = el('span', yes ? 'mark yes' : 'mark no', t(yes ? 'classes.yes' : 'classes.no.mark'));
+  s.title = t(yes ? 'classes.yes.title' : 'classes.no.title');
+  return s;
+}
+
+function message(kind, ...content) {
+  say($('message'), kind, ...content);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classes
+
+function renderClasses() {
+  const selected = state.card && state.card.schoolClass.id;
+  $('classes').replaceChildren(...state.classes.map((c) => {
+    const tile = el('div', 'class-tile' + (c.id === selected ? ' active' : ''));
+    const a = el('a', 'class-link', className(c));
+    a.href = '#class-' + c.id;
+    a.dataset.classId = c.id;
+    a.addEventListener('click', (ev) => { ev.preventDefault(); openCard(c.id); });
+    const count = el('span', 'count', t('classes.students.' + plural(c.studentCount), { n: c.studentCount }));
+    const teacher = el('span', c.classTeacherId ? 'teacher has' : 'teacher none',
+      t(c.classTeacherId ? 'classes.hasTeacher' : 'classes.noTeacher'));
+    tile.append(a, count, teacher);
+    return tile;
+  }));
+  $('classes-empty').hidden = state.classes.length > 0;
+}
+
+async function loadClasses() {
+  const school = $('school').value;
+  closeCard();
+  message('');
+  if (!school) return;
+  try {
+    const list = await api('GET', `roster/schools/${encodeURIComponent(school)}/classes?year=${encodeURIComponent($('year').value)}`);
+    state.classes = list.sort((a, b) => a.grade - b.grade || a.letter.localeCompare(b.letter, 'ru'));
+  } catch (err) {
+    state.classes = [];
+    message('bad', errorText(err));
+  }
+  renderClasses();
+  if (state.classes.length === 1) openCard(state.classes[0].id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The class card
+
+function contactLine(c) {
+  const line = el('span', 'contact', `${t('contact.' + c.kind)} ${c.value}`);
+  if (c.source) line.title = t('source.' + c.source);
+  return line;
+}
+
+function guardianBlock(g) {
+  const box = el('div', 'guardian');
+  box.append(el('span', 'gname', fullName(g.guardian)), document.createTextNode(' '),
+    el('span', 'relation', '(' + t('relation.' + g.relation) + ')'));
+  const contacts = (g.guardian.contacts || []);
+  if (contacts.length || g.guardian.noElectronicAccess) {
+    const line = el('div', 'contacts');
+    contacts.forEach((c, i) => { if (i) line.append(document.createTextNode(', ')); line.append(contactLine(c)); });
+    if (g.guardian.noElectronicAccess) {
+      if (contacts.length) line.append(document.createTextNode(' · '));
+      line.append(el('span', 'muted', t('classes.noElectronic')));
+    }
+    box.append(line);
+  }
+  return box;
+}
+
+function renderCard() {
+  const card = state.card;
+  $('card').hidden = !card;
+  // One message area: under the card's buttons while a card is open, under the class list otherwise.
+  if (card) $('card-actions').after($('message')); else $('classes-empty').after($('message'));
+  if (!card) return;
+  const c = card.schoolClass;
+  $('card-title').textContent = t('classes.cardTitle', { name: className(c), year: `${c.academicYear}/${c.academicYear + 1}` });
+  $('card-teacher').textContent = card.classTeacher ? t('classes.teacher', { name: fullName(card.classTeacher) }) : t('classes.teacherNone');
+  if (!card.students.length) {
+    const td = el('td', 'muted', t('classes.noStudents'));
+    td.colSpan = 6;
+    const tr = el('tr');
+    tr.append(td);
+    $('students').replaceChildren(tr);
+  } else {
+    $('students').replaceChildren(...card.students.map((s, i) => {
+      const tr = el('tr');
+      tr.dataset.personId = s.student.id;
+      const guardians = el('td', 'guardians');
+      if (s.guardians.length) guardians.append(...s.guardians.map(guardianBlock));
+      else guardians.append(el('span', 'muted', t('classes.noGuardians')));
+      const consent = el('td', 'mark');
+      consent.append(mark(s.consent));
+      const account = el('td', 'mark');
+      account.append(mark(s.hasAccount));
+      tr.append(el('td', 'num', String(i + 1)), el('td', 'name', fullName(s.student)), el('td', 'date', date(s.student.birthDate)),
+        guardians, consent, account);
+      return tr;
+    }));
+  }
+  $('consents-button').textContent = t(state.consents ? 'classes.consentsHide' : 'classes.consents');
+  $('consents-button').setAttribute('aria-expanded', String(!!state.consents));
+  renderConsents();
+  renderIssued();
+  renderClasses();
+}
+
+function closeCard() {
+  state.card = null;
+  state.consents = null;
+  state.issued = null;
+  renderCard();
+}
+
+async function openCard(classId, keepMessage) {
+  const sameClass = state.card && state.card.schoolClass.id === classId;
+  if (!keepMessage) message('');
+  try {
+    state.card = await api('GET', `roster/classes/${encodeURIComponent(classId)}`);
+    if (!sameClass) { state.consents = null; state.issued = null; }
+    if (state.consents) state.consents = await api('GET', `roster/classes/${encodeURIComponent(classId)}/consents`);
+  } catch (err) {
+    message('bad', errorText(err));
+    return;
+  }
+  renderCard();
+  if (!sameClass) $('card').scrollIntoView({ block: 'start' });
+}
+
+/** Names of the people on the card, by id (students and guardians). */
+function namesById() {
+  const m = new Map();
+  if (!state.card) return m;
+  for (const s of state.card.students) {
+    m.set(s.student.id, fullName(s.student));
+    for (const g of s.guardians) m.set(g.guardian.id, fullName(g.guardian));
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Consents
+
+function renderConsents() {
+  $('consents-section').hidden = !state.consents;
+  if (!state.consents) return;
+  const names = namesById();
+  $('consents').replaceChildren(...state.consents.map((line) => {
+    const tr = el('tr');
+    tr.dataset.personId = line.personId;
+    const who = line.kind === 'GUARDIAN' && line.studentId && names.has(line.studentId)
+      ? t('kind.guardianOf', { name: names.get(line.studentId) }) : t('kind.' + line.kind);
+    const status = el('td', 'status ' + line.status.toLowerCase(), t('status.' + line.status));
+    const action = el('td', 'action');
+    if (line.status !== 'GIVEN') {
+      const b = el('button', 'btn small record', t('classes.record'));
+      b.type = 'button';
+      b.dataset.personId = line.personId;
+      b.addEventListener('click', () => recordConsent(line, b));
+      action.append(b);
+    }
+    tr.append(el('td', 'name', line.fullName), el('td', null, who), status, action);
+    return tr;
+  }));
+}
+
+async function toggleConsents() {
+  if (!state.card) return;
+  if (state.consents) {
+    state.consents = null;
+  } else {
+    try {
+      state.consents = await api('GET', `roster/classes/${encodeURIComponent(state.card.schoolClass.id)}/consents`);
+    } catch (err) {
+      message('bad', errorText(err));
+      return;
+    }
+  }
+  renderCard();
+  if (state.consents) $('consents-section').scrollIntoView({ block: 'nearest' });
+}
+
+async function recordConsent(line, button) {
+  button.disabled = true;
+  try {
+    await api('POST', 'roster/consents', { personId: line.personId, status: 'GIVEN', purpose: PURPOSE });
+    message('good', t('classes.recorded', { name: line.fullName }));
+    await openCard(state.card.schoolClass.id, true);
+  } catch (err) {
+    button.disabled = false;
+    message('bad', errorText(err));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts
+
+function renderIssued() {
+  $('issued-section').hidden = !state.issued;
+  if (!state.issued) return;
+  $('issued').replaceChildren(...state.issued.map((i) => {
+    const tr = el('tr');
+    const role = i.role === 'обучающийся' ? t('classes.role.STUDENT') : i.role === 'родитель' ? t('classes.role.PARENT') : i.role;
+    tr.append(el('td', 'name', i.fullName), el('td', null, role), el('td', 'code', i.login), el('td', 'code', i.temporaryPassword));
+    return tr;
+  }));
+}
+
+function issueQuery(format) {
+  return `roster/classes/${encodeURIComponent(state.card.schoolClass.id)}/accounts?students=${$('issue-students').checked}`
+    + `&guardians=${$('issue-guardians').checked}&format=${format}`;
+}
+
+/** The 409 «consent-missing» answer as lists of the students and guardians lacking consent; other errors as text. */
+function issueFailed(err) {
+  const p = err.problem;
+  if (err.status === 409 && p && String(p.type || '').endsWith('consent-missing') && Array.isArray(p.errors)) {
+    const names = namesById();
+    const studentIds = new Set(state.card.students.map((s) => s.student.id));
+    const groups = { students: [], guardians: [] };
+    for (const v of p.errors) {
+      const name = names.get(v.field) || String(v.message || v.field).replace(/: no personal-data consent on record$/, '');
+      const li = el('li', null, name);
+      li.dataset.personId = v.field;
+      (studentIds.has(v.field) ? groups.students : groups.guardians).push(li);
+    }
+    const content = [el('span', null, t('classes.consentMissing', { n: p.errors.length }))];
+    for (const g of ['students', 'guardians']) {
+      if (!groups[g].length) continue;
+      content.push(el('div', 'group', t('classes.lacking.' + g, { n: groups[g].length })));
+      const list = el('ul', 'lacking');
+      list.id = 'lacking-' + g;
+      list.append(...groups[g]);
+      content.push(list);
+    }
+    content.push(el('span', 'hint', t('classes.consentMissingHint')));
+    if (!state.consents) {
+      const b = el('button', 'btn small', t('classes.openConsents'));
+      b.type = 'button';
+      b.id = 'open-consents';
+      b.addEventListener('click', () => { if (!state.consents) toggleConsents(); });
+      content.push(b);
+    }
+    message('bad', ...content);
+  } else {
+    message('bad', errorText(err));
+  }
+  $('message').scrollIntoView({ block: 'nearest' });
+}
+
+function busy(on) {
+  for (const id of ['issue-pdf', 'issue-json', 'consents-button']) $(id).disabled = on;
+  if (on) message('', t('classes.working'));
+}
+
+function whomChosen() {
+  if ($('issue-students').checked || $('issue-guardians').checked) return true;
+  message('bad', t('classes.pickWhom'));
+  return false;
+}
+
+async function issuePdf() {
+  if (!state.card || !whomChosen()) return;
+  const file = `accounts-${className(state.card.schoolClass)}.pdf`;
+  busy(true);
+  try {
+    const r = await rawCall('POST', issueQuery('pdf'), undefined, { Accept: 'application/pdf, application/problem+json' });
+    download(await r.blob(), file);
+    state.issued = null;
+    message('good', t('classes.pdfDone', { file }));
+    await openCard(state.card.schoolClass.id, true);
+  } catch (err) {
+    issueFailed(err);
+  } finally {
+    busy(false);
+  }
+}
+
+async function issueJson() {
+  if (!state.card || !whomChosen()) return;
+  busy(true);
+  try {
+    const r = await api('POST', issueQuery('json'));
+    message('good', r.issued.length ? t('classes.jsonDone', { n: r.issued.length }) : t('classes.jsonNone'));
+    await openCard(state.card.schoolClass.id, true);
+    state.issued = r.issued.length ? r.issued : null;
+    renderIssued();
+  } catch (err) {
+    issueFailed(err);
+  } finally {
+    busy(false);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+function fillYears() {
+  const current = currentAcademicYear();
+  const years = [];
+  for (let y = current + 1; y >= current - 4; y--) years.push(y);
+  $('year').replaceChildren(...years.map((y) => {
+    const o = el('option', null, `${y}/${y + 1}`);
+    o.value = String(y);
+    return o;
+  }));
+  $('year').value = String(current);
+}
+
+async function start() {
+  translate();
+  fillYears();
+  $('school').addEventListener('change', loadClasses);
+  $('year').addEventListener('change', loadClasses);
+  $('filter').addEventListener('submit', (ev) => ev.preventDefault());
+  $('consents-button').addEventListener('click', toggleConsents);
+  $('issue-pdf').addEventListener('click', issuePdf);
+  $('issue-json').addEventListener('click', issueJson);
+  onLanguageChange(() => { translate(); message(''); renderCard(); renderClasses(); });
+  try {
+    state.schools = await schools();
+  } catch (err) {
+    message('bad', errorText(err));
+    return;
+  }
+  fillSchools($('school'), state.schools);
+  $('school-label').hidden = state.schools.length < 2;
+  if (!state.schools.length) { message('bad', t('roster.noSchools')); return; }
+  await loadClasses();
+}
+
+start();

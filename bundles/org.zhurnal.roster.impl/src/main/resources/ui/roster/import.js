@@ -1,0 +1,156 @@
+// «Roster import»: dry-run check and import of the native CSV templates.
+import { TEXTS, t, translate } from '/i18n.js';
+import { $, el, say, rawCall, schools, fillSchools, onLanguageChange, errorText } from '/ui/roster/roster-common.js';
+
+Object.assign(TEXTS.ru, {
+  'import.title': 'Импорт списков',
+  'import.intro': 'Загрузите файл CSV по шаблону: ученики с классами и представителями или сотрудники. Кодировка UTF-8 или Windows-1251, разделитель «;» или «,».',
+  'import.allOrNothing': 'Файл импортируется целиком или не импортируется вовсе: при любой ошибке ничего не меняется. Сначала проверьте файл.',
+  'import.templates': 'Шаблоны:', 'import.templateStudents': 'ученики и представители (students.csv)',
+  'import.templateStaff': 'сотрудники (staff.csv)', 'import.file': 'Файл', 'import.check': 'Проверить',
+  'import.import': 'Импортировать', 'import.kind': 'Что', 'import.created': 'Создано', 'import.updated': 'Обновлено',
+  'import.unchanged': 'Без изменений', 'import.errorsTitle': 'Ошибки в файле — ничего не импортировано',
+  'import.noFile': 'Выберите файл CSV.', 'import.checking': 'Проверка файла…', 'import.importing': 'Импорт…',
+  'import.dryTitle': 'Проверка пройдена: ошибок нет, ничего не записано',
+  'import.doneTitle': 'Импорт выполнен',
+  'import.dryDone': 'Файл «{file}» без ошибок. Нажмите «Импортировать», чтобы записать данные.',
+  'import.done': 'Файл «{file}» импортирован.',
+  'import.rows': 'Строк данных: {n}.', 'import.errorCount': 'Ошибок: {n}.', 'import.nothing': 'Изменений нет.',
+  'import.failed': 'Файл «{file}» не импортирован: исправьте ошибки и загрузите его снова. Ничего не изменено.',
+  'import.kind.students': 'ученики', 'import.kind.guardians': 'представители', 'import.kind.staff': 'сотрудники',
+  'import.kind.classes': 'классы', 'import.kind.memberships': 'зачисления в классы', 'import.kind.guardianships': 'связи «ученик — представитель»',
+  'import.kind.contacts': 'контакты',
+});
+Object.assign(TEXTS.en, {
+  'import.title': 'Roster import',
+  'import.intro': 'Upload a CSV file made from a template: students with classes and guardians, or staff. Encoding UTF-8 or Windows-1251, separator «;» or «,».',
+  'import.allOrNothing': 'A file is imported whole or not at all: on any error nothing changes. Check the file first.',
+  'import.templates': 'Templates:', 'import.templateStudents': 'students and guardians (students.csv)',
+  'import.templateStaff': 'staff (staff.csv)', 'import.file': 'File', 'import.check': 'Check',
+  'import.import': 'Import', 'import.kind': 'What', 'import.created': 'Created', 'import.updated': 'Updated',
+  'import.unchanged': 'Unchanged', 'import.errorsTitle': 'Errors in the file — nothing was imported',
+  'import.noFile': 'Choose a CSV file.', 'import.checking': 'Checking the file…', 'import.importing': 'Importing…',
+  'import.dryTitle': 'Check passed: no errors, nothing written',
+  'import.doneTitle': 'Import done',
+  'import.dryDone': 'The file «{file}» has no errors. Press «Import» to write the data.',
+  'import.done': 'The file «{file}» was imported.',
+  'import.rows': 'Data rows: {n}.', 'import.errorCount': 'Errors: {n}.', 'import.nothing': 'No changes.',
+  'import.failed': 'The file «{file}» was not imported: fix the errors and upload it again. Nothing was changed.',
+  'import.kind.students': 'students', 'import.kind.guardians': 'guardians', 'import.kind.staff': 'staff',
+  'import.kind.classes': 'classes', 'import.kind.memberships': 'class enrolments', 'import.kind.guardianships': 'student–guardian links',
+  'import.kind.contacts': 'contacts',
+});
+
+const KIND_ORDER = ['classes', 'students', 'guardians', 'guardianships', 'memberships', 'staff'];
+const state = { report: null, problem: null, file: '' };
+
+function message(kind, ...content) {
+  say($('message'), kind, ...content);
+}
+
+function kindName(k) {
+  const key = 'import.kind.' + k;
+  const s = t(key);
+  return s === key ? k : s;
+}
+
+function renderReport() {
+  const r = state.report;
+  $('report').hidden = !r;
+  if (!r) return;
+  $('report-title').textContent = t(r.dryRun ? 'import.dryTitle' : 'import.doneTitle');
+  $('report-title').className = 'good';
+  $('report-rows').textContent = t('import.rows', { n: r.rows });
+  const kinds = new Set([...Object.keys(r.created || {}), ...Object.keys(r.updated || {}), ...Object.keys(r.unchanged || {})]);
+  const sorted = [...kinds].sort((a, b) => {
+    const ia = KIND_ORDER.indexOf(a), ib = KIND_ORDER.indexOf(b);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+  });
+  if (!sorted.length) {
+    const td = el('td', 'muted', t('import.nothing'));
+    td.colSpan = 4;
+    const tr = el('tr');
+    tr.append(td);
+    $('report-body').replaceChildren(tr);
+    return;
+  }
+  $('report-body').replaceChildren(...sorted.map((k) => {
+    const tr = el('tr');
+    tr.dataset.kind = k;
+    tr.append(el('td', null, kindName(k)), el('td', 'n created', String((r.created || {})[k] ?? 0)),
+      el('td', 'n updated', String((r.updated || {})[k] ?? 0)), el('td', 'n unchanged', String((r.unchanged || {})[k] ?? 0)));
+    return tr;
+  }));
+}
+
+function renderErrors() {
+  const p = state.problem;
+  $('errors-section').hidden = !p;
+  if (!p) return;
+  const list = Array.isArray(p.errors) && p.errors.length ? p.errors
+    : [{ field: p.field || state.file, message: p.detail || '' }];
+  $('errors-detail').textContent = t('import.errorCount', { n: list.length });
+  // Errors in the content name file:row:column; a problem with the whole file names just «file».
+  const where = (f) => (!f || f === 'file' ? state.file : f);
+  $('errors').replaceChildren(...list.map((e) => el('li', null, `${where(e.field)} — ${e.message}`)));
+}
+
+function busy(on) {
+  for (const id of ['check', 'import', 'file', 'school']) $(id).disabled = on;
+}
+
+async function run(dryRun) {
+  const file = $('file').files[0];
+  state.report = null;
+  state.problem = null;
+  renderReport();
+  renderErrors();
+  if (!file) { message('bad', t('import.noFile')); return; }
+  if (!$('school').value) { message('bad', t('roster.noSchools')); return; }
+  state.file = file.name;
+  busy(true);
+  message('', t(dryRun ? 'import.checking' : 'import.importing'));
+  try {
+    const path = `roster/schools/${encodeURIComponent($('school').value)}/import?fileName=${encodeURIComponent(file.name)}&dryRun=${dryRun}`;
+    const r = await rawCall('POST', path, file, { 'Content-Type': 'text/csv', Accept: 'application/json' });
+    state.report = await r.json();
+    message('good', t(dryRun ? 'import.dryDone' : 'import.done', { file: file.name }));
+  } catch (err) {
+    if (err.problem && (err.status === 400 || err.status === 413)) {
+      state.problem = err.problem;
+      message('bad', t('import.failed', { file: file.name }));
+    } else {
+      message('bad', errorText(err));
+    }
+  } finally {
+    busy(false);
+  }
+  renderReport();
+  renderErrors();
+}
+
+async function start() {
+  translate();
+  $('import-form').addEventListener('submit', (ev) => ev.preventDefault());
+  $('check').addEventListener('click', () => run(true));
+  $('import').addEventListener('click', () => run(false));
+  const reset = () => {
+    state.report = null;
+    state.problem = null;
+    message('');
+    renderReport();
+    renderErrors();
+  };
+  $('file').addEventListener('change', reset);
+  $('school').addEventListener('change', reset);
+  onLanguageChange(() => { translate(); message(''); renderReport(); renderErrors(); });
+  try {
+    const list = await schools();
+    fillSchools($('school'), list);
+    if (!list.length) message('bad', t('roster.noSchools'));
+  } catch (err) {
+    message('bad', errorText(err));
+  }
+}
+
+start();

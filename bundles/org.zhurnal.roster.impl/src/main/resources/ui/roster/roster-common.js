@@ -1,0 +1,95 @@
+// Shared helpers of the roster pages: texts used by both, schools, raw (non-JSON) API calls.
+import { api, TEXTS, lang, t } from '/i18n.js';
+
+Object.assign(TEXTS.ru, {
+  'roster.school': 'Школа', 'roster.noSchools': 'Нет доступных школ.', 'roster.loading': 'Загрузка…',
+  'roster.error': 'Ошибка: {detail}',
+});
+Object.assign(TEXTS.en, {
+  'roster.school': 'School', 'roster.noSchools': 'No schools are available to you.', 'roster.loading': 'Loading…',
+  'roster.error': 'Error: {detail}',
+});
+
+export const $ = (id) => document.getElementById(id);
+
+/** Creates an element with optional class and text. */
+export function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined && text !== null) e.textContent = text;
+  return e;
+}
+
+/** Shows a message in a status element; kind is 'good', 'bad' or ''. Content: a string or nodes. */
+export function say(target, kind, ...content) {
+  target.className = 'message' + (kind ? ' ' + kind : '');
+  target.replaceChildren(...content);
+  target.hidden = content.length === 0;
+}
+
+export function cookie(name) {
+  const m = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
+  return m ? decodeURIComponent(m[1]) : '';
+}
+
+/**
+ * A call whose body or answer is not JSON (file upload, PDF download). Answers the Response when ok;
+ * otherwise throws an Error carrying status and the problem document, like api() does.
+ */
+export async function rawCall(method, path, body, headers = {}) {
+  const h = { 'X-CSRF-Token': cookie('ZHURNAL_CSRF'), ...headers };
+  const r = await fetch('/api/v1/' + path, { method, headers: h, credentials: 'same-origin', body });
+  if (r.ok) return r;
+  let problem = null;
+  try { problem = await r.json(); } catch (e) { /* not a problem document */ }
+  const err = new Error((problem && problem.detail) || r.statusText || String(r.status));
+  err.status = r.status;
+  err.problem = problem;
+  throw err;
+}
+
+/** Offers a blob as a file download (no inline script: an object URL and a temporary <a download>). */
+export function download(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** The schools the caller may see, by short name. */
+export async function schools() {
+  const list = await api('GET', 'schools');
+  return list.sort((a, b) => (a.shortName || '').localeCompare(b.shortName || '', 'ru'));
+}
+
+/** Fills a <select> with schools, keeping the current choice if still there. */
+export function fillSchools(select, list, keep) {
+  select.replaceChildren(...list.map((s) => {
+    const o = el('option', null, s.shortName || s.fullName || s.id);
+    o.value = s.id;
+    if (s.fullName) o.title = s.fullName;
+    return o;
+  }));
+  if (keep && list.some((s) => s.id === keep)) select.value = keep;
+}
+
+/** «yyyy-MM-dd» as «dd.MM.yyyy» (both languages use day-first dates here). */
+export function date(iso) {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** Calls fn when the shell switches the language (the shell writes localStorage; this frame hears it). */
+export function onLanguageChange(fn) {
+  window.addEventListener('storage', (ev) => { if (ev.key === 'zhurnal.lang') fn(lang()); });
+}
+
+export function errorText(err) {
+  return t('roster.error', { detail: err.message });
+}
