@@ -338,6 +338,8 @@ public class PlatformIT {
             Http.Answer page = http.get("/ui/hello/index.html");
             assertEquals(200, page.status());
             assertTrue(page.body().contains("hello.js"));
+            assertTrue("module pages get the shell's security headers",
+                    page.raw().headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         } finally {
             Files.delete(target);
         }
