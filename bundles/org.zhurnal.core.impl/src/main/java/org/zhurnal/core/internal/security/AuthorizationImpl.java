@@ -63,7 +63,8 @@ public class AuthorizationImpl implements Authorization {
             if (!allows(g, action)) {
                 continue;
             }
-            if (g.scope().equals(target)) {
+            if (g.scope().equals(target) || (g.scope().equals(ScopeRef.SYSTEM) && coversBelow(g))) {
+                // The system scope contains every other one: no need to resolve the target's ancestors.
                 return true;
             }
             if (!coversBelow(g)) {
