@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -58,6 +60,8 @@ public class RosterIT {
     AuditLog audit;
     @Inject
     ZhurnalClock clock;
+    @Inject
+    SessionFactory sessionFactory;
 
     private final Http http = new Http(KarafOptions.HTTP_PORT);
 
@@ -473,6 +477,139 @@ public class RosterIT {
         assertTrue(first.json().get("mustChangePassword").asBoolean());
         assertEquals(403, http.get("/api/v1/roster/persons/" + child, first.json().get("token").asText()).status());
         assertNotNull(LocalDate.now());
+    }
+
+    private Http.Answer signIn(String login, String password) {
+        return http.post("/api/v1/auth/login", "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}", Map.of());
+    }
+
+    @Test
+    public void schoolProfileAccountReissueAndShellImport() throws Exception {
+        School school = newSchool("Школа профиля");
+        School other = newSchool("Другая школа профиля");
+        String admin = admin();
+        String profile = "/api/v1/roster/schools/" + school.id() + "/profile";
+
+        // No profile yet: the tenancy's names, the rest empty.
+        Http.Answer def = http.get(profile, admin);
+        assertEquals(def.body(), 200, def.status());
+        assertEquals("Школа профиля", def.json().get("shortName").asText());
+        assertEquals("Школа профиля", def.json().get("fullName").asText());
+        assertFalse(def.body(), def.json().hasNonNull("inn"));
+        assertFalse(def.body(), def.json().hasNonNull("director"));
+
+        String valid = "{\"fullName\":\"МБОУ «Средняя школа № 7»\",\"shortName\":\"Школа № 7\",\"address\":\"г. Тверь, ул. Школьная, 7\","
+                + "\"director\":\"Иванова Анна Петровна\",\"phone\":\"+7 4822 00-00-07\",\"email\":\"school7@example.org\","
+                + "\"website\":\"https://school7.example.org\",\"inn\":\"7707083893\",\"ogrn\":\"1027700132195\"}";
+        Http.Answer put = http.send("PUT", profile, valid, Map.of("Authorization", "Bearer " + admin));
+        assertEquals(put.body(), 200, put.status());
+        JsonNode got = http.get(profile, admin).json();
+        assertEquals("7707083893", got.get("inn").asText());
+        assertEquals("1027700132195", got.get("ogrn").asText());
+        assertEquals("Иванова Анна Петровна", got.get("director").asText());
+        assertEquals("Школа № 7", got.get("shortName").asText());
+        assertFalse(audit.find("school-profile", school.id(), 10).isEmpty());
+
+        Http.Answer badInn = http.send("PUT", profile, valid.replace("7707083893", "7707083894"), Map.of("Authorization", "Bearer " + admin));
+        assertEquals(badInn.body(), 400, badInn.status());
+        assertEquals("inn", badInn.json().get("field").asText());
+        Http.Answer badOgrn = http.send("PUT", profile, valid.replace("1027700132195", "1027700132196"),
+                Map.of("Authorization", "Bearer " + admin));
+        assertEquals("ogrn", badOgrn.json().get("field").asText());
+        assertEquals("email", http.send("PUT", profile, valid.replace("school7@example.org", "not-an-email"),
+                Map.of("Authorization", "Bearer " + admin)).json().get("field").asText());
+        assertEquals("7707083893", http.get(profile, admin).json().get("inn").asText());
+
+        assertEquals(200, importCsv(admin, school.id(), pupils(), false).status());
+        SchoolClass fiveA = cls(school.id(), "5А");
+        // A class teacher (also a teacher of the school) reads the profile but may not change it.
+        String ctLogin = "ct" + UUID.randomUUID().toString().substring(0, 8);
+        runAsSystem(() -> accounts.create(new NewAccount(ctLogin, "Классная Руководительница", null, school.id(),
+                List.of(new Grant(Role.TEACHER, ScopeRef.school(school.id())), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA.id()))),
+                "Roster-Passw0rd-7")));
+        String classTeacher = http.login(ctLogin, "Roster-Passw0rd-7");
+        assertEquals(200, http.get(profile, classTeacher).status());
+        assertEquals(403, http.send("PUT", profile, valid, Map.of("Authorization", "Bearer " + classTeacher)).status());
+        String otherCoord = tokenFor(new Grant(Role.SCHOOL_COORDINATOR, ScopeRef.school(other.id())));
+        assertEquals(404, http.send("PUT", profile, valid, Map.of("Authorization", "Bearer " + otherCoord)).status());
+        assertEquals(404, http.get(profile, otherCoord).status());
+
+        // Reissue: the class teacher gives a student a new temporary password; the old one stops working.
+        String alisa = query.studentsOfClass(fiveA.id(), clock.today()).stream().filter(p -> p.firstName().equals("Алиса"))
+                .findFirst().orElseThrow().id();
+        String vera = query.studentsOfClass(fiveA.id(), clock.today()).stream().filter(p -> p.firstName().equals("Вера"))
+                .findFirst().orElseThrow().id();
+        String alisaLogin = "al" + UUID.randomUUID().toString().substring(0, 8);
+        runAsSystem(() -> accounts.create(new NewAccount(alisaLogin, "Лебедева Алиса Игоревна", alisa, school.id(),
+                List.of(new Grant(Role.STUDENT, ScopeRef.student(alisa))), "Roster-Passw0rd-7")));
+        assertEquals(200, signIn(alisaLogin, "Roster-Passw0rd-7").status());
+        Http.Answer reset = http.post("/api/v1/roster/persons/" + alisa + "/account/reset", null, classTeacher);
+        assertEquals(reset.body(), 200, reset.status());
+        assertEquals(alisaLogin, reset.json().get("login").asText());
+        String temporary = reset.json().get("temporaryPassword").asText();
+        assertFalse(temporary.isBlank());
+        assertEquals(401, signIn(alisaLogin, "Roster-Passw0rd-7").status());
+        Http.Answer fresh = signIn(alisaLogin, temporary);
+        assertEquals(fresh.body(), 200, fresh.status());
+        assertTrue(fresh.json().get("mustChangePassword").asBoolean());
+
+        // Revoke and restore, by the school's coordinator.
+        String coord = tokenFor(new Grant(Role.SCHOOL_COORDINATOR, ScopeRef.school(school.id())));
+        Http.Answer revoked = http.post("/api/v1/roster/persons/" + alisa + "/account/revoke", null, coord);
+        assertEquals(revoked.body(), 200, revoked.status());
+        assertTrue(revoked.json().get("disabled").asBoolean());
+        Http.Answer refused = signIn(alisaLogin, temporary);
+        assertEquals(refused.body(), 403, refused.status());
+        assertTrue(refused.body(), refused.body().contains("disabled"));
+        assertEquals(200, http.post("/api/v1/roster/persons/" + alisa + "/account/restore", null, coord).status());
+        assertEquals(200, signIn(alisaLogin, temporary).status());
+
+        // Nobody outside the person's view; a person without an account; a parent of another family.
+        assertEquals(404, http.post("/api/v1/roster/persons/" + alisa + "/account/reset", null, otherCoord).status());
+        Http.Answer none = http.post("/api/v1/roster/persons/" + vera + "/account/reset", null, coord);
+        assertEquals(none.body(), 404, none.status());
+        assertTrue(none.body(), none.body().contains("has no account"));
+        String veraParent = tokenFor(new Grant(Role.PARENT, ScopeRef.student(vera)));
+        assertEquals(404, http.post("/api/v1/roster/persons/" + alisa + "/account/reset", null, veraParent).status());
+        assertEquals(404, http.post("/api/v1/roster/persons/" + alisa + "/account/revoke", null, veraParent).status());
+        assertEquals(403, http.post("/api/v1/roster/persons/" + vera + "/account/reset", null, veraParent).status());
+        assertEquals(200, signIn(alisaLogin, temporary).status());
+
+        // The shell: a dry run reports and writes nothing; a bad file lists every error as file:row:column.
+        School console = newSchool("Школа из консоли");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("roster-import");
+        java.nio.file.Path good = dir.resolve("pupils.csv");
+        java.nio.file.Files.write(good, pupils().getBytes(StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, ps, ps);
+        try {
+            session.execute("zhurnal:import --dry-run " + console.id() + " " + good);
+            ps.flush();
+            String text = out.toString(StandardCharsets.UTF_8);
+            assertTrue(text, text.contains("Dry run"));
+            assertTrue(text, text.contains("students 4"));
+            assertTrue(query.classes(console.id(), year()).isEmpty());
+
+            out.reset();
+            java.nio.file.Path bad = dir.resolve("bad.csv");
+            java.nio.file.Files.write(bad, (pupils() + "P5;Щукин;;;31.02.2015;Х;12А;;;;;;;;;;;;;\n" + "P1;Дубль;Иван;;01.01.2015;М;5А;;;;;;;;;;;;;\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            boolean failed = false;
+            try {
+                session.execute("zhurnal:import " + console.id() + " " + bad);
+            } catch (Exception e) {
+                failed = true;
+            }
+            ps.flush();
+            String errors = out.toString(StandardCharsets.UTF_8);
+            assertTrue("the command must fail: " + errors, failed);
+            assertTrue(errors, errors.contains("bad.csv:6:"));
+            assertTrue(errors, errors.contains("bad.csv:7:"));
+            assertTrue(query.classes(console.id(), year()).isEmpty());
+        } finally {
+            session.close();
+        }
     }
 
     private static List<String> ids(JsonNode array) {

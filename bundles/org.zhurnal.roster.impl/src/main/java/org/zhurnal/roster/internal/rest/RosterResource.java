@@ -10,6 +10,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -31,6 +32,8 @@ import org.zhurnal.roster.api.RosterService;
 import org.zhurnal.roster.api.SchoolClass;
 import org.zhurnal.roster.internal.AccountIssuer;
 import org.zhurnal.roster.internal.ConsentRegistry;
+import org.zhurnal.roster.internal.PersonAccounts;
+import org.zhurnal.roster.internal.SchoolProfiles;
 import org.zhurnal.roster.internal.importer.NativeCsv;
 
 /** The roster over REST, under {@code /api/v1/roster}. Scope checks are done by the services. */
@@ -54,10 +57,15 @@ public class RosterResource implements RestResource {
     private final AccountIssuer issuer;
     private final ConsentRegistry consents;
     private final ZhurnalClock clock;
+    private final SchoolProfiles profiles;
+    private final PersonAccounts personAccounts;
 
     @Activate
     public RosterResource(@Reference RosterService roster, @Reference AccountIssuer issuer, @Reference ConsentRegistry consents,
-            @Reference ZhurnalClock clock, @Reference org.zhurnal.roster.internal.Promotion promotion) {
+            @Reference ZhurnalClock clock, @Reference org.zhurnal.roster.internal.Promotion promotion,
+            @Reference SchoolProfiles profiles, @Reference PersonAccounts personAccounts) {
+        this.profiles = profiles;
+        this.personAccounts = personAccounts;
         this.roster = roster;
         this.promotion = promotion;
         this.issuer = issuer;
@@ -231,5 +239,41 @@ public class RosterResource implements RestResource {
     @Path("classes/{classId}/consents")
     public List<ConsentRegistry.Line> classConsents(@PathParam("classId") String classId) {
         return consents.classReport(classId);
+    }
+
+    /** The school's profile; without a stored one, the names from the tenancy and the rest empty. */
+    @GET
+    @Path("schools/{schoolId}/profile")
+    public SchoolProfiles.Profile profile(@PathParam("schoolId") String schoolId) {
+        return profiles.get(schoolId);
+    }
+
+    /** Replaces the school's profile (INN and OGRN checked with their control digits). */
+    @PUT
+    @Path("schools/{schoolId}/profile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SchoolProfiles.Profile putProfile(@PathParam("schoolId") String schoolId, SchoolProfiles.Profile body) {
+        return profiles.put(schoolId, body);
+    }
+
+    /** A new temporary password for the person's account, shown this once; their sessions end. */
+    @POST
+    @Path("persons/{personId}/account/reset")
+    public PersonAccounts.Reissued resetPassword(@PathParam("personId") String personId) {
+        return personAccounts.resetPassword(personId);
+    }
+
+    /** Blocks sign-in to the person's account. */
+    @POST
+    @Path("persons/{personId}/account/revoke")
+    public PersonAccounts.State revoke(@PathParam("personId") String personId) {
+        return personAccounts.setDisabled(personId, true);
+    }
+
+    /** Unblocks sign-in to the person's account. */
+    @POST
+    @Path("persons/{personId}/account/restore")
+    public PersonAccounts.State restore(@PathParam("personId") String personId) {
+        return personAccounts.setDisabled(personId, false);
     }
 }
