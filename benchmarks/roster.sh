@@ -15,7 +15,12 @@ WORK=$(mktemp -d)
 PORT=18182
 PASSWORD='Bench-Passw0rd-2026'
 B=http://127.0.0.1:$PORT/api/v1
-cleanup() { [ -n "${HOME_DIR:-}" ] && "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true; sleep 2; pkill -f "karaf.base=$WORK" || true; rm -rf "$WORK"; }
+cleanup() {
+  [ -n "${HOME_DIR:-}" ] && "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true
+  for _ in $(seq 1 60); do pgrep -f "karaf.base=$WORK" >/dev/null || break; sleep 0.5; done
+  pkill -9 -f "karaf.base=$WORK" || true
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 tar xzf "$DIST" -C "$WORK"
 HOME_DIR=$(ls -d "$WORK"/*/)
