@@ -24,6 +24,7 @@ public final class KarafOptions {
     public static final int SMTP_PORT = 3925;
     public static final String ADMIN_PASSWORD = "Zh-It-Root-Passw0rd-9";
     static final String PG_SCHEMA = "zhurnal_it";
+    private static boolean schemasCleaned;
 
     private KarafOptions() {}
 
@@ -67,21 +68,36 @@ public final class KarafOptions {
         if (postgres()) {
             String url = System.getProperty("zhurnal.itest.pgurl");
             String user = System.getProperty("zhurnal.itest.pguser");
-            freshSchema(url, user);
+            // Pax Exam may compute every class's configuration before booting the first container, so each
+            // call gets its own empty schema instead of sharing one.
+            String schema = PG_SCHEMA + "_" + Long.toHexString(System.nanoTime());
+            freshSchema(url, user, schema);
             String cfg = "etc/org.ops4j.datasource-zhurnal.cfg";
             o.add(editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"));
-            o.add(editConfigurationFilePut(cfg, "url", url + "?currentSchema=" + PG_SCHEMA));
+            o.add(editConfigurationFilePut(cfg, "url", url + "?currentSchema=" + schema));
             o.add(editConfigurationFilePut(cfg, "user", user));
             o.add(editConfigurationFilePut(cfg, "password", ""));
         }
         return o.toArray(new Option[0]);
     }
 
-    /** Every PostgreSQL run starts from an empty schema, so the migrations run from scratch. */
-    private static void freshSchema(String url, String user) {
+    /** Every PostgreSQL test class starts from an empty schema, so the migrations run from scratch. */
+    private static synchronized void freshSchema(String url, String user, String schema) {
         try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + PG_SCHEMA);
+            if (!schemasCleaned) {
+                // Schemas of earlier runs.
+                List<String> old = new ArrayList<>();
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'zhurnal_it%'")) {
+                    while (rs.next()) {
+                        old.add(rs.getString(1));
+                    }
+                }
+                for (String o : old) {
+                    s.execute("DROP SCHEMA IF EXISTS " + o + " CASCADE");
+                }
+                schemasCleaned = true;
+            }
+            s.execute("CREATE SCHEMA " + schema);
         } catch (Exception e) {
             throw new IllegalStateException("PostgreSQL for the integration tests is not reachable at " + url, e);
         }

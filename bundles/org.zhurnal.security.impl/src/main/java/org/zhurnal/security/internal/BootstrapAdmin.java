@@ -43,6 +43,7 @@ public class BootstrapAdmin {
     public BootstrapAdmin(@Reference AccountService accounts, BundleContext context) {
         new CallContext(ZhurnalPrincipal.SYSTEM, "bootstrap-admin").run(() -> {
             if (accounts.byLogin(LOGIN).isPresent()) {
+                consoleUserForAnotherNode(context);
                 return;
             }
             String fromEnv = System.getenv(ENV);
@@ -78,8 +79,37 @@ public class BootstrapAdmin {
         });
     }
 
+    /**
+     * A node that joins a database where the administrator already exists (a second Karaf node on the same
+     * PostgreSQL, or a fresh distribution on restored data) still needs a console user: it gets
+     * ${ZHURNAL_ADMIN_PASSWORD}, or a generated password written to data/karaf-admin-password.txt.
+     */
+    private static void consoleUserForAnotherNode(BundleContext context) {
+        try {
+            String fromEnv = System.getenv(ENV);
+            String password = fromEnv == null || fromEnv.isBlank() ? Secrets.temporaryPassword() : fromEnv;
+            if (KarafUsers.addAdminIfNone(context, LOGIN, password)) {
+                if (fromEnv == null || fromEnv.isBlank()) {
+                    Path file = writeFile("karaf-admin-password.txt", password + System.lineSeparator()
+                            + "# Karaf console/ssh/web console user 'admin' of this node (change with jaas:passwd)." + System.lineSeparator());
+                    LOG.warn("Added the Karaf console user '{}'; its password is in {}", LOGIN, file);
+                } else {
+                    LOG.info("Added the Karaf console user '{}' with the password from ${}", LOGIN, ENV);
+                }
+            }
+        } catch (IOException | org.osgi.framework.InvalidSyntaxException | RuntimeException e) {
+            LOG.error("Could not add the Karaf console user; add one with jaas:useradd from the local console", e);
+        }
+    }
+
     static Path writePassword(String password) throws IOException {
-        Path file = Paths.get(System.getProperty("karaf.data", "data"), "zhurnal-admin-password.txt");
+        return writeFile("zhurnal-admin-password.txt", password + System.lineSeparator()
+                + "# Zhurnal user 'admin': temporary password above; you set your own at first sign-in." + System.lineSeparator()
+                + "# Karaf console/ssh/web console user 'admin': the same password until changed with jaas:passwd." + System.lineSeparator());
+    }
+
+    private static Path writeFile(String name, String content) throws IOException {
+        Path file = Paths.get(System.getProperty("karaf.data", "data"), name);
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         try {
@@ -87,10 +117,7 @@ public class BootstrapAdmin {
         } catch (UnsupportedOperationException e) {
             Files.createFile(file);
         }
-        Files.writeString(file, password + System.lineSeparator()
-                + "# Zhurnal user 'admin': temporary password above; you set your own at first sign-in." + System.lineSeparator()
-                + "# Karaf console/ssh/web console user 'admin': the same password until changed with jaas:passwd." + System.lineSeparator(),
-                StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         return file;
     }
 }
