@@ -612,6 +612,205 @@ public class RosterIT {
         }
     }
 
+    static final String STAFF = "Код;Фамилия;Имя;Отчество;Должность;Предметы;Телефон;E-mail;Классный руководитель\n"
+            + "T1;Белова;Ирина;Сергеевна;учитель;Математика;;belova@example.org;5А\n"
+            + "T2;Козлов;Олег;Иванович;директор;;;;\n"
+            + "T3;Смирнова;Анна;Павловна;учитель;Английский язык;;;\n";
+
+    private Map<String, String> staffIds(String token, String schoolId) {
+        Map<String, String> ids = new java.util.HashMap<>();
+        http.get("/api/v1/roster/schools/" + schoolId + "/staff", token).json().forEach(p -> ids.put(p.get("lastName").asText(),
+                p.get("id").asText()));
+        return ids;
+    }
+
+    private String studentOf(SchoolClass c, String firstName) {
+        return query.studentsOfClass(c.id(), clock.today()).stream().filter(p -> p.firstName().equals(firstName)).findFirst()
+                .orElseThrow().id();
+    }
+
+    private static List<String> fields(Http.Answer problem) {
+        List<String> fields = new ArrayList<>();
+        problem.json().path("errors").forEach(e -> fields.add(e.get("field").asText()));
+        if (fields.isEmpty() && problem.json().hasNonNull("field")) {
+            fields.add(problem.json().get("field").asText());
+        }
+        return fields;
+    }
+
+    private Http.Answer put(String path, String json, String token) {
+        return http.send("PUT", path, json, Map.of("Authorization", "Bearer " + token));
+    }
+
+    @Test
+    public void groupsKeepTheirHistoryAndOpenOnlyTheirOwnStudents() throws Exception {
+        School school = newSchool("Школа групп");
+        School other = newSchool("Чужая школа групп");
+        String admin = admin();
+        assertEquals(200, importCsv(admin, school.id(), pupils(), false).status());
+        assertEquals(200, importCsv(admin, school.id(), STAFF, false).status());
+        assertEquals(200, importCsv(admin, other.id(), pupils(), false).status());
+        SchoolClass fiveA = cls(school.id(), "5А");
+        SchoolClass twoB = cls(school.id(), "2Б");
+        String alisa = studentOf(fiveA, "Алиса");
+        String vera = studentOf(fiveA, "Вера");
+        String fedor = studentOf(fiveA, "Фёдор");
+        String artem = studentOf(twoB, "Артём");
+        String stranger = query.studentsOfClass(cls(other.id(), "5А").id(), clock.today()).get(0).id();
+        String smirnova = staffIds(admin, school.id()).get("Смирнова");
+        String groups = "/api/v1/roster/schools/" + school.id() + "/groups";
+
+        // Bad input: every offending field is named, nothing is created.
+        Http.Answer bad = http.post(groups, "{\"kind\":\"CHOIR\",\"name\":\" \",\"classId\":\"" + cls(other.id(), "5А").id()
+                + "\",\"teacherId\":\"" + alisa + "\"}", admin);
+        assertEquals(bad.body(), 400, bad.status());
+        assertTrue(bad.body(), fields(bad).containsAll(List.of("kind", "name", "classId", "teacherId")));
+        Http.Answer noClass = http.post(groups, "{\"kind\":\"SUBGROUP\",\"name\":\"Английский, группа 1\"}", admin);
+        assertEquals(noClass.body(), 400, noClass.status());
+        assertEquals(List.of("classId"), fields(noClass));
+        Http.Answer longName = http.post(groups, "{\"kind\":\"ELECTIVE\",\"name\":\"" + "я".repeat(201) + "\"}", admin);
+        assertEquals(List.of("name"), fields(longName));
+        assertTrue(query.groups(school.id(), year()).isEmpty());
+
+        // A subgroup of 5А; members as of today, then changed from next week: the history stays.
+        Http.Answer created = http.post(groups, "{\"kind\":\"SUBGROUP\",\"classId\":\"" + fiveA.id()
+                + "\",\"name\":\"Английский, группа 1\",\"teacherId\":\"" + smirnova + "\"}", admin);
+        assertEquals(created.body(), 201, created.status());
+        String group = created.json().get("id").asText();
+        assertEquals("SUBGROUP", created.json().get("kind").asText());
+        String members = "/api/v1/roster/groups/" + group + "/members";
+        Http.Answer wrong = put(members, "{\"studentIds\":[\"" + alisa + "\",\"" + artem + "\",\"" + stranger + "\"]}", admin);
+        assertEquals(wrong.body(), 400, wrong.status());
+        assertEquals(List.of("studentIds[1]", "studentIds[2]"), fields(wrong));
+        Http.Answer first = put(members, "{\"studentIds\":[\"" + alisa + "\",\"" + vera + "\"]}", admin);
+        assertEquals(first.body(), 200, first.status());
+        assertEquals(2, first.json().get("members").size());
+        LocalDate today = clock.today();
+        LocalDate later = today.plusDays(7);
+        Http.Answer second = put(members, "{\"studentIds\":[\"" + alisa + "\",\"" + fedor + "\"],\"from\":\"" + later + "\"}", admin);
+        assertEquals(second.body(), 200, second.status());
+        assertEquals(List.of("Гусева", "Лебедева"), query.studentsOfGroup(group, today).stream().map(p -> p.lastName()).toList());
+        assertEquals(List.of("Гусева", "Лебедева"), query.studentsOfGroup(group, later.minusDays(1)).stream().map(p -> p.lastName()).toList());
+        assertEquals(List.of("Лебедева", "Орехов"), query.studentsOfGroup(group, later).stream().map(p -> p.lastName()).toList());
+        assertEquals(List.of(group), query.groupsOfStudent(vera, today).stream().map(g -> g.id()).toList());
+        assertTrue(query.groupsOfStudent(vera, later).isEmpty());
+        assertEquals(2, query.groups(school.id(), year()).get(0).memberCount());
+        Http.Answer card = http.get("/api/v1/roster/groups/" + group + "?date=" + later, admin);
+        assertEquals(card.body(), 200, card.status());
+        assertEquals(List.of(alisa, fedor), ids(card.json().get("members")));
+        assertTrue(audit.find("group", group, 10).stream().anyMatch(e -> e.action().equals("create")));
+        assertEquals(2, audit.find("group", group, 10).stream().filter(e -> e.action().equals("set-members")).count());
+
+        // The group's teacher reads its students of today, and nothing else.
+        String teacher = tokenFor(new Grant(Role.TEACHER, ScopeRef.group(group)));
+        assertEquals(200, http.get("/api/v1/roster/persons/" + alisa, teacher).status());
+        assertEquals(200, http.get("/api/v1/roster/persons/" + vera, teacher).status());
+        assertEquals(200, http.get("/api/v1/roster/groups/" + group, teacher).status());
+        assertEquals(404, http.get("/api/v1/roster/persons/" + artem, teacher).status());
+        assertEquals(404, http.get("/api/v1/roster/persons/" + fedor, teacher).status()); // joins only next week
+        assertEquals(404, http.get("/api/v1/roster/classes/" + fiveA.id(), teacher).status());
+        assertEquals(403, put(members, "{\"studentIds\":[]}", teacher).status());
+        // A parent still sees only their own child, not the group.
+        String parent = tokenFor(new Grant(Role.PARENT, ScopeRef.student(alisa)));
+        assertEquals(404, http.get("/api/v1/roster/persons/" + vera, parent).status());
+        assertEquals(404, http.get("/api/v1/roster/groups/" + group, parent).status());
+
+        // The class teacher of 5А may divide the class, but not set up electives for the school or touch 2Б.
+        String ctLogin = "ct" + UUID.randomUUID().toString().substring(0, 8);
+        runAsSystem(() -> accounts.create(new NewAccount(ctLogin, "Белова Ирина Сергеевна", null, school.id(),
+                List.of(new Grant(Role.TEACHER, ScopeRef.school(school.id())), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA.id()))),
+                "Roster-Passw0rd-7")));
+        String classTeacher = http.login(ctLogin, "Roster-Passw0rd-7");
+        Http.Answer half = http.post(groups, "{\"kind\":\"SUBGROUP\",\"classId\":\"" + fiveA.id() + "\",\"name\":\"Английский, группа 2\"}",
+                classTeacher);
+        assertEquals(half.body(), 201, half.status());
+        assertEquals(403, http.post(groups, "{\"kind\":\"ELECTIVE\",\"name\":\"Робототехника\"}", classTeacher).status());
+        assertEquals(403, http.post(groups, "{\"kind\":\"SUBGROUP\",\"classId\":\"" + twoB.id() + "\",\"name\":\"Группа\"}", classTeacher)
+                .status());
+        assertEquals(200, put("/api/v1/roster/groups/" + half.json().get("id").asText() + "/members", "{\"studentIds\":[\"" + vera + "\"]}",
+                classTeacher).status());
+        assertEquals(2, http.get(groups, classTeacher).json().size());
+        assertEquals(201, http.post(groups, "{\"kind\":\"ELECTIVE\",\"name\":\"Робототехника\"}", admin).status());
+        assertEquals(3, http.get(groups, admin).json().size());
+        assertEquals(List.of(group), ids(http.get(groups, teacher).json()));
+    }
+
+    @Test
+    public void staffAccountsNeedConsentAndCarryTheGrantsOfTheRoster() throws Exception {
+        School school = newSchool("Школа сотрудников");
+        String admin = admin();
+        assertEquals(200, importCsv(admin, school.id(), pupils(), false).status());
+        assertEquals(200, importCsv(admin, school.id(), STAFF, false).status());
+        SchoolClass fiveA = cls(school.id(), "5А");
+        SchoolClass twoB = cls(school.id(), "2Б");
+        Map<String, String> staff = staffIds(admin, school.id());
+        String groups = "/api/v1/roster/schools/" + school.id() + "/groups";
+        Http.Answer elective = http.post(groups, "{\"kind\":\"ELECTIVE\",\"name\":\"Английский клуб\",\"teacherId\":\""
+                + staff.get("Смирнова") + "\"}", admin);
+        assertEquals(elective.body(), 201, elective.status());
+        String group = elective.json().get("id").asText();
+        String path = "/api/v1/roster/schools/" + school.id() + "/staff-accounts";
+
+        // Only for the school's administrators, and only with consents.
+        String classTeacher = tokenFor(new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA.id())));
+        assertTrue(http.post(path, null, classTeacher).status() >= 403);
+        Http.Answer refused = http.post(path, null, admin);
+        assertEquals(refused.body(), 409, refused.status());
+        assertTrue(refused.body(), refused.body().contains("consent-missing"));
+        assertEquals(3, refused.json().get("errors").size());
+        assertTrue(accounts.byPersons(staff.values()).isEmpty());
+        for (String id : staff.values()) {
+            assertEquals(201, http.post("/api/v1/roster/consents", "{\"personId\":\"" + id + "\",\"purpose\":\"Электронный журнал\"}",
+                    admin).status());
+        }
+        Http.Answer issued = http.post(path + "?format=json", null, admin);
+        assertEquals(issued.body(), 200, issued.status());
+        assertEquals(3, issued.json().get("issued").size());
+        assertTrue(issued.json().get("issued").get(0).hasNonNull("temporaryPassword"));
+        ScopeRef schoolScope = ScopeRef.school(school.id());
+        assertEquals(java.util.Set.of(new Grant(Role.TEACHER, schoolScope), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA.id()))),
+                java.util.Set.copyOf(accounts.byPerson(staff.get("Белова")).orElseThrow().grants()));
+        assertEquals(java.util.Set.of(new Grant(Role.DEPUTY_DIRECTOR, schoolScope)),
+                java.util.Set.copyOf(accounts.byPerson(staff.get("Козлов")).orElseThrow().grants()));
+        assertEquals(java.util.Set.of(new Grant(Role.TEACHER, schoolScope), new Grant(Role.TEACHER, ScopeRef.group(group))),
+                java.util.Set.copyOf(accounts.byPerson(staff.get("Смирнова")).orElseThrow().grants()));
+
+        // The grants follow the roster; roles given by hand stay.
+        var kozlov = accounts.byPerson(staff.get("Козлов")).orElseThrow();
+        runAsSystem(() -> accounts.setGrants(kozlov.id(), List.of(new Grant(Role.DEPUTY_DIRECTOR, schoolScope),
+                new Grant(Role.SCHOOL_COORDINATOR, schoolScope))));
+        String staff2 = STAFF.replace("T2;Козлов;Олег;Иванович;директор;;;;", "T2;Козлов;Олег;Иванович;директор;;;;2Б")
+                + "T4;Зайцев;Павел;Андреевич;учитель;Физкультура;;;\n";
+        assertEquals(200, importCsv(admin, school.id(), staff2, false).status());
+        assertEquals(java.util.Set.of(new Grant(Role.DEPUTY_DIRECTOR, schoolScope), new Grant(Role.SCHOOL_COORDINATOR, schoolScope),
+                new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(twoB.id()))),
+                java.util.Set.copyOf(accounts.byPerson(staff.get("Козлов")).orElseThrow().grants()));
+        Http.Answer moved = put("/api/v1/roster/groups/" + group, "{\"name\":\"Английский клуб\",\"teacherId\":\"" + staff.get("Белова")
+                + "\"}", admin);
+        assertEquals(moved.body(), 200, moved.status());
+        assertEquals(List.of(new Grant(Role.TEACHER, schoolScope)), accounts.byPerson(staff.get("Смирнова")).orElseThrow().grants());
+        assertTrue(accounts.byPerson(staff.get("Белова")).orElseThrow().grants().contains(new Grant(Role.TEACHER, ScopeRef.group(group))));
+
+        // A newcomer: the receipt sheet lists only them.
+        String zaitsev = staffIds(admin, school.id()).get("Зайцев");
+        assertEquals(201, http.post("/api/v1/roster/consents", "{\"personId\":\"" + zaitsev + "\",\"purpose\":\"Электронный журнал\"}",
+                admin).status());
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + KarafOptions.HTTP_PORT + path + "?format=pdf"))
+                .header("Authorization", "Bearer " + admin).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            text = new PDFTextStripper().getText(doc);
+        }
+        assertTrue(text, text.contains("Ведомость получения учётных данных — сотрудники"));
+        assertTrue(text, text.contains(accounts.byPerson(zaitsev).orElseThrow().login()));
+        assertFalse(text, text.contains(kozlov.login()));
+        assertEquals(0, http.post(path, null, admin).json().get("issued").size());
+    }
+
     private static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(n -> ids.add(n.get("id").asText()));

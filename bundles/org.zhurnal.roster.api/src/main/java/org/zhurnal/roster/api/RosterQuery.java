@@ -33,6 +33,15 @@ public interface RosterQuery {
     /** @return the guardian's children */
     List<Person> childrenOf(String guardianId);
 
+    /** @return groups of a school in an academic year, by name */
+    List<Group> groups(String schoolId, int academicYear);
+
+    /** @return the groups the student is a member of on {@code date} */
+    List<Group> groupsOfStudent(String studentId, LocalDate date);
+
+    /** @return students in the group on {@code date}, by name */
+    List<Person> studentsOfGroup(String groupId, LocalDate date);
+
     /** @return the academic year that contains {@code date} (it starts on 1 September) */
     static int academicYearOf(LocalDate date) {
         return date.getMonthValue() >= 9 ? date.getYear() : date.getYear() - 1;

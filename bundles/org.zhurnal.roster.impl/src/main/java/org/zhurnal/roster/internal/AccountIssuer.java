@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -108,38 +111,70 @@ public class AccountIssuer {
                             });
                 }
             }
-            Map<String, AccountInfo> existing = accounts.byPersons(people.keySet());
-            List<PersonEntity> todo = people.values().stream().filter(p -> !existing.containsKey(p.getId())).toList();
-            Set<String> consented = Consents.withConsent(em, todo.stream().map(PersonEntity::getId).toList(), clock.today());
-            List<Violation> lacking = todo.stream().filter(p -> !consented.contains(p.getId()))
-                    .map(p -> new Violation(p.getId(), fullName(p) + ": no personal-data consent on record")).toList();
-            if (!lacking.isEmpty()) {
-                throw new ProblemException(409, "consent-missing", "Conflict", lacking.size()
-                        + " people have no recorded personal-data consent; no account was issued", null, lacking);
-            }
-            Map<String, String> emails = new java.util.HashMap<>();
-            Mapping.contacts(em, todo.stream().map(PersonEntity::getId).toList()).forEach((id, cs) -> cs.stream()
-                    .filter(ct -> "EMAIL".equals(ct.getKind())).findFirst().ifPresent(ct -> emails.put(id, ct.getValue())));
-            List<Issued> issued = new ArrayList<>();
-            for (PersonEntity p : todo) {
-                List<Grant> grants = "STUDENT".equals(p.getKind()) ? List.of(new Grant(Role.STUDENT, ScopeRef.student(p.getId())))
-                        : childrenOf.getOrDefault(p.getId(), List.of()).stream()
-                                .map(s -> new Grant(Role.PARENT, ScopeRef.student(s))).toList();
-                IssuedCredentials cred = accounts.create(new NewAccount(null, fullName(p), p.getId(), p.getSchoolId(), grants, null));
-                issued.add(new Issued(p.getId(), fullName(p), "STUDENT".equals(p.getKind()) ? "обучающийся" : "родитель",
-                        cred.account().login(), cred.temporaryPassword(), emails.get(p.getId())));
-            }
             String className = c.getGrade() + c.getLetter();
-            String school = tenants.school(c.getSchoolId()).map(s -> s.shortName()).orElse("");
-            try {
-                byte[] pdf = ReceiptSheetPdf.render(school, "Ведомость получения учётных данных — " + className, clock.today(),
-                        issued.stream().map(i -> new ReceiptSheetPdf.Row(i.fullName(), i.role(), i.login(), i.temporaryPassword()))
-                                .toList());
-                return new Result(className, issued, pdf);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return issue(em, c.getSchoolId(), className, List.copyOf(people.values()),
+                    p -> "STUDENT".equals(p.getKind()) ? List.of(new Grant(Role.STUDENT, ScopeRef.student(p.getId())))
+                            : childrenOf.getOrDefault(p.getId(), List.of()).stream()
+                                    .map(s -> new Grant(Role.PARENT, ScopeRef.student(s))).toList(),
+                    p -> "STUDENT".equals(p.getKind()) ? "обучающийся" : "родитель");
         });
+    }
+
+    /**
+     * Issues accounts to the school's staff who have none, with the grants the roster implies (see
+     * {@link StaffGrants}): TEACHER or DEPUTY_DIRECTOR of the school by position, CLASS_TEACHER of the
+     * classes they lead, TEACHER of the groups they teach. Only for the school's administrators.
+     */
+    public Result issueForStaff(String schoolId) {
+        var caller = CallContext.requirePrincipal();
+        if (schoolId == null || tenants.school(schoolId).isEmpty()
+                || !authorization.permits(caller, Action.READ, ScopeRef.school(schoolId))) {
+            throw ProblemException.notFound("School", schoolId);
+        }
+        authorization.check(caller, Action.ADMINISTER, ScopeRef.school(schoolId));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<PersonEntity> staff = em.createQuery("select p from PersonEntity p where p.schoolId = :s and p.kind = 'STAFF' "
+                    + "order by p.lastName, p.firstName, p.middleName", PersonEntity.class).setParameter("s", schoolId).getResultList();
+            java.time.LocalDate today = clock.today();
+            return issue(em, schoolId, "сотрудники", staff, p -> StaffGrants.derive(em, p, today),
+                    p -> p.getPositions() == null || p.getPositions().isBlank() ? "сотрудник" : p.getPositions());
+        });
+    }
+
+    /**
+     * Issues accounts to those of {@code people} who have none, inside the caller's transaction: refused
+     * whole with 409 "consent-missing" if any of them lacks a recorded consent; answers the credentials
+     * and the receipt sheet titled «Ведомость получения учётных данных — {@code title}».
+     */
+    private Result issue(EntityManager em, String schoolId, String title, List<PersonEntity> people,
+            Function<PersonEntity, List<Grant>> grantsOf, Function<PersonEntity, String> roleOf) {
+        Map<String, AccountInfo> existing = accounts.byPersons(people.stream().map(PersonEntity::getId).toList());
+        List<PersonEntity> todo = people.stream().filter(p -> !existing.containsKey(p.getId())).toList();
+        Set<String> consented = Consents.withConsent(em, todo.stream().map(PersonEntity::getId).toList(), clock.today());
+        List<Violation> lacking = todo.stream().filter(p -> !consented.contains(p.getId()))
+                .map(p -> new Violation(p.getId(), fullName(p) + ": no personal-data consent on record")).toList();
+        if (!lacking.isEmpty()) {
+            throw new ProblemException(409, "consent-missing", "Conflict", lacking.size()
+                    + " people have no recorded personal-data consent; no account was issued", null, lacking);
+        }
+        Map<String, String> emails = new java.util.HashMap<>();
+        Mapping.contacts(em, todo.stream().map(PersonEntity::getId).toList()).forEach((id, cs) -> cs.stream()
+                .filter(ct -> "EMAIL".equals(ct.getKind())).findFirst().ifPresent(ct -> emails.put(id, ct.getValue())));
+        List<Issued> issued = new ArrayList<>();
+        for (PersonEntity p : todo) {
+            IssuedCredentials cred = accounts.create(new NewAccount(null, fullName(p), p.getId(), p.getSchoolId(), grantsOf.apply(p), null));
+            issued.add(new Issued(p.getId(), fullName(p), roleOf.apply(p), cred.account().login(), cred.temporaryPassword(),
+                    emails.get(p.getId())));
+        }
+        String school = tenants.school(schoolId).map(s -> s.shortName()).orElse("");
+        try {
+            byte[] pdf = ReceiptSheetPdf.render(school, "Ведомость получения учётных данных — " + title, clock.today(),
+                    issued.stream().map(i -> new ReceiptSheetPdf.Row(i.fullName(), i.role(), i.login(), i.temporaryPassword()))
+                            .toList());
+            return new Result(title, issued, pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -19,18 +19,21 @@ import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.security.ScopeRef;
 import org.zhurnal.core.api.security.ScopeResolver;
 import org.zhurnal.core.api.security.ScopeType;
+import org.zhurnal.roster.api.Group;
+import org.zhurnal.roster.api.GroupKind;
 import org.zhurnal.roster.api.Guardianship;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
 import org.zhurnal.roster.internal.entity.ClassEntity;
+import org.zhurnal.roster.internal.entity.GroupEntity;
 import org.zhurnal.roster.internal.entity.GuardianshipEntity;
 import org.zhurnal.roster.internal.entity.PersonEntity;
 
 /**
  * Read access to the roster for other modules, and the scope tree below a school for the
- * authorization: a class is in its school; a student is in the classes of today's memberships and in
- * the school.
+ * authorization: a class is in its school; a group is in its class (if any) and its school; a student
+ * is in the classes and groups of today's memberships and in the school.
  */
 @Component(service = {RosterQuery.class, ScopeResolver.class})
 public class RosterQueryImpl implements RosterQuery, ScopeResolver {
@@ -158,7 +161,70 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
     }
 
     @Override
+    public List<Group> groups(String schoolId, int academicYear) {
+        return jpa.txExpr(TransactionType.Supports, em -> groupDTOs(em, em.createQuery("select g from GroupEntity g "
+                + "where g.schoolId = :s and g.academicYear = :y order by g.name", GroupEntity.class).setParameter("s", schoolId)
+                .setParameter("y", academicYear).getResultList(), clock.today()));
+    }
+
+    @Override
+    public List<Group> groupsOfStudent(String studentId, LocalDate date) {
+        return jpa.txExpr(TransactionType.Supports, em -> groupDTOs(em, groupEntitiesOf(em, studentId, date), date));
+    }
+
+    @Override
+    public List<Person> studentsOfGroup(String groupId, LocalDate date) {
+        return jpa.txExpr(TransactionType.Supports, em -> Mapping.persons(em, groupStudentEntities(em, groupId, date)));
+    }
+
+    static List<GroupEntity> groupEntitiesOf(EntityManager em, String studentId, LocalDate date) {
+        String d = date.toString();
+        return em.createQuery("select g from GroupEntity g, GroupMemberEntity m where m.groupId = g.id and m.studentId = :s "
+                + "and m.validFrom <= :d and (m.validTo is null or m.validTo >= :d) order by g.name", GroupEntity.class)
+                .setParameter("s", studentId).setParameter("d", d).getResultList();
+    }
+
+    static List<PersonEntity> groupStudentEntities(EntityManager em, String groupId, LocalDate date) {
+        String d = date.toString();
+        return em.createQuery("select p from PersonEntity p, GroupMemberEntity m where m.studentId = p.id and m.groupId = :g "
+                + "and m.validFrom <= :d and (m.validTo is null or m.validTo >= :d) order by p.lastName, p.firstName, p.middleName",
+                PersonEntity.class).setParameter("g", groupId).setParameter("d", d).getResultList();
+    }
+
+    /** Groups as DTOs with their member counts on {@code day} (one query for the counts). */
+    static List<Group> groupDTOs(EntityManager em, List<GroupEntity> groups, LocalDate day) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        String d = day.toString();
+        Map<String, Long> counts = new java.util.HashMap<>();
+        List<String> ids = groups.stream().map(GroupEntity::getId).toList();
+        for (int i = 0; i < ids.size(); i += 500) {
+            em.createQuery("select m.groupId, count(m) from GroupMemberEntity m where m.groupId in :ids and m.validFrom <= :d "
+                    + "and (m.validTo is null or m.validTo >= :d) group by m.groupId", Object[].class)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).setParameter("d", d).getResultList()
+                    .forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        }
+        return groups.stream().map(g -> toDTO(g, counts.getOrDefault(g.getId(), 0L).intValue())).toList();
+    }
+
+    static Group toDTO(GroupEntity g, int memberCount) {
+        return new Group(g.getId(), g.getSchoolId(), g.getAcademicYear(), g.getClassId(), GroupKind.valueOf(g.getKind()), g.getName(),
+                g.getTeacherId(), memberCount);
+    }
+
+    @Override
     public Set<ScopeRef> parents(ScopeRef target) {
+        if (target.type() == ScopeType.GROUP) {
+            return jpa.txExpr(TransactionType.Supports, em -> {
+                GroupEntity g = em.find(GroupEntity.class, target.id());
+                if (g == null) {
+                    return Set.<ScopeRef>of();
+                }
+                return g.getClassId() == null ? Set.of(ScopeRef.school(g.getSchoolId()))
+                        : Set.of(ScopeRef.school(g.getSchoolId()), ScopeRef.schoolClass(g.getClassId()));
+            });
+        }
         if (target.type() == ScopeType.CLASS) {
             return jpa.txExpr(TransactionType.Supports, em -> {
                 ClassEntity c = em.find(ClassEntity.class, target.id());
@@ -174,6 +240,7 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
                 Set<ScopeRef> result = new HashSet<>();
                 result.add(ScopeRef.school(p.getSchoolId()));
                 classEntitiesOf(em, p.getId(), clock.today()).forEach(c -> result.add(ScopeRef.schoolClass(c.getId())));
+                groupEntitiesOf(em, p.getId(), clock.today()).forEach(g -> result.add(ScopeRef.group(g.getId())));
                 return result;
             });
         }

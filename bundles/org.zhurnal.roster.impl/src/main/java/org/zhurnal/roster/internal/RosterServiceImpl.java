@@ -178,10 +178,12 @@ public class RosterServiceImpl implements RosterService {
         long now = clock.now().toEpochMilli();
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
-                ImportReport report = new RosterImporter(em, audit, schoolId, year, clock.today(), now).apply(parsed, dryRun);
+                RosterImporter importer = new RosterImporter(em, audit, schoolId, year, clock.today(), now);
+                ImportReport report = importer.apply(parsed, dryRun);
                 if (dryRun) {
                     throw new DryRun(report);
                 }
+                importer.reassignedTeachers().forEach(this::syncStaffGrants);
                 audit.record(schoolId, "import", fileName, "import", null, Map.of("file", String.valueOf(fileName),
                         "rows", report.rows(), "created", report.created(), "updated", report.updated()));
                 events.publish("roster.imported", schoolId, Map.of("file", String.valueOf(fileName), "created", report.created(),
@@ -209,7 +211,11 @@ public class RosterServiceImpl implements RosterService {
                 ImportReport students = new RosterImporter(em, audit, schoolId, year, clock.today(), now).apply(parsed.students(), dryRun);
                 ImportReport report = students;
                 if (parsed.staff() != null && parsed.staff().rows() > 0) {
-                    ImportReport staff = new RosterImporter(em, audit, schoolId, year, clock.today(), now).apply(parsed.staff(), dryRun);
+                    RosterImporter staffImporter = new RosterImporter(em, audit, schoolId, year, clock.today(), now);
+                    ImportReport staff = staffImporter.apply(parsed.staff(), dryRun);
+                    if (!dryRun) {
+                        staffImporter.reassignedTeachers().forEach(this::syncStaffGrants);
+                    }
                     java.util.Map<String, Integer> created = new java.util.TreeMap<>(students.created());
                     java.util.Map<String, Integer> updated = new java.util.TreeMap<>(students.updated());
                     java.util.Map<String, Integer> unchanged = new java.util.TreeMap<>(students.unchanged());
@@ -234,6 +240,15 @@ public class RosterServiceImpl implements RosterService {
             }
             throw e;
         }
+    }
+
+    /**
+     * Recomputes the roster-derived grants (TEACHER, DEPUTY_DIRECTOR, CLASS_TEACHER) of a staff member's
+     * account, if they have one, keeping the others (e.g. SCHOOL_COORDINATOR). Joins the caller's
+     * transaction, so the grants change with the assignment or not at all.
+     */
+    public void syncStaffGrants(String personId) {
+        jpa.txExpr(TransactionType.Required, em -> StaffGrants.syncStaffGrants(em, accounts, personId, clock.today()));
     }
 
     /** A snapshot of the school's roster of one academic year, for the exporters. */

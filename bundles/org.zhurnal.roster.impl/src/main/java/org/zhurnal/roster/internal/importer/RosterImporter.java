@@ -45,6 +45,8 @@ public final class RosterImporter {
     private final Map<String, Integer> unchanged = new TreeMap<>();
     /** Audit entries of the whole file, written with one chain lock at the end. */
     private final List<AuditRecord> changes = new ArrayList<>();
+    /** Staff whose class-teacher assignments changed (the new and the previous class teachers). */
+    private final java.util.Set<String> reassigned = new java.util.LinkedHashSet<>();
 
     public RosterImporter(EntityManager em, AuditLog audit, String schoolId, int year, LocalDate today, long now) {
         this.em = em;
@@ -64,6 +66,11 @@ public final class RosterImporter {
         audit.recordAll(schoolId, changes);
         em.flush();
         return new ImportReport(dryRun, parsed.rows(), created, updated, unchanged);
+    }
+
+    /** @return ids of the staff whose class-teacher assignments this import changed (their grants follow) */
+    public java.util.Set<String> reassignedTeachers() {
+        return java.util.Set.copyOf(reassigned);
     }
 
     private void count(Map<String, Integer> m, String kind) {
@@ -232,6 +239,10 @@ public final class RosterImporter {
                 if (!p.getId().equals(c.getClassTeacherId())) {
                     String before = c.getClassTeacherId();
                     c.setClassTeacherId(p.getId());
+                    if (before != null) {
+                        reassigned.add(before);
+                    }
+                    reassigned.add(p.getId());
                     changes.add(new AuditRecord("class", c.getId(), "import-update", before == null ? null : Map.of("classTeacherId", before),
                             Map.of("classTeacherId", p.getId())));
                     count(updated, "classes");

@@ -25,6 +25,7 @@ import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.rest.RestResource;
 import org.zhurnal.roster.api.ClassCard;
+import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.ImportReport;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
@@ -32,6 +33,7 @@ import org.zhurnal.roster.api.RosterService;
 import org.zhurnal.roster.api.SchoolClass;
 import org.zhurnal.roster.internal.AccountIssuer;
 import org.zhurnal.roster.internal.ConsentRegistry;
+import org.zhurnal.roster.internal.Groups;
 import org.zhurnal.roster.internal.PersonAccounts;
 import org.zhurnal.roster.internal.SchoolProfiles;
 import org.zhurnal.roster.internal.importer.NativeCsv;
@@ -59,11 +61,13 @@ public class RosterResource implements RestResource {
     private final ZhurnalClock clock;
     private final SchoolProfiles profiles;
     private final PersonAccounts personAccounts;
+    private final Groups groups;
 
     @Activate
     public RosterResource(@Reference RosterService roster, @Reference AccountIssuer issuer, @Reference ConsentRegistry consents,
             @Reference ZhurnalClock clock, @Reference org.zhurnal.roster.internal.Promotion promotion,
-            @Reference SchoolProfiles profiles, @Reference PersonAccounts personAccounts) {
+            @Reference SchoolProfiles profiles, @Reference PersonAccounts personAccounts, @Reference Groups groups) {
+        this.groups = groups;
         this.profiles = profiles;
         this.personAccounts = personAccounts;
         this.roster = roster;
@@ -194,6 +198,78 @@ public class RosterResource implements RestResource {
                     .header("Content-Disposition", "attachment; filename=\"accounts-" + classId + ".pdf\"").build();
         }
         return Response.ok(new IssueAnswer(r.className(), r.issued(), List.of()), MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * Issues accounts to the school's staff who have none, with the grants the roster implies.
+     * {@code format=pdf} answers the receipt sheet; {@code json} the credentials, shown only now.
+     */
+    @POST
+    @Path("schools/{schoolId}/staff-accounts")
+    @Produces({MediaType.APPLICATION_JSON, PDF})
+    public Response issueStaff(@PathParam("schoolId") String schoolId, @QueryParam("format") @DefaultValue("json") String format) {
+        if (!format.equals("json") && !format.equals("pdf")) {
+            throw ProblemException.invalid("format", "format is json or pdf");
+        }
+        AccountIssuer.Result r = issuer.issueForStaff(schoolId);
+        if (format.equals("pdf")) {
+            return Response.ok(r.receiptSheet(), PDF)
+                    .header("Content-Disposition", "attachment; filename=\"accounts-staff-" + schoolId + ".pdf\"").build();
+        }
+        return Response.ok(new IssueAnswer(r.className(), r.issued(), List.of()), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Groups of a school in an academic year (default: the current one) that the caller may see. */
+    @GET
+    @Path("schools/{schoolId}/groups")
+    public List<Group> groups(@PathParam("schoolId") String schoolId, @QueryParam("year") Integer year) {
+        int y = year == null ? RosterQuery.academicYearOf(clock.today()) : year;
+        if (y < 2000 || y > 2100) {
+            throw ProblemException.invalid("year", "year is the first year of an academic year, e.g. 2026");
+        }
+        return groups.list(schoolId, y);
+    }
+
+    /** Creates a group: {@code {classId?, kind, name, teacherId?, academicYear?}}. */
+    @POST
+    @Path("schools/{schoolId}/groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createGroup(@PathParam("schoolId") String schoolId, Groups.GroupInput body) {
+        return Response.status(201).entity(groups.create(schoolId, body)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** A group with its teacher and its members on {@code date} (default today). */
+    @GET
+    @Path("groups/{groupId}")
+    public Groups.GroupCard group(@PathParam("groupId") String groupId, @QueryParam("date") String date) {
+        return groups.card(groupId, parseDate("date", date));
+    }
+
+    /** Renames a group or changes its teacher: {@code {name, teacherId?}}. */
+    @PUT
+    @Path("groups/{groupId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Group updateGroup(@PathParam("groupId") String groupId, Groups.GroupInput body) {
+        return groups.update(groupId, body);
+    }
+
+    /** Sets the members as of a date: {@code {studentIds: [...], from?: "yyyy-MM-dd"}}; history is kept. */
+    @PUT
+    @Path("groups/{groupId}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Groups.GroupCard setMembers(@PathParam("groupId") String groupId, Groups.MembersInput body) {
+        return groups.setMembers(groupId, body);
+    }
+
+    private static LocalDate parseDate(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(field, field + " is a date, yyyy-MM-dd");
+        }
     }
 
     /** What promoting the school's classes to the next year would do; changes nothing. */
