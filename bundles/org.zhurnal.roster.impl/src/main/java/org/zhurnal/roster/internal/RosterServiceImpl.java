@@ -191,12 +191,7 @@ public class RosterServiceImpl implements RosterService {
                 return report;
             });
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof DryRun d) {
-                    return d.report;
-                }
-            }
-            throw e;
+            return DryRun.reportOf(e);
         }
     }
 
@@ -233,12 +228,7 @@ public class RosterServiceImpl implements RosterService {
                 return report;
             });
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof DryRun d) {
-                    return d.report;
-                }
-            }
-            throw e;
+            return DryRun.reportOf(e);
         }
     }
 
@@ -307,6 +297,16 @@ public class RosterServiceImpl implements RosterService {
         DryRun(ImportReport report) {
             super("dry run", null, false, false);
             this.report = report;
+        }
+
+        /** @return the report a dry run carried out of its rolled-back transaction; rethrows anything else */
+        static ImportReport reportOf(RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DryRun d) {
+                    return d.report;
+                }
+            }
+            throw e;
         }
     }
 
