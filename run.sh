@@ -20,7 +20,8 @@ export ZHURNAL_DEMO=true
 (
   for _ in $(seq 1 120); do
     if curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1; then
-      sleep 2
+      # The demo school loads in the background after start; wait for its logins (first start only).
+      for _ in $(seq 1 90); do [ -f run/zhurnal/data/demo-credentials.txt ] && break; sleep 1; done
       echo
       echo "=================================================================="
       echo " Zhurnal is running: http://127.0.0.1:$PORT/"

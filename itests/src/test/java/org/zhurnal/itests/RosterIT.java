@@ -416,6 +416,51 @@ public class RosterIT {
     }
 
     @Test
+    public void aPersonsRecordCanBeCorrectedByWhoAdministersIt() throws Exception {
+        School school = newSchool("Школа исправлений");
+        School other = newSchool("Другая школа исправлений");
+        String admin = admin();
+        assertEquals(200, importCsv(admin, school.id(), pupils(), false).status());
+        SchoolClass fiveA = cls(school.id(), "5А");
+        String alisa = query.studentsOfClass(fiveA.id(), clock.today()).stream().filter(p -> p.firstName().equals("Алиса"))
+                .findFirst().orElseThrow().id();
+        String mother = query.guardiansOf(alisa).stream().filter(g -> g.relation().equals("MOTHER")).findFirst().orElseThrow()
+                .guardian().id();
+        String classTeacher = tokenFor(new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA.id())));
+        Http.Answer fixed = http.send("PUT", "/api/v1/roster/persons/" + alisa, "{\"birthDate\":\"2015-04-13\",\"middleName\":\"Игоревна\"}",
+                Map.of("Authorization", "Bearer " + classTeacher));
+        assertEquals(fixed.body(), 200, fixed.status());
+        assertEquals(LocalDate.of(2015, 4, 13), query.person(alisa).orElseThrow().birthDate());
+        assertTrue(audit.find("person", alisa, 5).stream().anyMatch(e -> e.action().equals("update")
+                && e.before().contains("2015-04-12") && e.after().contains("2015-04-13")));
+        // Contacts with their source: the mother gave a new address electronically.
+        Http.Answer contacts = http.send("PUT", "/api/v1/roster/persons/" + mother, "{\"noElectronicAccess\":false,\"contacts\":["
+                + "{\"kind\":\"EMAIL\",\"value\":\"olga.new@example.org\",\"source\":\"ELECTRONIC\"},"
+                + "{\"kind\":\"PHONE\",\"value\":\"+7 900 111-22-33\",\"source\":\"WRITTEN\"}]}",
+                Map.of("Authorization", "Bearer " + classTeacher));
+        assertEquals(contacts.body(), 200, contacts.status());
+        assertTrue(query.person(mother).orElseThrow().contacts().stream()
+                .anyMatch(c -> c.value().equals("olga.new@example.org") && c.source().name().equals("ELECTRONIC")));
+        // Bad input: every bad field listed, nothing changed.
+        Http.Answer bad = http.send("PUT", "/api/v1/roster/persons/" + alisa, "{\"sex\":\"X\",\"firstName\":\"Al1sa\","
+                + "\"contacts\":[{\"kind\":\"EMAIL\",\"value\":\"nope\",\"source\":\"WRITTEN\"}]}",
+                Map.of("Authorization", "Bearer " + admin));
+        assertEquals(400, bad.status());
+        List<String> fields = new ArrayList<>();
+        bad.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertTrue(fields.toString(), fields.containsAll(List.of("sex", "firstName", "contacts[0].value")));
+        assertEquals("Алиса", query.person(alisa).orElseThrow().firstName());
+        // Refused: a parent (even of this child), a coordinator of another school.
+        String parent = tokenFor(new Grant(Role.PARENT, ScopeRef.student(alisa)));
+        assertEquals(403, http.send("PUT", "/api/v1/roster/persons/" + alisa, "{\"middleName\":\"Петровна\"}",
+                Map.of("Authorization", "Bearer " + parent)).status());
+        String foreign = tokenFor(new Grant(Role.SCHOOL_COORDINATOR, ScopeRef.school(other.id())));
+        assertEquals(404, http.send("PUT", "/api/v1/roster/persons/" + alisa, "{\"middleName\":\"Петровна\"}",
+                Map.of("Authorization", "Bearer " + foreign)).status());
+        assertEquals("Игоревна", query.person(alisa).orElseThrow().middleName());
+    }
+
+    @Test
     public void everyRosterAccessRuleHoldsAgainstSomeoneWhoMustBeRefused() throws Exception {
         School mine = newSchool("Своя школа");
         School other = newSchool("Чужая школа");

@@ -20,7 +20,9 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.Scope;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Runs module changelogs with Liquibase. Liquibase was chosen over Flyway because it is a current
@@ -51,7 +53,9 @@ public class LiquibaseMigrator implements SchemaMigrator {
                 derby.setShutdownEmbeddedDerby(false);
             }
             try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(loader), db)) {
-                liquibase.update(new Contexts(), new LabelExpression());
+                // Liquibase's progress goes to the log, not to the console of `bin/karaf server`.
+                Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
+                        () -> liquibase.update(new Contexts(), new LabelExpression()));
             }
             LOG.info("Schema of {} is up to date ({} on {}, {} ms)", bundle.getSymbolicName(), changelog,
                     product, (System.nanoTime() - start) / 1_000_000);

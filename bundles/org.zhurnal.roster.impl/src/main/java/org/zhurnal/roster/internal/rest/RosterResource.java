@@ -55,6 +55,8 @@ public class RosterResource implements RestResource {
     public record IssueAnswer(String className, List<AccountIssuer.Issued> issued, List<AccountIssuer.Delivery> deliveries) {}
 
     private final RosterService roster;
+    @Reference
+    private org.zhurnal.roster.internal.PersonEdits personEdits;
     private final org.zhurnal.roster.internal.Promotion promotion;
     private final AccountIssuer issuer;
     private final ConsentRegistry consents;
@@ -99,6 +101,14 @@ public class RosterResource implements RestResource {
     @Path("persons/{personId}")
     public Person person(@PathParam("personId") String personId) {
         return roster.person(personId);
+    }
+
+    /** Corrects one person's record; fields left out stay as they are. */
+    @javax.ws.rs.PUT
+    @Path("persons/{personId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Person updatePerson(@PathParam("personId") String personId, org.zhurnal.roster.internal.PersonEdits.PersonUpdate body) {
+        return personEdits.update(personId, body);
     }
 
     @GET

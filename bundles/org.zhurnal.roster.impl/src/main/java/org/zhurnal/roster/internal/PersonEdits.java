@@ -1,0 +1,191 @@
+package org.zhurnal.roster.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Violation;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.security.Action;
+import org.zhurnal.core.api.security.Authorization;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.roster.api.Contact;
+import org.zhurnal.roster.api.Person;
+import org.zhurnal.roster.internal.entity.ContactEntity;
+import org.zhurnal.roster.internal.entity.PersonEntity;
+
+/**
+ * Corrections of one person's record (the school's data must be correctable at any time): names, birth
+ * date, sex, leaving, the no-electronic-access flag, positions/subjects of staff, and contacts with their
+ * source (a written application, or electronically). A field left out ({@code null}) stays as it is; an
+ * empty contact list removes all contacts. All fields are validated first; any error answers 400 listing
+ * every bad field and changes nothing. Audited with the state before and after.
+ */
+@Component(service = PersonEdits.class)
+public class PersonEdits {
+
+    /** The correction; {@code null} means unchanged. */
+    public record PersonUpdate(String lastName, String firstName, String middleName, LocalDate birthDate, String sex,
+            LocalDate leavingDate, String leavingReason, Boolean noElectronicAccess, String positions, String subjects,
+            List<Contact> contacts) {}
+
+    private static final Pattern NAME = Pattern.compile("^[\\p{L}][\\p{L}\\- ']*$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s;,]+@[^@\\s;,]+\\.[^@\\s;,]{2,}$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{6,25}$");
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final AuditLog audit;
+    private final Authorization authorization;
+    private final RosterServiceImpl roster;
+
+    @Activate
+    public PersonEdits(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa, @Reference ZhurnalClock clock,
+            @Reference AuditLog audit, @Reference Authorization authorization, @Reference RosterServiceImpl roster) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.audit = audit;
+        this.authorization = authorization;
+        this.roster = roster;
+    }
+
+    public Person update(String personId, PersonUpdate u) {
+        if (u == null) {
+            throw ProblemException.invalid("body", "A JSON body is required");
+        }
+        List<Violation> errors = validate(u);
+        var caller = CallContext.requirePrincipal();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            PersonEntity p = personId == null ? null : em.find(PersonEntity.class, personId);
+            if (p == null || !roster.mayRead(em, caller, p)) {
+                throw ProblemException.notFound("Person", personId);
+            }
+            authorization.check(caller, Action.ADMINISTER, roster.adminScope(em, p));
+            if (!"STUDENT".equals(p.getKind()) && (u.birthDate() != null || u.leavingDate() != null)) {
+                errors.add(new Violation(u.birthDate() != null ? "birthDate" : "leavingDate", "Only students have this field"));
+            }
+            if (!"STAFF".equals(p.getKind()) && (u.positions() != null || u.subjects() != null)) {
+                errors.add(new Violation(u.positions() != null ? "positions" : "subjects", "Only staff have this field"));
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors.size() + " invalid fields; nothing was changed", errors);
+            }
+            List<ContactEntity> oldContacts = em.createQuery("select c from ContactEntity c where c.personId = :p",
+                    ContactEntity.class).setParameter("p", p.getId()).getResultList();
+            var before = Mapping.audit(p, oldContacts);
+            if (u.lastName() != null) {
+                p.setLastName(u.lastName().strip());
+            }
+            if (u.firstName() != null) {
+                p.setFirstName(u.firstName().strip());
+            }
+            if (u.middleName() != null) {
+                p.setMiddleName(u.middleName().isBlank() ? null : u.middleName().strip());
+            }
+            if (u.birthDate() != null) {
+                p.setBirthDate(u.birthDate().toString());
+            }
+            if (u.sex() != null) {
+                p.setSex(u.sex().toUpperCase(Locale.ROOT));
+            }
+            if (u.leavingDate() != null) {
+                p.setLeavingDate(u.leavingDate().toString());
+            }
+            if (u.leavingReason() != null) {
+                p.setLeavingReason(u.leavingReason().isBlank() ? null : u.leavingReason().strip());
+            }
+            if (u.noElectronicAccess() != null) {
+                p.setNoElectronicAccess(u.noElectronicAccess());
+            }
+            if (u.positions() != null) {
+                p.setPositions(u.positions().strip());
+            }
+            if (u.subjects() != null) {
+                p.setSubjects(u.subjects().isBlank() ? null : u.subjects().strip());
+            }
+            List<ContactEntity> contacts = oldContacts;
+            if (u.contacts() != null) {
+                oldContacts.forEach(em::remove);
+                contacts = new ArrayList<>();
+                for (Contact c : u.contacts()) {
+                    ContactEntity ce = new ContactEntity();
+                    ce.setId(UUID.randomUUID().toString());
+                    ce.setPersonId(p.getId());
+                    ce.setKind(c.kind());
+                    ce.setValue(c.value().strip());
+                    ce.setSource(c.source().name());
+                    em.persist(ce);
+                    contacts.add(ce);
+                }
+            }
+            p.setUpdatedAt(clock.now().toEpochMilli());
+            audit.record(p.getSchoolId(), "person", p.getId(), "update", before, Mapping.audit(p, contacts));
+            em.flush();
+            return Mapping.person(p, contacts);
+        });
+    }
+
+    private List<Violation> validate(PersonUpdate u) {
+        List<Violation> errors = new ArrayList<>();
+        name(errors, "lastName", u.lastName(), false);
+        name(errors, "firstName", u.firstName(), false);
+        name(errors, "middleName", u.middleName(), true);
+        if (u.birthDate() != null && (u.birthDate().getYear() < 1990 || u.birthDate().isAfter(clock.today()))) {
+            errors.add(new Violation("birthDate", "'" + u.birthDate() + "' is not a plausible birth date of a student"));
+        }
+        if (u.sex() != null && !u.sex().equalsIgnoreCase("M") && !u.sex().equalsIgnoreCase("F")) {
+            errors.add(new Violation("sex", "sex is M or F"));
+        }
+        if (u.leavingReason() != null && u.leavingReason().length() > 300) {
+            errors.add(new Violation("leavingReason", "leavingReason has at most 300 characters"));
+        }
+        if (u.positions() != null && (u.positions().isBlank() || u.positions().length() > 300)) {
+            errors.add(new Violation("positions", "positions is required (at most 300 characters)"));
+        }
+        if (u.subjects() != null && u.subjects().length() > 500) {
+            errors.add(new Violation("subjects", "subjects has at most 500 characters"));
+        }
+        if (u.contacts() != null) {
+            if (u.contacts().size() > 10) {
+                errors.add(new Violation("contacts", "At most 10 contacts"));
+            }
+            for (int i = 0; i < u.contacts().size(); i++) {
+                Contact c = u.contacts().get(i);
+                String f = "contacts[" + i + "]";
+                if (c == null || c.kind() == null || c.value() == null || c.source() == null) {
+                    errors.add(new Violation(f, "A contact needs kind (EMAIL or PHONE), value and source (WRITTEN or ELECTRONIC)"));
+                } else if (Contact.EMAIL.equals(c.kind())) {
+                    if (!EMAIL.matcher(c.value().strip()).matches() || c.value().length() > 200) {
+                        errors.add(new Violation(f + ".value", "'" + c.value() + "' is not an e-mail address"));
+                    }
+                } else if (Contact.PHONE.equals(c.kind())) {
+                    if (!PHONE.matcher(c.value().strip()).matches()) {
+                        errors.add(new Violation(f + ".value", "'" + c.value() + "' is not a phone number"));
+                    }
+                } else {
+                    errors.add(new Violation(f + ".kind", "kind is EMAIL or PHONE"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static void name(List<Violation> errors, String field, String value, boolean optional) {
+        if (value == null || (optional && value.isBlank())) {
+            return;
+        }
+        if (value.isBlank() || value.length() > 100 || !NAME.matcher(value.strip()).matches()) {
+            errors.add(new Violation(field, "'" + value + "' is not a valid name"));
+        }
+    }
+}
