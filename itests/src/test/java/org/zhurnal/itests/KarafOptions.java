@@ -39,6 +39,8 @@ public final class KarafOptions {
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevel.WARN),
                 CoreOptions.systemTimeout(180_000),
+                // Injected services may take a while on a loaded 2-core machine (default: 10 s).
+                CoreOptions.systemProperty("pax.exam.service.timeout").value("90000"),
                 CoreOptions.systemProperty("zhurnal.example.jar").value(System.getProperty("zhurnal.example.jar", "")),
                 CoreOptions.systemProperty("zhurnal.itest.db").value(System.getProperty("zhurnal.itest.db", "derby")),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),

@@ -85,6 +85,13 @@ public class PlatformIT {
         return KarafOptions.distribution();
     }
 
+    /** Injected services can be there before the HTTP side is: wait until the platform reports healthy. */
+    @org.junit.Before
+    public void platformIsUp() throws Exception {
+        Http.Answer health = http.await("/api/v1/health", 200, java.time.Duration.ofSeconds(120));
+        assertEquals(health.body(), 200, health.status());
+    }
+
     /**
      * The bootstrap administrator's token. Pax Exam does not pass the environment to Karaf, so the admin
      * was created with a generated temporary password in data/; the first call signs in with it and sets

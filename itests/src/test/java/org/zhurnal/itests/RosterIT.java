@@ -70,6 +70,13 @@ public class RosterIT {
         return KarafOptions.distribution();
     }
 
+    /** Injected services can be there before the HTTP side is: wait until the platform reports healthy. */
+    @org.junit.Before
+    public void platformIsUp() throws Exception {
+        Http.Answer health = http.await("/api/v1/health", 200, java.time.Duration.ofSeconds(120));
+        assertEquals(health.body(), 200, health.status());
+    }
+
     private String admin() {
         return http.login("admin", KarafOptions.ADMIN_PASSWORD);
     }
@@ -458,6 +465,44 @@ public class RosterIT {
         assertEquals(404, http.send("PUT", "/api/v1/roster/persons/" + alisa, "{\"middleName\":\"Петровна\"}",
                 Map.of("Authorization", "Bearer " + foreign)).status());
         assertEquals("Игоревна", query.person(alisa).orElseThrow().middleName());
+    }
+
+    @Test
+    public void achievementsAreRecordedByTeachersAndSeenByTheFamilyOnly() throws Exception {
+        School school = newSchool("Школа олимпиадников");
+        String admin = admin();
+        assertEquals(200, importCsv(admin, school.id(), pupils(), false).status());
+        SchoolClass fiveA = cls(school.id(), "5А");
+        String alisa = query.studentsOfClass(fiveA.id(), clock.today()).stream().filter(p -> p.firstName().equals("Алиса"))
+                .findFirst().orElseThrow().id();
+        String vera = query.studentsOfClass(fiveA.id(), clock.today()).stream().filter(p -> p.firstName().equals("Вера"))
+                .findFirst().orElseThrow().id();
+        String classTeacher = tokenFor(new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA.id())));
+        String body = "{\"kind\":\"OLYMPIAD\",\"title\":\"Всероссийская олимпиада школьников, школьный этап\","
+                + "\"subject\":\"Математика\",\"level\":\"SCHOOL\",\"date\":\"" + clock.today().minusDays(10)
+                + "\",\"result\":\"WINNER\"}";
+        Http.Answer added = http.post("/api/v1/roster/persons/" + alisa + "/achievements", body, classTeacher);
+        assertEquals(added.body(), 201, added.status());
+        String id = added.json().get("id").asText();
+        assertTrue(audit.find("achievement", id, 5).stream().anyMatch(e -> e.action().equals("create")));
+        Http.Answer bad = http.post("/api/v1/roster/persons/" + alisa + "/achievements",
+                "{\"kind\":\"NOBEL\",\"title\":\"\",\"level\":\"GALACTIC\",\"date\":\"2999-01-01\",\"result\":\"WINNER\"}", classTeacher);
+        assertEquals(400, bad.status());
+        List<String> fields = new ArrayList<>();
+        bad.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertTrue(fields.toString(), fields.containsAll(List.of("kind", "title", "level", "date")));
+        // The family sees it; another family does not; the family cannot write.
+        String parent = tokenFor(new Grant(Role.PARENT, ScopeRef.student(alisa)));
+        Http.Answer seen = http.get("/api/v1/roster/persons/" + alisa + "/achievements", parent);
+        assertEquals(200, seen.status());
+        assertEquals("WINNER", seen.json().get(0).get("result").asText());
+        String otherParent = tokenFor(new Grant(Role.PARENT, ScopeRef.student(vera)));
+        assertEquals(404, http.get("/api/v1/roster/persons/" + alisa + "/achievements", otherParent).status());
+        assertEquals(403, http.post("/api/v1/roster/persons/" + alisa + "/achievements", body, parent).status());
+        assertEquals(403, http.send("DELETE", "/api/v1/roster/achievements/" + id, null, Map.of("Authorization", "Bearer " + parent)).status());
+        assertEquals(204, http.send("DELETE", "/api/v1/roster/achievements/" + id, null,
+                Map.of("Authorization", "Bearer " + classTeacher)).status());
+        assertEquals(0, http.get("/api/v1/roster/persons/" + alisa + "/achievements", parent).json().size());
     }
 
     @Test

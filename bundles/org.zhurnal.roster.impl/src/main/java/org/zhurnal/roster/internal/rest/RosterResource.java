@@ -57,6 +57,8 @@ public class RosterResource implements RestResource {
     private final RosterService roster;
     @Reference
     private org.zhurnal.roster.internal.PersonEdits personEdits;
+    @Reference
+    private org.zhurnal.roster.internal.Achievements achievements;
     private final org.zhurnal.roster.internal.Promotion promotion;
     private final AccountIssuer issuer;
     private final ConsentRegistry consents;
@@ -109,6 +111,28 @@ public class RosterResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Person updatePerson(@PathParam("personId") String personId, org.zhurnal.roster.internal.PersonEdits.PersonUpdate body) {
         return personEdits.update(personId, body);
+    }
+
+    /** A student's achievements (portfolio), newest first. */
+    @GET
+    @Path("persons/{personId}/achievements")
+    public List<org.zhurnal.roster.internal.Achievements.Achievement> achievements(@PathParam("personId") String personId) {
+        return achievements.of(personId);
+    }
+
+    @POST
+    @Path("persons/{personId}/achievements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addAchievement(@PathParam("personId") String personId,
+            org.zhurnal.roster.internal.Achievements.NewAchievement body) {
+        return Response.status(201).entity(achievements.add(personId, body)).build();
+    }
+
+    @javax.ws.rs.DELETE
+    @Path("achievements/{id}")
+    public Response removeAchievement(@PathParam("id") String id) {
+        achievements.remove(id);
+        return Response.noContent().build();
     }
 
     @GET
