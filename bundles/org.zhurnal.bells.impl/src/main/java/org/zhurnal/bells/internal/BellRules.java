@@ -1,0 +1,123 @@
+package org.zhurnal.bells.internal;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.zhurnal.bells.api.BellPeriod;
+import org.zhurnal.core.api.Violation;
+
+/** The bells' pure rules: what a valid schedule is, and how its lessons are stored. No state. */
+public final class BellRules {
+    public static final List<String> KINDS = List.of("REGULAR", "SHORTENED", "SATURDAY", "SECOND_SHIFT");
+    public static final int MAX_PERIODS = 12;
+
+    /** Body of a new or replaced schedule. */
+    public record ScheduleInput(String name, String kind, LocalDate validFrom, LocalDate validTo, List<PeriodInput> periods) {}
+
+    /** One lesson as sent; boxed so that a missing value is reported by field. */
+    public record PeriodInput(Integer number, LocalTime start, LocalTime end) {}
+
+    private BellRules() {}
+
+    /** @return every problem of {@code in}, each naming its field ({@code periods[2].end}); empty when valid */
+    public static List<Violation> validate(ScheduleInput in) {
+        List<Violation> v = new ArrayList<>();
+        if (in == null) {
+            v.add(new Violation("body", "A JSON body is required"));
+            return v;
+        }
+        if (in.name() == null || in.name().isBlank() || in.name().length() > 100) {
+            v.add(new Violation("name", "name is required (at most 100 characters)"));
+        }
+        if (in.kind() == null || !KINDS.contains(in.kind().toUpperCase(Locale.ROOT))) {
+            v.add(new Violation("kind", "kind is one of " + KINDS));
+        }
+        if (in.validFrom() == null) {
+            v.add(new Violation("validFrom", "validFrom is required"));
+        } else if (in.validTo() != null && in.validTo().isBefore(in.validFrom())) {
+            v.add(new Violation("validTo", "validTo is not before validFrom"));
+        }
+        List<PeriodInput> ps = in.periods();
+        if (ps == null || ps.isEmpty() || ps.size() > MAX_PERIODS) {
+            v.add(new Violation("periods", "A schedule has 1 to " + MAX_PERIODS + " lessons"));
+            return v;
+        }
+        PeriodInput previous = null;
+        int previousIndex = -1;
+        for (int i = 0; i < ps.size(); i++) {
+            PeriodInput p = ps.get(i);
+            String f = "periods[" + i + "]";
+            if (p == null) {
+                v.add(new Violation(f, "A lesson is required"));
+                continue;
+            }
+            boolean ok = true;
+            if (p.number() == null || p.number() < 1 || p.number() > MAX_PERIODS) {
+                v.add(new Violation(f + ".number", "number is 1 to " + MAX_PERIODS));
+                ok = false;
+            } else if (previous != null && previous.number() != null && p.number() <= previous.number()) {
+                v.add(new Violation(f + ".number", "Lesson numbers are unique and ascending: " + p.number() + " follows "
+                        + previous.number()));
+            }
+            if (p.start() == null) {
+                v.add(new Violation(f + ".start", "start is required"));
+                ok = false;
+            }
+            if (p.end() == null) {
+                v.add(new Violation(f + ".end", "end is required"));
+                ok = false;
+            } else if (p.start() != null && !p.end().isAfter(p.start())) {
+                v.add(new Violation(f + ".end", "Lesson " + p.number() + " ends after it starts"));
+                ok = false;
+            }
+            if (ok && previous != null && p.start().isBefore(previous.end())) {
+                v.add(new Violation(f + ".start", "Lesson " + p.number() + " (" + p.start() + "–" + p.end() + ") overlaps lesson "
+                        + previous.number() + " (" + previous.start() + "–" + previous.end() + ", periods[" + previousIndex + "])"));
+            }
+            if (ok) {
+                previous = p;
+                previousIndex = i;
+            }
+        }
+        return v;
+    }
+
+    /** @return the lessons as stored: {@code 1=08:30-09:15;2=09:25-10:10} */
+    public static String encode(List<BellPeriod> periods) {
+        return periods.stream().map(p -> p.number() + "=" + p.start() + "-" + p.end()).collect(Collectors.joining(";"));
+    }
+
+    public static List<BellPeriod> decode(String stored) {
+        List<BellPeriod> out = new ArrayList<>();
+        if (stored == null || stored.isBlank()) {
+            return out;
+        }
+        for (String part : stored.split(";")) {
+            int eq = part.indexOf('=');
+            int dash = part.indexOf('-', eq);
+            out.add(new BellPeriod(Integer.parseInt(part.substring(0, eq)), LocalTime.parse(part.substring(eq + 1, dash)),
+                    LocalTime.parse(part.substring(dash + 1))));
+        }
+        return out;
+    }
+
+    /**
+     * Lessons of equal length from {@code first}, separated by the given breaks (the last break repeats
+     * when there are fewer breaks than gaps).
+     */
+    public static List<BellPeriod> generate(LocalTime first, int minutes, int count, int... breaks) {
+        List<BellPeriod> out = new ArrayList<>();
+        LocalTime t = first;
+        for (int i = 0; i < count; i++) {
+            LocalTime end = t.plusMinutes(minutes);
+            out.add(new BellPeriod(i + 1, t, end));
+            int gap = breaks.length == 0 ? 0 : breaks[Math.min(i, breaks.length - 1)];
+            t = end.plusMinutes(gap);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,249 @@
+package org.zhurnal.bells.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.bells.api.BellPeriod;
+import org.zhurnal.bells.api.BellSchedule;
+import org.zhurnal.bells.internal.BellRules.ScheduleInput;
+import org.zhurnal.bells.internal.entity.DateOverrideEntity;
+import org.zhurnal.bells.internal.entity.ScheduleEntity;
+import org.zhurnal.bells.internal.entity.WeekdayEntity;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Violation;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.security.Action;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+
+/**
+ * The bells' operations, each checked against the caller's scope: reads need any relation to the school,
+ * writes ADMINISTER on it. Every write is audited.
+ */
+@Component(service = BellsServiceImpl.class)
+public class BellsServiceImpl {
+
+    /** Body of an assignment: which schedule. */
+    public record Assignment(String scheduleId) {}
+
+    /** The weekday assignments and date overrides of a school. */
+    public record Assignments(Map<DayOfWeek, String> weekdays, Map<LocalDate, String> dates) {}
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final AuditLog audit;
+    private final SchoolAccess access;
+
+    @Activate
+    public BellsServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-bells)") JpaTemplate jpa, @Reference ZhurnalClock clock,
+            @Reference AuditLog audit, @Reference SchoolAccess access, @Reference BellsSchema schema) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.audit = audit;
+        this.access = access;
+    }
+
+    private static ZhurnalPrincipal caller() {
+        return CallContext.requirePrincipal();
+    }
+
+    private static void validate(ScheduleInput in) {
+        List<Violation> v = BellRules.validate(in);
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v.get(0).message(), v);
+        }
+    }
+
+    private static void apply(ScheduleEntity s, ScheduleInput in, long now) {
+        s.setName(in.name().strip());
+        s.setKind(in.kind().toUpperCase(Locale.ROOT));
+        s.setValidFrom(in.validFrom().toString());
+        s.setValidTo(in.validTo() == null ? null : in.validTo().toString());
+        s.setLessons(BellRules.encode(in.periods().stream().map(p -> new BellPeriod(p.number(), p.start(), p.end())).toList()));
+        s.setUpdatedAt(now);
+    }
+
+    public BellSchedule create(String schoolId, ScheduleInput in) {
+        ZhurnalPrincipal p = caller();
+        access.require(p, schoolId, Action.ADMINISTER);
+        validate(in);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            long now = clock.now().toEpochMilli();
+            ScheduleEntity s = new ScheduleEntity();
+            s.setId(UUID.randomUUID().toString());
+            s.setSchoolId(schoolId);
+            s.setCreatedAt(now);
+            apply(s, in, now);
+            em.persist(s);
+            BellSchedule dto = Mapping.toDTO(s);
+            audit.record(schoolId, "bell-schedule", s.getId(), "create", null, dto);
+            return dto;
+        });
+    }
+
+    private ScheduleEntity readable(EntityManager em, ZhurnalPrincipal p, String scheduleId) {
+        ScheduleEntity s = scheduleId == null ? null : em.find(ScheduleEntity.class, scheduleId);
+        if (s == null || !access.mayRead(p, s.getSchoolId())) {
+            throw ProblemException.notFound("Bell schedule", scheduleId);
+        }
+        return s;
+    }
+
+    public BellSchedule replace(String scheduleId, ScheduleInput in) {
+        ZhurnalPrincipal p = caller();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ScheduleEntity s = readable(em, p, scheduleId);
+            access.require(p, s.getSchoolId(), Action.ADMINISTER);
+            validate(in);
+            BellSchedule before = Mapping.toDTO(s);
+            apply(s, in, clock.now().toEpochMilli());
+            BellSchedule after = Mapping.toDTO(s);
+            audit.record(s.getSchoolId(), "bell-schedule", s.getId(), "update", before, after);
+            return after;
+        });
+    }
+
+    public BellSchedule get(String scheduleId) {
+        ZhurnalPrincipal p = caller();
+        return jpa.txExpr(TransactionType.Supports, em -> Mapping.toDTO(readable(em, p, scheduleId)));
+    }
+
+    public List<BellSchedule> list(String schoolId) {
+        access.require(caller(), schoolId, Action.READ);
+        return jpa.txExpr(TransactionType.Supports, em -> Mapping.schedules(em, schoolId));
+    }
+
+    public Assignments assignments(String schoolId) {
+        access.require(caller(), schoolId, Action.READ);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<DayOfWeek, String> days = new LinkedHashMap<>();
+            em.createQuery("select w from WeekdayEntity w where w.schoolId = :s", WeekdayEntity.class).setParameter("s", schoolId)
+                    .getResultList().stream().sorted((a, b) -> DayOfWeek.valueOf(a.getWeekday()).compareTo(DayOfWeek.valueOf(b.getWeekday())))
+                    .forEach(w -> days.put(DayOfWeek.valueOf(w.getWeekday()), w.getScheduleId()));
+            Map<LocalDate, String> dates = new LinkedHashMap<>();
+            em.createQuery("select o from DateOverrideEntity o where o.schoolId = :s order by o.overrideDate", DateOverrideEntity.class)
+                    .setParameter("s", schoolId).getResultList()
+                    .forEach(o -> dates.put(LocalDate.parse(o.getOverrideDate()), o.getScheduleId()));
+            return new Assignments(days, dates);
+        });
+    }
+
+    public Optional<BellSchedule> scheduleFor(String schoolId, LocalDate date) {
+        access.require(caller(), schoolId, Action.READ);
+        return jpa.txExpr(TransactionType.Supports, em -> Mapping.scheduleFor(em, schoolId, date));
+    }
+
+    /** The schedule named by an assignment, which must belong to the school (else 400 scheduleId). */
+    private static ScheduleEntity target(EntityManager em, String schoolId, Assignment body) {
+        if (body == null || body.scheduleId() == null || body.scheduleId().isBlank()) {
+            throw ProblemException.invalid("scheduleId", "scheduleId is required");
+        }
+        ScheduleEntity s = em.find(ScheduleEntity.class, body.scheduleId());
+        if (s == null || !s.getSchoolId().equals(schoolId)) {
+            throw ProblemException.invalid("scheduleId", "No bell schedule " + body.scheduleId() + " in this school");
+        }
+        return s;
+    }
+
+    /** Assigns a schedule to a weekday (MONDAY to SATURDAY). */
+    public Assignment assignWeekday(String schoolId, String weekday, Assignment body) {
+        ZhurnalPrincipal p = caller();
+        access.require(p, schoolId, Action.ADMINISTER);
+        DayOfWeek day;
+        try {
+            day = DayOfWeek.valueOf(weekday == null ? "" : weekday.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("weekday", "weekday is MONDAY to SATURDAY");
+        }
+        if (day == DayOfWeek.SUNDAY) {
+            throw ProblemException.invalid("weekday", "weekday is MONDAY to SATURDAY");
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ScheduleEntity s = target(em, schoolId, body);
+            WeekdayEntity w = Mapping.weekday(em, schoolId, day);
+            String before = w == null ? null : w.getScheduleId();
+            if (w == null) {
+                w = new WeekdayEntity();
+                w.setId(UUID.randomUUID().toString());
+                w.setSchoolId(schoolId);
+                w.setWeekday(day.name());
+                w.setScheduleId(s.getId());
+                w.setUpdatedAt(clock.now().toEpochMilli());
+                em.persist(w);
+            } else {
+                w.setScheduleId(s.getId());
+                w.setUpdatedAt(clock.now().toEpochMilli());
+            }
+            audit.record(schoolId, "bell-weekday", w.getId(), "assign", before == null ? null : Map.of("weekday", day.name(), "scheduleId", before),
+                    Map.of("weekday", day.name(), "scheduleId", s.getId()));
+            return new Assignment(s.getId());
+        });
+    }
+
+    /** Overrides the schedule of one date (a shortened day). */
+    public Assignment assignDate(String schoolId, String date, Assignment body) {
+        ZhurnalPrincipal p = caller();
+        access.require(p, schoolId, Action.ADMINISTER);
+        LocalDate d = parseDate(date);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ScheduleEntity s = target(em, schoolId, body);
+            if (!Mapping.toDTO(s).validOn(d)) {
+                throw ProblemException.invalid("scheduleId", "The schedule «" + s.getName() + "» is not valid on " + d);
+            }
+            DateOverrideEntity o = Mapping.override(em, schoolId, d);
+            String before = o == null ? null : o.getScheduleId();
+            if (o == null) {
+                o = new DateOverrideEntity();
+                o.setId(UUID.randomUUID().toString());
+                o.setSchoolId(schoolId);
+                o.setOverrideDate(d.toString());
+                o.setScheduleId(s.getId());
+                o.setUpdatedAt(clock.now().toEpochMilli());
+                em.persist(o);
+            } else {
+                o.setScheduleId(s.getId());
+                o.setUpdatedAt(clock.now().toEpochMilli());
+            }
+            audit.record(schoolId, "bell-date", o.getId(), "assign", before == null ? null : Map.of("date", d.toString(), "scheduleId", before),
+                    Map.of("date", d.toString(), "scheduleId", s.getId()));
+            return new Assignment(s.getId());
+        });
+    }
+
+    /** Removes a date's override: the weekday's schedule applies again. */
+    public void removeDate(String schoolId, String date) {
+        ZhurnalPrincipal p = caller();
+        access.require(p, schoolId, Action.ADMINISTER);
+        LocalDate d = parseDate(date);
+        jpa.tx(TransactionType.Required, em -> {
+            DateOverrideEntity o = Mapping.override(em, schoolId, d);
+            if (o == null) {
+                throw ProblemException.notFound("Override of", d.toString());
+            }
+            em.remove(o);
+            audit.record(schoolId, "bell-date", o.getId(), "delete", Map.of("date", d.toString(), "scheduleId", o.getScheduleId()), null);
+        });
+    }
+
+    public static LocalDate parseDate(String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("date", "date is yyyy-MM-dd");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.zhurnal.calendar.api;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Read-only access to the school calendar for other modules (timetable, gradebook, diary). No
+ * authorization is applied here: callers check access through
+ * {@link org.zhurnal.core.api.security.Authorization} themselves.
+ * <p>Thread-safe.
+ */
+@ProviderType
+public interface CalendarQuery {
+
+    /** @return the school's academic year that starts in {@code year} (2026 = 2026/2027) */
+    Optional<AcademicYear> year(String schoolId, int year);
+
+    /** @return the school's academic year that contains {@code date} */
+    Optional<AcademicYear> yearOf(String schoolId, LocalDate date);
+
+    /** @return the reporting periods of {@code grade} in the school's academic year {@code year}, by start date */
+    List<ReportingPeriod> periods(String schoolId, int year, int grade);
+
+    /** @return the reporting period of {@code grade} that contains {@code date} */
+    Optional<ReportingPeriod> periodOf(String schoolId, int grade, LocalDate date);
+
+    /**
+     * @return the weekday whose timetable applies to {@code grade} on {@code date}; empty when it is not a
+     *         school day (outside the academic year, a weekend beyond the working week, a holiday or vacation
+     *         covering the grade). A {@link DayTransfer} on that date overrides all of these within the year.
+     */
+    Optional<DayOfWeek> timetableDay(String schoolId, int grade, LocalDate date);
+
+    /** @return the school days of {@code grade} from {@code from} to {@code to} (both included), ascending */
+    List<LocalDate> schoolDays(String schoolId, int grade, LocalDate from, LocalDate to);
+
+    /** @return whether the reporting period is closed; {@code false} for an unknown id */
+    boolean isClosed(String periodId);
+}

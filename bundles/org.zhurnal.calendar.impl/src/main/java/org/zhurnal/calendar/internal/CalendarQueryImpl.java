@@ -1,0 +1,118 @@
+package org.zhurnal.calendar.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.calendar.api.AcademicYear;
+import org.zhurnal.calendar.api.CalendarQuery;
+import org.zhurnal.calendar.api.DayOff;
+import org.zhurnal.calendar.api.DayTransfer;
+import org.zhurnal.calendar.api.ReportingPeriod;
+import org.zhurnal.calendar.internal.entity.PeriodEntity;
+import org.zhurnal.calendar.internal.entity.YearEntity;
+
+/** Read-only calendar for other modules; no authorization (the callers check it). */
+@Component(service = CalendarQuery.class)
+public class CalendarQueryImpl implements CalendarQuery {
+    /** schoolDays answers at most this many days at once (a little more than a year). */
+    static final int MAX_RANGE_DAYS = 400;
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public CalendarQueryImpl(@Reference(target = "(osgi.unit.name=zhurnal-calendar)") JpaTemplate jpa, @Reference CalendarSchema schema) {
+        this.jpa = jpa;
+    }
+
+    @Override
+    public Optional<AcademicYear> year(String schoolId, int year) {
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(Mapping.year(em, schoolId, year)).map(Mapping::toDTO));
+    }
+
+    @Override
+    public Optional<AcademicYear> yearOf(String schoolId, LocalDate date) {
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(Mapping.yearOf(em, schoolId, date)).map(Mapping::toDTO));
+    }
+
+    @Override
+    public List<ReportingPeriod> periods(String schoolId, int year, int grade) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            YearEntity y = Mapping.year(em, schoolId, year);
+            return y == null ? List.<ReportingPeriod>of() : periodsOfGrade(em, y, grade);
+        });
+    }
+
+    private static List<ReportingPeriod> periodsOfGrade(EntityManager em, YearEntity y, int grade) {
+        return Mapping.periods(em, y.getId()).stream().map(Mapping::toDTO).filter(p -> p.grades().contains(grade)).toList();
+    }
+
+    @Override
+    public Optional<ReportingPeriod> periodOf(String schoolId, int grade, LocalDate date) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            YearEntity y = Mapping.yearOf(em, schoolId, date);
+            return y == null ? Optional.<ReportingPeriod>empty()
+                    : periodsOfGrade(em, y, grade).stream().filter(p -> p.contains(date)).findFirst();
+        });
+    }
+
+    @Override
+    public Optional<DayOfWeek> timetableDay(String schoolId, int grade, LocalDate date) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            YearEntity y = Mapping.yearOf(em, schoolId, date);
+            if (y == null) {
+                return Optional.<DayOfWeek>empty();
+            }
+            return CalendarRules.timetableDay(Mapping.toDTO(y), daysOff(em, y), transfers(em, y), grade, date);
+        });
+    }
+
+    @Override
+    public List<LocalDate> schoolDays(String schoolId, int grade, LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from)) {
+            return List.of();
+        }
+        if (from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
+            throw new IllegalArgumentException("At most " + MAX_RANGE_DAYS + " days at once");
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<LocalDate> days = new ArrayList<>();
+            for (YearEntity y : Mapping.years(em, schoolId)) {
+                AcademicYear year = Mapping.toDTO(y);
+                if (CalendarRules.overlap(year.start(), year.end(), from, to)) {
+                    days.addAll(CalendarRules.schoolDays(year, daysOff(em, y), transfers(em, y), grade, from, to));
+                }
+            }
+            days.sort(null);
+            return days;
+        });
+    }
+
+    @Override
+    public boolean isClosed(String periodId) {
+        if (periodId == null) {
+            return false;
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            PeriodEntity p = em.find(PeriodEntity.class, periodId);
+            return p != null && ReportingPeriod.CLOSED.equals(p.getPeriodState());
+        });
+    }
+
+    private static List<DayOff> daysOff(EntityManager em, YearEntity y) {
+        return Mapping.daysOff(em, y.getId()).stream().map(Mapping::toDTO).toList();
+    }
+
+    private static List<DayTransfer> transfers(EntityManager em, YearEntity y) {
+        return Mapping.transfers(em, y.getId()).stream().map(Mapping::toDTO).toList();
+    }
+}

@@ -1,0 +1,459 @@
+package org.zhurnal.calendar.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.calendar.api.AcademicYear;
+import org.zhurnal.calendar.api.DayOff;
+import org.zhurnal.calendar.api.DayTransfer;
+import org.zhurnal.calendar.api.ReportingPeriod;
+import org.zhurnal.calendar.api.YearCalendar;
+import org.zhurnal.calendar.internal.CalendarRules.Span;
+import org.zhurnal.calendar.internal.entity.DayOffEntity;
+import org.zhurnal.calendar.internal.entity.PeriodEntity;
+import org.zhurnal.calendar.internal.entity.TransferEntity;
+import org.zhurnal.calendar.internal.entity.YearEntity;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Violation;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.event.DomainEvents;
+import org.zhurnal.core.api.security.Action;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+
+/**
+ * The calendar's operations, each checked against the caller's scope: reads need any relation to the
+ * school, writes ADMINISTER on it, reopening a closed period a deputy director. Every write is audited.
+ */
+@Component(service = CalendarServiceImpl.class)
+public class CalendarServiceImpl {
+    static final String PERIOD_CLOSED = "calendar.period.closed";
+    static final String PERIOD_REOPENED = "calendar.period.reopened";
+
+    /** Body of a new academic year. */
+    public record NewYear(Integer year, LocalDate start, LocalDate end, Integer workingDays) {}
+
+    /** One period given explicitly. */
+    public record PeriodInput(String name, LocalDate start, LocalDate end) {}
+
+    /** Body of new reporting periods: a scheme for some grades, with explicit periods or the standard ones. */
+    public record NewPeriods(String scheme, List<Integer> grades, List<PeriodInput> periods) {}
+
+    /** Body of a new holiday or vacation. */
+    public record NewDayOff(String kind, String name, LocalDate start, LocalDate end, List<Integer> grades) {}
+
+    /** Body of a moved day. */
+    public record NewTransfer(LocalDate date, Boolean working, DayOfWeek timetableOf) {}
+
+    /** Body of a reopening. */
+    public record Reopen(String reason) {}
+
+    /** What the audit log keeps of a reopening. */
+    public record Reopened(ReportingPeriod period, String reason) {}
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final AuditLog audit;
+    private final DomainEvents events;
+    private final SchoolAccess access;
+
+    @Activate
+    public CalendarServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-calendar)") JpaTemplate jpa, @Reference ZhurnalClock clock,
+            @Reference AuditLog audit, @Reference DomainEvents events, @Reference SchoolAccess access, @Reference CalendarSchema schema) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.audit = audit;
+        this.events = events;
+        this.access = access;
+    }
+
+    private static ZhurnalPrincipal caller() {
+        return CallContext.requirePrincipal();
+    }
+
+    public AcademicYear createYear(String schoolId, NewYear n) {
+        ZhurnalPrincipal p = caller();
+        access.require(p, schoolId, Action.ADMINISTER);
+        if (n == null) {
+            throw ProblemException.invalid("body", "A JSON body is required");
+        }
+        List<Violation> v = new ArrayList<>();
+        if (n.year() == null || n.year() < 2000 || n.year() > 2100) {
+            v.add(new Violation("year", "year is the first year of the academic year, e.g. 2026 for 2026/2027"));
+        }
+        if (n.start() == null) {
+            v.add(new Violation("start", "start is required"));
+        }
+        if (n.end() == null) {
+            v.add(new Violation("end", "end is required"));
+        }
+        if (v.isEmpty()) {
+            LocalDate min = LocalDate.of(n.year(), 9, 1);
+            LocalDate max = LocalDate.of(n.year() + 1, 8, 31);
+            if (n.start().isBefore(min) || n.start().isAfter(max)) {
+                v.add(new Violation("start", "start lies between " + min + " and " + max));
+            }
+            if (n.end().isBefore(min) || n.end().isAfter(max)) {
+                v.add(new Violation("end", "end lies between " + min + " and " + max));
+            } else if (!n.start().isBefore(n.end())) {
+                v.add(new Violation("end", "end comes after start"));
+            }
+        }
+        if (n.workingDays() == null || (n.workingDays() != 5 && n.workingDays() != 6)) {
+            v.add(new Violation("workingDays", "workingDays is 5 or 6"));
+        }
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v.get(0).message(), v);
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (Mapping.year(em, schoolId, n.year()) != null) {
+                throw ProblemException.conflict("year-exists", "The academic year " + n.year() + "/" + (n.year() + 1) + " already exists");
+            }
+            long now = clock.now().toEpochMilli();
+            YearEntity y = new YearEntity();
+            y.setId(UUID.randomUUID().toString());
+            y.setSchoolId(schoolId);
+            y.setAcademicYear(n.year());
+            y.setStartDate(n.start().toString());
+            y.setEndDate(n.end().toString());
+            y.setWorkingDays(n.workingDays());
+            y.setCreatedAt(now);
+            y.setUpdatedAt(now);
+            em.persist(y);
+            AcademicYear dto = Mapping.toDTO(y);
+            audit.record(schoolId, "academic-year", y.getId(), "create", null, dto);
+            return dto;
+        });
+    }
+
+    public List<AcademicYear> years(String schoolId) {
+        access.require(caller(), schoolId, Action.READ);
+        return jpa.txExpr(TransactionType.Supports, em -> Mapping.years(em, schoolId).stream().map(Mapping::toDTO).toList());
+    }
+
+    public YearCalendar calendar(String schoolId, int year) {
+        access.require(caller(), schoolId, Action.READ);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            YearEntity y = Mapping.year(em, schoolId, year);
+            if (y == null) {
+                throw ProblemException.notFound("Academic year", Integer.toString(year));
+            }
+            return Mapping.calendar(em, y);
+        });
+    }
+
+    /** Loads a year and checks that the caller may administer its school (404 when it may not see it). */
+    private YearEntity adminYear(EntityManager em, ZhurnalPrincipal p, String yearId) {
+        YearEntity y = yearId == null ? null : em.find(YearEntity.class, yearId);
+        if (y == null || !access.mayRead(p, y.getSchoolId())) {
+            throw ProblemException.notFound("Academic year", yearId);
+        }
+        access.require(p, y.getSchoolId(), Action.ADMINISTER);
+        return y;
+    }
+
+    private static void checkGrades(List<Integer> grades, boolean required, List<Violation> v) {
+        if (grades == null || grades.isEmpty()) {
+            if (required) {
+                v.add(new Violation("grades", "grades lists at least one grade (1–11)"));
+            }
+            return;
+        }
+        for (int i = 0; i < grades.size(); i++) {
+            Integer g = grades.get(i);
+            if (g == null || g < 1 || g > 11) {
+                v.add(new Violation("grades[" + i + "]", "A grade is 1 to 11"));
+            }
+        }
+    }
+
+    public List<ReportingPeriod> addPeriods(String yearId, NewPeriods n) {
+        ZhurnalPrincipal p = caller();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            YearEntity y = adminYear(em, p, yearId);
+            AcademicYear year = Mapping.toDTO(y);
+            if (n == null) {
+                throw ProblemException.invalid("body", "A JSON body is required");
+            }
+            List<Violation> v = new ArrayList<>();
+            String scheme = n.scheme() == null ? null : n.scheme().toUpperCase(Locale.ROOT);
+            if (scheme == null || !CalendarRules.SCHEMES.contains(scheme)) {
+                v.add(new Violation("scheme", "scheme is one of " + CalendarRules.SCHEMES));
+            }
+            checkGrades(n.grades(), true, v);
+            List<Span> spans = new ArrayList<>();
+            if (n.periods() != null && !n.periods().isEmpty()) {
+                for (int i = 0; i < n.periods().size(); i++) {
+                    PeriodInput pi = n.periods().get(i);
+                    String f = "periods[" + i + "]";
+                    if (pi == null) {
+                        v.add(new Violation(f, "A period is required"));
+                        continue;
+                    }
+                    if (pi.name() == null || pi.name().isBlank() || pi.name().length() > 100) {
+                        v.add(new Violation(f + ".name", "name is required (at most 100 characters)"));
+                    }
+                    if (pi.start() == null || !year.contains(pi.start())) {
+                        v.add(new Violation(f + ".start", "start lies within the academic year " + year.start() + " – " + year.end()));
+                    }
+                    if (pi.end() == null || !year.contains(pi.end())) {
+                        v.add(new Violation(f + ".end", "end lies within the academic year " + year.start() + " – " + year.end()));
+                    } else if (pi.start() != null && pi.end().isBefore(pi.start())) {
+                        v.add(new Violation(f + ".end", "end is not before start"));
+                    }
+                    if (pi.start() != null && pi.end() != null && !pi.end().isBefore(pi.start())) {
+                        for (int j = 0; j < spans.size(); j++) {
+                            Span o = spans.get(j);
+                            if (o != null && CalendarRules.overlap(o.start(), o.end(), pi.start(), pi.end())) {
+                                v.add(new Violation(f + ".start", "periods[" + j + "] and " + f + " overlap"));
+                            }
+                        }
+                        spans.add(new Span(pi.name() == null ? "" : pi.name().strip(), pi.start(), pi.end()));
+                    } else {
+                        spans.add(null);
+                    }
+                }
+            } else if ("CUSTOM".equals(scheme)) {
+                v.add(new Violation("periods", "A CUSTOM scheme lists its periods"));
+            } else if (scheme != null && CalendarRules.SCHEMES.contains(scheme)) {
+                spans.addAll(CalendarRules.standardPeriods(scheme, year));
+                if (spans.isEmpty()) {
+                    v.add(new Violation("scheme", "The academic year is too short for " + scheme));
+                }
+            }
+            if (!v.isEmpty()) {
+                throw ProblemException.invalid(v.get(0).message(), v);
+            }
+            List<Integer> grades = CalendarRules.parseGrades(CalendarRules.formatGrades(n.grades()));
+            List<PeriodEntity> existing = Mapping.periods(em, y.getId());
+            for (int grade : grades) {
+                for (PeriodEntity e : existing) {
+                    if (!CalendarRules.parseGrades(e.getGrades()).contains(grade)) {
+                        continue;
+                    }
+                    LocalDate es = LocalDate.parse(e.getStartDate());
+                    LocalDate ee = LocalDate.parse(e.getEndDate());
+                    boolean clash = !e.getScheme().equals(scheme) || spans.stream().anyMatch(s -> CalendarRules.overlap(es, ee, s.start(), s.end()));
+                    if (clash) {
+                        throw ProblemException.conflict("period-conflict", "Grade " + grade + " already has the period «" + e.getName()
+                                + "» (" + e.getId() + ", " + es + " – " + ee + ", " + e.getScheme() + ")");
+                    }
+                }
+            }
+            long now = clock.now().toEpochMilli();
+            List<ReportingPeriod> created = new ArrayList<>();
+            for (int i = 0; i < spans.size(); i++) {
+                Span s = spans.get(i);
+                PeriodEntity e = new PeriodEntity();
+                e.setId(UUID.randomUUID().toString());
+                e.setYearId(y.getId());
+                e.setSchoolId(y.getSchoolId());
+                e.setScheme(scheme);
+                e.setPeriodNo(i + 1);
+                e.setName(s.name());
+                e.setStartDate(s.start().toString());
+                e.setEndDate(s.end().toString());
+                e.setGrades(CalendarRules.formatGrades(grades));
+                e.setPeriodState(ReportingPeriod.OPEN);
+                e.setCreatedAt(now);
+                em.persist(e);
+                ReportingPeriod dto = Mapping.toDTO(e);
+                audit.record(y.getSchoolId(), "reporting-period", e.getId(), "create", null, dto);
+                created.add(dto);
+            }
+            return created;
+        });
+    }
+
+    public DayOff addDayOff(String yearId, NewDayOff n) {
+        ZhurnalPrincipal p = caller();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            YearEntity y = adminYear(em, p, yearId);
+            AcademicYear year = Mapping.toDTO(y);
+            if (n == null) {
+                throw ProblemException.invalid("body", "A JSON body is required");
+            }
+            List<Violation> v = new ArrayList<>();
+            String kind = n.kind() == null ? null : n.kind().toUpperCase(Locale.ROOT);
+            if (kind == null || !CalendarRules.DAY_OFF_KINDS.contains(kind)) {
+                v.add(new Violation("kind", "kind is HOLIDAY or VACATION"));
+            }
+            if (n.name() == null || n.name().isBlank() || n.name().length() > 200) {
+                v.add(new Violation("name", "name is required (at most 200 characters)"));
+            }
+            if (n.start() == null || !year.contains(n.start())) {
+                v.add(new Violation("start", "start lies within the academic year " + year.start() + " – " + year.end()));
+            }
+            if (n.end() == null || !year.contains(n.end())) {
+                v.add(new Violation("end", "end lies within the academic year " + year.start() + " – " + year.end()));
+            } else if (n.start() != null && n.end().isBefore(n.start())) {
+                v.add(new Violation("end", "end is not before start"));
+            }
+            checkGrades(n.grades(), false, v);
+            if (!v.isEmpty()) {
+                throw ProblemException.invalid(v.get(0).message(), v);
+            }
+            DayOffEntity d = new DayOffEntity();
+            d.setId(UUID.randomUUID().toString());
+            d.setYearId(y.getId());
+            d.setSchoolId(y.getSchoolId());
+            d.setKind(kind);
+            d.setName(n.name().strip());
+            d.setStartDate(n.start().toString());
+            d.setEndDate(n.end().toString());
+            d.setGrades(CalendarRules.formatGrades(n.grades()));
+            d.setCreatedAt(clock.now().toEpochMilli());
+            em.persist(d);
+            DayOff dto = Mapping.toDTO(d);
+            audit.record(y.getSchoolId(), "day-off", d.getId(), "create", null, dto);
+            return dto;
+        });
+    }
+
+    public void deleteDayOff(String id) {
+        ZhurnalPrincipal p = caller();
+        jpa.tx(TransactionType.Required, em -> {
+            DayOffEntity d = id == null ? null : em.find(DayOffEntity.class, id);
+            if (d == null || !access.mayRead(p, d.getSchoolId())) {
+                throw ProblemException.notFound("Day off", id);
+            }
+            access.require(p, d.getSchoolId(), Action.ADMINISTER);
+            DayOff before = Mapping.toDTO(d);
+            em.remove(d);
+            audit.record(d.getSchoolId(), "day-off", id, "delete", before, null);
+        });
+    }
+
+    public DayTransfer addTransfer(String yearId, NewTransfer n) {
+        ZhurnalPrincipal p = caller();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            YearEntity y = adminYear(em, p, yearId);
+            AcademicYear year = Mapping.toDTO(y);
+            if (n == null) {
+                throw ProblemException.invalid("body", "A JSON body is required");
+            }
+            List<Violation> v = new ArrayList<>();
+            if (n.date() == null || !year.contains(n.date())) {
+                v.add(new Violation("date", "date lies within the academic year " + year.start() + " – " + year.end()));
+            }
+            if (n.working() == null) {
+                v.add(new Violation("working", "working is true (lessons on that day) or false"));
+            } else if (n.working() && (n.timetableOf() == null || n.timetableOf() == DayOfWeek.SUNDAY)) {
+                v.add(new Violation("timetableOf", "A working day follows the timetable of a weekday from MONDAY to SATURDAY"));
+            } else if (!n.working() && n.timetableOf() != null) {
+                v.add(new Violation("timetableOf", "A free day has no timetable"));
+            }
+            if (!v.isEmpty()) {
+                throw ProblemException.invalid(v.get(0).message(), v);
+            }
+            if (Mapping.transfers(em, y.getId()).stream().anyMatch(t -> t.getTransferDate().equals(n.date().toString()))) {
+                throw ProblemException.conflict("transfer-exists", n.date() + " is already transferred");
+            }
+            TransferEntity t = new TransferEntity();
+            t.setId(UUID.randomUUID().toString());
+            t.setYearId(y.getId());
+            t.setSchoolId(y.getSchoolId());
+            t.setTransferDate(n.date().toString());
+            t.setWorking(n.working());
+            t.setTimetableOf(n.timetableOf() == null ? null : n.timetableOf().name());
+            t.setCreatedAt(clock.now().toEpochMilli());
+            em.persist(t);
+            DayTransfer dto = Mapping.toDTO(t);
+            audit.record(y.getSchoolId(), "day-transfer", t.getId(), "create", null, dto);
+            return dto;
+        });
+    }
+
+    public void deleteTransfer(String id) {
+        ZhurnalPrincipal p = caller();
+        jpa.tx(TransactionType.Required, em -> {
+            TransferEntity t = id == null ? null : em.find(TransferEntity.class, id);
+            if (t == null || !access.mayRead(p, t.getSchoolId())) {
+                throw ProblemException.notFound("Transfer", id);
+            }
+            access.require(p, t.getSchoolId(), Action.ADMINISTER);
+            DayTransfer before = Mapping.toDTO(t);
+            em.remove(t);
+            audit.record(t.getSchoolId(), "day-transfer", id, "delete", before, null);
+        });
+    }
+
+    private PeriodEntity readablePeriod(EntityManager em, ZhurnalPrincipal p, String periodId) {
+        PeriodEntity e = periodId == null ? null : em.find(PeriodEntity.class, periodId);
+        if (e == null || !access.mayRead(p, e.getSchoolId())) {
+            throw ProblemException.notFound("Reporting period", periodId);
+        }
+        return e;
+    }
+
+    /** Closes a period: no more changes of its marks. ADMINISTER on the school. */
+    public ReportingPeriod close(String periodId) {
+        ZhurnalPrincipal p = caller();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            PeriodEntity e = readablePeriod(em, p, periodId);
+            access.require(p, e.getSchoolId(), Action.ADMINISTER);
+            if (ReportingPeriod.CLOSED.equals(e.getPeriodState())) {
+                throw ProblemException.conflict("period-closed", "The period «" + e.getName() + "» is already closed");
+            }
+            ReportingPeriod before = Mapping.toDTO(e);
+            e.setPeriodState(ReportingPeriod.CLOSED);
+            e.setClosedAt(clock.now().toEpochMilli());
+            e.setClosedBy(p.login());
+            ReportingPeriod after = Mapping.toDTO(e);
+            audit.record(e.getSchoolId(), "reporting-period", e.getId(), "close", before, after);
+            events.publish(PERIOD_CLOSED, e.getSchoolId(), payload(after, e.getSchoolId(), null));
+            return after;
+        });
+    }
+
+    /** Reopens a closed period: a deputy director of the school, with a reason. */
+    public ReportingPeriod reopen(String periodId, Reopen body) {
+        ZhurnalPrincipal p = caller();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            PeriodEntity e = readablePeriod(em, p, periodId);
+            access.require(p, e.getSchoolId(), Action.ADMINISTER);
+            access.requireDeputy(p, e.getSchoolId());
+            if (body == null || body.reason() == null || body.reason().isBlank()) {
+                throw ProblemException.invalid("reason", "A reason is required to reopen a closed period");
+            }
+            if (body.reason().length() > 1000) {
+                throw ProblemException.invalid("reason", "reason has at most 1000 characters");
+            }
+            if (!ReportingPeriod.CLOSED.equals(e.getPeriodState())) {
+                throw ProblemException.conflict("period-open", "The period «" + e.getName() + "» is not closed");
+            }
+            ReportingPeriod before = Mapping.toDTO(e);
+            e.setPeriodState(ReportingPeriod.OPEN);
+            e.setClosedAt(null);
+            e.setClosedBy(null);
+            ReportingPeriod after = Mapping.toDTO(e);
+            String reason = body.reason().strip();
+            audit.record(e.getSchoolId(), "reporting-period", e.getId(), "reopen", before, new Reopened(after, reason));
+            events.publish(PERIOD_REOPENED, e.getSchoolId(), payload(after, e.getSchoolId(), reason));
+            return after;
+        });
+    }
+
+    private static Map<String, Object> payload(ReportingPeriod period, String schoolId, String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("periodId", period.id());
+        m.put("schoolId", schoolId);
+        m.put("grades", period.grades());
+        m.put("reason", reason);
+        return m;
+    }
+}
