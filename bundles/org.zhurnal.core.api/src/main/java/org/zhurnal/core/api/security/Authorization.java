@@ -15,6 +15,13 @@ public interface Authorization {
     boolean permits(ZhurnalPrincipal principal, Action action, ScopeRef target);
 
     /**
+     * @return whether {@code principal} has any relation to {@code scope}: may read it, or holds a grant
+     *         somewhere inside it (a parent of a student of the school is related to the school). Modules
+     *         use this for data every member of a school may see, such as its calendar or bell schedules.
+     */
+    boolean relatedTo(ZhurnalPrincipal principal, ScopeRef scope);
+
+    /**
      * Like {@link #permits} but throws {@link org.zhurnal.core.api.ProblemException} 403 when denied.
      */
     void check(ZhurnalPrincipal principal, Action action, ScopeRef target);

@@ -81,6 +81,22 @@ public class AuthorizationImpl implements Authorization {
     }
 
     @Override
+    public boolean relatedTo(ZhurnalPrincipal principal, ScopeRef scope) {
+        if (principal == null || scope == null) {
+            return false;
+        }
+        if (permits(principal, Action.READ, scope)) {
+            return true;
+        }
+        for (Grant g : principal.grants()) {
+            if (g.scope().equals(scope) || ancestors(g.scope()).contains(scope)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public void check(ZhurnalPrincipal principal, Action action, ScopeRef target) {
         if (!permits(principal, action, target)) {
             throw ProblemException.forbidden(action == null || target == null ? "Access denied"

@@ -260,4 +260,25 @@ class AuthorizationImplTest {
         assertTrue(cyclic.permits(principal(Role.TEACHER, b), WRITE, a));
         assertFalse(cyclic.permits(principal(Role.TEACHER, G1), READ, a));
     }
+
+    @org.junit.jupiter.api.Test
+    void relatedToIsTrueForAnyoneWithAGrantInsideTheScope() {
+        AuthorizationImpl a = new AuthorizationImpl();
+        a.addResolver(t -> switch (t.type()) {
+            case STUDENT -> t.id().equals("P1") ? java.util.Set.of(org.zhurnal.core.api.security.ScopeRef.school("S1"))
+                    : java.util.Set.of(org.zhurnal.core.api.security.ScopeRef.school("S2"));
+            case SCHOOL -> java.util.Set.of(org.zhurnal.core.api.security.ScopeRef.municipality("M1"));
+            default -> java.util.Set.of();
+        });
+        var parent = new org.zhurnal.core.api.security.ZhurnalPrincipal("a", "p", "P", java.util.List.of(
+                new org.zhurnal.core.api.security.Grant(org.zhurnal.core.api.security.Role.PARENT,
+                        org.zhurnal.core.api.security.ScopeRef.student("P1"))), false);
+        org.junit.jupiter.api.Assertions.assertTrue(a.relatedTo(parent, org.zhurnal.core.api.security.ScopeRef.school("S1")));
+        org.junit.jupiter.api.Assertions.assertFalse(a.relatedTo(parent, org.zhurnal.core.api.security.ScopeRef.school("S2")));
+        org.junit.jupiter.api.Assertions.assertFalse(a.permits(parent, org.zhurnal.core.api.security.Action.READ,
+                org.zhurnal.core.api.security.ScopeRef.school("S1")), "related is not the same as allowed");
+        org.junit.jupiter.api.Assertions.assertFalse(a.relatedTo(org.zhurnal.core.api.security.ZhurnalPrincipal.ANONYMOUS,
+                org.zhurnal.core.api.security.ScopeRef.school("S1")));
+        org.junit.jupiter.api.Assertions.assertFalse(a.relatedTo(null, org.zhurnal.core.api.security.ScopeRef.school("S1")));
+    }
 }
