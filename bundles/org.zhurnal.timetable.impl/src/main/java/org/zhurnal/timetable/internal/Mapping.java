@@ -1,0 +1,65 @@
+package org.zhurnal.timetable.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.zhurnal.timetable.api.TimetableEntry;
+import org.zhurnal.timetable.internal.entity.EntryEntity;
+
+/** Entity ↔ DTO mapping and the module's queries. */
+final class Mapping {
+    private Mapping() {
+    }
+
+    static TimetableEntry toDTO(EntryEntity e) {
+        return new TimetableEntry(e.getId(), e.getSchoolId(), e.getAcademicYear(), e.getClassId(), e.getGroupId(), e.getSubject(),
+                e.getTeacherId(), e.getRoom(), DayOfWeek.valueOf(e.getWeekday()), e.getLessonNo(), LocalDate.parse(e.getValidFrom()),
+                e.getValidTo() == null ? null : LocalDate.parse(e.getValidTo()), e.getWeeks());
+    }
+
+    /** Entries of the school at one weekday and lesson number (the candidates for a conflict). */
+    static List<EntryEntity> atSlot(EntityManager em, String schoolId, DayOfWeek weekday, int lessonNo) {
+        return em.createQuery("select e from EntryEntity e where e.schoolId = :s and e.weekday = :w and e.lessonNo = :n", EntryEntity.class)
+                .setParameter("s", schoolId).setParameter("w", weekday.name()).setParameter("n", lessonNo).getResultList();
+    }
+
+    /** Entries of the school, optionally of one class or teacher, optionally valid on a date; unordered. */
+    static List<EntryEntity> list(EntityManager em, String schoolId, String classId, String teacherId, LocalDate date) {
+        StringBuilder q = new StringBuilder("select e from EntryEntity e where e.schoolId = :s");
+        if (classId != null) {
+            q.append(" and e.classId = :c");
+        }
+        if (teacherId != null) {
+            q.append(" and e.teacherId = :t");
+        }
+        if (date != null) {
+            q.append(" and e.validFrom <= :d and (e.validTo is null or e.validTo >= :d)");
+        }
+        var query = em.createQuery(q.toString(), EntryEntity.class).setParameter("s", schoolId);
+        if (classId != null) {
+            query.setParameter("c", classId);
+        }
+        if (teacherId != null) {
+            query.setParameter("t", teacherId);
+        }
+        if (date != null) {
+            query.setParameter("d", date.toString());
+        }
+        return query.getResultList();
+    }
+
+    private static final String OVERLAP = " and e.validFrom <= :to and (e.validTo is null or e.validTo >= :from)";
+
+    /** Entries whose {@code field} (classId, groupId, teacherId, schoolId) is {@code value}, valid some day of [from, to]. */
+    static List<EntryEntity> overlapping(EntityManager em, String field, Collection<String> values, LocalDate from, LocalDate to) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select e from EntryEntity e where e." + field + " in :v" + OVERLAP, EntryEntity.class)
+                .setParameter("v", values).setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList();
+    }
+}

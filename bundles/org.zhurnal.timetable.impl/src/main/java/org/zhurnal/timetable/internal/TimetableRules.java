@@ -1,0 +1,177 @@
+package org.zhurnal.timetable.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+import org.zhurnal.bells.api.BellPeriod;
+import org.zhurnal.bells.api.BellSchedule;
+import org.zhurnal.bells.api.BellsQuery;
+import org.zhurnal.calendar.api.CalendarQuery;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.roster.api.Group;
+import org.zhurnal.roster.api.GroupKind;
+import org.zhurnal.timetable.api.Lesson;
+import org.zhurnal.timetable.api.TimetableEntry;
+
+/** The timetable's pure rules: week parity, conflicts between template entries, lesson occurrences. */
+public final class TimetableRules {
+    public static final Set<String> WEEKS = Set.of("ALL", "ODD", "EVEN");
+    public static final int MAX_RANGE_DAYS = 370;
+    public static final int MAX_LESSON = 12;
+
+    private TimetableRules() {
+    }
+
+    /** @return whether an entry of {@code weeks} applies in the ISO week of {@code date} */
+    public static boolean parityMatches(String weeks, LocalDate date) {
+        if (weeks == null || "ALL".equals(weeks)) {
+            return true;
+        }
+        boolean odd = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) % 2 == 1;
+        return "ODD".equals(weeks) == odd;
+    }
+
+    /** @return whether two parities can fall in the same week */
+    static boolean paritiesMeet(String a, String b) {
+        return a == null || b == null || "ALL".equals(a) || "ALL".equals(b) || a.equals(b);
+    }
+
+    /** @return whether two validity spans share at least one day */
+    static boolean validityOverlaps(TimetableEntry a, TimetableEntry b) {
+        boolean aEndsBeforeB = a.validTo() != null && a.validTo().isBefore(b.validFrom());
+        boolean bEndsBeforeA = b.validTo() != null && b.validTo().isBefore(a.validFrom());
+        return !aEndsBeforeB && !bEndsBeforeA;
+    }
+
+    /** The class an entry occupies: its own class, or the class of a subgroup; {@code null} for other groups. */
+    static String occupiedClass(TimetableEntry e, Function<String, Group> groups) {
+        if (e.classId() != null) {
+            return e.classId();
+        }
+        Group g = e.groupId() == null ? null : groups.apply(e.groupId());
+        return g != null && g.kind() == GroupKind.SUBGROUP ? g.classId() : null;
+    }
+
+    private static boolean isSubgroup(TimetableEntry e, Function<String, Group> groups) {
+        Group g = e.groupId() == null ? null : groups.apply(e.groupId());
+        return g != null && g.kind() == GroupKind.SUBGROUP;
+    }
+
+    /**
+     * @return the first of {@code existing} that clashes with {@code candidate}: same weekday and lesson, an
+     *         overlapping validity and week parity, and the same teacher, the same room, the same group, or the
+     *         same class (different subgroups of one class may run in parallel, not with a whole-class lesson)
+     */
+    public static Optional<TimetableEntry> conflict(TimetableEntry candidate, List<TimetableEntry> existing, Function<String, Group> groups) {
+        for (TimetableEntry e : existing) {
+            if (Objects.equals(e.id(), candidate.id()) || e.weekday() != candidate.weekday() || e.lessonNumber() != candidate.lessonNumber()
+                    || !validityOverlaps(e, candidate) || !paritiesMeet(e.weeks(), candidate.weeks())) {
+                continue;
+            }
+            if (e.teacherId().equals(candidate.teacherId())) {
+                return Optional.of(e);
+            }
+            if (candidate.room() != null && e.room() != null && candidate.room().trim().equalsIgnoreCase(e.room().trim())) {
+                return Optional.of(e);
+            }
+            if (candidate.groupId() != null && candidate.groupId().equals(e.groupId())) {
+                return Optional.of(e);
+            }
+            String a = occupiedClass(candidate, groups);
+            String b = occupiedClass(e, groups);
+            if (a != null && a.equals(b) && !(isSubgroup(candidate, groups) && isSubgroup(e, groups))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return how an entry is named in messages: subject, class/group, weekday and lesson */
+    static String describe(TimetableEntry e, Function<String, String> classOrGroupName) {
+        String who = e.classId() != null ? "class " + classOrGroupName.apply(e.classId()) : "group " + classOrGroupName.apply(e.groupId());
+        return "«" + e.subject() + "» (" + who + ", " + e.weekday() + ", lesson " + e.lessonNumber()
+                + (e.room() == null ? "" : ", room " + e.room()) + ", from " + e.validFrom() + (e.validTo() == null ? "" : " to " + e.validTo())
+                + (e.weeks() == null || "ALL".equals(e.weeks()) ? "" : ", " + e.weeks() + " weeks") + ", id " + e.id() + ")";
+    }
+
+    /** Checks a date range: both given, ordered, at most {@link #MAX_RANGE_DAYS} days (else 400). */
+    public static void checkRange(LocalDate from, LocalDate to) {
+        if (from == null) {
+            throw ProblemException.invalid("from", "from is required (yyyy-MM-dd)");
+        }
+        if (to == null) {
+            throw ProblemException.invalid("to", "to is required (yyyy-MM-dd)");
+        }
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid("to", "to is not before from");
+        }
+        if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_RANGE_DAYS) {
+            throw ProblemException.invalid("to", "At most " + MAX_RANGE_DAYS + " days at once");
+        }
+    }
+
+    /**
+     * The lessons of {@code entries} (all of one school) from {@code from} to {@code to}. On each date the
+     * calendar tells which weekday's timetable the entry's grade follows (none on holidays; a transferred day
+     * follows the given weekday); entries valid on that date, of that weekday and week parity, and accepted by
+     * {@code applies} take their times from that date's bell schedule; a lesson number missing from it is dropped.
+     *
+     * @param gradeOf the grade whose calendar an entry follows
+     * @param applies whether an entry concerns the subject on a date (e.g. the student is in that class then)
+     */
+    public static List<Lesson> occurrences(CalendarQuery calendar, BellsQuery bells, String schoolId, List<TimetableEntry> entries,
+            LocalDate from, LocalDate to, Function<TimetableEntry, Integer> gradeOf, BiPredicate<TimetableEntry, LocalDate> applies) {
+        checkRange(from, to);
+        List<Lesson> out = new ArrayList<>();
+        if (entries.isEmpty()) {
+            return out;
+        }
+        Map<TimetableEntry, Integer> grades = new HashMap<>();
+        for (TimetableEntry e : entries) {
+            grades.put(e, gradeOf.apply(e));
+        }
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            LocalDate date = d;
+            List<TimetableEntry> valid = entries.stream().filter(e -> e.validOn(date) && parityMatches(e.weeks(), date)).toList();
+            if (valid.isEmpty()) {
+                continue;
+            }
+            Map<Integer, Optional<DayOfWeek>> days = new HashMap<>();
+            Map<Integer, BellPeriod> periods = null;
+            for (TimetableEntry e : valid) {
+                int grade = grades.get(e);
+                Optional<DayOfWeek> day = days.computeIfAbsent(grade, g -> calendar.timetableDay(schoolId, g, date));
+                if (day.isEmpty() || day.get() != e.weekday() || !applies.test(e, date)) {
+                    continue;
+                }
+                if (periods == null) {
+                    periods = new HashMap<>();
+                    for (BellPeriod bp : bells.scheduleFor(schoolId, date).map(BellSchedule::periods).orElse(List.of())) {
+                        periods.put(bp.number(), bp);
+                    }
+                }
+                BellPeriod bp = periods.get(e.lessonNumber());
+                if (bp == null) {
+                    continue;
+                }
+                out.add(new Lesson(e.id() + ":" + date, e.id(), date, e.lessonNumber(), bp.start(), bp.end(), e.subject(), e.classId(),
+                        e.groupId(), e.teacherId(), e.room()));
+            }
+        }
+        out.sort(Comparator.comparing(Lesson::date).thenComparingInt(Lesson::lessonNumber).thenComparing(Lesson::subject)
+                .thenComparing(Lesson::entryId));
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package org.zhurnal.timetable.internal.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.rest.RestResource;
+import org.zhurnal.timetable.api.Lesson;
+import org.zhurnal.timetable.api.TimetableEntry;
+import org.zhurnal.timetable.internal.TimetableServiceImpl;
+
+/** The timetable over REST, under {@code /api/v1/timetable}. Scope checks are done by the service. */
+@Component(service = RestResource.class)
+@Path("timetable")
+@Produces(MediaType.APPLICATION_JSON)
+public class TimetableResource implements RestResource {
+    private final TimetableServiceImpl timetable;
+
+    @Activate
+    public TimetableResource(@Reference TimetableServiceImpl timetable) {
+        this.timetable = timetable;
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, field + " is a date, yyyy-MM-dd");
+        }
+    }
+
+    /** Adds a weekly entry: {@code {classId|groupId, subject, teacherId, room?, weekday, lessonNumber, validFrom, validTo?, weeks?}}. */
+    @POST
+    @Path("schools/{schoolId}/entries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("schoolId") String schoolId, TimetableServiceImpl.NewEntry body) {
+        return Response.status(201).entity(timetable.create(schoolId, body)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The school's entries, optionally of one class or teacher, optionally valid on a date. */
+    @GET
+    @Path("schools/{schoolId}/entries")
+    public List<TimetableEntry> entries(@PathParam("schoolId") String schoolId, @QueryParam("classId") String classId,
+            @QueryParam("teacherId") String teacherId, @QueryParam("date") String date) {
+        return timetable.list(schoolId, blankToNull(classId), blankToNull(teacherId), date("date", date));
+    }
+
+    /** Ends an entry from a date: {@code {date}}; it last applies the day before. */
+    @PUT
+    @Path("entries/{id}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TimetableEntry end(@PathParam("id") String id, TimetableServiceImpl.EndEntry body) {
+        return timetable.end(id, body);
+    }
+
+    @GET
+    @Path("classes/{id}/lessons")
+    public List<Lesson> classLessons(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return timetable.classLessons(id, date("from", from), date("to", to));
+    }
+
+    @GET
+    @Path("teachers/{personId}/lessons")
+    public List<Lesson> teacherLessons(@PathParam("personId") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return timetable.teacherLessons(id, date("from", from), date("to", to));
+    }
+
+    @GET
+    @Path("students/{personId}/lessons")
+    public List<Lesson> studentLessons(@PathParam("personId") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return timetable.studentLessons(id, date("from", from), date("to", to));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

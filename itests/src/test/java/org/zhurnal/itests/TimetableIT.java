@@ -1,0 +1,252 @@
+package org.zhurnal.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditEntry;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.tenancy.Municipality;
+import org.zhurnal.core.api.tenancy.School;
+import org.zhurnal.core.api.tenancy.TenantService;
+import org.zhurnal.roster.api.RosterQuery;
+import org.zhurnal.security.api.AccountService;
+import org.zhurnal.security.api.NewAccount;
+import org.zhurnal.timetable.api.Lesson;
+import org.zhurnal.timetable.api.TimetableQuery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The timetable module on the real distribution: a school set up over REST, conflicts, lessons, access. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class TimetableIT {
+    static final String API = "/api/v1/timetable/";
+    static final String STAFF = "Код;Фамилия;Имя;Отчество;Должность;Предметы;Телефон;E-mail;Классный руководитель\n"
+            + "T1;Белова;Ирина;Сергеевна;учитель;Математика;;belova@example.org;5А\n"
+            + "T3;Смирнова;Анна;Павловна;учитель;Английский язык;;;\n";
+
+    @Inject
+    TenantService tenants;
+    @Inject
+    AccountService accounts;
+    @Inject
+    RosterQuery roster;
+    @Inject
+    TimetableQuery timetable;
+    @Inject
+    AuditLog audit;
+    @Inject
+    ZhurnalClock clock;
+
+    private final Http http = new Http(KarafOptions.HTTP_PORT);
+
+    @Configuration
+    public Option[] config() {
+        return KarafOptions.distribution();
+    }
+
+    private School newSchool(String name) {
+        Municipality m = tenants.municipalities().stream().filter(x -> x.name().equals("Timetable IT")).findFirst()
+                .orElseGet(() -> RosterIT.runAsSystem(() -> tenants.createMunicipality("Timetable IT")));
+        return RosterIT.runAsSystem(() -> tenants.createSchool(m.id(), name, name, "Europe/Moscow"));
+    }
+
+    private String tokenFor(Grant grant) {
+        String login = "t" + UUID.randomUUID().toString().substring(0, 8);
+        RosterIT.runAsSystem(() -> accounts.create(new NewAccount(login, "Расписанов Пётр Петрович", null, "system", List.of(grant),
+                "Timetable-Passw0rd-7")));
+        return http.login(login, "Timetable-Passw0rd-7");
+    }
+
+    private void importCsv(String admin, String schoolId, String csv) throws Exception {
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + KarafOptions.HTTP_PORT
+                + "/api/v1/roster/schools/" + schoolId + "/import?fileName=pupils.csv"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(csv.getBytes(StandardCharsets.UTF_8))).build();
+        var r = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(r.body(), 200, r.statusCode());
+    }
+
+    private Http.Answer put(String path, String json, String token) {
+        return http.send("PUT", path, json, Map.of("Authorization", "Bearer " + token));
+    }
+
+    private static void assertProblem(Http.Answer a, int status, String field) {
+        assertEquals(a.body(), status, a.status());
+        assertTrue(a.contentType(), a.contentType().startsWith("application/problem+json"));
+        if (field != null) {
+            assertEquals(a.body(), field, a.json().get("field").asText());
+        }
+    }
+
+    private static String entry(String classId, String groupId, String subject, String teacherId, String room, String weekday, int lesson,
+            LocalDate validFrom) {
+        return "{" + (classId == null ? "" : "\"classId\":\"" + classId + "\",") + (groupId == null ? "" : "\"groupId\":\"" + groupId + "\",")
+                + "\"subject\":\"" + subject + "\",\"teacherId\":\"" + teacherId + "\"," + (room == null ? "" : "\"room\":\"" + room + "\",")
+                + "\"weekday\":\"" + weekday + "\",\"lessonNumber\":" + lesson + ",\"validFrom\":\"" + validFrom + "\"}";
+    }
+
+    private static List<String> field(JsonNode array, String name) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(name).asText()));
+        return out;
+    }
+
+    @Test
+    public void entriesConflictsLessonsAndAccess() throws Exception {
+        School school = newSchool("Школа расписания");
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        int y = RosterQuery.academicYearOf(clock.today());
+        LocalDate yearStart = LocalDate.of(y, 9, 1);
+
+        // The school: pupils and two teachers, a calendar year with quarters, a bell schedule Monday to Friday.
+        importCsv(admin, school.id(), RosterIT.pupils());
+        importCsv(admin, school.id(), STAFF);
+        Map<String, String> staff = new HashMap<>();
+        http.get("/api/v1/roster/schools/" + school.id() + "/staff", admin).json()
+                .forEach(p -> staff.put(p.get("lastName").asText(), p.get("id").asText()));
+        String belova = staff.get("Белова");
+        String smirnova = staff.get("Смирнова");
+        String fiveA = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow().id();
+        String twoB = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("2Б")).findFirst().orElseThrow().id();
+        String alisa = roster.studentsOfClass(fiveA, clock.today()).stream().filter(s -> s.firstName().equals("Алиса")).findFirst()
+                .orElseThrow().id();
+
+        Http.Answer year = http.post("/api/v1/calendar/schools/" + school.id() + "/years", "{\"year\":" + y + ",\"start\":\"" + yearStart
+                + "\",\"end\":\"" + LocalDate.of(y + 1, 5, 31) + "\",\"workingDays\":5}", admin);
+        assertEquals(year.body(), 201, year.status());
+        Http.Answer quarters = http.post("/api/v1/calendar/years/" + year.json().get("id").asText() + "/periods",
+                "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9]}", admin);
+        assertEquals(quarters.body(), 201, quarters.status());
+        Http.Answer bells = http.post("/api/v1/bells/schools/" + school.id() + "/schedules", "{\"name\":\"Основное\",\"kind\":\"REGULAR\","
+                + "\"validFrom\":\"" + yearStart + "\",\"periods\":[{\"number\":1,\"start\":\"08:30\",\"end\":\"09:15\"},"
+                + "{\"number\":2,\"start\":\"09:25\",\"end\":\"10:10\"},{\"number\":3,\"start\":\"10:20\",\"end\":\"11:05\"},"
+                + "{\"number\":4,\"start\":\"11:25\",\"end\":\"12:10\"},{\"number\":5,\"start\":\"12:30\",\"end\":\"13:15\"},"
+                + "{\"number\":6,\"start\":\"13:25\",\"end\":\"14:10\"},{\"number\":7,\"start\":\"14:20\",\"end\":\"15:05\"}]}", admin);
+        assertEquals(bells.body(), 201, bells.status());
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            Http.Answer a = put("/api/v1/bells/schools/" + school.id() + "/weekdays/" + day,
+                    "{\"scheduleId\":\"" + bells.json().get("id").asText() + "\"}", admin);
+            assertEquals(a.body(), 200, a.status());
+        }
+        String groups = "/api/v1/roster/schools/" + school.id() + "/groups";
+        Http.Answer g1 = http.post(groups, "{\"kind\":\"SUBGROUP\",\"classId\":\"" + fiveA + "\",\"name\":\"Английский, группа 1\"}", admin);
+        assertEquals(g1.body(), 201, g1.status());
+        Http.Answer g2 = http.post(groups, "{\"kind\":\"SUBGROUP\",\"classId\":\"" + fiveA + "\",\"name\":\"Английский, группа 2\"}", admin);
+        assertEquals(g2.body(), 201, g2.status());
+        String group1 = g1.json().get("id").asText();
+        String group2 = g2.json().get("id").asText();
+        assertEquals(200, put("/api/v1/roster/groups/" + group1 + "/members", "{\"studentIds\":[\"" + alisa + "\"]}", admin).status());
+
+        String entries = API + "schools/" + school.id() + "/entries";
+        // Validation: 400 naming the field.
+        assertProblem(http.post(entries, entry(fiveA, null, "Математика", belova, "12", "MONDAY", 13, yearStart), admin), 400, "lessonNumber");
+        assertProblem(http.post(entries, entry(fiveA, null, "Математика", belova, "12", "SATURDAY", 1, yearStart), admin), 400, "weekday");
+        assertProblem(http.post(entries, entry(fiveA, null, "Математика", alisa, "12", "MONDAY", 1, yearStart), admin), 400, "teacherId");
+        assertProblem(http.post(entries, entry(fiveA, null, " ", belova, "12", "MONDAY", 1, yearStart), admin), 400, "subject");
+        assertProblem(http.post(entries, entry(fiveA, group1, "Математика", belova, "12", "MONDAY", 1, yearStart), admin), 400, "classId");
+        assertProblem(http.post(entries, entry(fiveA, null, "Математика", belova, "12", "MONDAY", 1, yearStart.minusDays(1)), admin), 400,
+                "validFrom");
+
+        Http.Answer math = http.post(entries, entry(fiveA, null, "Математика", belova, "12", "MONDAY", 1, yearStart), admin);
+        assertEquals(math.body(), 201, math.status());
+        // The same teacher elsewhere at the same time: 409 naming the other entry.
+        Http.Answer teacherTwice = http.post(entries, entry(twoB, null, "Математика", belova, "14", "MONDAY", 1, yearStart), admin);
+        assertProblem(teacherTwice, 409, null);
+        String detail = teacherTwice.json().get("detail").asText();
+        assertTrue(detail, detail.contains("Математика") && detail.contains("5А") && detail.contains("MONDAY") && detail.contains("lesson 1"));
+        // The same class twice: 409.
+        Http.Answer classTwice = http.post(entries, entry(fiveA, null, "Русский язык", smirnova, "15", "MONDAY", 1, yearStart), admin);
+        assertProblem(classTwice, 409, null);
+        assertTrue(classTwice.body(), classTwice.json().get("detail").asText().contains("Математика"));
+        // Two subgroups of 5А in parallel: fine.
+        Http.Answer half1 = http.post(entries, entry(null, group1, "Английский язык", smirnova, "21", "MONDAY", 2, yearStart), admin);
+        assertEquals(half1.body(), 201, half1.status());
+        Http.Answer half2 = http.post(entries, entry(null, group2, "Английский язык", belova, "22", "MONDAY", 2, yearStart), admin);
+        assertEquals(half2.body(), 201, half2.status());
+        Http.Answer russian = http.post(entries, entry(fiveA, null, "Русский язык", smirnova, "15", "WEDNESDAY", 3, yearStart), admin);
+        assertEquals(russian.body(), 201, russian.status());
+        Http.Answer literature = http.post(entries, entry(fiveA, null, "Литература", smirnova, "15", "FRIDAY", 7, yearStart), admin);
+        assertEquals(literature.body(), 201, literature.status());
+        Http.Answer listed = http.get(entries + "?classId=" + fiveA, admin);
+        assertEquals(listed.body(), 200, listed.status());
+        assertEquals(List.of("Математика", "Русский язык", "Литература"), field(listed.json(), "subject"));
+
+        // One school week of 5А: its own lessons and both subgroups', with the bell times.
+        LocalDate monday = clock.today().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate sunday = monday.plusDays(6);
+        Http.Answer week = http.get(API + "classes/" + fiveA + "/lessons?from=" + monday + "&to=" + sunday, admin);
+        assertEquals(week.body(), 200, week.status());
+        assertEquals(week.body(), 5, week.json().size());
+        JsonNode first = week.json().get(0);
+        assertEquals("Математика", first.get("subject").asText());
+        assertEquals(monday.toString(), first.get("date").asText());
+        assertTrue(first.toString(), first.get("start").asText().startsWith("08:30"));
+        assertTrue(first.toString(), first.get("end").asText().startsWith("09:15"));
+        assertEquals(math.json().get("id").asText() + ":" + monday, first.get("occurrenceId").asText());
+        JsonNode last = week.json().get(4);
+        assertEquals("Литература", last.get("subject").asText());
+        assertTrue(last.toString(), last.get("start").asText().startsWith("14:20"));
+        assertEquals(5, timetable.forClass(fiveA, monday, sunday).size());
+        // Alisa: her class and her subgroup; Belova: the mathematics and the second subgroup.
+        List<Lesson> alisas = timetable.forStudent(alisa, monday, sunday);
+        assertEquals(alisas.toString(), 4, alisas.size());
+        Http.Answer belovas = http.get(API + "teachers/" + belova + "/lessons?from=" + monday + "&to=" + sunday, admin);
+        assertEquals(belovas.body(), 200, belovas.status());
+        assertEquals(List.of("Математика", "Английский язык"), field(belovas.json(), "subject"));
+        assertProblem(http.get(API + "classes/" + fiveA + "/lessons?from=" + monday + "&to=" + monday.plusDays(400), admin), 400, "to");
+
+        // A mid-year change: Russian on Wednesdays becomes Literature from the next week on; the past stays.
+        LocalDate change = monday.plusDays(7);
+        String russianId = russian.json().get("id").asText();
+        Http.Answer ended = put(API + "entries/" + russianId + "/end", "{\"date\":\"" + change + "\"}", admin);
+        assertEquals(ended.body(), 200, ended.status());
+        assertEquals(change.minusDays(1).toString(), ended.json().get("validTo").asText());
+        Http.Answer replacement = http.post(entries, entry(fiveA, null, "Чтение", smirnova, "15", "WEDNESDAY", 3, change), admin);
+        assertEquals(replacement.body(), 201, replacement.status());
+        List<String> wednesdays = timetable.forClass(fiveA, monday, monday.plusDays(13)).stream()
+                .filter(l -> l.date().getDayOfWeek() == DayOfWeek.WEDNESDAY).map(Lesson::subject).toList();
+        assertEquals(List.of("Русский язык", "Чтение"), wednesdays);
+        assertEquals(List.of("end", "create"), audit.find("timetable-entry", russianId, 10).stream().map(AuditEntry::action).toList());
+
+        // A parent of another school's student sees nothing of this school.
+        School other = newSchool("Другая школа расписания");
+        importCsv(admin, other.id(), RosterIT.pupils());
+        String otherFiveA = roster.classes(other.id(), y).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow().id();
+        String otherChild = roster.studentsOfClass(otherFiveA, clock.today()).get(0).id();
+        String parent = tokenFor(new Grant(Role.PARENT, ScopeRef.student(otherChild)));
+        String range = "/lessons?from=" + monday + "&to=" + sunday;
+        assertProblem(http.get(API + "classes/" + fiveA + range, parent), 404, null);
+        assertProblem(http.get(API + "students/" + alisa + range, parent), 404, null);
+        assertProblem(http.get(API + "teachers/" + belova + range, parent), 404, null);
+        assertProblem(http.get(entries, parent), 404, null);
+        assertProblem(http.post(entries, entry(fiveA, null, "Рисование", smirnova, null, "TUESDAY", 1, yearStart), parent), 404, null);
+        // Their own child's timetable is there (empty: the other school has no entries).
+        Http.Answer own = http.get(API + "students/" + otherChild + range, parent);
+        assertEquals(own.body(), 200, own.status());
+        assertEquals(0, own.json().size());
+    }
+}
