@@ -163,7 +163,11 @@ public class TimetableServiceImpl {
         TimetableEntry candidate = new TimetableEntry(UUID.randomUUID().toString(), schoolId, year, n.classId(), n.groupId(), subject,
                 n.teacherId(), room, n.weekday(), n.lessonNumber(), n.validFrom(), n.validTo(), weeks);
         Function<String, Group> groups = groupLookup(schoolId, year);
+        ensureLockRow(schoolId);
         return jpa.txExpr(TransactionType.Required, em -> {
+            // Serialise the saves of this school (on every node) so two saves cannot both pass the conflict check.
+            em.createNativeQuery("UPDATE zh_t_lock SET locked_at = ?1 WHERE school_id = ?2")
+                    .setParameter(1, clock.now().toEpochMilli()).setParameter(2, schoolId).executeUpdate();
             List<TimetableEntry> slot = Mapping.atSlot(em, schoolId, candidate.weekday(), candidate.lessonNumber()).stream()
                     .map(Mapping::toDTO).toList();
             TimetableRules.conflict(candidate, slot, groups).ifPresent(other -> {
@@ -191,6 +195,22 @@ public class TimetableServiceImpl {
             audit.record(schoolId, ENTITY, e.getId(), "create", null, dto);
             return dto;
         });
+    }
+
+    /** The school's lock row exists from its first save on; two first saves racing to create it are harmless. */
+    private void ensureLockRow(String schoolId) {
+        try {
+            jpa.tx(TransactionType.RequiresNew, em -> {
+                Number n = (Number) em.createNativeQuery("SELECT COUNT(*) FROM zh_t_lock WHERE school_id = ?1")
+                        .setParameter(1, schoolId).getSingleResult();
+                if (n.intValue() == 0) {
+                    em.createNativeQuery("INSERT INTO zh_t_lock (school_id, locked_at) VALUES (?1, ?2)")
+                            .setParameter(1, schoolId).setParameter(2, clock.now().toEpochMilli()).executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            // Another save created the row at the same moment: the row exists, which is all we need.
+        }
     }
 
     private ProblemException conflict(TimetableEntry candidate, TimetableEntry other, Function<String, Group> groups) {
