@@ -47,7 +47,7 @@ class BrowserIT {
             throw new IllegalStateException("Browser tests are required but chromium/chromium-driver are not installed");
         }
         Assumptions.assumeTrue(available, "chromium + chromium-driver not installed: browser tests skipped");
-        zhurnal = RunningDistribution.start("browser-karaf", 8383, 8113, true);
+        zhurnal = RunningDistribution.start("browser-karaf", Integer.getInteger("zhurnal.itest.browserHttp", 8383), Integer.getInteger("zhurnal.itest.browserSsh", 8113), true);
         // Let the demo school finish loading first, so every test sees the same, settled system.
         Path creds = zhurnal.home.resolve("data/demo-credentials.txt");
         long until = System.nanoTime() + Duration.ofSeconds(180).toNanos();

@@ -19,9 +19,10 @@ import org.ops4j.pax.exam.options.extra.VMOption;
 
 /** Pax Exam options that boot the real Zhurnal distribution (on Derby, or on PostgreSQL when asked). */
 public final class KarafOptions {
-    public static final int HTTP_PORT = 8282;
+    /** Overridable (-Dzhurnal.itest.http) so two checkouts can run their integration tests side by side. */
+    public static final int HTTP_PORT = Integer.getInteger("zhurnal.itest.http", 8282);
     /** The SMTP port of the GreenMail server the tests start inside the container. */
-    public static final int SMTP_PORT = 3925;
+    public static final int SMTP_PORT = Integer.getInteger("zhurnal.itest.smtp", 3925);
     public static final String ADMIN_PASSWORD = "Zh-It-Root-Passw0rd-9";
     static final String PG_SCHEMA = "zhurnal_it";
     private static boolean schemasCleaned;
@@ -44,7 +45,7 @@ public final class KarafOptions {
                 CoreOptions.systemProperty("zhurnal.example.jar").value(System.getProperty("zhurnal.example.jar", "")),
                 CoreOptions.systemProperty("zhurnal.itest.db").value(System.getProperty("zhurnal.itest.db", "derby")),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "8112"),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(Integer.getInteger("zhurnal.itest.ssh", 8112))),
                 editConfigurationFilePut("etc/org.zhurnal.mail.cfg", "port", Integer.toString(SMTP_PORT)),
                 editConfigurationFilePut("etc/org.zhurnal.mail.cfg", "from", "school@example.org"),
                 // A real SMTP server for the tests, run inside Karaf (GreenMail is an OSGi bundle).
