@@ -232,6 +232,50 @@ public class TimetableIT {
         assertEquals(List.of("Русский язык", "Чтение"), wednesdays);
         assertEquals(List.of("end", "create"), audit.find("timetable-entry", russianId, 10).stream().map(AuditEntry::action).toList());
 
+        // Substitutions and cancellations: one occurrence changes, the template and the other weeks stay.
+        String mathMonday = math.json().get("id").asText() + ":" + monday;
+        String lessonsApi = API + "lessons/";
+        assertProblem(put(lessonsApi + mathMonday + "/change", "{\"kind\":\"SWAP\",\"reason\":\"x\"}", admin), 400, "kind");
+        assertProblem(put(lessonsApi + mathMonday + "/change", "{\"kind\":\"SUBSTITUTION\",\"substituteTeacherId\":\"" + smirnova
+                + "\"}", admin), 400, "reason");
+        assertProblem(put(lessonsApi + mathMonday + "/change", "{\"kind\":\"SUBSTITUTION\",\"substituteTeacherId\":\"" + alisa
+                + "\",\"reason\":\"болезнь\"}", admin), 400, "substituteTeacherId");
+        assertProblem(put(lessonsApi + math.json().get("id").asText() + ":" + monday.plusDays(1) + "/change",
+                "{\"kind\":\"CANCELLATION\",\"reason\":\"x\"}", admin), 404, null);
+        // Belova gives the second subgroup at lesson 2: she cannot substitute the first one then.
+        Http.Answer busy = put(lessonsApi + half1.json().get("id").asText() + ":" + monday + "/change",
+                "{\"kind\":\"SUBSTITUTION\",\"substituteTeacherId\":\"" + belova + "\",\"reason\":\"болезнь учителя\"}", admin);
+        assertProblem(busy, 409, null);
+        assertTrue(busy.body(), busy.json().get("detail").asText().contains("Английский язык"));
+        Http.Answer substituted = put(lessonsApi + mathMonday + "/change", "{\"kind\":\"SUBSTITUTION\",\"substituteTeacherId\":\""
+                + smirnova + "\",\"room\":\"21\",\"reason\":\"болезнь учителя\"}", admin);
+        assertEquals(substituted.body(), 200, substituted.status());
+        assertEquals("SUBSTITUTED", substituted.json().get("status").asText());
+        Lesson subLesson = timetable.lesson(mathMonday).orElseThrow();
+        assertEquals(smirnova, subLesson.teacherId());
+        assertEquals(belova, subLesson.regularTeacherId());
+        assertEquals("21", subLesson.room());
+        assertEquals(1, subLesson.revision());
+        assertTrue(timetable.forTeacher(smirnova, monday, monday).stream().anyMatch(l -> l.occurrenceId().equals(mathMonday)));
+        assertTrue("the substituted teacher no longer has the lesson",
+                timetable.forTeacher(belova, monday, monday).stream().noneMatch(l -> l.occurrenceId().equals(mathMonday)));
+        assertEquals(Lesson.SCHEDULED, timetable.lesson(math.json().get("id").asText() + ":" + monday.plusDays(7)).orElseThrow().status());
+        // The room is now taken at lesson 1 that Monday.
+        assertTrue(timetable.forRoom(school.id(), "21", monday, monday).stream().anyMatch(l -> l.occurrenceId().equals(mathMonday)));
+        String literatureFriday = literature.json().get("id").asText() + ":" + monday.plusDays(4);
+        Http.Answer cancelled = put(lessonsApi + literatureFriday + "/change", "{\"kind\":\"CANCELLATION\",\"reason\":\"карантин\"}", admin);
+        assertEquals(cancelled.body(), 200, cancelled.status());
+        assertTrue(timetable.forStudent(alisa, monday, sunday).stream().anyMatch(l -> l.occurrenceId().equals(literatureFriday) && l.cancelled()));
+        Http.Answer restored = put(lessonsApi + literatureFriday + "/change", "{\"kind\":\"NONE\"}", admin);
+        assertEquals(restored.body(), 200, restored.status());
+        assertEquals("SCHEDULED", restored.json().get("status").asText());
+        assertEquals(2, restored.json().get("revision").asInt());
+        Http.Answer changes = http.get(API + "schools/" + school.id() + "/changes?from=" + monday + "&to=" + sunday, admin);
+        assertEquals(changes.body(), 200, changes.status());
+        assertEquals(List.of("SUBSTITUTION", "NONE"), field(changes.json(), "kind"));
+        String changeId = changes.json().get(1).get("id").asText();
+        assertEquals(List.of("update", "create"), audit.find("timetable-lesson-change", changeId, 10).stream().map(AuditEntry::action).toList());
+
         // A parent of another school's student sees nothing of this school.
         School other = newSchool("Другая школа расписания");
         importCsv(admin, other.id(), RosterIT.pupils());
@@ -244,6 +288,12 @@ public class TimetableIT {
         assertProblem(http.get(API + "teachers/" + belova + range, parent), 404, null);
         assertProblem(http.get(entries, parent), 404, null);
         assertProblem(http.post(entries, entry(fiveA, null, "Рисование", smirnova, null, "TUESDAY", 1, yearStart), parent), 404, null);
+        assertProblem(put(lessonsApi + mathMonday + "/change", "{\"kind\":\"CANCELLATION\",\"reason\":\"x\"}", parent), 404, null);
+        assertProblem(http.get(API + "schools/" + school.id() + "/changes?from=" + monday + "&to=" + sunday, parent), 404, null);
+        // A teacher of the school reads the timetable but does not change it.
+        String teacher = tokenFor(new Grant(Role.TEACHER, ScopeRef.school(school.id())));
+        assertEquals(200, http.get(API + "schools/" + school.id() + "/changes?from=" + monday + "&to=" + sunday, teacher).status());
+        assertProblem(put(lessonsApi + mathMonday + "/change", "{\"kind\":\"CANCELLATION\",\"reason\":\"x\"}", teacher), 403, null);
         // Their own child's timetable is there (empty: the other school has no entries).
         Http.Answer own = http.get(API + "students/" + otherChild + range, parent);
         assertEquals(own.body(), 200, own.status());

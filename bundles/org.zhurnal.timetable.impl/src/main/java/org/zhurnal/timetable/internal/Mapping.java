@@ -7,7 +7,9 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
+import org.zhurnal.timetable.api.LessonChange;
 import org.zhurnal.timetable.api.TimetableEntry;
+import org.zhurnal.timetable.internal.entity.ChangeEntity;
 import org.zhurnal.timetable.internal.entity.EntryEntity;
 
 /** Entity ↔ DTO mapping and the module's queries. */
@@ -61,5 +63,31 @@ final class Mapping {
         }
         return em.createQuery("select e from EntryEntity e where e." + field + " in :v" + OVERLAP, EntryEntity.class)
                 .setParameter("v", values).setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList();
+    }
+
+    static LessonChange toDTO(ChangeEntity c) {
+        return new LessonChange(c.getId(), c.getSchoolId(), c.getEntryId(), LocalDate.parse(c.getLessonDate()), c.getKind(), c.getSubstituteId(),
+                c.getRoom(), c.getReason(), c.getRevision());
+    }
+
+    /** The school's changes of lessons dated from {@code from} to {@code to}. */
+    static List<ChangeEntity> changes(EntityManager em, String schoolId, LocalDate from, LocalDate to) {
+        return em.createQuery("select c from ChangeEntity c where c.schoolId = :s and c.lessonDate >= :from and c.lessonDate <= :to",
+                ChangeEntity.class).setParameter("s", schoolId).setParameter("from", from.toString()).setParameter("to", to.toString())
+                .getResultList();
+    }
+
+    /** The entries of lessons {@code teacherId} substitutes from {@code from} to {@code to}. */
+    static List<String> substitutedEntries(EntityManager em, String teacherId, LocalDate from, LocalDate to) {
+        return em.createQuery("select distinct c.entryId from ChangeEntity c where c.substituteId = :t and c.kind = :k"
+                + " and c.lessonDate >= :from and c.lessonDate <= :to", String.class).setParameter("t", teacherId)
+                .setParameter("k", LessonChange.SUBSTITUTION).setParameter("from", from.toString()).setParameter("to", to.toString())
+                .getResultList();
+    }
+
+    /** The change of one occurrence, if any. */
+    static java.util.Optional<ChangeEntity> change(EntityManager em, String entryId, LocalDate date) {
+        return em.createQuery("select c from ChangeEntity c where c.entryId = :e and c.lessonDate = :d", ChangeEntity.class)
+                .setParameter("e", entryId).setParameter("d", date.toString()).getResultList().stream().findFirst();
     }
 }

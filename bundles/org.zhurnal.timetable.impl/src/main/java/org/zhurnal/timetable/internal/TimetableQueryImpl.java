@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
 import org.zhurnal.timetable.api.Lesson;
+import org.zhurnal.timetable.api.LessonChange;
 import org.zhurnal.timetable.api.TimetableEntry;
 import org.zhurnal.timetable.api.TimetableQuery;
 
@@ -43,6 +45,26 @@ public class TimetableQueryImpl implements TimetableQuery {
 
     private List<TimetableEntry> load(String field, Set<String> values, LocalDate from, LocalDate to) {
         return jpa.txExpr(TransactionType.Supports, em -> Mapping.overlapping(em, field, values, from, to).stream().map(Mapping::toDTO).toList());
+    }
+
+    /** The school's changes in the range, by occurrence id. */
+    Map<String, LessonChange> changeMap(String schoolId, LocalDate from, LocalDate to) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, LessonChange> m = new HashMap<>();
+            for (var c : Mapping.changes(em, schoolId, from, to)) {
+                LessonChange dto = Mapping.toDTO(c);
+                m.put(dto.occurrenceId(), dto);
+            }
+            return m;
+        });
+    }
+
+    private List<Lesson> compute(String schoolId, List<TimetableEntry> entries, LocalDate from, LocalDate to,
+            java.util.function.Function<TimetableEntry, Integer> gradeOf, java.util.function.BiPredicate<TimetableEntry, LocalDate> applies) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        return TimetableRules.occurrences(calendar, bells, schoolId, entries, from, to, gradeOf, applies, changeMap(schoolId, from, to));
     }
 
     /** Grades of the entries' classes and groups (a group without a class follows grade 0: only all-grade days off). */
@@ -75,27 +97,66 @@ public class TimetableQueryImpl implements TimetableQuery {
         Set<String> groupIds = roster.groups(c.schoolId(), c.academicYear()).stream().filter(g -> classId.equals(g.classId()))
                 .map(Group::id).collect(Collectors.toSet());
         entries.addAll(load("groupId", groupIds, from, to));
-        return TimetableRules.occurrences(calendar, bells, c.schoolId(), entries, from, to, e -> c.grade(), (e, d) -> true);
+        return compute(c.schoolId(), entries, from, to, e -> c.grade(), (e, d) -> true);
     }
 
     @Override
     public List<Lesson> forGroup(String groupId, LocalDate from, LocalDate to) {
         TimetableRules.checkRange(from, to);
         List<TimetableEntry> entries = load("groupId", Set.of(groupId), from, to);
-        if (entries.isEmpty()) {
-            return List.of();
-        }
-        return TimetableRules.occurrences(calendar, bells, entries.get(0).schoolId(), entries, from, to, grades(), (e, d) -> true);
+        return entries.isEmpty() ? List.of() : compute(entries.get(0).schoolId(), entries, from, to, grades(), (e, d) -> true);
     }
 
     @Override
     public List<Lesson> forTeacher(String teacherId, LocalDate from, LocalDate to) {
         TimetableRules.checkRange(from, to);
-        List<TimetableEntry> entries = load("teacherId", Set.of(teacherId), from, to);
+        List<TimetableEntry> entries = new ArrayList<>(load("teacherId", Set.of(teacherId), from, to));
+        Set<String> own = entries.stream().map(TimetableEntry::id).collect(Collectors.toSet());
+        Set<String> substituted = new java.util.HashSet<>(jpa.txExpr(TransactionType.Supports,
+                em -> Mapping.substitutedEntries(em, teacherId, from, to)));
+        substituted.removeAll(own);
+        entries.addAll(load("id", substituted, from, to));
         if (entries.isEmpty()) {
             return List.of();
         }
-        return TimetableRules.occurrences(calendar, bells, entries.get(0).schoolId(), entries, from, to, grades(), (e, d) -> true);
+        return compute(entries.get(0).schoolId(), entries, from, to, grades(), (e, d) -> true).stream()
+                .filter(l -> teacherId.equals(l.teacherId())).toList();
+    }
+
+    @Override
+    public List<Lesson> forRoom(String schoolId, String room, LocalDate from, LocalDate to) {
+        TimetableRules.checkRange(from, to);
+        if (room == null || room.isBlank()) {
+            return List.of();
+        }
+        // A substitution may move any lesson of the school into the room, so all the school's entries are candidates.
+        List<TimetableEntry> entries = load("schoolId", Set.of(schoolId), from, to);
+        return compute(schoolId, entries, from, to, grades(), (e, d) -> true).stream()
+                .filter(l -> l.room() != null && l.room().trim().equalsIgnoreCase(room.trim())).toList();
+    }
+
+    @Override
+    public Optional<Lesson> lesson(String occurrenceId) {
+        int colon = occurrenceId == null ? -1 : occurrenceId.lastIndexOf(':');
+        if (colon < 1) {
+            return Optional.empty();
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(occurrenceId.substring(colon + 1));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+        List<TimetableEntry> entries = load("id", Set.of(occurrenceId.substring(0, colon)), date, date);
+        return entries.isEmpty() ? Optional.empty()
+                : compute(entries.get(0).schoolId(), entries, date, date, grades(), (e, d) -> true).stream().findFirst();
+    }
+
+    @Override
+    public List<LessonChange> changes(String schoolId, LocalDate from, LocalDate to) {
+        TimetableRules.checkRange(from, to);
+        return jpa.txExpr(TransactionType.Supports, em -> Mapping.changes(em, schoolId, from, to).stream().map(Mapping::toDTO)
+                .sorted(java.util.Comparator.comparing(LessonChange::date).thenComparing(LessonChange::entryId)).toList());
     }
 
     @Override
@@ -106,11 +167,8 @@ public class TimetableQueryImpl implements TimetableQuery {
             return List.of();
         }
         List<TimetableEntry> entries = load("schoolId", Set.of(s.schoolId()), from, to);
-        if (entries.isEmpty()) {
-            return List.of();
-        }
         Map<LocalDate, Set<String>> memberships = new HashMap<>();
-        return TimetableRules.occurrences(calendar, bells, s.schoolId(), entries, from, to, grades(), (e, d) -> {
+        return compute(s.schoolId(), entries, from, to, grades(), (e, d) -> {
             Set<String> mine = memberships.computeIfAbsent(d, date -> {
                 Set<String> ids = new java.util.HashSet<>();
                 roster.classesOfStudent(studentId, date).forEach(c -> ids.add(c.id()));

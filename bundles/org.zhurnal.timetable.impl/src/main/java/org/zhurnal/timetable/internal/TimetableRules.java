@@ -23,6 +23,7 @@ import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.GroupKind;
 import org.zhurnal.timetable.api.Lesson;
+import org.zhurnal.timetable.api.LessonChange;
 import org.zhurnal.timetable.api.TimetableEntry;
 
 /** The timetable's pure rules: week parity, conflicts between template entries, lesson occurrences. */
@@ -106,6 +107,27 @@ public final class TimetableRules {
                 + (e.weeks() == null || "ALL".equals(e.weeks()) ? "" : ", " + e.weeks() + " weeks") + ", id " + e.id() + ")";
     }
 
+    /**
+     * @return the lesson as {@code change} leaves it: cancelled, or given by the substitute and/or in the new
+     *         room; a restored lesson (kind NONE) is as planned but keeps the revision
+     */
+    public static Lesson withChange(Lesson l, LessonChange change) {
+        if (change == null) {
+            return l;
+        }
+        return switch (change.kind()) {
+            case LessonChange.CANCELLATION -> new Lesson(l.occurrenceId(), l.entryId(), l.date(), l.lessonNumber(), l.start(), l.end(),
+                    l.subject(), l.classId(), l.groupId(), l.regularTeacherId(), l.room(), Lesson.CANCELLED, l.regularTeacherId(),
+                    change.reason(), change.revision());
+            case LessonChange.SUBSTITUTION -> new Lesson(l.occurrenceId(), l.entryId(), l.date(), l.lessonNumber(), l.start(), l.end(),
+                    l.subject(), l.classId(), l.groupId(), Objects.requireNonNullElse(change.substituteTeacherId(), l.regularTeacherId()),
+                    Objects.requireNonNullElse(change.room(), l.room()), Lesson.SUBSTITUTED, l.regularTeacherId(), change.reason(),
+                    change.revision());
+            default -> new Lesson(l.occurrenceId(), l.entryId(), l.date(), l.lessonNumber(), l.start(), l.end(), l.subject(), l.classId(),
+                    l.groupId(), l.regularTeacherId(), l.room(), Lesson.SCHEDULED, l.regularTeacherId(), null, change.revision());
+        };
+    }
+
     /** Checks a date range: both given, ordered, at most {@link #MAX_RANGE_DAYS} days (else 400). */
     public static void checkRange(LocalDate from, LocalDate to) {
         if (from == null) {
@@ -130,9 +152,11 @@ public final class TimetableRules {
      *
      * @param gradeOf the grade whose calendar an entry follows
      * @param applies whether an entry concerns the subject on a date (e.g. the student is in that class then)
+     * @param changes the day's changes by occurrence id (see {@link #withChange})
      */
     public static List<Lesson> occurrences(CalendarQuery calendar, BellsQuery bells, String schoolId, List<TimetableEntry> entries,
-            LocalDate from, LocalDate to, Function<TimetableEntry, Integer> gradeOf, BiPredicate<TimetableEntry, LocalDate> applies) {
+            LocalDate from, LocalDate to, Function<TimetableEntry, Integer> gradeOf, BiPredicate<TimetableEntry, LocalDate> applies,
+            Map<String, LessonChange> changes) {
         checkRange(from, to);
         List<Lesson> out = new ArrayList<>();
         if (entries.isEmpty()) {
@@ -166,8 +190,9 @@ public final class TimetableRules {
                 if (bp == null) {
                     continue;
                 }
-                out.add(new Lesson(e.id() + ":" + date, e.id(), date, e.lessonNumber(), bp.start(), bp.end(), e.subject(), e.classId(),
-                        e.groupId(), e.teacherId(), e.room()));
+                String occurrenceId = Lesson.occurrenceId(e.id(), date);
+                out.add(withChange(new Lesson(occurrenceId, e.id(), date, e.lessonNumber(), bp.start(), bp.end(), e.subject(), e.classId(),
+                        e.groupId(), e.teacherId(), e.room(), Lesson.SCHEDULED, e.teacherId(), null, 0), changes.get(occurrenceId)));
             }
         }
         out.sort(Comparator.comparing(Lesson::date).thenComparingInt(Lesson::lessonNumber).thenComparing(Lesson::subject)

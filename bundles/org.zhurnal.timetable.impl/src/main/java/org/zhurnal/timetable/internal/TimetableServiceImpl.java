@@ -35,6 +35,9 @@ import org.zhurnal.roster.api.SchoolClass;
 import org.zhurnal.security.api.AccountInfo;
 import org.zhurnal.security.api.AccountService;
 import org.zhurnal.timetable.api.Lesson;
+import org.zhurnal.timetable.api.LessonChange;
+import org.zhurnal.timetable.internal.entity.ChangeEntity;
+import org.zhurnal.core.api.event.DomainEvents;
 import org.zhurnal.timetable.api.TimetableEntry;
 import org.zhurnal.timetable.internal.entity.EntryEntity;
 
@@ -57,6 +60,16 @@ public class TimetableServiceImpl {
     /** Body of ending an entry: the first day it no longer applies. */
     public record EndEntry(LocalDate date) {}
 
+    /**
+     * Body of changing one lesson: {@code kind} SUBSTITUTION (a substitute teacher and/or another room),
+     * CANCELLATION, or NONE (restore as planned); a reason is required for the first two.
+     */
+    public record ChangeLesson(String kind, String substituteTeacherId, String room, String reason) {}
+
+    static final String CHANGE_ENTITY = "timetable-lesson-change";
+    /** Domain event published with every change of a lesson (payload: the lesson after the change). */
+    public static final String LESSON_CHANGED = "timetable.lesson.changed";
+
     private final JpaTemplate jpa;
     private final ZhurnalClock clock;
     private final AuditLog audit;
@@ -66,12 +79,14 @@ public class TimetableServiceImpl {
     private final CalendarQuery calendar;
     private final AccountService accounts;
     private final TimetableQueryImpl query;
+    private final DomainEvents events;
 
     @Activate
     public TimetableServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-timetable)") JpaTemplate jpa, @Reference ZhurnalClock clock,
             @Reference AuditLog audit, @Reference SchoolAccess access, @Reference Authorization authorization, @Reference RosterQuery roster,
             @Reference CalendarQuery calendar, @Reference AccountService accounts, @Reference TimetableQueryImpl query,
-            @Reference TimetableSchema schema) {
+            @Reference DomainEvents events, @Reference TimetableSchema schema) {
+        this.events = events;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
@@ -251,6 +266,137 @@ public class TimetableServiceImpl {
             audit.record(e.getSchoolId(), ENTITY, e.getId(), "end", before, after);
             return after;
         });
+    }
+
+    /**
+     * Substitutes, moves, cancels or restores one lesson occurrence. ADMINISTER on the school. The substitute
+     * and the new room must be free at that lesson on that date (409 naming the clash); the revision grows on
+     * every change, so calendar clients see the new version.
+     */
+    public Lesson changeLesson(String occurrenceId, ChangeLesson body) {
+        ZhurnalPrincipal p = caller();
+        Lesson planned = query.lesson(occurrenceId).orElse(null);
+        TimetableEntry entry = planned == null ? null : jpa.txExpr(TransactionType.Supports, em -> {
+            EntryEntity e = em.find(EntryEntity.class, planned.entryId());
+            return e == null ? null : Mapping.toDTO(e);
+        });
+        if (entry == null || !access.mayRead(p, entry.schoolId())) {
+            throw ProblemException.notFound("Lesson", occurrenceId);
+        }
+        String schoolId = entry.schoolId();
+        access.require(p, schoolId, Action.ADMINISTER);
+        if (body == null) {
+            throw ProblemException.invalid("body", "A JSON body is required");
+        }
+        List<Violation> v = new ArrayList<>();
+        String kind = body.kind() == null ? "" : body.kind().trim().toUpperCase(Locale.ROOT);
+        String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().trim();
+        String substitute = body.substituteTeacherId() == null || body.substituteTeacherId().isBlank() ? null : body.substituteTeacherId().trim();
+        String room = body.room() == null || body.room().isBlank() ? null : body.room().trim();
+        switch (kind) {
+            case LessonChange.SUBSTITUTION -> {
+                if (substitute == null && room == null) {
+                    v.add(new Violation("substituteTeacherId", "A substitution names the substitute teacher, another room, or both"));
+                }
+                if (substitute != null) {
+                    Person t = roster.person(substitute).orElse(null);
+                    if (t == null || t.kind() != PersonKind.STAFF || !schoolId.equals(t.schoolId())) {
+                        v.add(new Violation("substituteTeacherId", "substituteTeacherId is a staff member of this school"));
+                    } else if (substitute.equals(entry.teacherId()) && room == null) {
+                        v.add(new Violation("substituteTeacherId", "The substitute is the lesson's own teacher"));
+                    }
+                }
+                if (room != null && room.length() > 50) {
+                    v.add(new Violation("room", "room is at most 50 characters"));
+                }
+                if (reason == null) {
+                    v.add(new Violation("reason", "reason is required, e.g. «болезнь учителя»"));
+                }
+            }
+            case LessonChange.CANCELLATION -> {
+                if (reason == null) {
+                    v.add(new Violation("reason", "reason is required, e.g. «карантин»"));
+                }
+                substitute = null;
+                room = null;
+            }
+            case LessonChange.NONE -> {
+                substitute = null;
+                room = null;
+            }
+            default -> v.add(new Violation("kind", "kind is SUBSTITUTION, CANCELLATION or NONE"));
+        }
+        if (reason != null && reason.length() > 500) {
+            v.add(new Violation("reason", "reason is at most 500 characters"));
+        }
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v.get(0).message(), v);
+        }
+        String sub = substitute;
+        String newRoom = room;
+        ensureLockRow(schoolId);
+        Lesson after = jpa.txExpr(TransactionType.Required, em -> {
+            em.createNativeQuery("UPDATE zh_t_lock SET locked_at = ?1 WHERE school_id = ?2")
+                    .setParameter(1, clock.now().toEpochMilli()).setParameter(2, schoolId).executeUpdate();
+            if (LessonChange.SUBSTITUTION.equals(kind)) {
+                Function<String, Group> groups = groupLookup(schoolId, entry.academicYear());
+                if (sub != null && !sub.equals(entry.teacherId())) {
+                    query.forTeacher(sub, planned.date(), planned.date()).stream()
+                            .filter(l -> l.lessonNumber() == planned.lessonNumber() && !l.cancelled() && !l.entryId().equals(entry.id()))
+                            .findFirst().ifPresent(l -> {
+                                throw ProblemException.conflict("timetable-conflict", "Conflict: the substitute already teaches "
+                                        + describe(l, groups) + " at that time");
+                            });
+                }
+                if (newRoom != null) {
+                    query.forRoom(schoolId, newRoom, planned.date(), planned.date()).stream()
+                            .filter(l -> l.lessonNumber() == planned.lessonNumber() && !l.cancelled() && !l.entryId().equals(entry.id()))
+                            .findFirst().ifPresent(l -> {
+                                throw ProblemException.conflict("timetable-conflict", "Conflict: the room is already taken by "
+                                        + describe(l, groups) + " at that time");
+                            });
+                }
+            }
+            long now = clock.now().toEpochMilli();
+            ChangeEntity c = Mapping.change(em, entry.id(), planned.date()).orElse(null);
+            LessonChange before = c == null ? null : Mapping.toDTO(c);
+            if (c == null) {
+                if (LessonChange.NONE.equals(kind)) {
+                    return planned; // nothing was changed: nothing to restore
+                }
+                c = new ChangeEntity();
+                c.setId(UUID.randomUUID().toString());
+                c.setSchoolId(schoolId);
+                c.setEntryId(entry.id());
+                c.setLessonDate(planned.date().toString());
+                c.setCreatedAt(now);
+                em.persist(c);
+            }
+            c.setKind(kind);
+            c.setSubstituteId(sub);
+            c.setRoom(newRoom);
+            c.setReason(reason);
+            c.setRevision(c.getRevision() + 1);
+            c.setUpdatedAt(now);
+            LessonChange dto = Mapping.toDTO(c);
+            audit.record(schoolId, CHANGE_ENTITY, c.getId(), before == null ? "create" : "update", before, dto);
+            Lesson changed = TimetableRules.withChange(planned, dto);
+            events.publish(LESSON_CHANGED, schoolId, changed);
+            return changed;
+        });
+        return after;
+    }
+
+    private String describe(Lesson l, Function<String, Group> groups) {
+        String who = l.classId() != null ? "class " + nameOf(l.classId(), groups) : "group " + nameOf(l.groupId(), groups);
+        return "«" + l.subject() + "» (" + who + ", " + l.date() + ", lesson " + l.lessonNumber() + (l.room() == null ? "" : ", room " + l.room())
+                + ", " + l.occurrenceId() + ")";
+    }
+
+    /** The school's lesson changes in a date range, by date. READ on the school. */
+    public List<LessonChange> changes(String schoolId, LocalDate from, LocalDate to) {
+        access.require(caller(), schoolId, Action.READ);
+        return query.changes(schoolId, from, to);
     }
 
     /** The school's entries in week order, optionally of one class or teacher, optionally valid on {@code date}. */

@@ -126,7 +126,7 @@ class TimetableRulesTest {
     }
 
     List<Lesson> lessons(List<TimetableEntry> entries, LocalDate from, LocalDate to) {
-        return TimetableRules.occurrences(calendar, bells, SCHOOL, entries, from, to, e -> 5, (e, d) -> true);
+        return TimetableRules.occurrences(calendar, bells, SCHOOL, entries, from, to, e -> 5, (e, d) -> true, java.util.Map.of());
     }
 
     @Test
@@ -194,8 +194,37 @@ class TimetableRulesTest {
     @Test
     void onlyEntriesThatApplyToTheSubjectAreCounted() {
         List<Lesson> none = TimetableRules.occurrences(calendar, bells, SCHOOL, List.of(math(DayOfWeek.MONDAY, 1)), MON, MON, e -> 5,
-                (e, d) -> false);
+                (e, d) -> false, java.util.Map.of());
         assertTrue(none.isEmpty());
+    }
+
+    @Test
+    void substitutionsAndCancellationsChangeTheirOccurrenceOnly() {
+        TimetableEntry m = math(DayOfWeek.MONDAY, 1);
+        LocalDate next = MON.plusWeeks(1);
+        String oid = org.zhurnal.timetable.api.Lesson.occurrenceId(m.id(), MON);
+        var sub = new org.zhurnal.timetable.api.LessonChange("c1", SCHOOL, m.id(), MON, "SUBSTITUTION", "t-sub", "21", "болезнь учителя", 1);
+        List<Lesson> lessons = TimetableRules.occurrences(calendar, bells, SCHOOL, List.of(m), MON, next, e -> 5, (e, d) -> true,
+                java.util.Map.of(oid, sub));
+        assertEquals(2, lessons.size());
+        Lesson changed = lessons.get(0);
+        assertEquals("t-sub", changed.teacherId());
+        assertEquals(m.teacherId(), changed.regularTeacherId());
+        assertEquals("21", changed.room());
+        assertEquals(Lesson.SUBSTITUTED, changed.status());
+        assertEquals(1, changed.revision());
+        assertEquals(Lesson.SCHEDULED, lessons.get(1).status(), "the next week's lesson is untouched");
+        assertEquals(m.teacherId(), lessons.get(1).teacherId());
+
+        var cancel = new org.zhurnal.timetable.api.LessonChange("c1", SCHOOL, m.id(), MON, "CANCELLATION", null, null, "карантин", 2);
+        Lesson cancelled = TimetableRules.withChange(lessons.get(0), cancel);
+        assertTrue(cancelled.cancelled());
+        assertEquals(m.teacherId(), cancelled.teacherId(), "a cancelled lesson stays with its own teacher");
+        assertEquals(2, cancelled.revision());
+        var restored = TimetableRules.withChange(cancelled, new org.zhurnal.timetable.api.LessonChange("c1", SCHOOL, m.id(), MON, "NONE",
+                null, null, null, 3));
+        assertEquals(Lesson.SCHEDULED, restored.status());
+        assertEquals(3, restored.revision(), "a restored lesson keeps growing its revision (iCalendar SEQUENCE)");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.rest.RestResource;
 import org.zhurnal.timetable.api.Lesson;
+import org.zhurnal.timetable.api.LessonChange;
 import org.zhurnal.timetable.api.TimetableEntry;
 import org.zhurnal.timetable.internal.TimetableServiceImpl;
 
@@ -69,6 +70,24 @@ public class TimetableResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public TimetableEntry end(@PathParam("id") String id, TimetableServiceImpl.EndEntry body) {
         return timetable.end(id, body);
+    }
+
+    /**
+     * Substitutes, moves, cancels or restores one lesson: {@code {kind: SUBSTITUTION|CANCELLATION|NONE,
+     * substituteTeacherId?, room?, reason}}; the occurrence id is {@code entryId:yyyy-MM-dd}.
+     */
+    @PUT
+    @Path("lessons/{occurrenceId}/change")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Lesson change(@PathParam("occurrenceId") String occurrenceId, TimetableServiceImpl.ChangeLesson body) {
+        return timetable.changeLesson(occurrenceId, body);
+    }
+
+    /** The school's substitutions and cancellations with lesson dates from {@code from} to {@code to}. */
+    @GET
+    @Path("schools/{schoolId}/changes")
+    public List<LessonChange> changes(@PathParam("schoolId") String schoolId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return timetable.changes(schoolId, date("from", from), date("to", to));
     }
 
     @GET
