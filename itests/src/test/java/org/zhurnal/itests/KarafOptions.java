@@ -3,6 +3,7 @@ package org.zhurnal.itests;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
@@ -34,7 +35,11 @@ public final class KarafOptions {
     }
 
     public static Option[] distribution() {
-        List<Option> o = new ArrayList<>(List.of(
+        List<Option> o = new ArrayList<>();
+        if (Boolean.getBoolean("zhurnal.itest.keep")) {
+            o.add(keepRuntimeFolder()); // -Dzhurnal.itest.keep=true keeps target/exam/<uuid> (data/log/karaf.log) for a post-mortem
+        }
+        o.addAll(List.of(
                 karafDistributionConfiguration().frameworkUrl("file:" + System.getProperty("zhurnal.distribution"))
                         .name("zhurnal").karafVersion("4.4.10").unpackDirectory(new File("target/exam")).useDeployFolder(false),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
@@ -43,6 +48,7 @@ public final class KarafOptions {
                 // Injected services may take a while on a loaded 2-core machine (default: 10 s).
                 CoreOptions.systemProperty("pax.exam.service.timeout").value("90000"),
                 CoreOptions.systemProperty("zhurnal.example.jar").value(System.getProperty("zhurnal.example.jar", "")),
+                CoreOptions.systemProperty("zhurnal.grading.jar").value(System.getProperty("zhurnal.grading.jar", "")),
                 CoreOptions.systemProperty("zhurnal.itest.db").value(System.getProperty("zhurnal.itest.db", "derby")),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(Integer.getInteger("zhurnal.itest.ssh", 8112))),

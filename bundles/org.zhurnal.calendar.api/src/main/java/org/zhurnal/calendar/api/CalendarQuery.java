@@ -38,6 +38,12 @@ public interface CalendarQuery {
     /** @return the school days of {@code grade} from {@code from} to {@code to} (both included), ascending */
     List<LocalDate> schoolDays(String schoolId, int grade, LocalDate from, LocalDate to);
 
+    /**
+     * @return the reporting period with this id
+     * @since 1.1
+     */
+    Optional<ReportingPeriod> period(String periodId);
+
     /** @return whether the reporting period is closed; {@code false} for an unknown id */
     boolean isClosed(String periodId);
 }

@@ -98,6 +98,14 @@ public class CalendarQueryImpl implements CalendarQuery {
     }
 
     @Override
+    public Optional<ReportingPeriod> period(String periodId) {
+        if (periodId == null) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(PeriodEntity.class, periodId)).map(Mapping::toDTO));
+    }
+
+    @Override
     public boolean isClosed(String periodId) {
         if (periodId == null) {
             return false;

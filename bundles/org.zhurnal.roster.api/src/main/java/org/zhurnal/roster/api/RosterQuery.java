@@ -36,6 +36,13 @@ public interface RosterQuery {
     /** @return groups of a school in an academic year, by name */
     List<Group> groups(String schoolId, int academicYear);
 
+    /**
+     * @param groupId the group's id
+     * @return the group, if it exists
+     * @since 1.2
+     */
+    Optional<Group> group(String groupId);
+
     /** @return the groups the student is a member of on {@code date} */
     List<Group> groupsOfStudent(String studentId, LocalDate date);
 

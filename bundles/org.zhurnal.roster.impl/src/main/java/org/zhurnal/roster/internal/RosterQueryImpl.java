@@ -168,6 +168,17 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
     }
 
     @Override
+    public Optional<Group> group(String groupId) {
+        if (groupId == null) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            GroupEntity g = em.find(GroupEntity.class, groupId);
+            return g == null ? Optional.<Group>empty() : groupDTOs(em, List.of(g), clock.today()).stream().findFirst();
+        });
+    }
+
+    @Override
     public List<Group> groupsOfStudent(String studentId, LocalDate date) {
         return jpa.txExpr(TransactionType.Supports, em -> groupDTOs(em, groupEntitiesOf(em, studentId, date), date));
     }

@@ -120,8 +120,8 @@ public final class TimetableRules {
                     l.subject(), l.classId(), l.groupId(), l.regularTeacherId(), l.room(), Lesson.CANCELLED, l.regularTeacherId(),
                     change.reason(), change.revision());
             case LessonChange.SUBSTITUTION -> new Lesson(l.occurrenceId(), l.entryId(), l.date(), l.lessonNumber(), l.start(), l.end(),
-                    l.subject(), l.classId(), l.groupId(), Objects.requireNonNullElse(change.substituteTeacherId(), l.regularTeacherId()),
-                    Objects.requireNonNullElse(change.room(), l.room()), Lesson.SUBSTITUTED, l.regularTeacherId(), change.reason(),
+                    l.subject(), l.classId(), l.groupId(), change.substituteTeacherId() != null ? change.substituteTeacherId() : l.regularTeacherId(),
+                    change.room() != null ? change.room() : l.room(), Lesson.SUBSTITUTED, l.regularTeacherId(), change.reason(),
                     change.revision());
             default -> new Lesson(l.occurrenceId(), l.entryId(), l.date(), l.lessonNumber(), l.start(), l.end(), l.subject(), l.classId(),
                     l.groupId(), l.regularTeacherId(), l.room(), Lesson.SCHEDULED, l.regularTeacherId(), null, change.revision());

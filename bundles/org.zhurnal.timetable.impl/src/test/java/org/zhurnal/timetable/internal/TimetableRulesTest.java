@@ -81,6 +81,11 @@ class TimetableRulesTest {
         }
 
         @Override
+        public Optional<ReportingPeriod> period(String periodId) {
+            return Optional.empty();
+        }
+
+        @Override
         public boolean isClosed(String periodId) {
             return false;
         }
@@ -204,6 +209,9 @@ class TimetableRulesTest {
         LocalDate next = MON.plusWeeks(1);
         String oid = org.zhurnal.timetable.api.Lesson.occurrenceId(m.id(), MON);
         var sub = new org.zhurnal.timetable.api.LessonChange("c1", SCHOOL, m.id(), MON, "SUBSTITUTION", "t-sub", "21", "болезнь учителя", 1);
+        var noRoom = TimetableRules.withChange(TimetableRules.withChange(new Lesson("x", m.id(), MON, 1, null, null, "M", "c", null, "t", null,
+                Lesson.SCHEDULED, "t", null, 0), sub), new org.zhurnal.timetable.api.LessonChange("c1", SCHOOL, m.id(), MON, "SUBSTITUTION", "t2", null, "r", 2));
+        assertEquals("t2", noRoom.teacherId());
         List<Lesson> lessons = TimetableRules.occurrences(calendar, bells, SCHOOL, List.of(m), MON, next, e -> 5, (e, d) -> true,
                 java.util.Map.of(oid, sub));
         assertEquals(2, lessons.size());

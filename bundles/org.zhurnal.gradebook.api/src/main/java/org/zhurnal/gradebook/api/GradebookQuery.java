@@ -1,0 +1,52 @@
+package org.zhurnal.gradebook.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Read-only access to the journal for other modules (diary, reporting). No authorization is applied here:
+ * callers check access through {@link org.zhurnal.core.api.security.Authorization} themselves.
+ * <p>Thread-safe.
+ */
+@ProviderType
+public interface GradebookQuery {
+
+    /** @return the installed grading schemes, by id */
+    List<SchemeInfo> schemes();
+
+    /** @return what the journal holds for these lessons (lessons never entered are absent), in no particular order */
+    List<JournalLesson> lessons(List<String> occurrenceIds);
+
+    /**
+     * @param familyView {@code true} to leave out the marks not visible to the family
+     * @return the student's marks with lesson dates from {@code from} to {@code to}, by lesson date and time recorded
+     */
+    List<Mark> marksOfStudent(String studentId, LocalDate from, LocalDate to, boolean familyView);
+
+    /** @return the student's absences and lateness with lesson dates from {@code from} to {@code to}, by date */
+    List<Attendance> attendanceOfStudent(String studentId, LocalDate from, LocalDate to);
+
+    /**
+     * The period standing computed by the scheme in force for the student's class (the gradebook's suggestion
+     * and the diary's forecast).
+     *
+     * @param familyView {@code true} to leave out marks not visible to the family (the forecast then uses only those)
+     * @return the forecast, or empty when the period or student is unknown
+     */
+    Optional<Forecast> forecast(String studentId, String subject, String periodId, boolean familyView);
+
+    /** @return the student's confirmed grades in the academic year, by subject and kind */
+    List<FinalGrade> finalsOfStudent(String studentId, int academicYear);
+
+    /**
+     * @return the timeliness of every lesson of the school held from {@code from} to {@code to} (not
+     *         cancelled; lessons in the future are left out), by date
+     */
+    List<LessonTimeliness> timeliness(String schoolId, LocalDate from, LocalDate to);
+
+    /** @return the school's attendance reference book */
+    List<AbsenceCode> absenceCodes(String schoolId);
+}

@@ -1,0 +1,299 @@
+package org.zhurnal.gradebook.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.calendar.api.CalendarQuery;
+import org.zhurnal.calendar.api.ReportingPeriod;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.event.DomainEvents;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.gradebook.api.FinalGrade;
+import org.zhurnal.gradebook.api.Forecast;
+import org.zhurnal.gradebook.api.GradebookEvents;
+import org.zhurnal.gradebook.api.Mark;
+import org.zhurnal.gradebook.internal.entity.FinalEntity;
+import org.zhurnal.gradebook.internal.entity.MarkEntity;
+import org.zhurnal.gradebook.spi.GradingScheme;
+import org.zhurnal.gradebook.spi.MarkUse;
+import org.zhurnal.gradebook.spi.MarkValue;
+import org.zhurnal.gradebook.spi.Suggestion;
+import org.zhurnal.gradebook.spi.WeightedMark;
+import org.zhurnal.roster.api.Group;
+import org.zhurnal.roster.api.Person;
+import org.zhurnal.roster.api.PersonKind;
+import org.zhurnal.roster.api.RosterQuery;
+import org.zhurnal.roster.api.SchoolClass;
+import org.zhurnal.timetable.api.Lesson;
+import org.zhurnal.timetable.api.TimetableQuery;
+
+/**
+ * Period and year grades: the suggestion computed by the scheme in force from the weighted marks (the one
+ * computation behind the gradebook's suggestion and the diary's forecast), and the teacher's confirmation.
+ */
+@Component(service = Finals.class)
+public class Finals {
+    /** Body of confirming a grade; {@code periodId} for PERIOD, {@code academicYear} for the other kinds. */
+    public record Confirm(String studentId, String subject, String kind, String periodId, Integer academicYear, String value) {}
+
+    /** A student's year: the confirmed period grades, the year suggestion from them, the confirmed year grade. */
+    public record YearRow(JournalService.StudentRef student, String schemeId, List<FinalGrade> periodGrades, String suggested,
+            BigDecimal average, String reason, FinalGrade confirmed) {}
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final AuditLog audit;
+    private final DomainEvents events;
+    private final RosterQuery roster;
+    private final CalendarQuery calendar;
+    private final TimetableQuery timetable;
+    private final LessonContexts contexts;
+    private final SchemeRules rules;
+    private final GradingSchemes schemes;
+    private final Policies policies;
+
+    @Activate
+    public Finals(@Reference(target = "(osgi.unit.name=zhurnal-gradebook)") JpaTemplate jpa, @Reference ZhurnalClock clock,
+            @Reference AuditLog audit, @Reference DomainEvents events, @Reference RosterQuery roster, @Reference CalendarQuery calendar,
+            @Reference TimetableQuery timetable, @Reference LessonContexts contexts, @Reference SchemeRules rules,
+            @Reference GradingSchemes schemes, @Reference Policies policies, @Reference GradebookSchema schema) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.audit = audit;
+        this.events = events;
+        this.roster = roster;
+        this.calendar = calendar;
+        this.timetable = timetable;
+        this.contexts = contexts;
+        this.rules = rules;
+        this.schemes = schemes;
+        this.policies = policies;
+    }
+
+    private static LocalDate clamp(LocalDate d, LocalDate from, LocalDate to) {
+        return d.isBefore(from) ? from : d.isAfter(to) ? to : d;
+    }
+
+    /** The student's class during the period (on today's date, kept within the period). */
+    private Optional<SchoolClass> classIn(String studentId, LocalDate from, LocalDate to) {
+        LocalDate on = clamp(clock.today(), from, to);
+        return roster.classesOfStudent(studentId, on).stream().findFirst()
+                .or(() -> roster.classesOfStudent(studentId, to).stream().findFirst())
+                .or(() -> roster.classesOfStudent(studentId, from).stream().findFirst());
+    }
+
+    /** The forecast of one student (see {@link org.zhurnal.gradebook.api.GradebookQuery#forecast}). No access check. */
+    public Optional<Forecast> forecast(String studentId, String subject, String periodId, boolean familyView) {
+        ReportingPeriod period = calendar.period(periodId).orElse(null);
+        if (period == null || subject == null) {
+            return Optional.empty();
+        }
+        return classIn(studentId, period.start(), period.end())
+                .map(c -> compute(studentId, subject, period, c.schoolId(), c.grade(), familyView));
+    }
+
+    Forecast compute(String studentId, String subject, ReportingPeriod period, String schoolId, int grade, boolean familyView) {
+        String schemeId = rules.schemeFor(schoolId, subject, grade);
+        PolicyConfig.Policy policy = policies.forSchool(schoolId);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<Mark> marks = em.createQuery("select m from MarkEntity m where m.studentId = :s and m.subject = :subj "
+                    + "and m.lessonDate >= :from and m.lessonDate <= :to order by m.lessonDate, m.recordedAt, m.id", MarkEntity.class)
+                    .setParameter("s", studentId).setParameter("subj", subject).setParameter("from", period.start().toString())
+                    .setParameter("to", period.end().toString()).getResultList().stream().filter(m -> !familyView || m.isFamilyVisible())
+                    .map(m -> Mapping.toDTO(m, policy.weight(m.getWorkType()), false)).toList();
+            FinalEntity confirmed = find(em, studentId, subject, RosterQuery.academicYearOf(period.start()), FinalGrade.PERIOD, period.id());
+            Optional<GradingScheme> scheme = schemes.get(schemeId);
+            if (scheme.isEmpty()) {
+                return new Forecast(studentId, subject, period.id(), schemeId, marks, null, null,
+                        "The grading scheme «" + schemeId + "» is not installed", confirmed == null ? null : Mapping.toDTO(confirmed));
+            }
+            Suggestion s = suggest(scheme.get(), marks, policy);
+            return new Forecast(studentId, subject, period.id(), schemeId, marks, s.average(), s.value(), s.reason(),
+                    confirmed == null ? null : Mapping.toDTO(confirmed));
+        });
+    }
+
+    /** The scheme's suggestion from the counted marks of that scheme, each weighted by its work type. */
+    static Suggestion suggest(GradingScheme scheme, List<Mark> marks, PolicyConfig.Policy policy) {
+        List<WeightedMark> weighted = new ArrayList<>();
+        for (Mark m : marks) {
+            if (!m.counts() || !scheme.id().equals(m.schemeId())) {
+                continue;
+            }
+            scheme.parse(m.value(), MarkUse.CURRENT).ifPresent(v -> weighted.add(new WeightedMark(v, policy.weight(m.workType()))));
+        }
+        return scheme.suggest(weighted, policy.grading());
+    }
+
+    private static FinalEntity find(javax.persistence.EntityManager em, String studentId, String subject, int year, String kind, String periodKey) {
+        return em.createQuery("select f from FinalEntity f where f.studentId = :s and f.subject = :subj and f.academicYear = :y "
+                + "and f.kind = :k and f.periodKey = :p", FinalEntity.class).setParameter("s", studentId).setParameter("subj", subject)
+                .setParameter("y", year).setParameter("k", kind).setParameter("p", periodKey).getResultList().stream().findFirst().orElse(null);
+    }
+
+    /** The period grades page: every student of the class or group with the forecast and the confirmed grade. */
+    public List<Forecast> periodPage(String classId, String groupId, String subject, String periodId) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        ReportingPeriod period = calendar.period(periodId).orElseThrow(() -> ProblemException.notFound("Reporting period", periodId));
+        if ((classId == null) == (groupId == null)) {
+            throw ProblemException.invalid("classId", "Exactly one of classId and groupId is given");
+        }
+        if (subject == null || subject.isBlank()) {
+            throw ProblemException.invalid("subject", "subject is required");
+        }
+        String schoolId = contexts.schoolOfClassOrGroup(classId, groupId, period.start()).orElse(null);
+        contexts.requireReader(p, schoolId, classId, groupId, subject, period.start(), period.end());
+        int grade = contexts.gradeOf(classId, groupId, schoolId, period.start());
+        LocalDate on = clamp(clock.today(), period.start(), period.end());
+        return contexts.students(classId, groupId, on).stream().sorted(Comparator.comparing(Person::fullName))
+                .map(s -> compute(s.id(), subject, period, schoolId, grade, false)).toList();
+    }
+
+    /** The year grades page: per student, the confirmed period grades and the year suggestion from them. */
+    public List<YearRow> yearPage(String classId, String groupId, String subject, int academicYear) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        if ((classId == null) == (groupId == null)) {
+            throw ProblemException.invalid("classId", "Exactly one of classId and groupId is given");
+        }
+        LocalDate from = LocalDate.of(academicYear, 9, 1);
+        LocalDate to = LocalDate.of(academicYear + 1, 6, 30);
+        String schoolId = contexts.schoolOfClassOrGroup(classId, groupId, from).orElse(null);
+        contexts.requireReader(p, schoolId, classId, groupId, subject, from, to);
+        int grade = contexts.gradeOf(classId, groupId, schoolId, from);
+        String schemeId = rules.schemeFor(schoolId, subject, grade);
+        PolicyConfig.Policy policy = policies.forSchool(schoolId);
+        Optional<GradingScheme> scheme = schemes.get(schemeId);
+        LocalDate on = clamp(clock.today(), from, to);
+        return jpa.txExpr(TransactionType.Supports, em -> contexts.students(classId, groupId, on).stream()
+                .sorted(Comparator.comparing(Person::fullName)).map(s -> {
+                    List<FinalGrade> periods = em.createQuery("select f from FinalEntity f where f.studentId = :s and f.subject = :subj "
+                            + "and f.academicYear = :y and f.kind = :k", FinalEntity.class).setParameter("s", s.id())
+                            .setParameter("subj", subject).setParameter("y", academicYear).setParameter("k", FinalGrade.PERIOD).getResultList()
+                            .stream().map(Mapping::toDTO).toList();
+                    FinalEntity year = find(em, s.id(), subject, academicYear, FinalGrade.YEAR, FinalGrade.YEAR);
+                    Suggestion sug = scheme.map(sc -> sc.suggest(periods.stream().filter(f -> f.schemeId().equals(sc.id()))
+                            .flatMap(f -> sc.parse(f.value(), MarkUse.FINAL).stream()).map(v -> new WeightedMark(v, 1)).toList(),
+                            new org.zhurnal.gradebook.spi.GradingPolicy(policy.grading().roundingThreshold(), 1)))
+                            .orElse(new Suggestion(null, null, 0, "The grading scheme «" + schemeId + "» is not installed"));
+                    return new YearRow(new JournalService.StudentRef(s.id(), s.fullName()), schemeId, periods, sug.value(), sug.average(),
+                            sug.reason(), year == null ? null : Mapping.toDTO(year));
+                }).toList());
+    }
+
+    /**
+     * Confirms (or overrides) a grade. Only a teacher who gives the student's class or group the subject in that
+     * period or year; a closed period refuses (409).
+     */
+    public FinalGrade confirm(Confirm c) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        if (c == null) {
+            throw ProblemException.invalid("body", "A JSON body is required");
+        }
+        String kind = c.kind() == null ? FinalGrade.PERIOD : c.kind().trim().toUpperCase(Locale.ROOT);
+        if (!Set.of(FinalGrade.PERIOD, FinalGrade.YEAR, FinalGrade.EXAM, FinalGrade.FINAL).contains(kind)) {
+            throw ProblemException.invalid("kind", "kind is PERIOD, YEAR, EXAM or FINAL");
+        }
+        Person student = c.studentId() == null ? null : roster.person(c.studentId()).filter(s -> s.kind() == PersonKind.STUDENT).orElse(null);
+        if (student == null || student.schoolId() == null || !contexts.relatedToSchool(p, student.schoolId())) {
+            throw ProblemException.notFound("Student", c.studentId());
+        }
+        if (c.subject() == null || c.subject().isBlank()) {
+            throw ProblemException.invalid("subject", "subject is required");
+        }
+        String subject = c.subject().trim();
+        ReportingPeriod period = null;
+        LocalDate from;
+        LocalDate to;
+        int year;
+        if (FinalGrade.PERIOD.equals(kind)) {
+            period = calendar.period(c.periodId()).orElseThrow(() -> ProblemException.invalid("periodId", "periodId is a reporting period"));
+            from = period.start();
+            to = period.end();
+            year = RosterQuery.academicYearOf(from);
+        } else {
+            if (c.academicYear() == null) {
+                throw ProblemException.invalid("academicYear", "academicYear is required for " + kind + " grades");
+            }
+            year = c.academicYear();
+            from = LocalDate.of(year, 9, 1);
+            to = LocalDate.of(year + 1, 6, 30);
+        }
+        SchoolClass schoolClass = classIn(student.id(), from, to).orElseThrow(() -> ProblemException.invalid("studentId",
+                "The student has no class in " + year + "/" + (year + 1)));
+        requireTeaches(p, student.id(), schoolClass, subject, from, to);
+        if (period != null && calendar.isClosed(period.id())) {
+            throw ProblemException.conflict("period-closed", "The reporting period «" + period.name() + "» is closed; its grades change only "
+                    + "after a deputy director reopens it");
+        }
+        String schemeId = rules.schemeFor(student.schoolId(), subject, schoolClass.grade());
+        GradingScheme scheme = schemes.get(schemeId).orElseThrow(() -> ProblemException.conflict("scheme-unavailable",
+                "The grading scheme «" + schemeId + "» is not installed; grades in it cannot be confirmed now"));
+        MarkValue value = c.value() == null ? null : scheme.parse(c.value(), MarkUse.FINAL).orElse(null);
+        if (value == null) {
+            throw ProblemException.invalid("value", "«" + c.value() + "» is not a final grade of the scheme: "
+                    + String.join(" ", scheme.values(MarkUse.FINAL)));
+        }
+        Forecast forecast = period == null ? null : compute(student.id(), subject, period, student.schoolId(), schoolClass.grade(), false);
+        String periodKey = period == null ? kind : period.id();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            FinalEntity f = find(em, student.id(), subject, year, kind, periodKey);
+            FinalGrade before = f == null ? null : Mapping.toDTO(f);
+            if (f == null) {
+                f = new FinalEntity();
+                f.setId(UUID.randomUUID().toString());
+                f.setSchoolId(student.schoolId());
+                f.setStudentId(student.id());
+                f.setSubject(subject);
+                f.setAcademicYear(year);
+                f.setKind(kind);
+                f.setPeriodKey(periodKey);
+                em.persist(f);
+            }
+            f.setSchemeId(schemeId);
+            f.setValue(value.value());
+            f.setSuggested(forecast == null ? null : forecast.suggested());
+            f.setAverage(forecast == null ? null : forecast.average());
+            f.setConfirmedBy(p.login());
+            f.setConfirmedAt(clock.now().toEpochMilli());
+            FinalGrade after = Mapping.toDTO(f);
+            audit.record(student.schoolId(), "final-grade", f.getId(), before == null ? "create" : "update", before, after);
+            events.publish(GradebookEvents.FINAL_CONFIRMED, student.schoolId(), after);
+            return after;
+        });
+    }
+
+    /** 403 unless the caller gives the student's class, or one of the student's groups, the subject within the range. */
+    private void requireTeaches(ZhurnalPrincipal p, String studentId, SchoolClass c, String subject, LocalDate from, LocalDate to) {
+        String me = contexts.personOf(p).orElse(null);
+        if (me != null) {
+            Set<String> mine = new HashSet<>();
+            mine.add(c.id());
+            LocalDate on = clamp(clock.today(), from, to);
+            roster.groupsOfStudent(studentId, on).stream().map(Group::id).forEach(mine::add);
+            LocalDate end = to.isAfter(from.plusDays(360)) ? from.plusDays(360) : to;
+            for (Lesson l : timetable.forTeacher(me, from, end)) {
+                // The timetable's teacher of the subject; a substitute of a single lesson does not give grades.
+                if (me.equals(l.regularTeacherId()) && subject.equals(l.subject()) && (mine.contains(l.classId()) || mine.contains(l.groupId()))) {
+                    return;
+                }
+            }
+        }
+        throw ProblemException.forbidden("Only a teacher of " + subject + " in the student's class or group confirms this grade");
+    }
+}

@@ -1,0 +1,162 @@
+package org.zhurnal.gradebook.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.gradebook.api.AbsenceCode;
+import org.zhurnal.gradebook.api.Attendance;
+import org.zhurnal.gradebook.api.FinalGrade;
+import org.zhurnal.gradebook.api.Forecast;
+import org.zhurnal.gradebook.api.GradebookQuery;
+import org.zhurnal.gradebook.api.JournalLesson;
+import org.zhurnal.gradebook.api.LessonTimeliness;
+import org.zhurnal.gradebook.api.Mark;
+import org.zhurnal.gradebook.api.SchemeInfo;
+import org.zhurnal.gradebook.internal.entity.AttendanceEntity;
+import org.zhurnal.gradebook.internal.entity.FinalEntity;
+import org.zhurnal.gradebook.internal.entity.LessonEntity;
+import org.zhurnal.gradebook.internal.entity.MarkEntity;
+import org.zhurnal.roster.api.Group;
+import org.zhurnal.roster.api.RosterQuery;
+import org.zhurnal.roster.api.SchoolClass;
+import org.zhurnal.timetable.api.Lesson;
+import org.zhurnal.timetable.api.TimetableQuery;
+
+/** The journal for other modules; no authorization (callers check). */
+@Component(service = GradebookQuery.class)
+public class GradebookQueryImpl implements GradebookQuery {
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final GradingSchemes schemes;
+    private final Policies policies;
+    private final Finals finals;
+    private final AbsenceCodes codes;
+    private final RosterQuery roster;
+    private final TimetableQuery timetable;
+    private final LessonContexts contexts;
+    private final TimelinessConfig deadlines;
+
+    @Activate
+    public GradebookQueryImpl(@Reference(target = "(osgi.unit.name=zhurnal-gradebook)") JpaTemplate jpa, @Reference ZhurnalClock clock,
+            @Reference GradingSchemes schemes, @Reference Policies policies, @Reference Finals finals, @Reference AbsenceCodes codes,
+            @Reference RosterQuery roster, @Reference TimetableQuery timetable, @Reference LessonContexts contexts,
+            @Reference TimelinessConfig deadlines, @Reference GradebookSchema schema) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.schemes = schemes;
+        this.policies = policies;
+        this.finals = finals;
+        this.codes = codes;
+        this.roster = roster;
+        this.timetable = timetable;
+        this.contexts = contexts;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public List<SchemeInfo> schemes() {
+        return schemes.list();
+    }
+
+    @Override
+    public List<JournalLesson> lessons(List<String> occurrenceIds) {
+        if (occurrenceIds == null || occurrenceIds.isEmpty()) {
+            return List.of();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select l from LessonEntity l where l.occurrenceId in :o",
+                LessonEntity.class).setParameter("o", occurrenceIds).getResultList().stream().map(Mapping::toDTO).toList());
+    }
+
+    @Override
+    public List<Mark> marksOfStudent(String studentId, LocalDate from, LocalDate to, boolean familyView) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<MarkEntity> list = em.createQuery("select m from MarkEntity m where m.studentId = :s and m.lessonDate >= :from "
+                    + "and m.lessonDate <= :to order by m.lessonDate, m.recordedAt, m.id", MarkEntity.class).setParameter("s", studentId)
+                    .setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList();
+            Map<String, PolicyConfig.Policy> bySchool = new HashMap<>();
+            return list.stream().filter(m -> !familyView || m.isFamilyVisible()).map(m -> Mapping.toDTO(m,
+                    bySchool.computeIfAbsent(m.getSchoolId(), policies::forSchool).weight(m.getWorkType()), false)).toList();
+        });
+    }
+
+    @Override
+    public List<Attendance> attendanceOfStudent(String studentId, LocalDate from, LocalDate to) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select a from AttendanceEntity a where a.studentId = :s "
+                + "and a.lessonDate >= :from and a.lessonDate <= :to order by a.lessonDate", AttendanceEntity.class)
+                .setParameter("s", studentId).setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList()
+                .stream().map(Mapping::toDTO).toList());
+    }
+
+    @Override
+    public Optional<Forecast> forecast(String studentId, String subject, String periodId, boolean familyView) {
+        return finals.forecast(studentId, subject, periodId, familyView);
+    }
+
+    @Override
+    public List<FinalGrade> finalsOfStudent(String studentId, int academicYear) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select f from FinalEntity f where f.studentId = :s "
+                + "and f.academicYear = :y order by f.subject, f.kind, f.periodKey", FinalEntity.class).setParameter("s", studentId)
+                .setParameter("y", academicYear).getResultList().stream().map(Mapping::toDTO).toList());
+    }
+
+    @Override
+    public List<AbsenceCode> absenceCodes(String schoolId) {
+        return codes.of(schoolId);
+    }
+
+    @Override
+    public List<LessonTimeliness> timeliness(String schoolId, LocalDate from, LocalDate to) {
+        LocalDate today = clock.today();
+        LocalDate end = to.isAfter(today) ? today : to;
+        if (end.isBefore(from)) {
+            return List.of();
+        }
+        // Every lesson of every class of the school (a class's lessons include its groups').
+        Map<String, Lesson> lessons = new LinkedHashMap<>();
+        Map<String, String> classOf = new HashMap<>();
+        for (int y = RosterQuery.academicYearOf(from); y <= RosterQuery.academicYearOf(end); y++) {
+            for (SchoolClass c : roster.classes(schoolId, y)) {
+                for (Lesson l : timetable.forClass(c.id(), from, end)) {
+                    if (!l.cancelled()) {
+                        lessons.putIfAbsent(l.occurrenceId(), l);
+                        classOf.putIfAbsent(l.occurrenceId(), c.id());
+                    }
+                }
+            }
+            for (Group g : roster.groups(schoolId, y)) {
+                if (g.classId() == null) {
+                    for (Lesson l : timetable.forGroup(g.id(), from, end)) {
+                        if (!l.cancelled()) {
+                            lessons.putIfAbsent(l.occurrenceId(), l);
+                            classOf.putIfAbsent(l.occurrenceId(), g.id());
+                        }
+                    }
+                }
+            }
+        }
+        ZoneId zone = contexts.zone(schoolId);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, LessonEntity> recorded = new HashMap<>();
+            em.createQuery("select l from LessonEntity l where l.schoolId = :s and l.lessonDate >= :from and l.lessonDate <= :to",
+                    LessonEntity.class).setParameter("s", schoolId).setParameter("from", from.toString()).setParameter("to", end.toString())
+                    .getResultList().forEach(l -> recorded.put(l.getOccurrenceId(), l));
+            List<Timeliness.MarkTime> marks = em.createQuery("select m from MarkEntity m where m.schoolId = :s and m.lessonDate >= :from "
+                    + "and m.lessonDate <= :to", MarkEntity.class).setParameter("s", schoolId).setParameter("from", from.toString())
+                    .setParameter("to", end.toString()).getResultList().stream()
+                    .map(m -> new Timeliness.MarkTime(m.getOccurrenceId(), LocalDate.parse(m.getWorkDate()), m.getRecordedAt())).toList();
+            return Timeliness.evaluate(schoolId, List.copyOf(lessons.values()), l -> classOf.get(l.occurrenceId()), recorded, marks, zone,
+                    deadlines.homeworkHours(), deadlines.markDays());
+        });
+    }
+}

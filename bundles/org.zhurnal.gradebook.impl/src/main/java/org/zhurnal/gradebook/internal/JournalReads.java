@@ -1,0 +1,136 @@
+package org.zhurnal.gradebook.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.gradebook.api.Attendance;
+import org.zhurnal.gradebook.api.JournalLesson;
+import org.zhurnal.gradebook.api.Mark;
+import org.zhurnal.gradebook.internal.entity.AttendanceEntity;
+import org.zhurnal.gradebook.internal.entity.LessonEntity;
+import org.zhurnal.gradebook.spi.MarkUse;
+import org.zhurnal.timetable.api.Lesson;
+import org.zhurnal.timetable.api.TimetableQuery;
+
+/** The journal's read views: the grid of a class or group in a subject, and a teacher's day. */
+@Component(service = JournalReads.class)
+public class JournalReads {
+    /** One column of the grid: the occurrence and what was recorded for it ({@code journal} null = not entered yet). */
+    public record GridLesson(String occurrenceId, LocalDate date, int lessonNumber, String status, String teacherId, JournalLesson journal) {}
+
+    /** The journal page of a class or group in a subject: students × lessons, with marks and attendance. */
+    public record Grid(String classId, String groupId, String subject, String schemeId, boolean schemeInstalled, List<String> values,
+            List<JournalService.StudentRef> students, List<GridLesson> lessons, List<Mark> marks, List<Attendance> attendance) {}
+
+    /** A lesson of a teacher's day and what is still missing. */
+    public record TodayLesson(Lesson lesson, boolean entered, boolean topic, boolean attendance, boolean homework, int marks) {}
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final LessonContexts contexts;
+    private final TimetableQuery timetable;
+    private final SchemeRules rules;
+    private final GradingSchemes schemes;
+    private final Policies policies;
+    private final JournalService journal;
+
+    @Activate
+    public JournalReads(@Reference(target = "(osgi.unit.name=zhurnal-gradebook)") JpaTemplate jpa, @Reference ZhurnalClock clock,
+            @Reference LessonContexts contexts, @Reference TimetableQuery timetable, @Reference SchemeRules rules,
+            @Reference GradingSchemes schemes, @Reference Policies policies, @Reference JournalService journal) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.contexts = contexts;
+        this.timetable = timetable;
+        this.rules = rules;
+        this.schemes = schemes;
+        this.policies = policies;
+        this.journal = journal;
+    }
+
+    public Grid grid(String classId, String groupId, String subject, LocalDate from, LocalDate to) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        if ((classId == null) == (groupId == null)) {
+            throw ProblemException.invalid("classId", "Exactly one of classId and groupId is given");
+        }
+        if (subject == null || subject.isBlank()) {
+            throw ProblemException.invalid("subject", "subject is required");
+        }
+        if (from == null || to == null || to.isBefore(from)) {
+            throw ProblemException.invalid(from == null ? "from" : "to", "from and to are dates (yyyy-MM-dd), from not after to");
+        }
+        String schoolId = contexts.schoolOfClassOrGroup(classId, groupId, from).orElse(null);
+        contexts.requireReader(p, schoolId, classId, groupId, subject, from, to);
+        List<Lesson> lessons = (classId != null ? timetable.forClass(classId, from, to) : timetable.forGroup(groupId, from, to)).stream()
+                .filter(l -> subject.equals(l.subject()) && Objects.equals(classId, l.classId()) && (groupId == null || groupId.equals(l.groupId())))
+                .toList();
+        int grade = contexts.gradeOf(classId, groupId, schoolId, from);
+        String schemeId = rules.schemeFor(schoolId, subject, grade);
+        PolicyConfig.Policy policy = policies.forSchool(schoolId);
+        Map<String, JournalService.StudentRef> students = new LinkedHashMap<>();
+        LocalDate today = clock.today();
+        for (LocalDate d : Set.of(from, to, today.isBefore(from) || today.isAfter(to) ? from : today)) {
+            contexts.students(classId, groupId, d).forEach(s -> students.putIfAbsent(s.id(), new JournalService.StudentRef(s.id(), s.fullName())));
+        }
+        List<String> ids = lessons.stream().map(Lesson::occurrenceId).toList();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, JournalLesson> recorded = new HashMap<>();
+            List<Attendance> attendance = new ArrayList<>();
+            if (!ids.isEmpty()) {
+                em.createQuery("select l from LessonEntity l where l.occurrenceId in :o", LessonEntity.class).setParameter("o", ids)
+                        .getResultList().forEach(l -> recorded.put(l.getOccurrenceId(), Mapping.toDTO(l)));
+                em.createQuery("select a from AttendanceEntity a where a.occurrenceId in :o", AttendanceEntity.class).setParameter("o", ids)
+                        .getResultList().forEach(a -> attendance.add(Mapping.toDTO(a)));
+            }
+            List<Mark> marks = journal.marksOf(em, ids, policy);
+            marks.forEach(m -> students.computeIfAbsent(m.studentId(), id -> new JournalService.StudentRef(id, id)));
+            List<JournalService.StudentRef> sorted = students.values().stream().sorted(Comparator.comparing(JournalService.StudentRef::name))
+                    .toList();
+            List<GridLesson> columns = lessons.stream().map(l -> new GridLesson(l.occurrenceId(), l.date(), l.lessonNumber(), l.status(),
+                    l.teacherId(), recorded.get(l.occurrenceId()))).toList();
+            List<String> values = schemes.get(schemeId).map(s -> s.values(MarkUse.CURRENT)).orElse(List.of());
+            return new Grid(classId, groupId, subject, schemeId, schemes.get(schemeId).isPresent(), values, sorted, columns, marks, attendance);
+        });
+    }
+
+    /** The caller's lessons of a day and what each still lacks (the teacher's "today" page). */
+    public List<TodayLesson> today(LocalDate date) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        String me = contexts.personOf(p).orElseThrow(() -> ProblemException.notFound("Teacher", p.login()));
+        LocalDate day = date == null ? clock.today() : date;
+        List<Lesson> lessons = timetable.forTeacher(me, day, day).stream().filter(l -> !l.cancelled()).toList();
+        List<String> ids = lessons.stream().map(Lesson::occurrenceId).toList();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, LessonEntity> recorded = new HashMap<>();
+            Map<String, Long> marks = new HashMap<>();
+            if (!ids.isEmpty()) {
+                em.createQuery("select l from LessonEntity l where l.occurrenceId in :o", LessonEntity.class).setParameter("o", ids)
+                        .getResultList().forEach(l -> recorded.put(l.getOccurrenceId(), l));
+                em.createQuery("select m.occurrenceId from MarkEntity m where m.occurrenceId in :o", String.class).setParameter("o", ids)
+                        .getResultList().forEach(o -> marks.merge(o, 1L, Long::sum));
+            }
+            return lessons.stream().map(l -> {
+                LessonEntity e = recorded.get(l.occurrenceId());
+                return new TodayLesson(l, e != null, e != null && e.getTopic() != null, e != null && e.getAttendanceAt() != null,
+                        e != null && e.getHomeworkAt() != null, marks.getOrDefault(l.occurrenceId(), 0L).intValue());
+            }).collect(Collectors.toList());
+        });
+    }
+}

@@ -1,0 +1,591 @@
+package org.zhurnal.gradebook.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.calendar.api.CalendarQuery;
+import org.zhurnal.calendar.api.ReportingPeriod;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Violation;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.audit.AuditRecord;
+import org.zhurnal.core.api.event.DomainEvents;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.gradebook.api.AbsenceCode;
+import org.zhurnal.gradebook.api.Attendance;
+import org.zhurnal.gradebook.api.GradebookEvents;
+import org.zhurnal.gradebook.api.JournalLesson;
+import org.zhurnal.gradebook.api.Mark;
+import org.zhurnal.gradebook.api.WorkTypes;
+import org.zhurnal.gradebook.internal.entity.AttendanceEntity;
+import org.zhurnal.gradebook.internal.entity.LessonEntity;
+import org.zhurnal.gradebook.internal.entity.MarkEntity;
+import org.zhurnal.gradebook.internal.entity.RequestEntity;
+import org.zhurnal.gradebook.spi.GradingScheme;
+import org.zhurnal.gradebook.spi.MarkUse;
+import org.zhurnal.gradebook.spi.MarkValue;
+import org.zhurnal.roster.api.Person;
+import org.zhurnal.timetable.api.Lesson;
+
+/**
+ * The journal's writes: one lesson at a time, atomically (topic, homework, attendance and marks in one
+ * transaction, with the audit records and the domain events), made idempotent by the client's key. Also the
+ * single-mark edits. Every write names its lesson; the rules are in {@link LessonContexts} (who) and here (what).
+ */
+@Component(service = JournalService.class)
+public class JournalService {
+    static final int MAX_LINKS = 10;
+    /** How far before the lesson a piece of work may date (a test written last week, marked today). */
+    static final int MAX_WORK_DAYS_BEFORE = 30;
+
+    /** A mark to record; {@code workDate} defaults to the lesson's date, {@code counts} and {@code visibleToFamily} to true. */
+    public record MarkInput(String studentId, String value, String workType, LocalDate workDate, String comment, Boolean counts,
+            Boolean visibleToFamily) {}
+
+    /** An absence or lateness; students not listed were present. */
+    public record AttendanceInput(String studentId, String code, Integer lateMinutes) {}
+
+    /**
+     * A whole lesson. Fields left {@code null} are not changed; {@code attendance}, when given, replaces the
+     * lesson's attendance (an empty list: everyone present); {@code marks} are added.
+     */
+    public record LessonEntry(Boolean held, String topic, String homework, List<String> homeworkLinks, String comment,
+            List<AttendanceInput> attendance, List<MarkInput> marks) {}
+
+    /** A change of one mark; {@code null} fields stay. */
+    public record MarkEdit(String value, String workType, LocalDate workDate, String comment, Boolean counts, Boolean visibleToFamily) {}
+
+    public record StudentRef(String id, String name) {}
+
+    /** A lesson as the journal shows it: the occurrence, what was recorded, the students, their attendance and marks. */
+    public record LessonView(Lesson lesson, JournalLesson journal, String schemeId, boolean schemeInstalled, List<StudentRef> students,
+            List<Attendance> attendance, List<Mark> marks) {}
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final AuditLog audit;
+    private final DomainEvents events;
+    private final LessonContexts contexts;
+    private final CalendarQuery calendar;
+    private final GradingSchemes schemes;
+    private final SchemeRules rules;
+    private final Policies policies;
+    private final AbsenceCodes codes;
+
+    @Activate
+    public JournalService(@Reference(target = "(osgi.unit.name=zhurnal-gradebook)") JpaTemplate jpa, @Reference ZhurnalClock clock,
+            @Reference AuditLog audit, @Reference DomainEvents events, @Reference LessonContexts contexts, @Reference CalendarQuery calendar,
+            @Reference GradingSchemes schemes, @Reference SchemeRules rules, @Reference Policies policies, @Reference AbsenceCodes codes,
+            @Reference GradebookSchema schema) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.audit = audit;
+        this.events = events;
+        this.contexts = contexts;
+        this.calendar = calendar;
+        this.schemes = schemes;
+        this.rules = rules;
+        this.policies = policies;
+        this.codes = codes;
+    }
+
+    private static ZhurnalPrincipal caller() {
+        return CallContext.requirePrincipal();
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 409 when the lesson's reporting period is closed. */
+    void requireOpen(LessonContexts.Context c) {
+        c.period().filter(p -> calendar.isClosed(p.id())).ifPresent(p -> {
+            throw ProblemException.conflict("period-closed", "The reporting period «" + p.name() + "» (" + p.start() + " – " + p.end()
+                    + ") is closed; its marks and lessons change only after a deputy director reopens it");
+        });
+    }
+
+    /** The lesson's view for a reader or its writer. */
+    public LessonView view(String occurrenceId) {
+        ZhurnalPrincipal p = caller();
+        LessonContexts.Context c = contexts.require(p, occurrenceId);
+        Lesson l = c.lesson();
+        boolean teaches = contexts.personOf(p).map(me -> me.equals(l.teacherId()) || me.equals(l.regularTeacherId())).orElse(false);
+        if (!teaches) {
+            contexts.requireReader(p, c.schoolId(), l.classId(), l.groupId(), l.subject(), l.date(), l.date());
+        }
+        return view(c);
+    }
+
+    LessonView view(LessonContexts.Context c) {
+        Lesson l = c.lesson();
+        String schemeId = rules.schemeFor(c.schoolId(), l.subject(), c.grade());
+        PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            LessonEntity le = em.find(LessonEntity.class, l.occurrenceId());
+            List<Attendance> att = em.createQuery("select a from AttendanceEntity a where a.occurrenceId = :o", AttendanceEntity.class)
+                    .setParameter("o", l.occurrenceId()).getResultList().stream().map(Mapping::toDTO).toList();
+            List<Mark> marks = em.createQuery("select m from MarkEntity m where m.occurrenceId = :o order by m.recordedAt, m.id",
+                    MarkEntity.class).setParameter("o", l.occurrenceId()).getResultList().stream()
+                    .map(m -> Mapping.toDTO(m, policy.weight(m.getWorkType()), false)).toList();
+            List<StudentRef> students = contexts.students(l.classId(), l.groupId(), l.date()).stream()
+                    .map(s -> new StudentRef(s.id(), s.fullName())).toList();
+            return new LessonView(l, le == null ? null : Mapping.toDTO(le), schemeId, schemes.get(schemeId).isPresent(), students, att, marks);
+        });
+    }
+
+    /**
+     * Records a whole lesson atomically. A repeated {@code idempotencyKey} of the same caller with the same body
+     * returns the lesson without writing again; with another body it is refused (409).
+     */
+    public LessonView record(String occurrenceId, String idempotencyKey, LessonEntry body) {
+        ZhurnalPrincipal p = caller();
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+            throw ProblemException.invalid("Idempotency-Key", "The Idempotency-Key header is required (1–100 characters, e.g. a UUID) "
+                    + "so a retried request never records the lesson twice");
+        }
+        LessonContexts.Context c = contexts.require(p, occurrenceId);
+        contexts.requireWriter(p, c);
+        if (body == null) {
+            throw ProblemException.invalid("body", "A JSON body is required");
+        }
+        String requestId = sha256(p.accountId() + "\n" + idempotencyKey);
+        String requestHash = sha256(occurrenceId + "\n" + body);
+        if (alreadyApplied(requestId, requestHash)) {
+            return view(c);
+        }
+        Lesson l = c.lesson();
+        if (l.cancelled()) {
+            throw ProblemException.conflict("lesson-cancelled", "The lesson of " + l.date() + " was cancelled ("
+                    + (l.changeReason() == null ? "no reason given" : l.changeReason()) + "); a cancelled lesson is not journaled");
+        }
+        requireOpen(c);
+        Validated v = validate(c, body);
+        String by = contexts.personOf(p).orElse(null);
+        try {
+            return retryOnce(() -> {
+                jpa.tx(TransactionType.Required, em -> {
+                    if (em.find(RequestEntity.class, requestId) != null) {
+                        return; // a concurrent retry got here first; the check below sorts it out
+                    }
+                    apply(em, c, body, v, p.login(), by);
+                    RequestEntity r = new RequestEntity();
+                    r.setId(requestId);
+                    r.setOccurrenceId(occurrenceId);
+                    r.setRequestHash(requestHash);
+                    r.setCreatedAt(clock.now().toEpochMilli());
+                    em.persist(r);
+                });
+                if (!alreadyApplied(requestId, requestHash)) {
+                    throw new IllegalStateException("The lesson entry was not stored");
+                }
+                return view(c);
+            });
+        } catch (ProblemException e) {
+            throw e;
+        }
+    }
+
+    private boolean alreadyApplied(String requestId, String requestHash) {
+        RequestEntity r = jpa.txExpr(TransactionType.Supports, em -> em.find(RequestEntity.class, requestId));
+        if (r == null) {
+            return false;
+        }
+        if (!r.getRequestHash().equals(requestHash)) {
+            throw ProblemException.conflict("idempotency-key-reused", "This Idempotency-Key was already used for a different request");
+        }
+        return true;
+    }
+
+    /** Two first entries of one lesson may race to insert its row; the loser retries once and then sees the row. */
+    private static <T> T retryOnce(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException first) {
+            return work.get();
+        }
+    }
+
+    /** The body checked against the lesson: the parsed marks, the attendance codes; 400 listing every problem. */
+    record Validated(Map<Integer, MarkValue> marks, Map<Integer, AbsenceCode> absences, String schemeId, List<String> links) {}
+
+    private Validated validate(LessonContexts.Context c, LessonEntry b) {
+        Lesson l = c.lesson();
+        List<Violation> v = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.asClock().withZone(c.zone()));
+        boolean future = l.date().isAfter(today);
+        boolean held = b.held() == null || b.held();
+        if (b.topic() != null && b.topic().length() > 500) {
+            v.add(new Violation("topic", "topic is at most 500 characters"));
+        }
+        if (b.homework() != null && b.homework().length() > 4000) {
+            v.add(new Violation("homework", "homework is at most 4000 characters"));
+        }
+        if (b.comment() != null && b.comment().length() > 1000) {
+            v.add(new Violation("comment", "comment is at most 1000 characters"));
+        }
+        List<String> links = new ArrayList<>();
+        if (b.homeworkLinks() != null) {
+            if (b.homeworkLinks().size() > MAX_LINKS) {
+                v.add(new Violation("homeworkLinks", "at most " + MAX_LINKS + " links"));
+            }
+            for (int i = 0; i < b.homeworkLinks().size(); i++) {
+                String link = b.homeworkLinks().get(i) == null ? "" : b.homeworkLinks().get(i).trim();
+                if (!(link.startsWith("https://") || link.startsWith("http://")) || link.length() > 500 || link.contains("\n")
+                        || link.contains(" ")) {
+                    v.add(new Violation("homeworkLinks[" + i + "]", "a link is an http(s) URL of at most 500 characters"));
+                } else {
+                    links.add(link);
+                }
+            }
+        }
+        Set<String> students = new HashSet<>();
+        for (Person s : contexts.students(l.classId(), l.groupId(), l.date())) {
+            students.add(s.id());
+        }
+        String who = l.classId() != null ? "class" : "group";
+        Map<Integer, AbsenceCode> absences = new HashMap<>();
+        if (b.attendance() != null) {
+            if (future) {
+                v.add(new Violation("attendance", "Attendance of a lesson on " + l.date() + " is recorded on or after that day"));
+            } else if (!held && !b.attendance().isEmpty()) {
+                v.add(new Violation("attendance", "A lesson that was not held has no attendance"));
+            }
+            Map<String, AbsenceCode> book = codes.byCode(c.schoolId());
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < b.attendance().size(); i++) {
+                AttendanceInput a = b.attendance().get(i);
+                String f = "attendance[" + i + "]";
+                if (a == null || a.studentId() == null || !students.contains(a.studentId())) {
+                    v.add(new Violation(f + ".studentId", "Student " + (a == null ? null : a.studentId()) + " is not in this lesson's " + who
+                            + " on " + l.date()));
+                    continue;
+                }
+                if (!seen.add(a.studentId())) {
+                    v.add(new Violation(f + ".studentId", "Student " + a.studentId() + " is listed twice"));
+                }
+                AbsenceCode code = codes.find(book, a.code()).orElse(null);
+                if (code == null) {
+                    v.add(new Violation(f + ".code", "«" + a.code() + "» is not an attendance code of the school: "
+                            + String.join(", ", book.keySet())));
+                    continue;
+                }
+                if (AbsenceCode.LATE.equals(code.category())) {
+                    if (a.lateMinutes() != null && (a.lateMinutes() < 1 || a.lateMinutes() > 90)) {
+                        v.add(new Violation(f + ".lateMinutes", "lateMinutes is 1 to 90"));
+                    }
+                } else if (a.lateMinutes() != null) {
+                    v.add(new Violation(f + ".lateMinutes", "lateMinutes is only given for lateness"));
+                }
+                absences.put(i, code);
+            }
+        }
+        String schemeId = rules.schemeFor(c.schoolId(), l.subject(), c.grade());
+        Map<Integer, MarkValue> marks = new HashMap<>();
+        if (b.marks() != null && !b.marks().isEmpty()) {
+            GradingScheme scheme = schemes.get(schemeId).orElseThrow(() -> ProblemException.conflict("scheme-unavailable",
+                    "The grading scheme «" + schemeId + "» of " + l.subject() + " is not installed; marks in it cannot be recorded until "
+                            + "its plug-in is deployed again (stored marks stay readable)"));
+            if (future) {
+                v.add(new Violation("marks", "Marks of a lesson on " + l.date() + " are recorded on or after that day"));
+            } else if (!held) {
+                v.add(new Violation("marks", "A lesson that was not held has no marks"));
+            }
+            for (int i = 0; i < b.marks().size(); i++) {
+                MarkInput m = b.marks().get(i);
+                String f = "marks[" + i + "]";
+                if (m == null || m.studentId() == null || !students.contains(m.studentId())) {
+                    v.add(new Violation(f + ".studentId", "Student " + (m == null ? null : m.studentId()) + " is not in this lesson's " + who
+                            + " on " + l.date()));
+                    continue;
+                }
+                MarkValue value = m.value() == null ? null : scheme.parse(m.value(), MarkUse.CURRENT).orElse(null);
+                if (value == null) {
+                    v.add(new Violation(f + ".value", "«" + m.value() + "» (student " + m.studentId() + ") is not a mark of the scheme «"
+                            + scheme.name(java.util.Locale.forLanguageTag("ru")) + "»: " + String.join(" ", scheme.values(MarkUse.CURRENT))));
+                } else {
+                    marks.put(i, value);
+                }
+                if (m.workType() == null || !WorkTypes.isKnown(m.workType())) {
+                    v.add(new Violation(f + ".workType", "workType is one of " + String.join(", ",
+                            WorkTypes.ALL.stream().map(WorkTypes.WorkType::id).toList())));
+                }
+                if (m.workDate() != null && (m.workDate().isAfter(l.date())
+                        || ChronoUnit.DAYS.between(m.workDate(), l.date()) > MAX_WORK_DAYS_BEFORE)) {
+                    v.add(new Violation(f + ".workDate", "workDate is the lesson's date or up to " + MAX_WORK_DAYS_BEFORE + " days before it"));
+                }
+                if (m.comment() != null && m.comment().length() > 500) {
+                    v.add(new Violation(f + ".comment", "comment is at most 500 characters"));
+                }
+            }
+        }
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v.size() == 1 ? v.get(0).message() : v.size() + " problems; nothing was recorded: " + v.get(0).message(), v);
+        }
+        return new Validated(marks, absences, schemeId, links);
+    }
+
+    private void apply(EntityManager em, LessonContexts.Context c, LessonEntry b, Validated v, String login, String personId) {
+        Lesson l = c.lesson();
+        long now = clock.now().toEpochMilli();
+        PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
+        List<AuditRecord> records = new ArrayList<>();
+        List<Object[]> published = new ArrayList<>();
+        LessonEntity le = em.find(LessonEntity.class, l.occurrenceId());
+        JournalLesson before = null;
+        if (le == null) {
+            le = new LessonEntity();
+            le.setOccurrenceId(l.occurrenceId());
+            le.setSchoolId(c.schoolId());
+            le.setLessonDate(l.date().toString());
+            le.setClassId(l.classId());
+            le.setGroupId(l.groupId());
+            le.setSubject(l.subject());
+            le.setHeld(true);
+            le.setCreatedAt(now);
+            em.persist(le);
+        } else {
+            before = Mapping.toDTO(le);
+        }
+        le.setTaughtBy(personId);
+        if (b.held() != null) {
+            le.setHeld(b.held());
+        }
+        if (b.topic() != null) {
+            le.setTopic(b.topic().isBlank() ? null : b.topic().trim());
+            if (le.getTopicAt() == null && le.getTopic() != null) {
+                le.setTopicAt(now);
+            }
+        }
+        boolean homeworkChanged = false;
+        if (b.homework() != null || b.homeworkLinks() != null) {
+            String hw = b.homework() == null ? le.getHomework() : b.homework().isBlank() ? null : b.homework().trim();
+            String links = b.homeworkLinks() == null ? le.getHomeworkLinks() : v.links().isEmpty() ? null : String.join("\n", v.links());
+            homeworkChanged = !java.util.Objects.equals(hw, le.getHomework()) || !java.util.Objects.equals(links, le.getHomeworkLinks());
+            le.setHomework(hw);
+            le.setHomeworkLinks(links);
+            if (le.getHomeworkAt() == null && (hw != null || links != null)) {
+                le.setHomeworkAt(now);
+            }
+        }
+        if (b.comment() != null) {
+            le.setComment(b.comment().isBlank() ? null : b.comment().trim());
+        }
+        if (b.attendance() != null) {
+            if (le.getAttendanceAt() == null) {
+                le.setAttendanceAt(now);
+            }
+            Map<String, AttendanceEntity> existing = new LinkedHashMap<>();
+            em.createQuery("select a from AttendanceEntity a where a.occurrenceId = :o", AttendanceEntity.class)
+                    .setParameter("o", l.occurrenceId()).getResultList().forEach(a -> existing.put(a.getStudentId(), a));
+            for (int i = 0; i < b.attendance().size(); i++) {
+                AttendanceInput in = b.attendance().get(i);
+                AbsenceCode code = v.absences().get(i);
+                AttendanceEntity a = existing.remove(in.studentId());
+                Attendance old = a == null ? null : Mapping.toDTO(a);
+                if (a == null) {
+                    a = new AttendanceEntity();
+                    a.setId(UUID.randomUUID().toString());
+                    a.setOccurrenceId(l.occurrenceId());
+                    a.setSchoolId(c.schoolId());
+                    a.setStudentId(in.studentId());
+                    a.setLessonDate(l.date().toString());
+                    a.setSubject(l.subject());
+                    em.persist(a);
+                }
+                a.setCode(code.code());
+                a.setCategory(code.category());
+                a.setLateMinutes(AbsenceCode.LATE.equals(code.category()) ? in.lateMinutes() : null);
+                a.setRecordedAt(now);
+                a.setRecordedBy(login);
+                Attendance neu = Mapping.toDTO(a);
+                if (!neu.equals(old)) {
+                    records.add(new AuditRecord("attendance", a.getId(), old == null ? "create" : "update", old, neu));
+                    published.add(new Object[] { GradebookEvents.ABSENCE_RECORDED, neu });
+                }
+            }
+            for (AttendanceEntity gone : existing.values()) {
+                records.add(new AuditRecord("attendance", gone.getId(), "delete", Mapping.toDTO(gone), null));
+                em.remove(gone);
+            }
+        }
+        if (b.marks() != null) {
+            for (int i = 0; i < b.marks().size(); i++) {
+                MarkInput in = b.marks().get(i);
+                MarkValue value = v.marks().get(i);
+                MarkEntity m = new MarkEntity();
+                m.setId(UUID.randomUUID().toString());
+                m.setOccurrenceId(l.occurrenceId());
+                m.setSchoolId(c.schoolId());
+                m.setStudentId(in.studentId());
+                m.setLessonDate(l.date().toString());
+                m.setSubject(l.subject());
+                m.setClassId(l.classId());
+                m.setGroupId(l.groupId());
+                m.setSchemeId(v.schemeId());
+                m.setValue(value.value());
+                m.setNumeric(value.numeric());
+                m.setWorkType(in.workType());
+                m.setWorkDate((in.workDate() == null ? l.date() : in.workDate()).toString());
+                m.setComment(in.comment() == null || in.comment().isBlank() ? null : in.comment().trim());
+                m.setCounted(in.counts() == null || in.counts());
+                m.setFamilyVisible(in.visibleToFamily() == null || in.visibleToFamily());
+                m.setRecordedAt(now);
+                m.setRecordedBy(login);
+                m.setUpdatedAt(now);
+                em.persist(m);
+                Mark dto = Mapping.toDTO(m, policy.weight(m.getWorkType()), false);
+                records.add(new AuditRecord("mark", m.getId(), "create", null, dto));
+                published.add(new Object[] { GradebookEvents.MARK_RECORDED, dto });
+            }
+        }
+        le.setUpdatedAt(now);
+        JournalLesson after = Mapping.toDTO(le);
+        if (!after.equals(before)) {
+            records.add(new AuditRecord("journal-lesson", le.getOccurrenceId(), before == null ? "create" : "update", before, after));
+        }
+        if (homeworkChanged) {
+            published.add(new Object[] { GradebookEvents.HOMEWORK_POSTED, after });
+        }
+        audit.recordAll(c.schoolId(), records);
+        for (Object[] e : published) {
+            events.publish((String) e[0], c.schoolId(), e[1]);
+        }
+    }
+
+    private MarkEntity requireMark(EntityManager em, ZhurnalPrincipal p, String markId) {
+        MarkEntity m = markId == null ? null : em.find(MarkEntity.class, markId);
+        if (m == null) {
+            throw ProblemException.notFound("Mark", markId);
+        }
+        return m;
+    }
+
+    /** Changes one mark; only the teacher of its lesson, while the period is open. */
+    public Mark editMark(String markId, MarkEdit edit) {
+        ZhurnalPrincipal p = caller();
+        MarkEntity found = jpa.txExpr(TransactionType.Supports, em -> requireMark(em, p, markId));
+        LessonContexts.Context c = contexts.require(p, found.getOccurrenceId());
+        contexts.requireWriter(p, c);
+        requireOpen(c);
+        if (edit == null) {
+            throw ProblemException.invalid("body", "A JSON body is required");
+        }
+        List<Violation> v = new ArrayList<>();
+        MarkValue value = null;
+        if (edit.value() != null) {
+            GradingScheme scheme = schemes.get(found.getSchemeId()).orElseThrow(() -> ProblemException.conflict("scheme-unavailable",
+                    "The grading scheme «" + found.getSchemeId() + "» of this mark is not installed; its value cannot be changed now"));
+            value = scheme.parse(edit.value(), MarkUse.CURRENT).orElse(null);
+            if (value == null) {
+                v.add(new Violation("value", "«" + edit.value() + "» is not a mark of the scheme: " + String.join(" ", scheme.values(MarkUse.CURRENT))));
+            }
+        }
+        if (edit.workType() != null && !WorkTypes.isKnown(edit.workType())) {
+            v.add(new Violation("workType", "workType is a known work type"));
+        }
+        LocalDate lessonDate = c.lesson().date();
+        if (edit.workDate() != null && (edit.workDate().isAfter(lessonDate)
+                || ChronoUnit.DAYS.between(edit.workDate(), lessonDate) > MAX_WORK_DAYS_BEFORE)) {
+            v.add(new Violation("workDate", "workDate is the lesson's date or up to " + MAX_WORK_DAYS_BEFORE + " days before it"));
+        }
+        if (edit.comment() != null && edit.comment().length() > 500) {
+            v.add(new Violation("comment", "comment is at most 500 characters"));
+        }
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v.get(0).message(), v);
+        }
+        MarkValue newValue = value;
+        PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            MarkEntity m = requireMark(em, p, markId);
+            Mark before = Mapping.toDTO(m, policy.weight(m.getWorkType()), false);
+            if (newValue != null) {
+                m.setValue(newValue.value());
+                m.setNumeric(newValue.numeric());
+            }
+            if (edit.workType() != null) {
+                m.setWorkType(edit.workType());
+            }
+            if (edit.workDate() != null) {
+                m.setWorkDate(edit.workDate().toString());
+            }
+            if (edit.comment() != null) {
+                m.setComment(edit.comment().isBlank() ? null : edit.comment().trim());
+            }
+            if (edit.counts() != null) {
+                m.setCounted(edit.counts());
+            }
+            if (edit.visibleToFamily() != null) {
+                m.setFamilyVisible(edit.visibleToFamily());
+            }
+            m.setUpdatedAt(clock.now().toEpochMilli());
+            Mark after = Mapping.toDTO(m, policy.weight(m.getWorkType()), false);
+            audit.record(c.schoolId(), "mark", m.getId(), "update", before, after);
+            events.publish(GradebookEvents.MARK_CHANGED, c.schoolId(), after);
+            return after;
+        });
+    }
+
+    /** Deletes one mark; only the teacher of its lesson, while the period is open. The audit keeps it. */
+    public void deleteMark(String markId) {
+        ZhurnalPrincipal p = caller();
+        MarkEntity found = jpa.txExpr(TransactionType.Supports, em -> requireMark(em, p, markId));
+        LessonContexts.Context c = contexts.require(p, found.getOccurrenceId());
+        contexts.requireWriter(p, c);
+        requireOpen(c);
+        PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
+        jpa.tx(TransactionType.Required, em -> {
+            MarkEntity m = requireMark(em, p, markId);
+            Mark before = Mapping.toDTO(m, policy.weight(m.getWorkType()), false);
+            audit.record(c.schoolId(), "mark", m.getId(), "delete", before, null);
+            events.publish(GradebookEvents.MARK_CHANGED, c.schoolId(), Mapping.toDTO(m, policy.weight(m.getWorkType()), true));
+            em.remove(m);
+        });
+    }
+
+    /** Marks of the given lessons, with the school's current weights. */
+    List<Mark> marksOf(EntityManager em, Collection<String> occurrenceIds, PolicyConfig.Policy policy) {
+        if (occurrenceIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select m from MarkEntity m where m.occurrenceId in :o order by m.lessonDate, m.recordedAt, m.id",
+                MarkEntity.class).setParameter("o", occurrenceIds).getResultList().stream()
+                .map(m -> Mapping.toDTO(m, policy.weight(m.getWorkType()), false)).toList();
+    }
+
+    /** @return the reporting period, if it exists for the school and grade */
+    ReportingPeriod period(String schoolId, int year, int grade, String periodId) {
+        return calendar.periods(schoolId, year, grade).stream().filter(x -> x.id().equals(periodId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Reporting period", periodId));
+    }
+}

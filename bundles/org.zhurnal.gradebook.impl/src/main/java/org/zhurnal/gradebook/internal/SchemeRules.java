@@ -1,0 +1,113 @@
+package org.zhurnal.gradebook.internal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.gradebook.internal.entity.SchemeRuleEntity;
+
+/**
+ * Which grading scheme a school uses: rules by subject (or all subjects) and grade range; the most specific
+ * matching rule wins (a subject rule before an all-subjects rule, then the narrower grade range, then the
+ * newer); without a rule, {@value #DEFAULT_SCHEME}.
+ */
+@Component(service = SchemeRules.class)
+public class SchemeRules {
+    public static final String DEFAULT_SCHEME = "fivepoint";
+
+    /** A rule as the API shows it; {@code subject} null = every subject. */
+    public record Rule(String id, String schoolId, String subject, int gradeFrom, int gradeTo, String schemeId) {}
+
+    /** Body of a new rule. */
+    public record NewRule(String subject, Integer gradeFrom, Integer gradeTo, String schemeId) {}
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+    private final AuditLog audit;
+    private final GradingSchemes schemes;
+
+    @Activate
+    public SchemeRules(@Reference(target = "(osgi.unit.name=zhurnal-gradebook)") JpaTemplate jpa, @Reference ZhurnalClock clock,
+            @Reference AuditLog audit, @Reference GradingSchemes schemes, @Reference GradebookSchema schema) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.audit = audit;
+        this.schemes = schemes;
+    }
+
+    private static Rule toDTO(SchemeRuleEntity e) {
+        return new Rule(e.getId(), e.getSchoolId(), e.getSubject(), e.getGradeFrom(), e.getGradeTo(), e.getSchemeId());
+    }
+
+    public List<Rule> rules(String schoolId) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select r from SchemeRuleEntity r where r.schoolId = :s "
+                + "order by r.createdAt", SchemeRuleEntity.class).setParameter("s", schoolId).getResultList().stream().map(SchemeRules::toDTO)
+                .toList());
+    }
+
+    /** @return the id of the scheme in force for the subject in the grade */
+    public String schemeFor(String schoolId, String subject, int grade) {
+        return schemeFor(rules(schoolId), subject, grade);
+    }
+
+    static String schemeFor(List<Rule> rules, String subject, int grade) {
+        return rules.stream().filter(r -> (r.subject() == null || r.subject().equalsIgnoreCase(subject)) && grade >= r.gradeFrom()
+                && grade <= r.gradeTo())
+                .max(Comparator.comparing((Rule r) -> r.subject() != null).thenComparing(r -> -(r.gradeTo() - r.gradeFrom())))
+                .map(Rule::schemeId).orElse(DEFAULT_SCHEME);
+    }
+
+    /** Adds a rule (the caller has checked ADMINISTER on the school). The scheme must be installed now. */
+    public Rule add(String schoolId, NewRule n) {
+        if (n == null) {
+            throw ProblemException.invalid("body", "A JSON body is required");
+        }
+        int from = n.gradeFrom() == null ? 1 : n.gradeFrom();
+        int to = n.gradeTo() == null ? 11 : n.gradeTo();
+        if (from < 1 || from > 11) {
+            throw ProblemException.invalid("gradeFrom", "gradeFrom is 1 to 11");
+        }
+        if (to < from || to > 11) {
+            throw ProblemException.invalid("gradeTo", "gradeTo is gradeFrom to 11");
+        }
+        if (n.schemeId() == null || schemes.get(n.schemeId()).isEmpty()) {
+            throw ProblemException.invalid("schemeId", "schemeId is an installed grading scheme: "
+                    + String.join(", ", schemes.list().stream().map(s -> s.id()).toList()));
+        }
+        String subject = n.subject() == null || n.subject().isBlank() ? null : n.subject().trim();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            SchemeRuleEntity e = new SchemeRuleEntity();
+            e.setId(UUID.randomUUID().toString());
+            e.setSchoolId(schoolId);
+            e.setSubject(subject);
+            e.setGradeFrom(from);
+            e.setGradeTo(to);
+            e.setSchemeId(n.schemeId());
+            e.setCreatedAt(clock.now().toEpochMilli());
+            em.persist(e);
+            Rule dto = toDTO(e);
+            audit.record(schoolId, "grading-scheme-rule", e.getId(), "create", null, dto);
+            return dto;
+        });
+    }
+
+    /** Deletes a rule of the school. */
+    public void delete(String schoolId, String ruleId) {
+        jpa.tx(TransactionType.Required, em -> {
+            SchemeRuleEntity e = ruleId == null ? null : em.find(SchemeRuleEntity.class, ruleId);
+            if (e == null || !e.getSchoolId().equals(schoolId)) {
+                throw ProblemException.notFound("Scheme rule", ruleId);
+            }
+            audit.record(schoolId, "grading-scheme-rule", e.getId(), "delete", toDTO(e), null);
+            em.remove(e);
+        });
+    }
+}

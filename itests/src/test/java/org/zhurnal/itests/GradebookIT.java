@@ -1,0 +1,409 @@
+package org.zhurnal.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.zhurnal.calendar.api.CalendarQuery;
+import org.zhurnal.calendar.api.ReportingPeriod;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditEntry;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.event.DomainEvent;
+import org.zhurnal.core.api.event.DomainEventListener;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.tenancy.Municipality;
+import org.zhurnal.core.api.tenancy.School;
+import org.zhurnal.core.api.tenancy.TenantService;
+import org.zhurnal.gradebook.api.GradebookQuery;
+import org.zhurnal.gradebook.api.Mark;
+import org.zhurnal.roster.api.RosterQuery;
+import org.zhurnal.security.api.AccountService;
+import org.zhurnal.security.api.NewAccount;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The gradebook on the real distribution: a school set up over REST, a teacher journaling lessons (atomic,
+ * idempotent), substitutes, cancelled lessons, suggestions under a municipal policy changed at run time,
+ * confirmed and closed periods, and a grading-scheme plug-in hot-deployed, removed and restored.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class GradebookIT {
+    static final String API = "/api/v1/gradebook/";
+    static final String STAFF = "Код;Фамилия;Имя;Отчество;Должность;Предметы;Телефон;E-mail;Классный руководитель\n"
+            + "T1;Белова;Ирина;Сергеевна;учитель;Математика;;belova@example.org;5А\n"
+            + "T3;Смирнова;Анна;Павловна;учитель;Русский язык;;;\n";
+    static final String PASSWORD = "Gradebook-Passw0rd-7";
+
+    @Inject
+    TenantService tenants;
+    @Inject
+    AccountService accounts;
+    @Inject
+    RosterQuery roster;
+    @Inject
+    CalendarQuery calendar;
+    @Inject
+    GradebookQuery gradebook;
+    @Inject
+    AuditLog audit;
+    @Inject
+    ZhurnalClock clock;
+    @Inject
+    ConfigurationAdmin configAdmin;
+    @Inject
+    BundleContext context;
+
+    private final Http http = new Http(KarafOptions.HTTP_PORT);
+
+    @Configuration
+    public Option[] config() {
+        return KarafOptions.distribution();
+    }
+
+    private School newSchool(String name) {
+        Municipality m = tenants.municipalities().stream().filter(x -> x.name().equals("Gradebook IT")).findFirst()
+                .orElseGet(() -> RosterIT.runAsSystem(() -> tenants.createMunicipality("Gradebook IT")));
+        return RosterIT.runAsSystem(() -> tenants.createSchool(m.id(), name, name, "Europe/Moscow"));
+    }
+
+    private String tokenFor(String personId, String schoolId, Grant grant) {
+        String login = "g" + UUID.randomUUID().toString().substring(0, 8);
+        RosterIT.runAsSystem(() -> accounts.create(new NewAccount(login, "Журналов Пётр Петрович", personId, schoolId, List.of(grant), PASSWORD)));
+        return http.login(login, PASSWORD);
+    }
+
+    private void importCsv(String admin, String schoolId, String csv) throws Exception {
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + KarafOptions.HTTP_PORT
+                + "/api/v1/roster/schools/" + schoolId + "/import?fileName=people.csv"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(csv.getBytes(StandardCharsets.UTF_8))).build();
+        var r = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(r.body(), 200, r.statusCode());
+    }
+
+    private Http.Answer put(String path, String json, String token) {
+        return http.send("PUT", path, json, Map.of("Authorization", "Bearer " + token));
+    }
+
+    private Http.Answer record(String occurrenceId, String key, String json, String token) {
+        Map<String, String> h = new HashMap<>();
+        h.put("Authorization", "Bearer " + token);
+        if (key != null) {
+            h.put("Idempotency-Key", key);
+        }
+        return http.post(API + "lessons/" + occurrenceId, json, h);
+    }
+
+    private static void assertProblem(Http.Answer a, int status, String field) {
+        assertEquals(a.body(), status, a.status());
+        assertTrue(a.contentType(), a.contentType().startsWith("application/problem+json"));
+        if (field != null) {
+            assertEquals(a.body(), field, a.json().get("field").asText());
+        }
+    }
+
+    private static String entry(String classId, String subject, String teacherId, String weekday, int lesson, LocalDate validFrom) {
+        return "{\"classId\":\"" + classId + "\",\"subject\":\"" + subject + "\",\"teacherId\":\"" + teacherId + "\",\"weekday\":\"" + weekday
+                + "\",\"lessonNumber\":" + lesson + ",\"validFrom\":\"" + validFrom + "\"}";
+    }
+
+    private static String mark(String studentId, String value, String workType) {
+        return "{\"studentId\":\"" + studentId + "\",\"value\":\"" + value + "\",\"workType\":\"" + workType + "\"}";
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Timed out waiting for: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private List<String> schemeIds(String token) {
+        List<String> ids = new ArrayList<>();
+        http.get(API + "grading-schemes", token).json().forEach(s -> ids.add(s.get("id").asText()));
+        return ids;
+    }
+
+    private int marksOf(String studentId, LocalDate day) {
+        return gradebook.marksOfStudent(studentId, day, day, false).size();
+    }
+
+    @Test
+    public void journalMarksFinalsAndHotDeployedSchemes() throws Exception {
+        School school = newSchool("Школа журнала");
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        LocalDate today = clock.today();
+        int y = RosterQuery.academicYearOf(today);
+        LocalDate yearStart = LocalDate.of(y, 9, 1);
+
+        importCsv(admin, school.id(), RosterIT.pupils());
+        importCsv(admin, school.id(), STAFF);
+        Map<String, String> staff = new HashMap<>();
+        http.get("/api/v1/roster/schools/" + school.id() + "/staff", admin).json()
+                .forEach(p -> staff.put(p.get("lastName").asText(), p.get("id").asText()));
+        String belova = staff.get("Белова");
+        String smirnova = staff.get("Смирнова");
+        String fiveA = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow().id();
+        Map<String, String> pupils = new HashMap<>();
+        roster.studentsOfClass(fiveA, today).forEach(s -> pupils.put(s.firstName(), s.id()));
+        String alisa = pupils.get("Алиса");
+        String vera = pupils.get("Вера");
+        String fyodor = pupils.get("Фёдор");
+        String artyom = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("2Б")).findFirst()
+                .map(c -> roster.studentsOfClass(c.id(), today).get(0).id()).orElseThrow();
+
+        Http.Answer year = http.post("/api/v1/calendar/schools/" + school.id() + "/years", "{\"year\":" + y + ",\"start\":\"" + yearStart
+                + "\",\"end\":\"" + LocalDate.of(y + 1, 5, 31) + "\",\"workingDays\":5}", admin);
+        assertEquals(year.body(), 201, year.status());
+        assertEquals(201, http.post("/api/v1/calendar/years/" + year.json().get("id").asText() + "/periods",
+                "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9]}", admin).status());
+        Http.Answer bells = http.post("/api/v1/bells/schools/" + school.id() + "/schedules", "{\"name\":\"Основное\",\"kind\":\"REGULAR\","
+                + "\"validFrom\":\"" + yearStart + "\",\"periods\":[{\"number\":1,\"start\":\"08:30\",\"end\":\"09:15\"},"
+                + "{\"number\":2,\"start\":\"09:25\",\"end\":\"10:10\"},{\"number\":3,\"start\":\"10:20\",\"end\":\"11:05\"},"
+                + "{\"number\":4,\"start\":\"11:25\",\"end\":\"12:10\"}]}", admin);
+        assertEquals(bells.body(), 201, bells.status());
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            assertEquals(200, put("/api/v1/bells/schools/" + school.id() + "/weekdays/" + day,
+                    "{\"scheduleId\":\"" + bells.json().get("id").asText() + "\"}", admin).status());
+        }
+        String entries = "/api/v1/timetable/schools/" + school.id() + "/entries";
+        String math = http.post(entries, entry(fiveA, "Математика", belova, "MONDAY", 1, yearStart), admin).json().get("id").asText();
+        String russian = http.post(entries, entry(fiveA, "Русский язык", smirnova, "TUESDAY", 2, yearStart), admin).json().get("id").asText();
+        String art = http.post(entries, entry(fiveA, "Изобразительное искусство", belova, "WEDNESDAY", 4, yearStart), admin).json().get("id")
+                .asText();
+
+        LocalDate monday = today.with(TemporalAdjusters.previous(DayOfWeek.MONDAY));
+        LocalDate earlierMonday = monday.minusWeeks(1);
+        ReportingPeriod quarter = calendar.periodOf(school.id(), 5, monday).orElseThrow();
+        assertEquals(quarter.id(), calendar.periodOf(school.id(), 5, earlierMonday).orElseThrow().id());
+        String mathMonday = math + ":" + monday;
+
+        String teacher = tokenFor(belova, school.id(), new Grant(Role.TEACHER, ScopeRef.school(school.id())));
+        String colleague = tokenFor(smirnova, school.id(), new Grant(Role.TEACHER, ScopeRef.school(school.id())));
+        String deputy = tokenFor(null, school.id(), new Grant(Role.DEPUTY_DIRECTOR, ScopeRef.school(school.id())));
+        String parent = tokenFor(null, school.id(), new Grant(Role.PARENT, ScopeRef.student(alisa)));
+
+        // Domain events published with the changes, seen by a listener like the diary's notifier.
+        List<DomainEvent> seen = new CopyOnWriteArrayList<>();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(DomainEventListener.LISTENER_ID, "gradebook-it-" + UUID.randomUUID());
+        props.put(DomainEventListener.EVENT_TYPES, "gradebook.");
+        ServiceRegistration<DomainEventListener> listener = context.registerService(DomainEventListener.class, seen::add, props);
+
+        // The built-in schemes are there; the example plug-in is not (yet).
+        List<String> schemes = schemeIds(teacher);
+        assertTrue(schemes.toString(), schemes.containsAll(List.of("fivepoint", "passfail", "tenpoint", "hundredpoint")));
+        assertFalse(schemes.contains("levels"));
+
+        // A whole lesson in one request.
+        String lesson = "{\"topic\":\"Сложение дробей\",\"homework\":\"№ 245, 246\",\"homeworkLinks\":[\"https://example.org/fractions\"],"
+                + "\"attendance\":[{\"studentId\":\"" + vera + "\",\"code\":\"б\"}],\"marks\":[" + mark(alisa, "5", "ORAL") + ","
+                + mark(fyodor, "4-", "CONTROL") + "]}";
+        assertProblem(record(mathMonday, null, lesson, teacher), 400, "Idempotency-Key");
+        Http.Answer first = record(mathMonday, "k-1", lesson, teacher);
+        assertEquals(first.body(), 200, first.status());
+        assertEquals(2, first.json().get("marks").size());
+        assertEquals("Сложение дробей", first.json().get("journal").get("topic").asText());
+        assertEquals("б", first.json().get("attendance").get(0).get("code").asText());
+        assertEquals("fivepoint", first.json().get("schemeId").asText());
+        // A retry with the same key records nothing new; the same key for another body is refused.
+        Http.Answer retry = record(mathMonday, "k-1", lesson, teacher);
+        assertEquals(retry.body(), 200, retry.status());
+        assertEquals(2, retry.json().get("marks").size());
+        assertEquals(1, marksOf(alisa, monday));
+        assertProblem(record(mathMonday, "k-1", "{\"topic\":\"Другое\"}", teacher), 409, null);
+
+        // One bad mark: nothing of the request is stored, and the error names the student and the field.
+        Http.Answer bad = record(mathMonday, "k-2", "{\"topic\":\"Другая тема\",\"marks\":[" + mark(fyodor, "5", "ORAL") + ","
+                + mark(alisa, "7", "ORAL") + "]}", teacher);
+        assertProblem(bad, 400, "marks[1].value");
+        assertTrue(bad.body(), bad.json().get("detail").asText().contains(alisa));
+        assertEquals(1, marksOf(fyodor, monday));
+        assertEquals("Сложение дробей", gradebook.lessons(List.of(mathMonday)).get(0).topic());
+        assertProblem(record(mathMonday, "k-3", "{\"marks\":[" + mark(artyom, "5", "ORAL") + "]}", teacher), 400, "marks[0].studentId");
+        assertProblem(record(mathMonday, "k-4", "{\"marks\":[" + mark(alisa, "5", "DANCE") + "]}", teacher), 400, "marks[0].workType");
+        assertProblem(record(mathMonday, "k-5", "{\"attendance\":[{\"studentId\":\"" + vera + "\",\"code\":\"x\"}]}", teacher), 400,
+                "attendance[0].code");
+        // A future lesson: homework in advance is welcome, marks are not.
+        String nextMath = math + ":" + monday.plusWeeks(1);
+        assertProblem(record(nextMath, "k-6", "{\"marks\":[" + mark(alisa, "5", "ORAL") + "]}", teacher), 400, "marks");
+        assertEquals(200, record(nextMath, "k-7", "{\"homework\":\"Повторить дроби\"}", teacher).status());
+
+        // Who may write: only the teacher of the lesson; a substitute only the substituted lesson.
+        assertProblem(record(mathMonday, "k-8", "{\"topic\":\"x\"}", colleague), 403, null);
+        assertProblem(record(mathMonday, "k-9", "{\"topic\":\"x\"}", parent), 403, null);
+        assertProblem(record(mathMonday, "k-10", "{\"topic\":\"x\"}", tokenFor(null, null, new Grant(Role.PARENT,
+                ScopeRef.student(UUID.randomUUID().toString())))), 404, null);
+        String mathEarlier = math + ":" + earlierMonday;
+        assertEquals(200, put("/api/v1/timetable/lessons/" + mathEarlier + "/change", "{\"kind\":\"SUBSTITUTION\",\"substituteTeacherId\":\""
+                + smirnova + "\",\"reason\":\"болезнь учителя\"}", admin).status());
+        Http.Answer bySubstitute = record(mathEarlier, "k-11", "{\"topic\":\"Дроби\",\"attendance\":[],\"marks\":[" + mark(alisa, "4", "TEST")
+                + "]}", colleague);
+        assertEquals(bySubstitute.body(), 200, bySubstitute.status());
+        assertEquals(smirnova, bySubstitute.json().get("journal").get("taughtBy").asText());
+        assertProblem(record(mathEarlier, "k-12", "{\"topic\":\"x\"}", teacher), 403, null);
+        // A cancelled lesson is not journaled.
+        String russianTuesday = russian + ":" + monday.plusDays(1);
+        assertEquals(200, put("/api/v1/timetable/lessons/" + russianTuesday + "/change", "{\"kind\":\"CANCELLATION\",\"reason\":\"карантин\"}",
+                admin).status());
+        assertProblem(record(russianTuesday, "k-13", "{\"topic\":\"x\",\"marks\":[" + mark(alisa, "5", "ORAL") + "]}", colleague), 409, null);
+
+        // Events in the same transaction as the marks: the diary gets them.
+        await("mark events", () -> seen.stream().filter(e -> e.type().equals("gradebook.mark.recorded")).count() == 3);
+        assertTrue(seen.stream().anyMatch(e -> e.type().equals("gradebook.absence.recorded") && e.payload().contains(vera)));
+        assertTrue(seen.stream().anyMatch(e -> e.type().equals("gradebook.homework.posted")));
+
+        // The journal grid: the teacher and the deputy director read it; a colleague of another subject does not.
+        String grid = API + "journal?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика", StandardCharsets.UTF_8)
+                + "&from=" + quarter.start() + "&to=" + quarter.end();
+        Http.Answer page = http.get(grid, teacher);
+        assertEquals(page.body(), 200, page.status());
+        assertEquals(3, page.json().get("students").size());
+        assertEquals(3, page.json().get("marks").size());
+        assertTrue(page.json().get("lessons").size() >= 7);
+        assertEquals(200, http.get(grid, deputy).status());
+        assertProblem(http.get(grid, colleague), 403, null);
+        assertProblem(http.get(grid, parent), 403, null);
+
+        // Suggestions: (5·1 + 4·2 [TEST] + 4.75·3 [CONTROL, «4-»]) … for Alisa: 5 ORAL, 4 TEST, then a CONTROL «4».
+        Http.Answer more = record(mathMonday, "k-14", "{\"marks\":[" + mark(alisa, "4", "CONTROL") + "]}", teacher);
+        assertEquals(more.body(), 200, more.status());
+        // Alisa: 5×1 + 4×2 + 4×3 = 25 over 6 = 4.17 → 4 with threshold 0.5.
+        assertEquals("4", gradebook.forecast(alisa, "Математика", quarter.id(), false).orElseThrow().suggested());
+        Http.Answer extra = record(mathMonday, "k-15", "{\"marks\":[" + mark(alisa, "5", "CONTROL") + "]}", teacher);
+        assertEquals(extra.body(), 200, extra.status());
+        // Now 5×1 + 4×2 + 4×3 + 5×3 = 40 over 9 = 4.44 → 4; with the threshold at 0.4 it becomes 5 at once, no restart.
+        assertEquals("4.44", gradebook.forecast(alisa, "Математика", quarter.id(), false).orElseThrow().average().toPlainString());
+        org.osgi.service.cm.Configuration policy = configAdmin.getFactoryConfiguration("org.zhurnal.grading.policy", "it", "?");
+        Dictionary<String, Object> p = new Hashtable<>();
+        p.put("municipality", school.municipalityId());
+        p.put("roundingThreshold", "0.4");
+        p.put("minimumMarks", 3);
+        policy.update(p);
+        await("the municipal policy", () -> "5".equals(gradebook.forecast(alisa, "Математика", quarter.id(), false).orElseThrow().suggested()));
+        Http.Answer finals = http.get(API + "finals/period?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика",
+                StandardCharsets.UTF_8) + "&periodId=" + quarter.id(), teacher);
+        assertEquals(finals.body(), 200, finals.status());
+        JsonNode alisaRow = null;
+        for (JsonNode row : finals.json()) {
+            if (row.get("studentId").asText().equals(alisa)) {
+                alisaRow = row;
+            }
+        }
+        assertNotNull(finals.body(), alisaRow);
+        assertEquals("5", alisaRow.get("suggested").asText());
+        // Fyodor has one mark: fewer than the minimum, nothing suggested.
+        assertNull(gradebook.forecast(fyodor, "Математика", quarter.id(), false).orElseThrow().suggested());
+
+        // The teacher confirms (a final grade has no «+»/«-»); a colleague cannot.
+        String confirm = "{\"studentId\":\"" + alisa + "\",\"subject\":\"Математика\",\"kind\":\"PERIOD\",\"periodId\":\"" + quarter.id()
+                + "\",\"value\":\"%s\"}";
+        assertProblem(put(API + "finals", String.format(confirm, "5-"), teacher), 400, "value");
+        assertProblem(put(API + "finals", String.format(confirm, "5"), colleague), 403, null);
+        Http.Answer confirmed = put(API + "finals", String.format(confirm, "5"), teacher);
+        assertEquals(confirmed.body(), 200, confirmed.status());
+        assertEquals("5", confirmed.json().get("suggested").asText());
+        await("final event", () -> seen.stream().anyMatch(e -> e.type().equals("gradebook.final.confirmed")));
+
+        // Edits keep history in the audit log.
+        String markId = first.json().get("marks").get(1).get("id").asText();
+        Http.Answer edited = put(API + "marks/" + markId, "{\"value\":\"3\",\"comment\":\"исправлено\"}", teacher);
+        assertEquals(edited.body(), 200, edited.status());
+        assertProblem(put(API + "marks/" + markId, "{\"value\":\"3\"}", colleague), 403, null);
+        assertEquals(List.of("update", "create"), audit.find("mark", markId, 10).stream().map(AuditEntry::action).toList());
+
+        // A closed period refuses writes until the deputy director reopens it (audited, with a reason).
+        assertEquals(200, http.post("/api/v1/calendar/periods/" + quarter.id() + "/close", null, deputy).status());
+        assertProblem(record(mathMonday, "k-16", "{\"topic\":\"x\"}", teacher), 409, null);
+        assertProblem(put(API + "marks/" + markId, "{\"value\":\"4\"}", teacher), 409, null);
+        assertProblem(put(API + "finals", String.format(confirm, "4"), teacher), 409, null);
+        assertEquals(200, http.post("/api/v1/calendar/periods/" + quarter.id() + "/reopen", "{\"reason\":\"исправление ошибки\"}", deputy)
+                .status());
+        assertEquals(200, put(API + "marks/" + markId, "{\"value\":\"4\"}", teacher).status());
+
+        // Timeliness: this week's lessons were entered late (today), the substituted one too; the deputy sees it, a teacher does not.
+        Http.Answer timeliness = http.get(API + "schools/" + school.id() + "/timeliness?from=" + earlierMonday + "&to=" + monday, deputy);
+        assertEquals(timeliness.body(), 200, timeliness.status());
+        JsonNode mathRow = null;
+        for (JsonNode row : timeliness.json()) {
+            if (row.get("occurrenceId").asText().equals(mathMonday)) {
+                mathRow = row;
+            }
+        }
+        assertNotNull(timeliness.body(), mathRow);
+        assertFalse(mathRow.get("topicOnTime").asBoolean());
+        assertTrue(mathRow.get("homeworkRecorded").asBoolean());
+        assertEquals(4, mathRow.get("marks").asInt());
+        assertProblem(http.get(API + "schools/" + school.id() + "/timeliness?from=" + earlierMonday + "&to=" + monday, teacher), 403, null);
+
+        // Hot deploy: the example scheme bundle dropped into deploy/ appears, is used, removed (marks stay readable, new ones 409) and restored.
+        Path deploy = Path.of(System.getProperty("karaf.base"), "deploy", "org.zhurnal.example.grading.jar");
+        long t0 = System.nanoTime();
+        Files.copy(Path.of(System.getProperty("zhurnal.grading.jar")), deploy, StandardCopyOption.REPLACE_EXISTING);
+        await("levels deployed", () -> schemeIds(teacher).contains("levels"));
+        System.out.println("Hot deploy of the levels scheme took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        Http.Answer rule = http.post(API + "schools/" + school.id() + "/scheme-rules",
+                "{\"subject\":\"Изобразительное искусство\",\"gradeFrom\":1,\"gradeTo\":5,\"schemeId\":\"levels\"}", admin);
+        assertEquals(rule.body(), 201, rule.status());
+        String artDay = art + ":" + monday.plusDays(2);
+        Http.Answer levels = record(artDay, "k-17", "{\"marks\":[" + mark(alisa, "в", "PROJECT") + "]}", teacher);
+        assertEquals(levels.body(), 200, levels.status());
+        assertEquals("levels", levels.json().get("schemeId").asText());
+        assertEquals("В", levels.json().get("marks").get(0).get("value").asText());
+        Files.delete(deploy);
+        await("levels removed", () -> !schemeIds(teacher).contains("levels"));
+        Http.Answer kept = http.get(API + "lessons/" + artDay, teacher);
+        assertEquals(kept.body(), 200, kept.status());
+        assertFalse(kept.json().get("schemeInstalled").asBoolean());
+        assertEquals("В", kept.json().get("marks").get(0).get("value").asText());
+        assertEquals("levels", kept.json().get("marks").get(0).get("schemeId").asText());
+        Mark stored = gradebook.marksOfStudent(alisa, monday.plusDays(2), monday.plusDays(2), true).get(0);
+        assertEquals("В", stored.value());
+        assertProblem(record(artDay, "k-18", "{\"marks\":[" + mark(fyodor, "П", "PROJECT") + "]}", teacher), 409, null);
+        Files.copy(Path.of(System.getProperty("zhurnal.grading.jar")), deploy, StandardCopyOption.REPLACE_EXISTING);
+        await("levels restored", () -> schemeIds(teacher).contains("levels"));
+        assertEquals(200, record(artDay, "k-19", "{\"marks\":[" + mark(fyodor, "П", "PROJECT") + "]}", teacher).status());
+        Files.delete(deploy);
+        policy.delete();
+        listener.unregister();
+    }
+}
