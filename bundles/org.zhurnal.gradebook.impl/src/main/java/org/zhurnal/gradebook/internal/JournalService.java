@@ -18,12 +18,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.LoggerFactory;
 import org.zhurnal.calendar.api.CalendarQuery;
 import org.zhurnal.calendar.api.ReportingPeriod;
 import org.zhurnal.core.api.ProblemException;
@@ -189,28 +191,24 @@ public class JournalService {
         requireOpen(c);
         Validated v = validate(c, body);
         String by = contexts.personOf(p).orElse(null);
-        try {
-            return retryOnce(() -> {
-                jpa.tx(TransactionType.Required, em -> {
-                    if (em.find(RequestEntity.class, requestId) != null) {
-                        return; // a concurrent retry got here first; the check below sorts it out
-                    }
-                    apply(em, c, body, v, p.login(), by);
-                    RequestEntity r = new RequestEntity();
-                    r.setId(requestId);
-                    r.setOccurrenceId(occurrenceId);
-                    r.setRequestHash(requestHash);
-                    r.setCreatedAt(clock.now().toEpochMilli());
-                    em.persist(r);
-                });
-                if (!alreadyApplied(requestId, requestHash)) {
-                    throw new IllegalStateException("The lesson entry was not stored");
+        return retry(() -> {
+            jpa.tx(TransactionType.Required, em -> {
+                if (em.find(RequestEntity.class, requestId) != null) {
+                    return; // a concurrent retry got here first; the check below sorts it out
                 }
-                return view(c);
+                apply(em, c, body, v, p.login(), by);
+                RequestEntity r = new RequestEntity();
+                r.setId(requestId);
+                r.setOccurrenceId(occurrenceId);
+                r.setRequestHash(requestHash);
+                r.setCreatedAt(clock.now().toEpochMilli());
+                em.persist(r);
             });
-        } catch (ProblemException e) {
-            throw e;
-        }
+            if (!alreadyApplied(requestId, requestHash)) {
+                throw new IllegalStateException("The lesson entry was not stored");
+            }
+            return view(c);
+        });
     }
 
     private boolean alreadyApplied(String requestId, String requestHash) {
@@ -224,15 +222,25 @@ public class JournalService {
         return true;
     }
 
-    /** Two first entries of one lesson may race to insert its row; the loser retries once and then sees the row. */
-    private static <T> T retryOnce(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException first) {
-            return work.get();
+    /**
+     * Two first entries of one lesson may race to insert its row, or a database deadlock may pick this
+     * transaction as its victim: nothing was written, so the work is tried again (three times in all), then the
+     * client is told to retry (503) — never a 500 for a conflict between two correct requests.
+     */
+    private static <T> T retry(Supplier<T> work) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return work.get();
+            } catch (ProblemException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                last = e;
+            }
         }
+        LoggerFactory.getLogger(JournalService.class).warn("Lesson entry failed three times", last);
+        throw new ProblemException(503, "busy", "Busy", "The lesson is being changed by another request; retry with the same "
+                + "Idempotency-Key", null);
     }
 
     /** The body checked against the lesson: the parsed marks, the attendance codes; 400 listing every problem. */
@@ -360,7 +368,9 @@ public class JournalService {
         PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
         List<AuditRecord> records = new ArrayList<>();
         List<Object[]> published = new ArrayList<>();
-        LessonEntity le = em.find(LessonEntity.class, l.occurrenceId());
+        // Entries of one lesson run one after the other (the row lock); the first entry creates the row, and two
+        // first entries racing to create it end in one retry (see retry).
+        LessonEntity le = em.find(LessonEntity.class, l.occurrenceId(), LockModeType.PESSIMISTIC_WRITE);
         JournalLesson before = null;
         if (le == null) {
             le = new LessonEntity();
@@ -476,6 +486,8 @@ public class JournalService {
         if (homeworkChanged) {
             published.add(new Object[] { GradebookEvents.HOMEWORK_POSTED, after });
         }
+        // Write the rows before the audit append takes the school's chain lock, so the lock is held only briefly.
+        em.flush();
         audit.recordAll(c.schoolId(), records);
         for (Object[] e : published) {
             events.publish((String) e[0], c.schoolId(), e[1]);
