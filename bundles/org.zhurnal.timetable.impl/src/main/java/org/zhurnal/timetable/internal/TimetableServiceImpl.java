@@ -525,6 +525,12 @@ public class TimetableServiceImpl {
                         .sorted(BY_SLOT).toList());
     }
 
+    /** Every lesson of the school in a date range (at most 370 days). READ on the school. */
+    public List<Lesson> schoolLessons(String schoolId, LocalDate from, LocalDate to) {
+        access.require(caller(), schoolId, Action.READ);
+        return query.forSchool(schoolId, from, to);
+    }
+
     public List<Lesson> classLessons(String classId, LocalDate from, LocalDate to) {
         ZhurnalPrincipal p = caller();
         SchoolClass c = classId == null ? null : roster.schoolClass(classId).orElse(null);

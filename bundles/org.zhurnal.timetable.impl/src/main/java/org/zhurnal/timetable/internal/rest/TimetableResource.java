@@ -109,6 +109,13 @@ public class TimetableResource implements RestResource {
         return timetable.changes(schoolId, date("from", from), date("to", to));
     }
 
+    /** Every lesson of the school from {@code from} to {@code to} (at most 370 days), by date and number. */
+    @GET
+    @Path("schools/{schoolId}/lessons")
+    public List<Lesson> schoolLessons(@PathParam("schoolId") String schoolId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return timetable.schoolLessons(schoolId, date("from", from), date("to", to));
+    }
+
     @GET
     @Path("classes/{id}/lessons")
     public List<Lesson> classLessons(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
