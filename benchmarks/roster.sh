@@ -8,27 +8,8 @@ cd "$(dirname "$0")/.."
 STUDENTS=${1:-10000}
 GUARDIANS=${2:-15000}
 command -v ab >/dev/null || { echo "needs ab (apt-get install apache2-utils)"; exit 1; }
-VERSION=$(grep -m1 -oP '(?<=^  <version>)[^<]+' pom.xml)
-DIST=karaf-distribution/target/zhurnal-distribution-$VERSION.tar.gz
-[ -f "$DIST" ] || mvn -B -q -ntp install -DskipTests
-WORK=$(mktemp -d)
-PORT=18182
-PASSWORD='Bench-Passw0rd-2026'
-B=http://127.0.0.1:$PORT/api/v1
-cleanup() {
-  [ -n "${HOME_DIR:-}" ] && "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true
-  for _ in $(seq 1 60); do pgrep -f "karaf.base=$WORK" >/dev/null || break; sleep 0.5; done
-  pkill -9 -f "karaf.base=$WORK" || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-tar xzf "$DIST" -C "$WORK"
-HOME_DIR=$(ls -d "$WORK"/*/)
-HOME_DIR=${HOME_DIR%/}
-sed -i "s/^org.osgi.service.http.port = 8181/org.osgi.service.http.port = $PORT/" "$HOME_DIR/etc/org.ops4j.pax.web.cfg"
-sed -i "s/^sshPort = 8101/sshPort = 18102/" "$HOME_DIR/etc/org.apache.karaf.shell.cfg"
-ZHURNAL_ADMIN_PASSWORD=$PASSWORD "$HOME_DIR/bin/start" >/dev/null 2>&1
-until curl -fs -o /dev/null "$B/health"; do sleep 0.3; done
+source benchmarks/distribution.sh
+start_distribution 18182 18102
 json() { python3 -c "import json,sys;print(json.load(sys.stdin)$1)"; }
 T=$(curl -s -H 'Content-Type: application/json' -d "{\"login\":\"admin\",\"password\":\"$PASSWORD\"}" "$B/auth/login" | json "['token']")
 M=$(curl -s -H "Authorization: Bearer $T" -H 'Content-Type: application/json' -d '{"name":"Бенчмарк"}' "$B/municipalities" | json "['id']")

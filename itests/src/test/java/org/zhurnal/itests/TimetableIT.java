@@ -60,6 +60,8 @@ public class TimetableIT {
     AuditLog audit;
     @Inject
     ZhurnalClock clock;
+    @Inject
+    org.zhurnal.core.api.demo.DemoLoader demo;
 
     private final Http http = new Http(KarafOptions.HTTP_PORT);
 
@@ -74,6 +76,13 @@ public class TimetableIT {
         return RosterIT.runAsSystem(() -> tenants.createSchool(m.id(), name, name, "Europe/Moscow"));
     }
 
+    /** Signs in as the system administrator once the REST application answers (it registers after the probe on a busy machine). */
+    private String admin() throws InterruptedException {
+        Http.Answer health = http.await("/api/v1/health", 200, java.time.Duration.ofSeconds(120));
+        assertEquals(health.body(), 200, health.status());
+        return http.login("admin", KarafOptions.ADMIN_PASSWORD);
+    }
+
     private String tokenFor(Grant grant) {
         String login = "t" + UUID.randomUUID().toString().substring(0, 8);
         RosterIT.runAsSystem(() -> accounts.create(new NewAccount(login, "Расписанов Пётр Петрович", null, "system", List.of(grant),
@@ -81,13 +90,55 @@ public class TimetableIT {
         return http.login(login, "Timetable-Passw0rd-7");
     }
 
-    private void importCsv(String admin, String schoolId, String csv) throws Exception {
-        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + KarafOptions.HTTP_PORT
-                + "/api/v1/roster/schools/" + schoolId + "/import?fileName=pupils.csv"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+    /** Posts a CSV body (UTF-8) and returns the answer. */
+    private static Http.Answer postCsv(String path, String csv, String token) throws Exception {
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + KarafOptions.HTTP_PORT + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(csv.getBytes(StandardCharsets.UTF_8))).build();
         var r = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(r.body(), 200, r.statusCode());
+        return new Http.Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
+    }
+
+    private void importCsv(String admin, String schoolId, String csv) throws Exception {
+        Http.Answer a = postCsv("/api/v1/roster/schools/" + schoolId + "/import?fileName=pupils.csv", csv, admin);
+        assertEquals(a.body(), 200, a.status());
+    }
+
+    /** A school with pupils, two teachers (Белова T1, Смирнова T3), a calendar year and bells Monday to Friday. */
+    record Setup(School school, String belova, String smirnova, String fiveA, String twoB, String alisa, LocalDate yearStart) {}
+
+    private Setup setUp(String name, String admin) throws Exception {
+        School school = newSchool(name);
+        int y = RosterQuery.academicYearOf(clock.today());
+        LocalDate yearStart = LocalDate.of(y, 9, 1);
+        importCsv(admin, school.id(), RosterIT.pupils());
+        importCsv(admin, school.id(), STAFF);
+        Map<String, String> staff = new HashMap<>();
+        http.get("/api/v1/roster/schools/" + school.id() + "/staff", admin).json()
+                .forEach(p -> staff.put(p.get("lastName").asText(), p.get("id").asText()));
+        String fiveA = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow().id();
+        String twoB = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("2Б")).findFirst().orElseThrow().id();
+        String alisa = roster.studentsOfClass(fiveA, clock.today()).stream().filter(s -> s.firstName().equals("Алиса")).findFirst()
+                .orElseThrow().id();
+
+        Http.Answer year = http.post("/api/v1/calendar/schools/" + school.id() + "/years", "{\"year\":" + y + ",\"start\":\"" + yearStart
+                + "\",\"end\":\"" + LocalDate.of(y + 1, 5, 31) + "\",\"workingDays\":5}", admin);
+        assertEquals(year.body(), 201, year.status());
+        Http.Answer quarters = http.post("/api/v1/calendar/years/" + year.json().get("id").asText() + "/periods",
+                "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9]}", admin);
+        assertEquals(quarters.body(), 201, quarters.status());
+        Http.Answer bells = http.post("/api/v1/bells/schools/" + school.id() + "/schedules", "{\"name\":\"Основное\",\"kind\":\"REGULAR\","
+                + "\"validFrom\":\"" + yearStart + "\",\"periods\":[{\"number\":1,\"start\":\"08:30\",\"end\":\"09:15\"},"
+                + "{\"number\":2,\"start\":\"09:25\",\"end\":\"10:10\"},{\"number\":3,\"start\":\"10:20\",\"end\":\"11:05\"},"
+                + "{\"number\":4,\"start\":\"11:25\",\"end\":\"12:10\"},{\"number\":5,\"start\":\"12:30\",\"end\":\"13:15\"},"
+                + "{\"number\":6,\"start\":\"13:25\",\"end\":\"14:10\"},{\"number\":7,\"start\":\"14:20\",\"end\":\"15:05\"}]}", admin);
+        assertEquals(bells.body(), 201, bells.status());
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            Http.Answer a = put("/api/v1/bells/schools/" + school.id() + "/weekdays/" + day,
+                    "{\"scheduleId\":\"" + bells.json().get("id").asText() + "\"}", admin);
+            assertEquals(a.body(), 200, a.status());
+        }
+        return new Setup(school, staff.get("Белова"), staff.get("Смирнова"), fiveA, twoB, alisa, yearStart);
     }
 
     private Http.Answer put(String path, String json, String token) {
@@ -117,41 +168,16 @@ public class TimetableIT {
 
     @Test
     public void entriesConflictsLessonsAndAccess() throws Exception {
-        School school = newSchool("Школа расписания");
-        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        String admin = admin();
+        Setup setup = setUp("Школа расписания", admin);
+        School school = setup.school();
         int y = RosterQuery.academicYearOf(clock.today());
-        LocalDate yearStart = LocalDate.of(y, 9, 1);
-
-        // The school: pupils and two teachers, a calendar year with quarters, a bell schedule Monday to Friday.
-        importCsv(admin, school.id(), RosterIT.pupils());
-        importCsv(admin, school.id(), STAFF);
-        Map<String, String> staff = new HashMap<>();
-        http.get("/api/v1/roster/schools/" + school.id() + "/staff", admin).json()
-                .forEach(p -> staff.put(p.get("lastName").asText(), p.get("id").asText()));
-        String belova = staff.get("Белова");
-        String smirnova = staff.get("Смирнова");
-        String fiveA = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow().id();
-        String twoB = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("2Б")).findFirst().orElseThrow().id();
-        String alisa = roster.studentsOfClass(fiveA, clock.today()).stream().filter(s -> s.firstName().equals("Алиса")).findFirst()
-                .orElseThrow().id();
-
-        Http.Answer year = http.post("/api/v1/calendar/schools/" + school.id() + "/years", "{\"year\":" + y + ",\"start\":\"" + yearStart
-                + "\",\"end\":\"" + LocalDate.of(y + 1, 5, 31) + "\",\"workingDays\":5}", admin);
-        assertEquals(year.body(), 201, year.status());
-        Http.Answer quarters = http.post("/api/v1/calendar/years/" + year.json().get("id").asText() + "/periods",
-                "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9]}", admin);
-        assertEquals(quarters.body(), 201, quarters.status());
-        Http.Answer bells = http.post("/api/v1/bells/schools/" + school.id() + "/schedules", "{\"name\":\"Основное\",\"kind\":\"REGULAR\","
-                + "\"validFrom\":\"" + yearStart + "\",\"periods\":[{\"number\":1,\"start\":\"08:30\",\"end\":\"09:15\"},"
-                + "{\"number\":2,\"start\":\"09:25\",\"end\":\"10:10\"},{\"number\":3,\"start\":\"10:20\",\"end\":\"11:05\"},"
-                + "{\"number\":4,\"start\":\"11:25\",\"end\":\"12:10\"},{\"number\":5,\"start\":\"12:30\",\"end\":\"13:15\"},"
-                + "{\"number\":6,\"start\":\"13:25\",\"end\":\"14:10\"},{\"number\":7,\"start\":\"14:20\",\"end\":\"15:05\"}]}", admin);
-        assertEquals(bells.body(), 201, bells.status());
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
-            Http.Answer a = put("/api/v1/bells/schools/" + school.id() + "/weekdays/" + day,
-                    "{\"scheduleId\":\"" + bells.json().get("id").asText() + "\"}", admin);
-            assertEquals(a.body(), 200, a.status());
-        }
+        LocalDate yearStart = setup.yearStart();
+        String belova = setup.belova();
+        String smirnova = setup.smirnova();
+        String fiveA = setup.fiveA();
+        String twoB = setup.twoB();
+        String alisa = setup.alisa();
         String groups = "/api/v1/roster/schools/" + school.id() + "/groups";
         Http.Answer g1 = http.post(groups, "{\"kind\":\"SUBGROUP\",\"classId\":\"" + fiveA + "\",\"name\":\"Английский, группа 1\"}", admin);
         assertEquals(g1.body(), 201, g1.status());
@@ -298,5 +324,81 @@ public class TimetableIT {
         Http.Answer own = http.get(API + "students/" + otherChild + range, parent);
         assertEquals(own.body(), 200, own.status());
         assertEquals(0, own.json().size());
+    }
+
+    private static List<String> violationFields(Http.Answer a) {
+        return field(a.json().get("violations"), "field");
+    }
+
+    @Test
+    public void csvImportAndDemoTimetable() throws Exception {
+        String admin = admin();
+        Setup s = setUp("Школа импорта расписания", admin);
+        String entries = API + "schools/" + s.school().id() + "/entries";
+        String url = API + "schools/" + s.school().id() + "/import?fileName=tt.csv";
+        String header = "Класс;Группа;Предмет;Учитель;Кабинет;День недели;Урок;Действует с;Действует по;Недели\n";
+
+        // Several bad rows: one 400 naming every row and column; nothing is written, not even the good row.
+        Http.Answer bad = postCsv(url, header + "5А;;Математика;T1;12;Пн;1;;;все\n"
+                + "9Я;;Математика;T1;12;Вт;1;;;\n"
+                + "5А;;Математика;T404;12;Ср;1;;;\n"
+                + "5А;;Математика;T1;12;Чт;99;;;\n"
+                + "5А;;Математика;T1;12;Пт;2;31.02.2027;;\n"
+                + "5А;;Математика;T1;12;воскресение;3;;;\n", admin);
+        assertProblem(bad, 400, "tt.csv:3:Класс");
+        assertEquals(bad.body(), List.of("tt.csv:3:Класс", "tt.csv:4:Учитель", "tt.csv:5:Урок", "tt.csv:6:Действует с", "tt.csv:7:День недели"),
+                violationFields(bad));
+        assertEquals(0, http.get(entries, admin).json().size());
+
+        // Two rows of the file clash (Белова, by code and by name, in two classes at once): both rows are named.
+        Http.Answer clash = postCsv(url, header + "5А;;Математика;T1;12;Пн;1;;;\n"
+                + "2Б;;Математика;Белова Ирина Сергеевна;14;понедельник;1;;;\n", admin);
+        assertProblem(clash, 400, "tt.csv:3:Урок");
+        String clashMessage = clash.json().get("violations").get(0).get("message").asText();
+        assertTrue(clashMessage, clashMessage.contains("row 2") && clashMessage.contains("teacher"));
+        assertEquals(0, http.get(entries, admin).json().size());
+
+        // A good file: the dry run writes nothing, the import writes all, the same file again adds nothing.
+        String good = header + "5А;;Математика;T1;12;Пн;1;;;\n" + "5А;;Английский язык;T3;21;Вт;2;;;чёт\n" + "2Б;;Математика;T1;14;Вт;2;;;\n";
+        Http.Answer dry = postCsv(url + "&dryRun=true", good, admin);
+        assertEquals(dry.body(), 200, dry.status());
+        assertTrue(dry.body(), dry.json().get("dryRun").asBoolean());
+        assertEquals(dry.body(), 3, dry.json().get("created").asInt());
+        assertEquals(0, http.get(entries, admin).json().size());
+        Http.Answer done = postCsv(url, good, admin);
+        assertEquals(done.body(), 200, done.status());
+        assertEquals(done.body(), 3, done.json().get("created").asInt());
+        JsonNode saved = http.get(entries, admin).json();
+        assertEquals(3, saved.size());
+        assertEquals(List.of("Математика", "Английский язык", "Математика"), field(saved, "subject"));
+        assertEquals("EVEN", saved.get(1).get("weeks").asText());
+        assertEquals(List.of("import-create"), audit.find("timetable-entry", saved.get(0).get("id").asText(), 10).stream()
+                .map(AuditEntry::action).toList());
+        Http.Answer again = postCsv(url, good, admin);
+        assertEquals(again.body(), 200, again.status());
+        assertEquals(again.body(), 0, again.json().get("created").asInt());
+        assertEquals(again.body(), 3, again.json().get("unchanged").asInt());
+        assertEquals(3, http.get(entries, admin).json().size());
+        // A clash with a saved entry is named too; the single create keeps its 409 through the same check.
+        Http.Answer busy = postCsv(url, header + "2Б;;Русский язык;T1;15;Пн;1;;;\n", admin);
+        assertProblem(busy, 400, "tt.csv:2:Урок");
+        assertTrue(busy.body(), busy.json().get("violations").get(0).get("message").asText().contains("saved entry"));
+        assertProblem(http.post(entries, entry(s.twoB(), null, "Русский язык", s.smirnova(), "15", "TUESDAY", 2, s.yearStart()), admin), 409, null);
+
+        // The demo school: every class has a timetable, and loading the demo again adds nothing.
+        demo.load();
+        int y = RosterQuery.academicYearOf(clock.today());
+        School demoSchool = tenants.municipalities().stream().flatMap(m -> tenants.schools(m.id()).stream())
+                .filter(x -> roster.classes(x.id(), y).size() > 30).findFirst().orElseThrow();
+        int demoEntries = http.get(API + "schools/" + demoSchool.id() + "/entries", admin).json().size();
+        demo.load();
+        assertEquals(demoEntries, http.get(API + "schools/" + demoSchool.id() + "/entries", admin).json().size());
+        LocalDate monday = LocalDate.of(y, 10, 1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        List<Lesson> week = timetable.forSchool(demoSchool.id(), monday, monday.plusDays(6));
+        for (var c : roster.classes(demoSchool.id(), y)) {
+            long n = week.stream().filter(l -> c.id().equals(l.classId())).count();
+            assertTrue(c.name() + " has " + n + " lessons", n >= 20 && n <= 35);
+        }
+        assertEquals(demoEntries, week.size());
     }
 }

@@ -31,6 +31,16 @@ public interface TimetableQuery {
     /** @return the lessons of the student's class and groups on each date, by date and number */
     List<Lesson> forStudent(String studentId, LocalDate from, LocalDate to);
 
+    /**
+     * All lessons of the school: every class's and group's, cancelled ones included, by date and number. Meant for
+     * whole-school views and exports (a school year of ~35 classes is ~35,000 lessons); at most 370 days.
+     *
+     * @return the lessons of every entry of the school from {@code from} to {@code to} (both included); empty for an
+     *         unknown school
+     * @since 1.1
+     */
+    List<Lesson> forSchool(String schoolId, LocalDate from, LocalDate to);
+
     /** @return the lessons held in the school's room (compared ignoring case), by date and number */
     List<Lesson> forRoom(String schoolId, String room, LocalDate from, LocalDate to);
 

@@ -23,6 +23,27 @@ final class Mapping {
                 e.getValidTo() == null ? null : LocalDate.parse(e.getValidTo()), e.getWeeks());
     }
 
+    /** A new entity for a validated entry, created and updated {@code now} (epoch ms). */
+    static EntryEntity toEntity(TimetableEntry t, long now) {
+        EntryEntity e = new EntryEntity();
+        e.setId(t.id());
+        e.setSchoolId(t.schoolId());
+        e.setAcademicYear(t.academicYear());
+        e.setClassId(t.classId());
+        e.setGroupId(t.groupId());
+        e.setSubject(t.subject());
+        e.setTeacherId(t.teacherId());
+        e.setRoom(t.room());
+        e.setWeekday(t.weekday().name());
+        e.setLessonNo(t.lessonNumber());
+        e.setValidFrom(t.validFrom().toString());
+        e.setValidTo(t.validTo() == null ? null : t.validTo().toString());
+        e.setWeeks(t.weeks());
+        e.setCreatedAt(now);
+        e.setUpdatedAt(now);
+        return e;
+    }
+
     /** Entries of the school at one weekday and lesson number (the candidates for a conflict). */
     static List<EntryEntity> atSlot(EntityManager em, String schoolId, DayOfWeek weekday, int lessonNo) {
         return em.createQuery("select e from EntryEntity e where e.schoolId = :s and e.weekday = :w and e.lessonNo = :n", EntryEntity.class)

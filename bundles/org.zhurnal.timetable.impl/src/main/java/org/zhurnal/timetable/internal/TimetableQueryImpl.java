@@ -64,17 +64,22 @@ public class TimetableQueryImpl implements TimetableQuery {
         if (entries.isEmpty()) {
             return List.of();
         }
-        return TimetableRules.occurrences(calendar, bells, schoolId, entries, from, to, gradeOf, applies, changeMap(schoolId, from, to));
+        return TimetableRules.occurrences(TimetableRules.rangeDays(calendar, schoolId, from, to), bells, schoolId, entries, from, to, gradeOf,
+                applies, changeMap(schoolId, from, to));
     }
 
-    /** Grades of the entries' classes and groups (a group without a class follows grade 0: only all-grade days off). */
+    /**
+     * Grades of the entries' classes and groups, read once per school and academic year (a group without a class
+     * follows grade 0: only all-grade days off).
+     */
     private java.util.function.Function<TimetableEntry, Integer> grades() {
-        Map<String, Integer> classGrades = new HashMap<>();
+        Map<String, Map<String, Integer>> classGrades = new HashMap<>();
         Map<String, Map<String, Group>> groupsByYear = new HashMap<>();
         return e -> {
+            String key = e.schoolId() + "/" + e.academicYear();
             String classId = e.classId();
             if (classId == null) {
-                Group g = groupsByYear.computeIfAbsent(e.schoolId() + "/" + e.academicYear(),
+                Group g = groupsByYear.computeIfAbsent(key,
                         k -> roster.groups(e.schoolId(), e.academicYear()).stream().collect(Collectors.toMap(Group::id, x -> x)))
                         .get(e.groupId());
                 classId = g == null ? null : g.classId();
@@ -82,8 +87,21 @@ public class TimetableQueryImpl implements TimetableQuery {
             if (classId == null) {
                 return 0;
             }
-            return classGrades.computeIfAbsent(classId, c -> roster.schoolClass(c).map(SchoolClass::grade).orElse(0));
+            Integer grade = classGrades.computeIfAbsent(key,
+                    k -> roster.classes(e.schoolId(), e.academicYear()).stream().collect(Collectors.toMap(SchoolClass::id, SchoolClass::grade)))
+                    .get(classId);
+            if (grade == null) {
+                // A class of another year than the entry's (not made by this module, but possible in old data).
+                grade = roster.schoolClass(classId).map(SchoolClass::grade).orElse(0);
+            }
+            return grade;
         };
+    }
+
+    @Override
+    public List<Lesson> forSchool(String schoolId, LocalDate from, LocalDate to) {
+        TimetableRules.checkRange(from, to);
+        return compute(schoolId, load("schoolId", Set.of(schoolId), from, to), from, to, grades(), (e, d) -> true);
     }
 
     @Override
@@ -166,16 +184,33 @@ public class TimetableQueryImpl implements TimetableQuery {
         if (s == null || s.schoolId() == null) {
             return List.of();
         }
-        List<TimetableEntry> entries = load("schoolId", Set.of(s.schoolId()), from, to);
+        // The student's classes and groups on each date, read once; then only their entries are loaded.
         Map<LocalDate, Set<String>> memberships = new HashMap<>();
-        return compute(s.schoolId(), entries, from, to, grades(), (e, d) -> {
-            Set<String> mine = memberships.computeIfAbsent(d, date -> {
-                Set<String> ids = new java.util.HashSet<>();
-                roster.classesOfStudent(studentId, date).forEach(c -> ids.add(c.id()));
-                roster.groupsOfStudent(studentId, date).forEach(g -> ids.add(g.id()));
-                return ids;
-            });
-            return mine.contains(Objects.requireNonNullElse(e.classId(), e.groupId()));
-        });
+        Map<String, Integer> classGrades = new HashMap<>();
+        Map<String, String> groupClass = new HashMap<>();
+        Set<String> classIds = new java.util.HashSet<>();
+        Set<String> groupIds = new java.util.HashSet<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            Set<String> ids = new java.util.HashSet<>();
+            for (SchoolClass c : roster.classesOfStudent(studentId, d)) {
+                ids.add(c.id());
+                classIds.add(c.id());
+                classGrades.put(c.id(), c.grade());
+            }
+            for (Group g : roster.groupsOfStudent(studentId, d)) {
+                ids.add(g.id());
+                groupIds.add(g.id());
+                groupClass.put(g.id(), g.classId());
+            }
+            memberships.put(d, ids);
+        }
+        List<TimetableEntry> entries = new ArrayList<>(load("classId", classIds, from, to));
+        entries.addAll(load("groupId", groupIds, from, to));
+        java.util.function.Function<TimetableEntry, Integer> others = grades();
+        return compute(s.schoolId(), entries, from, to, e -> {
+            String classId = e.classId() != null ? e.classId() : groupClass.get(e.groupId());
+            Integer grade = classId == null ? null : classGrades.get(classId);
+            return grade != null ? grade : others.apply(e);
+        }, (e, d) -> memberships.get(d).contains(Objects.requireNonNullElse(e.classId(), e.groupId())));
     }
 }

@@ -157,6 +157,39 @@ public final class TimetableRules {
     public static List<Lesson> occurrences(CalendarQuery calendar, BellsQuery bells, String schoolId, List<TimetableEntry> entries,
             LocalDate from, LocalDate to, Function<TimetableEntry, Integer> gradeOf, BiPredicate<TimetableEntry, LocalDate> applies,
             Map<String, LessonChange> changes) {
+        return occurrences((grade, date) -> calendar.timetableDay(schoolId, grade, date), bells, schoolId, entries, from, to, gradeOf, applies,
+                changes);
+    }
+
+    /** Which weekday's timetable a grade follows on a date (see {@link CalendarQuery#timetableDay}). */
+    @FunctionalInterface
+    public interface TimetableDays {
+        Optional<DayOfWeek> of(int grade, LocalDate date);
+    }
+
+    /**
+     * The calendar's answers for one range with few calls: the school days of each grade once for the whole range,
+     * then one {@code timetableDay} per school date for whichever grade asks first. That is enough because a day
+     * transfer applies to every grade and overrides the days off: on a school day of the grade the answer is the
+     * transfer's weekday if there is one (then every grade's answer shows it), else the date's own weekday.
+     * Not thread-safe: one per request.
+     */
+    public static TimetableDays rangeDays(CalendarQuery calendar, String schoolId, LocalDate from, LocalDate to) {
+        Map<Integer, Set<LocalDate>> schoolDays = new HashMap<>();
+        Map<LocalDate, Optional<DayOfWeek>> probed = new HashMap<>();
+        return (grade, date) -> {
+            if (!schoolDays.computeIfAbsent(grade, g -> new java.util.HashSet<>(calendar.schoolDays(schoolId, g, from, to))).contains(date)) {
+                return Optional.empty();
+            }
+            Optional<DayOfWeek> day = probed.computeIfAbsent(date, d -> calendar.timetableDay(schoolId, grade, d));
+            return day.isPresent() ? day : Optional.of(date.getDayOfWeek());
+        };
+    }
+
+    /** As {@link #occurrences(CalendarQuery, BellsQuery, String, List, LocalDate, LocalDate, Function, BiPredicate, Map)}. */
+    public static List<Lesson> occurrences(TimetableDays timetableDays, BellsQuery bells, String schoolId, List<TimetableEntry> entries,
+            LocalDate from, LocalDate to, Function<TimetableEntry, Integer> gradeOf, BiPredicate<TimetableEntry, LocalDate> applies,
+            Map<String, LessonChange> changes) {
         checkRange(from, to);
         List<Lesson> out = new ArrayList<>();
         if (entries.isEmpty()) {
@@ -176,7 +209,7 @@ public final class TimetableRules {
             Map<Integer, BellPeriod> periods = null;
             for (TimetableEntry e : valid) {
                 int grade = grades.get(e);
-                Optional<DayOfWeek> day = days.computeIfAbsent(grade, g -> calendar.timetableDay(schoolId, g, date));
+                Optional<DayOfWeek> day = days.computeIfAbsent(grade, g -> timetableDays.of(g, date));
                 if (day.isEmpty() || day.get() != e.weekday() || !applies.test(e, date)) {
                     continue;
                 }

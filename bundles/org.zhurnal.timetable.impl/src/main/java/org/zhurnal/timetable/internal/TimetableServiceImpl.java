@@ -22,6 +22,9 @@ import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.audit.AuditRecord;
+import org.zhurnal.roster.api.RosterService;
+import org.zhurnal.timetable.internal.importer.TimetableCsv;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.CallContext;
@@ -80,13 +83,15 @@ public class TimetableServiceImpl {
     private final AccountService accounts;
     private final TimetableQueryImpl query;
     private final DomainEvents events;
+    private final RosterService rosterService;
 
     @Activate
     public TimetableServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-timetable)") JpaTemplate jpa, @Reference ZhurnalClock clock,
             @Reference AuditLog audit, @Reference SchoolAccess access, @Reference Authorization authorization, @Reference RosterQuery roster,
             @Reference CalendarQuery calendar, @Reference AccountService accounts, @Reference TimetableQueryImpl query,
-            @Reference DomainEvents events, @Reference TimetableSchema schema) {
+            @Reference DomainEvents events, @Reference RosterService rosterService, @Reference TimetableSchema schema) {
         this.events = events;
+        this.rosterService = rosterService;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
@@ -124,92 +129,203 @@ public class TimetableServiceImpl {
         if (n == null) {
             throw ProblemException.invalid("body", "A JSON body is required");
         }
-        List<Violation> v = new ArrayList<>();
-        int year = n.academicYear() != null ? n.academicYear() : n.validFrom() != null ? RosterQuery.academicYearOf(n.validFrom()) : 0;
-        Optional<AcademicYear> cal = calendar.year(schoolId, year);
-        if (cal.isEmpty()) {
-            v.add(new Violation(n.academicYear() != null ? "academicYear" : "validFrom",
-                    "The school has no academic year " + year + "/" + (year + 1) + " in its calendar"));
+        EntryValidation.Result r = EntryValidation.validate(schoolId, n, facts(schoolId));
+        if (!r.valid()) {
+            throw ProblemException.invalid(r.violations().get(0).message(), r.violations());
         }
-        if ((n.classId() == null) == (n.groupId() == null)) {
-            v.add(new Violation("classId", "Exactly one of classId and groupId is given"));
-        } else if (n.classId() != null) {
-            boolean ok = roster.schoolClass(n.classId()).map(c -> schoolId.equals(c.schoolId()) && c.academicYear() == year).orElse(false);
-            if (!ok) {
-                v.add(new Violation("classId", "classId is a class of this school in " + year + "/" + (year + 1)));
-            }
-        } else if (roster.groups(schoolId, year).stream().noneMatch(g -> g.id().equals(n.groupId()))) {
-            v.add(new Violation("groupId", "groupId is a group of this school in " + year + "/" + (year + 1)));
-        }
-        String subject = n.subject() == null ? "" : n.subject().trim();
-        if (subject.isEmpty() || subject.length() > 100) {
-            v.add(new Violation("subject", "subject is required, at most 100 characters"));
-        }
-        Person teacher = n.teacherId() == null ? null : roster.person(n.teacherId()).orElse(null);
-        if (teacher == null || teacher.kind() != PersonKind.STAFF || !schoolId.equals(teacher.schoolId())) {
-            v.add(new Violation("teacherId", "teacherId is a staff member of this school"));
-        }
-        String room = n.room() == null || n.room().isBlank() ? null : n.room().trim();
-        if (room != null && room.length() > 50) {
-            v.add(new Violation("room", "room is at most 50 characters"));
-        }
-        if (n.weekday() == null) {
-            v.add(new Violation("weekday", "weekday is required (MONDAY … SATURDAY)"));
-        } else if (cal.isPresent() && n.weekday().getValue() > cal.get().workingDays()) {
-            v.add(new Violation("weekday", "The school works " + cal.get().workingDays() + " days a week; " + n.weekday() + " is not one of them"));
-        }
-        if (n.lessonNumber() == null || n.lessonNumber() < 1 || n.lessonNumber() > TimetableRules.MAX_LESSON) {
-            v.add(new Violation("lessonNumber", "lessonNumber is 1 to " + TimetableRules.MAX_LESSON));
-        }
-        if (n.validFrom() == null) {
-            v.add(new Violation("validFrom", "validFrom is required"));
-        } else if (cal.isPresent() && (n.validFrom().isBefore(cal.get().start()) || n.validFrom().isAfter(cal.get().end()))) {
-            v.add(new Violation("validFrom", "validFrom lies within the academic year, " + cal.get().start() + " to " + cal.get().end()));
-        } else if (n.validTo() != null && n.validTo().isBefore(n.validFrom())) {
-            v.add(new Violation("validTo", "validTo is not before validFrom"));
-        }
-        String weeks = n.weeks() == null ? "ALL" : n.weeks().toUpperCase(Locale.ROOT);
-        if (!TimetableRules.WEEKS.contains(weeks)) {
-            v.add(new Violation("weeks", "weeks is ALL, ODD or EVEN"));
-        }
-        if (!v.isEmpty()) {
-            throw ProblemException.invalid(v.get(0).message(), v);
-        }
-        TimetableEntry candidate = new TimetableEntry(UUID.randomUUID().toString(), schoolId, year, n.classId(), n.groupId(), subject,
-                n.teacherId(), room, n.weekday(), n.lessonNumber(), n.validFrom(), n.validTo(), weeks);
-        Function<String, Group> groups = groupLookup(schoolId, year);
-        ensureLockRow(schoolId);
-        return jpa.txExpr(TransactionType.Required, em -> {
-            // Serialise the saves of this school (on every node) so two saves cannot both pass the conflict check.
-            em.createNativeQuery("UPDATE zh_t_lock SET locked_at = ?1 WHERE school_id = ?2")
-                    .setParameter(1, clock.now().toEpochMilli()).setParameter(2, schoolId).executeUpdate();
-            List<TimetableEntry> slot = Mapping.atSlot(em, schoolId, candidate.weekday(), candidate.lessonNumber()).stream()
-                    .map(Mapping::toDTO).toList();
-            TimetableRules.conflict(candidate, slot, groups).ifPresent(other -> {
-                throw conflict(candidate, other, groups);
-            });
-            long now = clock.now().toEpochMilli();
-            EntryEntity e = new EntryEntity();
-            e.setId(candidate.id());
-            e.setSchoolId(schoolId);
-            e.setAcademicYear(year);
-            e.setClassId(candidate.classId());
-            e.setGroupId(candidate.groupId());
-            e.setSubject(subject);
-            e.setTeacherId(candidate.teacherId());
-            e.setRoom(room);
-            e.setWeekday(candidate.weekday().name());
-            e.setLessonNo(candidate.lessonNumber());
-            e.setValidFrom(candidate.validFrom().toString());
-            e.setValidTo(candidate.validTo() == null ? null : candidate.validTo().toString());
-            e.setWeeks(weeks);
-            e.setCreatedAt(now);
-            e.setUpdatedAt(now);
-            em.persist(e);
-            TimetableEntry dto = Mapping.toDTO(e);
-            audit.record(schoolId, ENTITY, e.getId(), "create", null, dto);
-            return dto;
+        TimetableEntry candidate = r.entry();
+        Function<String, Group> groups = groupLookup(schoolId, candidate.academicYear());
+        Saved saved = save(schoolId, List.of(new Candidate(0, candidate)), false, false, "create", groups, clashes -> {
+            Clash c = clashes.get(0);
+            return conflict(c.candidate().entry(), c.other(), groups);
         });
+        return saved.created().get(0);
+    }
+
+    /** Result of an import: rows read, entries created, rows skipped because the same entry already exists. */
+    public record ImportReport(boolean dryRun, int rows, int created, int unchanged) {}
+
+    /**
+     * Imports a timetable file (see {@link TimetableCsv}) into the school's academic year {@code year} (default:
+     * the current one). All-or-nothing: every row is validated and checked for conflicts with the saved entries
+     * and with the other rows first; any error gives one 400 problem listing all of them and writes nothing.
+     * Rows whose entry already exists ({@link EntryValidation#sameLesson}) are skipped, so importing the same file
+     * again creates nothing. A dry run reports what would happen and writes nothing.
+     */
+    public ImportReport importCsv(String schoolId, String fileName, byte[] content, Integer year, boolean dryRun) {
+        ZhurnalPrincipal p = caller();
+        access.require(p, schoolId, Action.ADMINISTER);
+        int y = year != null ? year : RosterQuery.academicYearOf(clock.today());
+        EntryValidation.Facts facts = facts(schoolId);
+        LocalDate defaultFrom = facts.year(y).map(AcademicYear::start).orElse(LocalDate.of(y, 9, 1));
+        List<TimetableCsv.Line> lines = TimetableCsv.parse(fileName, content,
+                new TimetableCsv.Context(schoolId, y, defaultFrom, directory(schoolId, y), facts));
+        String file = TimetableCsv.displayName(fileName);
+        Function<String, Group> groups = groupLookup(schoolId, y);
+        List<Candidate> candidates = lines.stream().map(l -> new Candidate(l.row(), l.entry())).toList();
+        Saved saved = save(schoolId, candidates, dryRun, true, "import-create", groups, clashes -> {
+            List<Violation> v = new ArrayList<>();
+            for (Clash c : clashes) {
+                String where = c.otherRow() > 0 ? "row " + c.otherRow() + " of the file: " : "the saved entry ";
+                v.add(new Violation(file + ":" + c.candidate().row() + ":" + TimetableCsv.LESSON, "Conflicts with " + where
+                        + TimetableRules.describe(c.other(), id -> nameOf(id, groups)) + " (" + why(c.candidate().entry(), c.other()) + ")"));
+            }
+            return ProblemException.invalid(v.size() + " conflicts in " + file + "; nothing was imported", v);
+        });
+        return new ImportReport(dryRun, lines.size(), saved.created().size(), saved.unchanged());
+    }
+
+    /** A validated entry to save; {@code row} is its row in an import file, 0 for a single create. */
+    record Candidate(int row, TimetableEntry entry) {}
+
+    /** A candidate that clashes with a saved entry ({@code otherRow} 0) or with an earlier row of the same file. */
+    record Clash(Candidate candidate, TimetableEntry other, int otherRow) {}
+
+    private record Saved(List<TimetableEntry> created, int unchanged) {}
+
+    /**
+     * The one way entries are written. Under the school's lock row (so two saves cannot both pass the check),
+     * checks every candidate against the saved entries and the candidates before it; any clash makes
+     * {@code onClash} throw and nothing is written. Otherwise persists all of them in this one transaction and
+     * audits them with one {@link AuditLog#recordAll}. {@code skipSame}: a candidate equal to a saved entry is
+     * counted as unchanged instead of clashing. A dry run checks, takes no lock and writes nothing.
+     */
+    private Saved save(String schoolId, List<Candidate> candidates, boolean dryRun, boolean skipSame, String action,
+            Function<String, Group> groups, Function<List<Clash>, ProblemException> onClash) {
+        if (!dryRun) {
+            ensureLockRow(schoolId);
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (!dryRun) {
+                // Serialise the saves of this school (on every node) so two saves cannot both pass the conflict check.
+                em.createNativeQuery("UPDATE zh_t_lock SET locked_at = ?1 WHERE school_id = ?2")
+                        .setParameter(1, clock.now().toEpochMilli()).setParameter(2, schoolId).executeUpdate();
+            }
+            Map<Integer, List<TimetableEntry>> saved = new HashMap<>();
+            if (candidates.size() == 1) {
+                TimetableEntry only = candidates.get(0).entry();
+                saved.put(slot(only), Mapping.atSlot(em, schoolId, only.weekday(), only.lessonNumber()).stream().map(Mapping::toDTO).toList());
+            } else if (!candidates.isEmpty()) {
+                LocalDate from = candidates.stream().map(c -> c.entry().validFrom()).min(LocalDate::compareTo).orElseThrow();
+                LocalDate to = candidates.stream().map(c -> c.entry().validTo() == null ? LocalDate.of(9999, 12, 31) : c.entry().validTo())
+                        .max(LocalDate::compareTo).orElseThrow();
+                for (var e : Mapping.overlapping(em, "schoolId", java.util.Set.of(schoolId), from, to)) {
+                    TimetableEntry dto = Mapping.toDTO(e);
+                    saved.computeIfAbsent(slot(dto), k -> new ArrayList<>()).add(dto);
+                }
+            }
+            Map<Integer, List<Candidate>> accepted = new HashMap<>();
+            List<Candidate> toWrite = new ArrayList<>();
+            List<Clash> clashes = new ArrayList<>();
+            int unchanged = 0;
+            for (Candidate c : candidates) {
+                List<TimetableEntry> atSlot = saved.getOrDefault(slot(c.entry()), List.of());
+                if (skipSame && atSlot.stream().anyMatch(e -> EntryValidation.sameLesson(e, c.entry()))) {
+                    unchanged++;
+                    continue;
+                }
+                Optional<TimetableEntry> other = TimetableRules.conflict(c.entry(), atSlot, groups);
+                if (other.isPresent()) {
+                    clashes.add(new Clash(c, other.get(), 0));
+                    continue;
+                }
+                List<Candidate> earlier = accepted.computeIfAbsent(slot(c.entry()), k -> new ArrayList<>());
+                Optional<TimetableEntry> inFile = TimetableRules.conflict(c.entry(), earlier.stream().map(Candidate::entry).toList(), groups);
+                if (inFile.isPresent()) {
+                    int row = earlier.stream().filter(x -> x.entry() == inFile.get()).findFirst().map(Candidate::row).orElse(0);
+                    clashes.add(new Clash(c, inFile.get(), row));
+                    continue;
+                }
+                earlier.add(c);
+                toWrite.add(c);
+            }
+            if (!clashes.isEmpty()) {
+                throw onClash.apply(clashes);
+            }
+            long now = clock.now().toEpochMilli();
+            List<TimetableEntry> created = new ArrayList<>(toWrite.size());
+            List<AuditRecord> records = new ArrayList<>(toWrite.size());
+            for (Candidate c : toWrite) {
+                TimetableEntry dto = c.entry();
+                if (!dryRun) {
+                    EntryEntity e = Mapping.toEntity(dto, now);
+                    em.persist(e);
+                    dto = Mapping.toDTO(e);
+                    records.add(new AuditRecord(ENTITY, e.getId(), action, null, dto));
+                }
+                created.add(dto);
+            }
+            if (!records.isEmpty()) {
+                audit.recordAll(schoolId, records);
+            }
+            return new Saved(created, unchanged);
+        });
+    }
+
+    private static int slot(TimetableEntry e) {
+        return e.weekday().getValue() * 100 + e.lessonNumber();
+    }
+
+    /** Memoised reads of the school's calendar and roster, for the validation of one request. */
+    private EntryValidation.Facts facts(String schoolId) {
+        Map<Integer, Optional<AcademicYear>> years = new HashMap<>();
+        Map<String, Optional<SchoolClass>> classes = new HashMap<>();
+        Map<Integer, List<Group>> groups = new HashMap<>();
+        Map<String, Optional<Person>> persons = new HashMap<>();
+        return new EntryValidation.Facts() {
+            @Override
+            public Optional<AcademicYear> year(int year) {
+                return years.computeIfAbsent(year, y -> calendar.year(schoolId, y));
+            }
+
+            @Override
+            public Optional<SchoolClass> schoolClass(String classId) {
+                return classes.computeIfAbsent(classId, roster::schoolClass);
+            }
+
+            @Override
+            public List<Group> groups(int year) {
+                return groups.computeIfAbsent(year, y -> roster.groups(schoolId, y));
+            }
+
+            @Override
+            public Optional<Person> person(String personId) {
+                return persons.computeIfAbsent(personId, roster::person);
+            }
+        };
+    }
+
+    /** Class and group names and staff codes and names of the school's year, read once per import. */
+    private TimetableCsv.Directory directory(String schoolId, int year) {
+        Map<String, String> classes = new HashMap<>();
+        roster.classes(schoolId, year).forEach(c -> classes.put(c.name().toUpperCase(Locale.ROOT), c.id()));
+        Map<String, String> groups = new HashMap<>();
+        roster.groups(schoolId, year).forEach(g -> groups.putIfAbsent(g.name().strip().toLowerCase(Locale.ROOT), g.id()));
+        Map<String, String> codes = new HashMap<>();
+        Map<String, List<String>> names = new HashMap<>();
+        for (Person s : rosterService.staff(schoolId)) {
+            if (s.externalId() != null) {
+                codes.put(s.externalId().strip().toLowerCase(Locale.ROOT), s.id());
+            }
+            names.computeIfAbsent(TimetableCsv.normalName(s.fullName()), k -> new ArrayList<>()).add(s.id());
+        }
+        return new TimetableCsv.Directory() {
+            @Override
+            public Optional<String> classId(String name) {
+                return Optional.ofNullable(classes.get(name));
+            }
+
+            @Override
+            public Optional<String> groupId(String name) {
+                return Optional.ofNullable(groups.get(name.strip().toLowerCase(Locale.ROOT)));
+            }
+
+            @Override
+            public List<String> teachers(String codeOrName) {
+                String code = codes.get(codeOrName.strip().toLowerCase(Locale.ROOT));
+                return code != null ? List.of(code) : names.getOrDefault(TimetableCsv.normalName(codeOrName), List.of());
+            }
+        };
     }
 
     /** The school's lock row exists from its first save on; two first saves racing to create it are harmless. */
@@ -229,16 +345,18 @@ public class TimetableServiceImpl {
     }
 
     private ProblemException conflict(TimetableEntry candidate, TimetableEntry other, Function<String, Group> groups) {
-        String why;
-        if (other.teacherId().equals(candidate.teacherId())) {
-            why = "the teacher already teaches";
-        } else if (candidate.room() != null && other.room() != null && candidate.room().equalsIgnoreCase(other.room())) {
-            why = "the room is already taken by";
-        } else {
-            why = "the class already has";
-        }
         return ProblemException.conflict("timetable-conflict",
-                "Conflict: " + why + " " + TimetableRules.describe(other, id -> nameOf(id, groups)));
+                "Conflict: " + why(candidate, other) + " " + TimetableRules.describe(other, id -> nameOf(id, groups)));
+    }
+
+    /** @return why {@code candidate} clashes with {@code other}, as the start of a sentence */
+    private static String why(TimetableEntry candidate, TimetableEntry other) {
+        if (other.teacherId().equals(candidate.teacherId())) {
+            return "the teacher already teaches";
+        } else if (candidate.room() != null && other.room() != null && candidate.room().equalsIgnoreCase(other.room())) {
+            return "the room is already taken by";
+        }
+        return "the class already has";
     }
 
     /** Ends an entry from {@code date} (it last applies the day before); the past stays as it was. */
@@ -405,6 +523,12 @@ public class TimetableServiceImpl {
         return jpa.txExpr(TransactionType.Supports,
                 em -> Mapping.list(em, schoolId, classId, teacherId, date).stream().map(Mapping::toDTO)
                         .sorted(BY_SLOT).toList());
+    }
+
+    /** Every lesson of the school in a date range (at most 370 days). READ on the school. */
+    public List<Lesson> schoolLessons(String schoolId, LocalDate from, LocalDate to) {
+        access.require(caller(), schoolId, Action.READ);
+        return query.forSchool(schoolId, from, to);
     }
 
     public List<Lesson> classLessons(String classId, LocalDate from, LocalDate to) {

@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -24,6 +28,7 @@ import org.zhurnal.timetable.api.Lesson;
 import org.zhurnal.timetable.api.LessonChange;
 import org.zhurnal.timetable.api.TimetableEntry;
 import org.zhurnal.timetable.internal.TimetableServiceImpl;
+import org.zhurnal.timetable.internal.importer.TimetableCsv;
 
 /** The timetable over REST, under {@code /api/v1/timetable}. Scope checks are done by the service. */
 @Component(service = RestResource.class)
@@ -54,6 +59,20 @@ public class TimetableResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("schoolId") String schoolId, TimetableServiceImpl.NewEntry body) {
         return Response.status(201).entity(timetable.create(schoolId, body)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * Imports a timetable CSV file (UTF-8, ';', Russian headers; see docs/architecture.md). All-or-nothing: an
+     * invalid file gives 400 with every error as file:row:column and writes nothing; importing the same file again
+     * creates nothing; {@code dryRun=true} only reports.
+     */
+    @POST
+    @Path("schools/{schoolId}/import")
+    @Consumes({ "text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN })
+    public TimetableServiceImpl.ImportReport importCsv(@PathParam("schoolId") String schoolId, @QueryParam("fileName") String fileName,
+            @QueryParam("year") Integer year, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) throws IOException {
+        byte[] content = body.readNBytes((int) TimetableCsv.MAX_BYTES + 1);
+        return timetable.importCsv(schoolId, fileName == null ? "timetable.csv" : fileName, content, year, dryRun);
     }
 
     /** The school's entries, optionally of one class or teacher, optionally valid on a date. */
@@ -88,6 +107,13 @@ public class TimetableResource implements RestResource {
     @Path("schools/{schoolId}/changes")
     public List<LessonChange> changes(@PathParam("schoolId") String schoolId, @QueryParam("from") String from, @QueryParam("to") String to) {
         return timetable.changes(schoolId, date("from", from), date("to", to));
+    }
+
+    /** Every lesson of the school from {@code from} to {@code to} (at most 370 days), by date and number. */
+    @GET
+    @Path("schools/{schoolId}/lessons")
+    public List<Lesson> schoolLessons(@PathParam("schoolId") String schoolId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return timetable.schoolLessons(schoolId, date("from", from), date("to", to));
     }
 
     @GET

@@ -1,0 +1,28 @@
+# Sourced by the benchmark scripts: unpacks the built distribution into a temporary directory, moves it to the
+# given ports, starts it (the caller's environment, e.g. ZHURNAL_DEMO, is passed on), waits until
+# GET /api/v1/health answers, and stops and removes it when the script exits.
+# Usage: start_distribution HTTP_PORT SSH_PORT   (sets WORK, HOME_DIR, B = the API base URL, PASSWORD)
+PASSWORD='Bench-Passw0rd-2026'
+VERSION=$(grep -m1 -oP '(?<=^  <version>)[^<]+' pom.xml)
+DIST=karaf-distribution/target/zhurnal-distribution-$VERSION.tar.gz
+[ -f "$DIST" ] || mvn -B -q -ntp install -DskipTests
+
+cleanup_distribution() {
+  [ -n "${HOME_DIR:-}" ] && "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true
+  for _ in $(seq 1 60); do pgrep -f "karaf.base=$WORK" >/dev/null || break; sleep 0.5; done
+  pkill -9 -f "karaf.base=$WORK" || true
+  rm -rf "$WORK"
+}
+
+start_distribution() {
+  WORK=$(mktemp -d)
+  trap cleanup_distribution EXIT
+  tar xzf "$DIST" -C "$WORK"
+  HOME_DIR=$(ls -d "$WORK"/*/)
+  HOME_DIR=${HOME_DIR%/}
+  sed -i "s/^org.osgi.service.http.port = 8181/org.osgi.service.http.port = $1/" "$HOME_DIR/etc/org.ops4j.pax.web.cfg"
+  sed -i "s/^sshPort = 8101/sshPort = $2/" "$HOME_DIR/etc/org.apache.karaf.shell.cfg"
+  B=http://127.0.0.1:$1/api/v1
+  ZHURNAL_ADMIN_PASSWORD=$PASSWORD "$HOME_DIR/bin/start" >/dev/null 2>&1
+  until curl -fs -o /dev/null "$B/health"; do sleep 0.3; done
+}
