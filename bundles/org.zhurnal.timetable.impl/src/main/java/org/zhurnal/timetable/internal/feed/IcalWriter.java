@@ -3,12 +3,10 @@ package org.zhurnal.timetable.internal.feed;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.text.ParseException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +50,6 @@ import org.zhurnal.timetable.api.Lesson;
 public final class IcalWriter {
     public static final String PRODID = "-//Zhurnal//Timetable feed 1.0//RU";
     public static final String UID_SUFFIX = "@zhurnal";
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     /** Names shown in the events; each returns {@code null} when unknown. */
     public interface Names {
@@ -150,10 +147,13 @@ public final class IcalWriter {
             utc.setUtc(true);
             return utc;
         }
-        try {
-            return new DateTime(LOCAL.format(date.atTime(time)), tz);
-        } catch (ParseException e) {
-            throw new IllegalStateException("Cannot happen: the pattern is ical4j's own", e);
-        }
+        // The wall time of the bell schedule, resolved with ical4j's own definition of the zone (the VTIMEZONE
+        // written into the document), so DTSTART shows exactly the bell time. Cheaper than parsing a string.
+        java.util.Calendar wall = java.util.Calendar.getInstance(tz);
+        wall.clear();
+        wall.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth(), time.getHour(), time.getMinute(), time.getSecond());
+        DateTime local = new DateTime(wall.getTimeInMillis());
+        local.setTimeZone(tz);
+        return local;
     }
 }
