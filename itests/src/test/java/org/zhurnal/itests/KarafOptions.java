@@ -50,6 +50,11 @@ public final class KarafOptions {
                 CoreOptions.systemProperty("zhurnal.example.jar").value(System.getProperty("zhurnal.example.jar", "")),
                 CoreOptions.systemProperty("zhurnal.grading.jar").value(System.getProperty("zhurnal.grading.jar", "")),
                 CoreOptions.systemProperty("zhurnal.itest.db").value(System.getProperty("zhurnal.itest.db", "derby")),
+                // The tests run inside the container too: it must see the same ports, or it would call the default ones
+                // (and another checkout's Karaf listening there).
+                CoreOptions.systemProperty("zhurnal.itest.http").value(Integer.toString(HTTP_PORT)),
+                CoreOptions.systemProperty("zhurnal.itest.smtp").value(Integer.toString(SMTP_PORT)),
+                CoreOptions.systemProperty("zhurnal.itest.ssh").value(System.getProperty("zhurnal.itest.ssh", "8112")),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(Integer.getInteger("zhurnal.itest.ssh", 8112))),
                 editConfigurationFilePut("etc/org.zhurnal.mail.cfg", "port", Integer.toString(SMTP_PORT)),

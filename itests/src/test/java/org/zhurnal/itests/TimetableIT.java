@@ -3,6 +3,7 @@ package org.zhurnal.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import javax.inject.Inject;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.component.VEvent;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -324,6 +328,154 @@ public class TimetableIT {
         Http.Answer own = http.get(API + "students/" + otherChild + range, parent);
         assertEquals(own.body(), 200, own.status());
         assertEquals(0, own.json().size());
+
+        // Cancel Friday's literature again, so the feeds show a cancelled lesson.
+        assertEquals(200, put(lessonsApi + literatureFriday + "/change", "{\"kind\":\"CANCELLATION\",\"reason\":\"карантин\"}", admin).status());
+        icalFeeds(school, admin, parent, otherChild, fiveA, twoB, alisa, monday, mathMonday, literatureFriday, y);
+    }
+
+    private String feedUrlPath(Http.Answer created) {
+        String url = created.json().get("url").asText();
+        assertTrue(url, url.startsWith("http://") && url.endsWith(".ics") && url.contains(API + "feeds/"));
+        return java.net.URI.create(url).getRawPath();
+    }
+
+    private static List<VEvent> eventsOf(String ics, LocalDate from, LocalDate to) throws Exception {
+        net.fortuna.ical4j.model.Calendar cal = new CalendarBuilder().build(new StringReader(ics));
+        List<VEvent> out = new ArrayList<>();
+        for (Object o : cal.getComponents(net.fortuna.ical4j.model.Component.VEVENT)) {
+            VEvent e = (VEvent) o;
+            LocalDate d = LocalDate.parse(e.getStartDate().getValue().substring(0, 8), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            if (!d.isBefore(from) && !d.isAfter(to)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static VEvent event(List<VEvent> events, String occurrenceId) {
+        return events.stream().filter(e -> e.getUid().getValue().equals(occurrenceId + "@zhurnal")).findFirst()
+                .orElseThrow(() -> new AssertionError("no event " + occurrenceId));
+    }
+
+    /** Secret iCalendar feed links: created over REST, fetched without a session, parsed with ical4j, revoked. */
+    private void icalFeeds(School school, String admin, String otherParent, String otherChild, String fiveA, String twoB, String alisa,
+            LocalDate monday, String mathMonday, String literatureFriday, int y) throws Exception {
+        String feeds = API + "feeds";
+        LocalDate sunday = monday.plusDays(6);
+        assertProblem(http.post(feeds, "{\"kind\":\"ROOM\",\"id\":\"" + fiveA + "\"}", admin), 400, "kind");
+        assertProblem(http.post(feeds, "{\"kind\":\"CLASS\"}", admin), 400, "id");
+        assertProblem(http.post(feeds, "{\"kind\":\"CLASS\",\"id\":\"" + fiveA + "\"}", Map.of()), 401, null);
+
+        // The administrator's feed of 5А: one event per lesson of the week, read without any session.
+        Http.Answer created = http.post(feeds, "{\"kind\":\"CLASS\",\"id\":\"" + fiveA + "\"}", admin);
+        assertEquals(created.body(), 201, created.status());
+        assertEquals("5А", created.json().get("name").asText());
+        String classFeed = feedUrlPath(created);
+        Http.Answer ics = http.get(classFeed);
+        assertEquals(ics.body(), 200, ics.status());
+        assertTrue(ics.contentType(), ics.contentType().startsWith("text/calendar") && ics.contentType().toUpperCase(java.util.Locale.ROOT).contains("UTF-8"));
+        assertTrue(ics.body(), ics.body().startsWith("BEGIN:VCALENDAR") && ics.body().contains("X-WR-CALNAME:") && ics.body().contains("BEGIN:VTIMEZONE"));
+        List<VEvent> week = eventsOf(ics.body(), monday, sunday);
+        assertEquals(ics.body(), 5, week.size());
+        VEvent math = event(week, mathMonday);
+        assertTrue(math.getSequence().getValue(), Integer.parseInt(math.getSequence().getValue()) >= 1);
+        assertTrue(math.getDescription().getValue(), math.getDescription().getValue().contains("Смирнова Анна Павловна"));
+        assertTrue(math.getDescription().getValue(), math.getDescription().getValue().contains("болезнь учителя"));
+        assertEquals("CONFIRMED", math.getStatus().getValue());
+        assertEquals("Кабинет 21", math.getLocation().getValue());
+        assertTrue(math.getSummary().getValue(), math.getSummary().getValue().startsWith("Математика"));
+        assertEquals("Europe/Moscow", math.getStartDate().getParameter(net.fortuna.ical4j.model.Parameter.TZID).getValue());
+        assertEquals(monday.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "T083000", math.getStartDate().getValue());
+        assertEquals(monday.atTime(8, 30).atZone(java.time.ZoneId.of("Europe/Moscow")).toInstant(), math.getStartDate().getDate().toInstant());
+        VEvent literature = event(week, literatureFriday);
+        assertEquals("CANCELLED", literature.getStatus().getValue());
+        assertTrue(Integer.parseInt(literature.getSequence().getValue()) >= 3);
+        // The UID is stable: the next fetch names the same events.
+        assertEquals(week.stream().map(e -> e.getUid().getValue()).toList(),
+                eventsOf(http.get(classFeed).body(), monday, sunday).stream().map(e -> e.getUid().getValue()).toList());
+
+        // My links: no token, no URL.
+        Http.Answer mine = http.get(feeds, admin);
+        assertEquals(mine.body(), 200, mine.status());
+        assertEquals(1, mine.json().size());
+        assertTrue(mine.body(), !mine.json().get(0).hasNonNull("url") && !mine.body().contains(classFeed.substring(classFeed.lastIndexOf('/') + 1, classFeed.length() - 4)));
+        String linkId = created.json().get("id").asText();
+
+        // A parent of Alisa: her class and subgroup lessons; the feed dies with the account.
+        String login = "t" + UUID.randomUUID().toString().substring(0, 8);
+        RosterIT.runAsSystem(() -> accounts.create(new NewAccount(login, "Родитель Алисы", null, "system",
+                List.of(new Grant(Role.PARENT, ScopeRef.student(alisa))), "Timetable-Passw0rd-7")));
+        String alisasParent = http.login(login, "Timetable-Passw0rd-7");
+        Http.Answer alisasLink = http.post(feeds, "{\"kind\":\"STUDENT\",\"id\":\"" + alisa + "\"}", alisasParent);
+        assertEquals(alisasLink.body(), 201, alisasLink.status());
+        String alisasFeed = feedUrlPath(alisasLink);
+        assertEquals(4, eventsOf(http.get(alisasFeed).body(), monday, sunday).size());
+        String parentAccount = accounts.byLogin(login).orElseThrow().id();
+        RosterIT.runAsSystem(() -> accounts.setDisabled(parentAccount, true));
+        assertProblem(http.get(alisasFeed), 404, null);
+        RosterIT.runAsSystem(() -> accounts.setDisabled(parentAccount, false));
+        assertEquals(200, http.get(alisasFeed).status());
+        // ... and with the access: without the grant on Alisa, nothing.
+        RosterIT.runAsSystem(() -> accounts.setGrants(parentAccount, List.of(new Grant(Role.PARENT, ScopeRef.student(otherChild)))));
+        assertProblem(http.get(alisasFeed), 404, null);
+
+        // Another family's parent cannot make a link to Alisa or her class, but to their own child.
+        assertProblem(http.post(feeds, "{\"kind\":\"STUDENT\",\"id\":\"" + alisa + "\"}", otherParent), 404, null);
+        assertProblem(http.post(feeds, "{\"kind\":\"CLASS\",\"id\":\"" + fiveA + "\"}", otherParent), 404, null);
+        assertProblem(http.send("DELETE", feeds + "/" + linkId, null, Map.of("Authorization", "Bearer " + otherParent)), 404, null);
+        Http.Answer ownChild = http.post(feeds, "{\"kind\":\"STUDENT\",\"id\":\"" + otherChild + "\"}", otherParent);
+        assertEquals(ownChild.body(), 201, ownChild.status());
+        assertEquals(0, eventsOf(http.get(feedUrlPath(ownChild)).body(), monday, sunday).size());
+
+        // Revoking: the URL is gone, like any unknown one; create and revoke are audited without the token.
+        Http.Answer revoked = http.send("DELETE", feeds + "/" + linkId, null, Map.of("Authorization", "Bearer " + admin));
+        assertEquals(revoked.body(), 204, revoked.status());
+        assertProblem(http.get(classFeed), 404, null);
+        assertProblem(http.get(API + "feeds/" + "A".repeat(43) + ".ics"), 404, null);
+        assertProblem(http.get(API + "feeds/nonsense.ics"), 404, null);
+        assertEquals(0, http.get(feeds, admin).json().size());
+        List<AuditEntry> trail = audit.find("timetable-feed", linkId, 10);
+        assertEquals(List.of("revoke", "create"), trail.stream().map(AuditEntry::action).toList());
+        String token = classFeed.substring(classFeed.lastIndexOf('/') + 1, classFeed.length() - 4);
+        assertTrue(trail.stream().noneMatch(a -> String.valueOf(a.after()).contains(token) || String.valueOf(a.before()).contains(token)));
+
+        measureFeed(school, admin, twoB, y);
+    }
+
+    /** Feed generation time for a full class timetable (30 lessons a week), printed for docs/benchmarks.md. */
+    private void measureFeed(School school, String admin, String twoB, int y) throws Exception {
+        StringBuilder csv = new StringBuilder("Код;Фамилия;Имя;Отчество;Должность;Предметы;Телефон;E-mail;Классный руководитель\n");
+        String[] names = {"Учителева", "Петрова", "Сидорова", "Кузнецова", "Попова", "Васильева"};
+        for (int i = 0; i < names.length; i++) {
+            csv.append("B").append(i).append(";").append(names[i]).append(";Мария;Ивановна;учитель;Математика;;;\n");
+        }
+        importCsv(admin, school.id(), csv.toString());
+        Map<String, String> staff = new HashMap<>();
+        http.get("/api/v1/roster/schools/" + school.id() + "/staff", admin).json()
+                .forEach(p -> staff.put(p.get("lastName").asText(), p.get("id").asText()));
+        LocalDate yearStart = LocalDate.of(y, 9, 1);
+        String entries = API + "schools/" + school.id() + "/entries";
+        String[] subjects = {"Русский язык", "Математика", "Окружающий мир", "Литературное чтение", "Музыка", "Физкультура"};
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            for (int n = 1; n <= 6; n++) {
+                Http.Answer a = http.post(entries, entry(twoB, null, subjects[n - 1], staff.get(names[n - 1]), "3" + n, day, n, yearStart), admin);
+                assertEquals(a.body(), 201, a.status());
+            }
+        }
+        String path = feedUrlPath(http.post(API + "feeds", "{\"kind\":\"CLASS\",\"id\":\"" + twoB + "\"}", admin));
+        List<Long> micros = new ArrayList<>();
+        int events = 0;
+        for (int i = 0; i < 12; i++) {
+            long t = System.nanoTime();
+            Http.Answer a = http.get(path);
+            micros.add((System.nanoTime() - t) / 1000);
+            assertEquals(200, a.status());
+            events = new CalendarBuilder().build(new StringReader(a.body())).getComponents(net.fortuna.ical4j.model.Component.VEVENT).size();
+        }
+        List<Long> warm = micros.subList(2, micros.size()).stream().sorted().toList();
+        System.out.println("FEED-BENCH class feed, " + events + " events: first " + micros.get(0) / 1000 + " ms, warm median "
+                + warm.get(warm.size() / 2) / 1000 + " ms, warm min " + warm.get(0) / 1000 + " ms, max " + warm.get(warm.size() - 1) / 1000 + " ms");
     }
 
     private static List<String> violationFields(Http.Answer a) {
