@@ -147,6 +147,10 @@ public class JournalService {
     }
 
     LessonView view(LessonContexts.Context c) {
+        return view(c, contexts.students(c.lesson().classId(), c.lesson().groupId(), c.lesson().date()));
+    }
+
+    private LessonView view(LessonContexts.Context c, List<Person> lessonStudents) {
         Lesson l = c.lesson();
         String schemeId = rules.schemeFor(c.schoolId(), l.subject(), c.grade());
         PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
@@ -157,8 +161,7 @@ public class JournalService {
             List<Mark> marks = em.createQuery("select m from MarkEntity m where m.occurrenceId = :o order by m.recordedAt, m.id",
                     MarkEntity.class).setParameter("o", l.occurrenceId()).getResultList().stream()
                     .map(m -> Mapping.toDTO(m, policy.weight(m.getWorkType()), false)).toList();
-            List<StudentRef> students = contexts.students(l.classId(), l.groupId(), l.date()).stream()
-                    .map(s -> new StudentRef(s.id(), s.fullName())).toList();
+            List<StudentRef> students = lessonStudents.stream().map(s -> new StudentRef(s.id(), s.fullName())).toList();
             return new LessonView(l, le == null ? null : Mapping.toDTO(le), schemeId, schemes.get(schemeId).isPresent(), students, att, marks);
         });
     }
@@ -174,7 +177,7 @@ public class JournalService {
                     + "so a retried request never records the lesson twice");
         }
         LessonContexts.Context c = contexts.require(p, occurrenceId);
-        contexts.requireWriter(p, c);
+        String by = contexts.requireWriter(p, c);
         if (body == null) {
             throw ProblemException.invalid("body", "A JSON body is required");
         }
@@ -189,12 +192,12 @@ public class JournalService {
                     + (l.changeReason() == null ? "no reason given" : l.changeReason()) + "); a cancelled lesson is not journaled");
         }
         requireOpen(c);
-        Validated v = validate(c, body);
-        String by = contexts.personOf(p).orElse(null);
+        List<Person> students = contexts.students(l.classId(), l.groupId(), l.date());
+        Validated v = validate(c, body, students);
         return retry(() -> {
-            jpa.tx(TransactionType.Required, em -> {
+            boolean applied = jpa.txExpr(TransactionType.Required, em -> {
                 if (em.find(RequestEntity.class, requestId) != null) {
-                    return; // a concurrent retry got here first; the check below sorts it out
+                    return false; // a concurrent retry got here first; the check below sorts it out
                 }
                 apply(em, c, body, v, p.login(), by);
                 RequestEntity r = new RequestEntity();
@@ -203,11 +206,12 @@ public class JournalService {
                 r.setRequestHash(requestHash);
                 r.setCreatedAt(clock.now().toEpochMilli());
                 em.persist(r);
+                return true;
             });
-            if (!alreadyApplied(requestId, requestHash)) {
+            if (!applied && !alreadyApplied(requestId, requestHash)) {
                 throw new IllegalStateException("The lesson entry was not stored");
             }
-            return view(c);
+            return view(c, students);
         });
     }
 
@@ -246,7 +250,7 @@ public class JournalService {
     /** The body checked against the lesson: the parsed marks, the attendance codes; 400 listing every problem. */
     record Validated(Map<Integer, MarkValue> marks, Map<Integer, AbsenceCode> absences, String schemeId, List<String> links) {}
 
-    private Validated validate(LessonContexts.Context c, LessonEntry b) {
+    private Validated validate(LessonContexts.Context c, LessonEntry b, List<Person> lessonStudents) {
         Lesson l = c.lesson();
         List<Violation> v = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.asClock().withZone(c.zone()));
@@ -277,7 +281,7 @@ public class JournalService {
             }
         }
         Set<String> students = new HashSet<>();
-        for (Person s : contexts.students(l.classId(), l.groupId(), l.date())) {
+        for (Person s : lessonStudents) {
             students.add(s.id());
         }
         String who = l.classId() != null ? "class" : "group";

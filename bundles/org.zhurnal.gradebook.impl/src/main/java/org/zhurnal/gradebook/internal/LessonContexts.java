@@ -70,15 +70,16 @@ public class LessonContexts {
         if (l == null) {
             throw ProblemException.notFound("Lesson", occurrenceId);
         }
-        String schoolId = schoolOf(l);
+        // One roster read for the class (school and grade); a group lesson reads the group, then its class.
+        SchoolClass cls = l.classId() != null ? roster.schoolClass(l.classId()).orElse(null) : null;
+        String schoolId = cls != null ? cls.schoolId() : l.groupId() != null ? roster.group(l.groupId()).map(Group::schoolId).orElse(null) : null;
         if (schoolId == null || !authorization.relatedTo(p, ScopeRef.school(schoolId))) {
             throw ProblemException.notFound("Lesson", occurrenceId);
         }
-        return context(l, schoolId);
+        return context(l, schoolId, cls != null ? cls.grade() : gradeOf(null, l.groupId(), schoolId, l.date()));
     }
 
-    Context context(Lesson l, String schoolId) {
-        int grade = gradeOf(l.classId(), l.groupId(), schoolId, l.date());
+    Context context(Lesson l, String schoolId, int grade) {
         Optional<ReportingPeriod> period = grade > 0 ? calendar.periodOf(schoolId, grade, l.date()) : Optional.empty();
         return new Context(l, schoolId, zone(schoolId), grade, RosterQuery.academicYearOf(l.date()), period);
     }
@@ -91,13 +92,6 @@ public class LessonContexts {
                 return null;
             }
         }).orElse(ZoneId.of("Europe/Moscow"));
-    }
-
-    private String schoolOf(Lesson l) {
-        if (l.classId() != null) {
-            return roster.schoolClass(l.classId()).map(SchoolClass::schoolId).orElse(null);
-        }
-        return roster.group(l.groupId()).map(Group::schoolId).orElse(null);
     }
 
     /** The grade whose calendar applies: the class's, a subgroup's class's, else the first member's class's; 0 when unknown. */
@@ -138,12 +132,15 @@ public class LessonContexts {
         return accounts.byId(p.accountId()).map(AccountInfo::personId);
     }
 
-    /** 403 unless the caller gives the lesson that day. */
-    public void requireWriter(ZhurnalPrincipal p, Context c) {
-        boolean teaches = personOf(p).map(c.lesson().teacherId()::equals).orElse(false);
-        if (!teaches) {
+    /**
+     * @return the caller's person id; 403 unless the caller gives the lesson that day
+     */
+    public String requireWriter(ZhurnalPrincipal p, Context c) {
+        String me = personOf(p).orElse(null);
+        if (me == null || !me.equals(c.lesson().teacherId())) {
             throw ProblemException.forbidden("Only the teacher who gives this lesson on " + c.lesson().date() + " records it");
         }
+        return me;
     }
 
     /** @return whether the caller may read the journal of the class or group in the subject over the range */

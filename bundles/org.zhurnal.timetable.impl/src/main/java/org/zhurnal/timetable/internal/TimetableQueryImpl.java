@@ -166,8 +166,13 @@ public class TimetableQueryImpl implements TimetableQuery {
             return Optional.empty();
         }
         List<TimetableEntry> entries = load("id", Set.of(occurrenceId.substring(0, colon)), date, date);
+        // One entry: read its own class (or its group's class) rather than every class of the school.
+        java.util.function.Function<TimetableEntry, Integer> grade = e -> {
+            String classId = e.classId() != null ? e.classId() : roster.group(e.groupId()).map(Group::classId).orElse(null);
+            return classId == null ? 0 : roster.schoolClass(classId).map(SchoolClass::grade).orElse(0);
+        };
         return entries.isEmpty() ? Optional.empty()
-                : compute(entries.get(0).schoolId(), entries, date, date, grades(), (e, d) -> true).stream().findFirst();
+                : compute(entries.get(0).schoolId(), entries, date, date, grade, (e, d) -> true).stream().findFirst();
     }
 
     @Override
