@@ -77,8 +77,10 @@ public class JournalReads {
             throw ProblemException.invalid(from == null ? "from" : "to", "from and to are dates (yyyy-MM-dd), from not after to");
         }
         String schoolId = contexts.schoolOfClassOrGroup(classId, groupId, from).orElse(null);
-        contexts.requireReader(p, schoolId, classId, groupId, subject, from, to);
-        List<Lesson> lessons = (classId != null ? timetable.forClass(classId, from, to) : timetable.forGroup(groupId, from, to)).stream()
+        // The class's lessons are computed once: for the access check (does the caller teach it the subject?) and the grid.
+        List<Lesson> all = classId != null ? timetable.forClass(classId, from, to) : timetable.forGroup(groupId, from, to);
+        contexts.requireReader(p, schoolId, classId, groupId, subject, () -> all);
+        List<Lesson> lessons = all.stream()
                 .filter(l -> subject.equals(l.subject()) && Objects.equals(classId, l.classId()) && (groupId == null || groupId.equals(l.groupId())))
                 .toList();
         int grade = contexts.gradeOf(classId, groupId, schoolId, from);

@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
-import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -199,13 +198,17 @@ public class JournalService {
                 if (em.find(RequestEntity.class, requestId) != null) {
                     return false; // a concurrent retry got here first; the check below sorts it out
                 }
-                apply(em, c, body, v, p.login(), by);
+                List<AuditRecord> records = apply(em, c, body, v, p.login(), by);
                 RequestEntity r = new RequestEntity();
                 r.setId(requestId);
                 r.setOccurrenceId(occurrenceId);
                 r.setRequestHash(requestHash);
                 r.setCreatedAt(clock.now().toEpochMilli());
                 em.persist(r);
+                // Every row is written before the audit append takes its chain's lock, which is then held only
+                // for the audit rows and the commit.
+                em.flush();
+                audit.recordAll(c.schoolId(), records);
                 return true;
             });
             if (!applied && !alreadyApplied(requestId, requestHash)) {
@@ -366,15 +369,19 @@ public class JournalService {
         return new Validated(marks, absences, schemeId, links);
     }
 
-    private void apply(EntityManager em, LessonContexts.Context c, LessonEntry b, Validated v, String login, String personId) {
+    /** Writes the entry and publishes its events; returns the audit records for the caller to append last. */
+    private List<AuditRecord> apply(EntityManager em, LessonContexts.Context c, LessonEntry b, Validated v, String login, String personId) {
         Lesson l = c.lesson();
         long now = clock.now().toEpochMilli();
         PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
         List<AuditRecord> records = new ArrayList<>();
         List<Object[]> published = new ArrayList<>();
-        // Entries of one lesson run one after the other (the row lock); the first entry creates the row, and two
-        // first entries racing to create it end in one retry (see retry).
-        LessonEntity le = em.find(LessonEntity.class, l.occurrenceId(), LockModeType.PESSIMISTIC_WRITE);
+        // Entries of one lesson run one after the other: an UPDATE that changes nothing locks just that row (a
+        // SELECT … FOR UPDATE would, on Derby, also lock the index gap and block other lessons' first entries).
+        // The first entry creates the row; two first entries racing to create it end in one retry (see retry).
+        int lessonRows = em.createNativeQuery("UPDATE zh_g_lesson SET updated_at = updated_at WHERE occurrence_id = ?1")
+                .setParameter(1, l.occurrenceId()).executeUpdate();
+        LessonEntity le = lessonRows == 0 ? null : em.find(LessonEntity.class, l.occurrenceId());
         JournalLesson before = null;
         if (le == null) {
             le = new LessonEntity();
@@ -490,12 +497,10 @@ public class JournalService {
         if (homeworkChanged) {
             published.add(new Object[] { GradebookEvents.HOMEWORK_POSTED, after });
         }
-        // Write the rows before the audit append takes the school's chain lock, so the lock is held only briefly.
-        em.flush();
-        audit.recordAll(c.schoolId(), records);
         for (Object[] e : published) {
             events.publish((String) e[0], c.schoolId(), e[1]);
         }
+        return records;
     }
 
     private MarkEntity requireMark(EntityManager em, ZhurnalPrincipal p, String markId) {

@@ -145,6 +145,12 @@ public class LessonContexts {
 
     /** @return whether the caller may read the journal of the class or group in the subject over the range */
     public boolean mayRead(ZhurnalPrincipal p, String classId, String groupId, String subject, LocalDate from, LocalDate to) {
+        return mayRead(p, classId, groupId, subject,
+                () -> classId != null ? timetable.forClass(classId, from, to) : timetable.forGroup(groupId, from, to));
+    }
+
+    /** As above, with the class's or group's lessons of the range when the caller has them already. */
+    boolean mayRead(ZhurnalPrincipal p, String classId, String groupId, String subject, java.util.function.Supplier<List<Lesson>> lessons) {
         ScopeRef scope = classId != null ? ScopeRef.schoolClass(classId) : ScopeRef.group(groupId);
         if (authorization.permits(p, Action.READ, scope)) {
             return true;
@@ -153,18 +159,24 @@ public class LessonContexts {
         if (me.isEmpty()) {
             return false;
         }
-        List<Lesson> lessons = classId != null ? timetable.forClass(classId, from, to) : timetable.forGroup(groupId, from, to);
-        return lessons.stream().anyMatch(l -> (subject == null || subject.equals(l.subject()))
+        return lessons.get().stream().anyMatch(l -> (subject == null || subject.equals(l.subject()))
                 && (classId == null || classId.equals(l.classId())) && me.get().equals(l.regularTeacherId()));
     }
 
     /** 404 when the caller has no relation to the school, 403 when they have one but may not read this journal. */
     public void requireReader(ZhurnalPrincipal p, String schoolId, String classId, String groupId, String subject, LocalDate from,
             LocalDate to) {
+        requireReader(p, schoolId, classId, groupId, subject,
+                () -> classId != null ? timetable.forClass(classId, from, to) : timetable.forGroup(groupId, from, to));
+    }
+
+    /** As above, with the class's or group's lessons of the range when the caller has them already. */
+    void requireReader(ZhurnalPrincipal p, String schoolId, String classId, String groupId, String subject,
+            java.util.function.Supplier<List<Lesson>> lessons) {
         if (schoolId == null || !authorization.relatedTo(p, ScopeRef.school(schoolId))) {
             throw ProblemException.notFound(classId != null ? "Class" : "Group", classId != null ? classId : groupId);
         }
-        if (!mayRead(p, classId, groupId, subject, from, to)) {
+        if (!mayRead(p, classId, groupId, subject, lessons)) {
             throw ProblemException.forbidden("The journal of this " + (classId != null ? "class" : "group") + " is not yours to read");
         }
     }

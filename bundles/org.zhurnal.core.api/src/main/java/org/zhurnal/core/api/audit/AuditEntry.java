@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One audit entry as stored.
  *
- * @param chain the chain (school id or {@code "system"})
+ * @param chain the chain: the school id (or {@code "system"}), followed by {@code ~n} for the school's further
+ *        parallel chains (see the audit section of docs/architecture.md)
  * @param seq position in the chain, from 1
  * @param at when it was recorded
  * @param actorId account id of who did it

@@ -16,6 +16,7 @@ import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.ZhurnalConstants;
 import org.zhurnal.core.api.audit.AuditEntry;
 import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.internal.audit.AuditLogImpl;
 import org.zhurnal.core.api.audit.AuditVerification;
 import org.zhurnal.core.api.rest.RestResource;
 import org.zhurnal.core.api.rest.RolesRequired;
@@ -50,7 +51,8 @@ public class AuditResource implements RestResource {
         }
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         return audit.find(entityType, entityId, limit).stream().filter(e -> authorization.permits(p, Action.ADMINISTER,
-                ZhurnalConstants.SYSTEM_SCOPE.equals(e.chain()) ? ScopeRef.SYSTEM : ScopeRef.school(e.chain()))).toList();
+                ZhurnalConstants.SYSTEM_SCOPE.equals(AuditLogImpl.scopeOf(e.chain())) ? ScopeRef.SYSTEM
+                        : ScopeRef.school(AuditLogImpl.scopeOf(e.chain())))).toList();
     }
 
     /** Recomputes every chain. 200 either way; {@code valid} tells the outcome. */
