@@ -343,6 +343,23 @@ public class GradebookIT {
         assertEquals(confirmed.body(), 200, confirmed.status());
         assertEquals("5", confirmed.json().get("suggested").asText());
         await("final event", () -> seen.stream().anyMatch(e -> e.type().equals("gradebook.final.confirmed")));
+        // The year page suggests the year grade from the confirmed period grades; the teacher confirms it.
+        Http.Answer yearPage = http.get(API + "finals/year?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика",
+                StandardCharsets.UTF_8) + "&academicYear=" + y, teacher);
+        assertEquals(yearPage.body(), 200, yearPage.status());
+        JsonNode alisaYear = null;
+        for (JsonNode row : yearPage.json()) {
+            if (row.get("student").get("id").asText().equals(alisa)) {
+                alisaYear = row;
+            }
+        }
+        assertNotNull(yearPage.body(), alisaYear);
+        assertEquals(1, alisaYear.get("periodGrades").size());
+        assertEquals("5", alisaYear.get("suggested").asText());
+        Http.Answer yearGrade = put(API + "finals", "{\"studentId\":\"" + alisa + "\",\"subject\":\"Математика\",\"kind\":\"YEAR\","
+                + "\"academicYear\":" + y + ",\"value\":\"5\"}", teacher);
+        assertEquals(yearGrade.body(), 200, yearGrade.status());
+        assertEquals(2, gradebook.finalsOfStudent(alisa, y).size());
 
         // Edits keep history in the audit log.
         String markId = first.json().get("marks").get(1).get("id").asText();
