@@ -15,6 +15,8 @@ import org.zhurnal.core.api.tenancy.TenantService;
 @Component(service = Policies.class)
 public class Policies {
     private final List<PolicyConfig> configs = new CopyOnWriteArrayList<>();
+    /** A school's municipality never changes, so it is read once per school (not a cache of changeable data). */
+    private final java.util.Map<String, String> municipalityOf = new java.util.concurrent.ConcurrentHashMap<>();
     private final TenantService tenants;
 
     @Activate
@@ -32,7 +34,8 @@ public class Policies {
     }
 
     public PolicyConfig.Policy forSchool(String schoolId) {
-        String municipality = tenants.school(schoolId).map(School::municipalityId).orElse(null);
+        String municipality = schoolId == null ? null : municipalityOf.computeIfAbsent(schoolId,
+                id -> tenants.school(id).map(School::municipalityId).orElse(""));
         PolicyConfig.Policy any = null;
         for (PolicyConfig c : configs) {
             PolicyConfig.Policy p = c.policy();
