@@ -2,5 +2,5 @@
  * The bells module's API.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.zhurnal.bells.api;

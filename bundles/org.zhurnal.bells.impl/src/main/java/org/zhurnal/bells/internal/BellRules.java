@@ -1,13 +1,20 @@
 package org.zhurnal.bells.internal;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.zhurnal.bells.api.BellPeriod;
+import org.zhurnal.bells.api.BellSchedule;
 import org.zhurnal.core.api.Violation;
 
 /** The bells' pure rules: what a valid schedule is, and how its lessons are stored. No state. */
@@ -117,6 +124,50 @@ public final class BellRules {
             out.add(new BellPeriod(i + 1, t, end));
             int gap = breaks.length == 0 ? 0 : breaks[Math.min(i, breaks.length - 1)];
             t = end.plusMinutes(gap);
+        }
+        return out;
+    }
+
+    /**
+     * The schedule of one date: the date's override if there is one (whatever its validity), else none on a
+     * Sunday, else the weekday's schedule if it is valid on that date.
+     *
+     * @param override the schedule the date's override names, or {@code null} for no override
+     * @param weekday the schedule assigned to a weekday, or {@code null}
+     */
+    public static Optional<BellSchedule> scheduleOn(LocalDate date, BellSchedule override, Function<DayOfWeek, BellSchedule> weekday) {
+        if (override != null) {
+            return Optional.of(override);
+        }
+        if (date.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(weekday.apply(date.getDayOfWeek())).filter(s -> s.validOn(date));
+    }
+
+    /**
+     * The schedule of every date from {@code from} to {@code to} (both included) by {@link #scheduleOn}; an
+     * override or assignment naming an unknown schedule counts as absent.
+     *
+     * @param schedules the school's schedules by id
+     * @param weekdays schedule id by weekday
+     * @param overrides schedule id by date
+     * @return date → schedule, ascending; dates without one are absent
+     */
+    public static SortedMap<LocalDate, BellSchedule> schedulesOn(LocalDate from, LocalDate to, Map<String, BellSchedule> schedules,
+            Map<DayOfWeek, String> weekdays, Map<LocalDate, String> overrides) {
+        SortedMap<LocalDate, BellSchedule> out = new TreeMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            String overrideId = overrides.get(d);
+            BellSchedule override = overrideId == null ? null : schedules.get(overrideId);
+            if (overrideId != null && override == null) {
+                continue;
+            }
+            LocalDate date = d;
+            scheduleOn(d, override, w -> {
+                String id = weekdays.get(w);
+                return id == null ? null : schedules.get(id);
+            }).ifPresent(s -> out.put(date, s));
         }
         return out;
     }

@@ -2,7 +2,10 @@ package org.zhurnal.bells.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -15,6 +18,9 @@ import org.zhurnal.bells.api.BellsQuery;
 /** Read-only bell schedules for other modules; no authorization (the callers check it). */
 @Component(service = BellsQuery.class)
 public class BellsQueryImpl implements BellsQuery {
+    /** schedulesFor answers at most this many days at once (a little more than a year). */
+    static final int MAX_RANGE_DAYS = 400;
+
     private final JpaTemplate jpa;
 
     @Activate
@@ -33,5 +39,16 @@ public class BellsQueryImpl implements BellsQuery {
             return Optional.empty();
         }
         return jpa.txExpr(TransactionType.Supports, em -> Mapping.scheduleFor(em, schoolId, date));
+    }
+
+    @Override
+    public SortedMap<LocalDate, BellSchedule> schedulesFor(String schoolId, LocalDate from, LocalDate to) {
+        if (schoolId == null || from == null || to == null || to.isBefore(from)) {
+            return Collections.unmodifiableSortedMap(new TreeMap<>());
+        }
+        if (from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
+            throw new IllegalArgumentException("At most " + MAX_RANGE_DAYS + " days at once");
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> Collections.unmodifiableSortedMap(Mapping.schedulesFor(em, schoolId, from, to)));
     }
 }

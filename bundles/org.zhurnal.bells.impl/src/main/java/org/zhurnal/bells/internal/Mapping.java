@@ -2,8 +2,13 @@ package org.zhurnal.bells.internal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -42,11 +47,26 @@ final class Mapping {
         if (o != null) {
             return Optional.ofNullable(em.find(ScheduleEntity.class, o.getScheduleId())).map(Mapping::toDTO);
         }
-        if (date.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            return Optional.empty();
+        return BellRules.scheduleOn(date, null, day -> {
+            WeekdayEntity w = weekday(em, schoolId, day);
+            return w == null ? null : Optional.ofNullable(em.find(ScheduleEntity.class, w.getScheduleId())).map(Mapping::toDTO).orElse(null);
+        });
+    }
+
+    /** The schedule of every date in the range from three queries (schedules, weekdays, the range's overrides). */
+    static SortedMap<LocalDate, BellSchedule> schedulesFor(EntityManager em, String schoolId, LocalDate from, LocalDate to) {
+        Map<String, BellSchedule> byId = schedules(em, schoolId).stream().collect(Collectors.toMap(BellSchedule::id, Function.identity()));
+        Map<DayOfWeek, String> weekdays = new HashMap<>();
+        for (WeekdayEntity w : em.createQuery("select w from WeekdayEntity w where w.schoolId = :s", WeekdayEntity.class)
+                .setParameter("s", schoolId).getResultList()) {
+            weekdays.put(DayOfWeek.valueOf(w.getWeekday()), w.getScheduleId());
         }
-        WeekdayEntity w = weekday(em, schoolId, date.getDayOfWeek());
-        return w == null ? Optional.empty()
-                : Optional.ofNullable(em.find(ScheduleEntity.class, w.getScheduleId())).map(Mapping::toDTO).filter(s -> s.validOn(date));
+        Map<LocalDate, String> overrides = new HashMap<>();
+        for (DateOverrideEntity o : em.createQuery("select o from DateOverrideEntity o where o.schoolId = :s "
+                + "and o.overrideDate >= :f and o.overrideDate <= :t", DateOverrideEntity.class).setParameter("s", schoolId)
+                .setParameter("f", from.toString()).setParameter("t", to.toString()).getResultList()) {
+            overrides.put(LocalDate.parse(o.getOverrideDate()), o.getScheduleId());
+        }
+        return BellRules.schedulesOn(from, to, byId, weekdays, overrides);
     }
 }

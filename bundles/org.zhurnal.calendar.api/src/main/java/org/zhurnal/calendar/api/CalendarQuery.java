@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -37,6 +38,23 @@ public interface CalendarQuery {
 
     /** @return the school days of {@code grade} from {@code from} to {@code to} (both included), ascending */
     List<LocalDate> schoolDays(String schoolId, int grade, LocalDate from, LocalDate to);
+
+    /**
+     * The timetable weekday of every school day of {@code grade} in a range, read at once: for each date the same
+     * answer as {@link #timetableDay(String, int, LocalDate)} (a transferred working day maps to the weekday
+     * whose timetable it follows).
+     *
+     * @param schoolId the school
+     * @param grade the grade whose days off apply
+     * @param from the first date (included)
+     * @param to the last date (included), at most 400 days after {@code from}
+     * @return date → weekday, ascending; the keys are {@link #schoolDays(String, int, LocalDate, LocalDate)},
+     *         dates without lessons are absent; empty when a bound is {@code null} or {@code to} is before
+     *         {@code from}; never {@code null}
+     * @throws IllegalArgumentException when the range is longer than 400 days
+     * @since 1.2
+     */
+    SortedMap<LocalDate, DayOfWeek> timetableDays(String schoolId, int grade, LocalDate from, LocalDate to);
 
     /**
      * @return the reporting period with this id

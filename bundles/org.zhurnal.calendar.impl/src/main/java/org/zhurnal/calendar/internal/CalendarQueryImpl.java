@@ -4,7 +4,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import javax.persistence.EntityManager;
 
@@ -78,22 +81,26 @@ public class CalendarQueryImpl implements CalendarQuery {
 
     @Override
     public List<LocalDate> schoolDays(String schoolId, int grade, LocalDate from, LocalDate to) {
+        return new ArrayList<>(timetableDays(schoolId, grade, from, to).keySet());
+    }
+
+    @Override
+    public SortedMap<LocalDate, DayOfWeek> timetableDays(String schoolId, int grade, LocalDate from, LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {
-            return List.of();
+            return Collections.unmodifiableSortedMap(new TreeMap<>());
         }
         if (from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
             throw new IllegalArgumentException("At most " + MAX_RANGE_DAYS + " days at once");
         }
         return jpa.txExpr(TransactionType.Supports, em -> {
-            List<LocalDate> days = new ArrayList<>();
+            SortedMap<LocalDate, DayOfWeek> days = new TreeMap<>();
             for (YearEntity y : Mapping.years(em, schoolId)) {
                 AcademicYear year = Mapping.toDTO(y);
                 if (CalendarRules.overlap(year.start(), year.end(), from, to)) {
-                    days.addAll(CalendarRules.schoolDays(year, daysOff(em, y), transfers(em, y), grade, from, to));
+                    days.putAll(CalendarRules.timetableDays(year, daysOff(em, y), transfers(em, y), grade, from, to));
                 }
             }
-            days.sort(null);
-            return days;
+            return Collections.unmodifiableSortedMap(days);
         });
     }
 

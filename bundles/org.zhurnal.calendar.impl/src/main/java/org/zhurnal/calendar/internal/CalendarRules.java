@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.zhurnal.calendar.api.AcademicYear;
@@ -52,16 +54,24 @@ public final class CalendarRules {
     /** The school days of {@code grade} between {@code from} and {@code to}, both included. */
     public static List<LocalDate> schoolDays(AcademicYear year, List<DayOff> daysOff, List<DayTransfer> transfers, int grade,
             LocalDate from, LocalDate to) {
-        List<LocalDate> days = new ArrayList<>();
+        return new ArrayList<>(timetableDays(year, daysOff, transfers, grade, from, to).keySet());
+    }
+
+    /**
+     * The school days of {@code grade} between {@code from} and {@code to} (both included) with the weekday whose
+     * timetable each follows (see {@link #timetableDay}), ascending.
+     */
+    public static SortedMap<LocalDate, DayOfWeek> timetableDays(AcademicYear year, List<DayOff> daysOff, List<DayTransfer> transfers,
+            int grade, LocalDate from, LocalDate to) {
+        SortedMap<LocalDate, DayOfWeek> days = new TreeMap<>();
         if (year == null) {
             return days;
         }
         LocalDate d = from.isBefore(year.start()) ? year.start() : from;
         LocalDate last = to.isAfter(year.end()) ? year.end() : to;
         for (; !d.isAfter(last); d = d.plusDays(1)) {
-            if (timetableDay(year, daysOff, transfers, grade, d).isPresent()) {
-                days.add(d);
-            }
+            LocalDate date = d;
+            timetableDay(year, daysOff, transfers, grade, d).ifPresent(w -> days.put(date, w));
         }
         return days;
     }

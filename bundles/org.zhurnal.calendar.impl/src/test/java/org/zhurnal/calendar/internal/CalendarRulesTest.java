@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 import org.junit.jupiter.api.Test;
 import org.zhurnal.calendar.api.AcademicYear;
@@ -75,6 +77,23 @@ class CalendarRulesTest {
         List<LocalDate> days = CalendarRules.schoolDays(FIVE, DAYS_OFF, List.of(), 5, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 8));
         assertEquals(List.of(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 6)),
                 days);
+    }
+
+    @Test
+    void timetableDaysOfARangeAgreeWithEachDate() {
+        LocalDate saturday = LocalDate.of(2026, 11, 7);
+        List<DayTransfer> transfers = List.of(new DayTransfer("t", "y", saturday, true, DayOfWeek.WEDNESDAY));
+        LocalDate from = LocalDate.of(2026, 8, 30);
+        LocalDate to = LocalDate.of(2027, 6, 2);
+        for (int grade : List.of(1, 5)) {
+            SortedMap<LocalDate, DayOfWeek> days = CalendarRules.timetableDays(FIVE, DAYS_OFF, transfers, grade, from, to);
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                assertEquals(day(FIVE, transfers, grade, d), Optional.ofNullable(days.get(d)), grade + " " + d);
+            }
+            assertEquals(List.copyOf(days.keySet()), CalendarRules.schoolDays(FIVE, DAYS_OFF, transfers, grade, from, to));
+        }
+        assertEquals(Map.of(LocalDate.of(2026, 11, 5), DayOfWeek.THURSDAY, LocalDate.of(2026, 11, 6), DayOfWeek.FRIDAY, saturday,
+                DayOfWeek.WEDNESDAY), CalendarRules.timetableDays(FIVE, DAYS_OFF, transfers, 5, LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 8)));
     }
 
     @Test

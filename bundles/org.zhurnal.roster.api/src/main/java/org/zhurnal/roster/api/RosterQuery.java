@@ -46,6 +46,21 @@ public interface RosterQuery {
     /** @return the groups the student is a member of on {@code date} */
     List<Group> groupsOfStudent(String studentId, LocalDate date);
 
+    /**
+     * The student's class and group memberships that overlap a range, read at once; together they give
+     * {@link #classesOfStudent(String, LocalDate)} and {@link #groupsOfStudent(String, LocalDate)} of every date
+     * in the range (the memberships {@link Membership#validOn valid on} that date).
+     *
+     * @param studentId the student
+     * @param from the first date (included)
+     * @param to the last date (included)
+     * @return the class memberships, then the group memberships, each by start date; empty for an unknown
+     *         student, when an argument is {@code null} or when {@code to} is before {@code from}; never
+     *         {@code null}
+     * @since 1.3
+     */
+    List<Membership> membershipsOfStudent(String studentId, LocalDate from, LocalDate to);
+
     /** @return students in the group on {@code date}, by name */
     List<Person> studentsOfGroup(String groupId, LocalDate date);
 

@@ -22,6 +22,7 @@ import org.zhurnal.core.api.security.ScopeType;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.GroupKind;
 import org.zhurnal.roster.api.Guardianship;
+import org.zhurnal.roster.api.Membership;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
@@ -181,6 +182,48 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
     @Override
     public List<Group> groupsOfStudent(String studentId, LocalDate date) {
         return jpa.txExpr(TransactionType.Supports, em -> groupDTOs(em, groupEntitiesOf(em, studentId, date), date));
+    }
+
+    @Override
+    public List<Membership> membershipsOfStudent(String studentId, LocalDate from, LocalDate to) {
+        if (studentId == null || from == null || to == null || to.isBefore(from)) {
+            return List.of();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> memberships(em, studentId, from, to));
+    }
+
+    /**
+     * Two joins (class memberships with their class's grade, group memberships with their group's class), and a
+     * third query only for the grades of groups' classes the student is not enrolled in during the range.
+     */
+    static List<Membership> memberships(EntityManager em, String studentId, LocalDate from, LocalDate to) {
+        String f = from.toString();
+        String t = to.toString();
+        List<Object[]> classRows = em.createQuery("select m.classId, c.grade, m.validFrom, m.validTo from MembershipEntity m, ClassEntity c "
+                + "where m.classId = c.id and m.studentId = :s and m.validFrom <= :t and (m.validTo is null or m.validTo >= :f) "
+                + "order by m.validFrom", Object[].class).setParameter("s", studentId).setParameter("f", f).setParameter("t", t)
+                .getResultList();
+        List<Object[]> groupRows = em.createQuery("select m.groupId, g.classId, m.validFrom, m.validTo from GroupMemberEntity m, GroupEntity g "
+                + "where m.groupId = g.id and m.studentId = :s and m.validFrom <= :t and (m.validTo is null or m.validTo >= :f) "
+                + "order by m.validFrom", Object[].class).setParameter("s", studentId).setParameter("f", f).setParameter("t", t)
+                .getResultList();
+        Map<String, Integer> grades = new java.util.HashMap<>();
+        classRows.forEach(r -> grades.put((String) r[0], ((Number) r[1]).intValue()));
+        List<String> otherClasses = groupRows.stream().map(r -> (String) r[1]).filter(c -> c != null && !grades.containsKey(c)).distinct()
+                .toList();
+        if (!otherClasses.isEmpty()) {
+            em.createQuery("select c.id, c.grade from ClassEntity c where c.id in :ids", Object[].class).setParameter("ids", otherClasses)
+                    .getResultList().forEach(r -> grades.put((String) r[0], ((Number) r[1]).intValue()));
+        }
+        List<Membership> out = new java.util.ArrayList<>();
+        classRows.forEach(r -> out.add(membership(studentId, (String) r[0], null, grades, r)));
+        groupRows.forEach(r -> out.add(membership(studentId, (String) r[1], (String) r[0], grades, r)));
+        return out;
+    }
+
+    private static Membership membership(String studentId, String classId, String groupId, Map<String, Integer> grades, Object[] row) {
+        return new Membership(studentId, classId, groupId, classId == null ? 0 : grades.getOrDefault(classId, 0), Mapping.date((String) row[2]),
+                Mapping.date((String) row[3]));
     }
 
     @Override

@@ -86,6 +86,17 @@ final class Mapping {
                 .setParameter("v", values).setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList();
     }
 
+    /** Entries of any of {@code classIds} or {@code groupIds}, valid some day of [from, to], in one query. */
+    static List<EntryEntity> overlappingUnits(EntityManager em, Collection<String> classIds, Collection<String> groupIds, LocalDate from,
+            LocalDate to) {
+        if (classIds.isEmpty() || groupIds.isEmpty()) {
+            return classIds.isEmpty() ? overlapping(em, "groupId", groupIds, from, to) : overlapping(em, "classId", classIds, from, to);
+        }
+        return em.createQuery("select e from EntryEntity e where (e.classId in :c or e.groupId in :g)" + OVERLAP, EntryEntity.class)
+                .setParameter("c", classIds).setParameter("g", groupIds).setParameter("from", from.toString())
+                .setParameter("to", to.toString()).getResultList();
+    }
+
     static LessonChange toDTO(ChangeEntity c) {
         return new LessonChange(c.getId(), c.getSchoolId(), c.getEntryId(), LocalDate.parse(c.getLessonDate()), c.getKind(), c.getSubstituteId(),
                 c.getRoom(), c.getReason(), c.getRevision());

@@ -3,6 +3,7 @@ package org.zhurnal.timetable.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.bells.api.BellsQuery;
 import org.zhurnal.calendar.api.CalendarQuery;
 import org.zhurnal.roster.api.Group;
+import org.zhurnal.roster.api.Membership;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
@@ -45,6 +47,12 @@ public class TimetableQueryImpl implements TimetableQuery {
 
     private List<TimetableEntry> load(String field, Set<String> values, LocalDate from, LocalDate to) {
         return jpa.txExpr(TransactionType.Supports, em -> Mapping.overlapping(em, field, values, from, to).stream().map(Mapping::toDTO).toList());
+    }
+
+    /** The entries of the classes and groups, valid some day of the range (one query). */
+    private List<TimetableEntry> loadUnits(Set<String> classIds, Set<String> groupIds, LocalDate from, LocalDate to) {
+        return jpa.txExpr(TransactionType.Supports,
+                em -> Mapping.overlappingUnits(em, classIds, groupIds, from, to).stream().map(Mapping::toDTO).toList());
     }
 
     /** The school's changes in the range, by occurrence id. */
@@ -111,10 +119,9 @@ public class TimetableQueryImpl implements TimetableQuery {
         if (c == null) {
             return List.of();
         }
-        List<TimetableEntry> entries = new ArrayList<>(load("classId", Set.of(classId), from, to));
         Set<String> groupIds = roster.groups(c.schoolId(), c.academicYear()).stream().filter(g -> classId.equals(g.classId()))
                 .map(Group::id).collect(Collectors.toSet());
-        entries.addAll(load("groupId", groupIds, from, to));
+        List<TimetableEntry> entries = loadUnits(Set.of(classId), groupIds, from, to);
         return compute(c.schoolId(), entries, from, to, e -> c.grade(), (e, d) -> true);
     }
 
@@ -185,37 +192,34 @@ public class TimetableQueryImpl implements TimetableQuery {
     @Override
     public List<Lesson> forStudent(String studentId, LocalDate from, LocalDate to) {
         TimetableRules.checkRange(from, to);
-        Person s = roster.person(studentId).orElse(null);
-        if (s == null || s.schoolId() == null) {
+        return roster.person(studentId).map(s -> forStudent(s, from, to)).orElse(List.of());
+    }
+
+    /**
+     * As {@link #forStudent(String, LocalDate, LocalDate)} for a student already read. The student's class and
+     * group memberships over the range are read once (with their validity and grades); then only their entries.
+     */
+    List<Lesson> forStudent(Person s, LocalDate from, LocalDate to) {
+        TimetableRules.checkRange(from, to);
+        if (s.schoolId() == null) {
             return List.of();
         }
-        // The student's classes and groups on each date, read once; then only their entries are loaded.
-        Map<LocalDate, Set<String>> memberships = new HashMap<>();
-        Map<String, Integer> classGrades = new HashMap<>();
-        Map<String, String> groupClass = new HashMap<>();
-        Set<String> classIds = new java.util.HashSet<>();
-        Set<String> groupIds = new java.util.HashSet<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            Set<String> ids = new java.util.HashSet<>();
-            for (SchoolClass c : roster.classesOfStudent(studentId, d)) {
-                ids.add(c.id());
-                classIds.add(c.id());
-                classGrades.put(c.id(), c.grade());
-            }
-            for (Group g : roster.groupsOfStudent(studentId, d)) {
-                ids.add(g.id());
-                groupIds.add(g.id());
-                groupClass.put(g.id(), g.classId());
-            }
-            memberships.put(d, ids);
-        }
-        List<TimetableEntry> entries = new ArrayList<>(load("classId", classIds, from, to));
-        entries.addAll(load("groupId", groupIds, from, to));
-        java.util.function.Function<TimetableEntry, Integer> others = grades();
-        return compute(s.schoolId(), entries, from, to, e -> {
-            String classId = e.classId() != null ? e.classId() : groupClass.get(e.groupId());
-            Integer grade = classId == null ? null : classGrades.get(classId);
-            return grade != null ? grade : others.apply(e);
-        }, (e, d) -> memberships.get(d).contains(Objects.requireNonNullElse(e.classId(), e.groupId())));
+        Map<String, List<Membership>> byUnit = roster.membershipsOfStudent(s.id(), from, to).stream()
+                .collect(Collectors.groupingBy(Membership::unitId));
+        Set<String> classIds = new HashSet<>();
+        Set<String> groupIds = new HashSet<>();
+        Map<String, Integer> grades = new HashMap<>();
+        byUnit.forEach((unit, ms) -> {
+            (ms.get(0).isGroup() ? groupIds : classIds).add(unit);
+            grades.put(unit, ms.get(0).grade());
+        });
+        List<TimetableEntry> entries = loadUnits(classIds, groupIds, from, to);
+        return compute(s.schoolId(), entries, from, to, e -> grades.getOrDefault(unitOf(e), 0),
+                (e, d) -> byUnit.getOrDefault(unitOf(e), List.of()).stream().anyMatch(m -> m.validOn(d)));
+    }
+
+    /** The class or group an entry is for. */
+    private static String unitOf(TimetableEntry e) {
+        return Objects.requireNonNullElse(e.classId(), e.groupId());
     }
 }

@@ -148,7 +148,8 @@ public final class TimetableRules {
      * The lessons of {@code entries} (all of one school) from {@code from} to {@code to}. On each date the
      * calendar tells which weekday's timetable the entry's grade follows (none on holidays; a transferred day
      * follows the given weekday); entries valid on that date, of that weekday and week parity, and accepted by
-     * {@code applies} take their times from that date's bell schedule; a lesson number missing from it is dropped.
+     * {@code applies} take their times from that date's bell schedule (the bells are asked once for the whole
+     * range, when the first lesson needs them); a lesson number missing from it is dropped.
      *
      * @param gradeOf the grade whose calendar an entry follows
      * @param applies whether an entry concerns the subject on a date (e.g. the student is in that class then)
@@ -157,8 +158,7 @@ public final class TimetableRules {
     public static List<Lesson> occurrences(CalendarQuery calendar, BellsQuery bells, String schoolId, List<TimetableEntry> entries,
             LocalDate from, LocalDate to, Function<TimetableEntry, Integer> gradeOf, BiPredicate<TimetableEntry, LocalDate> applies,
             Map<String, LessonChange> changes) {
-        return occurrences((grade, date) -> calendar.timetableDay(schoolId, grade, date), bells, schoolId, entries, from, to, gradeOf, applies,
-                changes);
+        return occurrences(rangeDays(calendar, schoolId, from, to), bells, schoolId, entries, from, to, gradeOf, applies, changes);
     }
 
     /** Which weekday's timetable a grade follows on a date (see {@link CalendarQuery#timetableDay}). */
@@ -168,22 +168,12 @@ public final class TimetableRules {
     }
 
     /**
-     * The calendar's answers for one range with few calls: the school days of each grade once for the whole range,
-     * then one {@code timetableDay} per school date for whichever grade asks first. That is enough because a day
-     * transfer applies to every grade and overrides the days off: on a school day of the grade the answer is the
-     * transfer's weekday if there is one (then every grade's answer shows it), else the date's own weekday.
-     * Not thread-safe: one per request.
+     * The calendar's answers for one range with one call per grade ({@link CalendarQuery#timetableDays}), made
+     * when the grade first asks. Not thread-safe: one per request.
      */
     public static TimetableDays rangeDays(CalendarQuery calendar, String schoolId, LocalDate from, LocalDate to) {
-        Map<Integer, Set<LocalDate>> schoolDays = new HashMap<>();
-        Map<LocalDate, Optional<DayOfWeek>> probed = new HashMap<>();
-        return (grade, date) -> {
-            if (!schoolDays.computeIfAbsent(grade, g -> new java.util.HashSet<>(calendar.schoolDays(schoolId, g, from, to))).contains(date)) {
-                return Optional.empty();
-            }
-            Optional<DayOfWeek> day = probed.computeIfAbsent(date, d -> calendar.timetableDay(schoolId, grade, d));
-            return day.isPresent() ? day : Optional.of(date.getDayOfWeek());
-        };
+        Map<Integer, Map<LocalDate, DayOfWeek>> byGrade = new HashMap<>();
+        return (grade, date) -> Optional.ofNullable(byGrade.computeIfAbsent(grade, g -> calendar.timetableDays(schoolId, g, from, to)).get(date));
     }
 
     /** As {@link #occurrences(CalendarQuery, BellsQuery, String, List, LocalDate, LocalDate, Function, BiPredicate, Map)}. */
@@ -199,6 +189,7 @@ public final class TimetableRules {
         for (TimetableEntry e : entries) {
             grades.put(e, gradeOf.apply(e));
         }
+        Map<LocalDate, BellSchedule> schedules = null;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             LocalDate date = d;
             List<TimetableEntry> valid = entries.stream().filter(e -> e.validOn(date) && parityMatches(e.weeks(), date)).toList();
@@ -214,8 +205,12 @@ public final class TimetableRules {
                     continue;
                 }
                 if (periods == null) {
+                    if (schedules == null) {
+                        schedules = bells.schedulesFor(schoolId, from, to);
+                    }
                     periods = new HashMap<>();
-                    for (BellPeriod bp : bells.scheduleFor(schoolId, date).map(BellSchedule::periods).orElse(List.of())) {
+                    BellSchedule schedule = schedules.get(date);
+                    for (BellPeriod bp : schedule == null ? List.<BellPeriod>of() : schedule.periods()) {
                         periods.put(bp.number(), bp);
                     }
                 }

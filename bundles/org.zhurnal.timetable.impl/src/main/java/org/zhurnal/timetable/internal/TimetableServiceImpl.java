@@ -546,7 +546,7 @@ public class TimetableServiceImpl {
         if (s == null || s.kind() != PersonKind.STUDENT || !authorization.permits(p, Action.READ, ScopeRef.student(personId))) {
             throw ProblemException.notFound("Student", personId);
         }
-        return query.forStudent(personId, from, to);
+        return query.forStudent(s, from, to);
     }
 
     public List<Lesson> teacherLessons(String personId, LocalDate from, LocalDate to) {

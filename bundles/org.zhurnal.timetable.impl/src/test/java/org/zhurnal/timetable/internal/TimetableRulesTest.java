@@ -39,6 +39,7 @@ class TimetableRulesTest {
         final Set<LocalDate> holidays = new java.util.HashSet<>();
         final Map<LocalDate, DayOfWeek> transfers = new HashMap<>();
         int calls;
+        int rangeCalls;
 
         @Override
         public Optional<AcademicYear> year(String schoolId, int year) {
@@ -77,7 +78,18 @@ class TimetableRulesTest {
 
         @Override
         public List<LocalDate> schoolDays(String schoolId, int grade, LocalDate from, LocalDate to) {
-            return List.of();
+            return List.copyOf(timetableDays(schoolId, grade, from, to).keySet());
+        }
+
+        @Override
+        public java.util.SortedMap<LocalDate, DayOfWeek> timetableDays(String schoolId, int grade, LocalDate from, LocalDate to) {
+            rangeCalls++;
+            java.util.SortedMap<LocalDate, DayOfWeek> days = new java.util.TreeMap<>();
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                LocalDate date = d;
+                timetableDay(schoolId, grade, d).ifPresent(w -> days.put(date, w));
+            }
+            return days;
         }
 
         @Override
@@ -106,6 +118,7 @@ class TimetableRulesTest {
     /** Every day gets the regular schedule, except the shortened dates. */
     static final class FakeBells implements BellsQuery {
         final Set<LocalDate> shortened = new java.util.HashSet<>();
+        int rangeCalls;
 
         @Override
         public List<BellSchedule> schedules(String schoolId) {
@@ -115,6 +128,16 @@ class TimetableRulesTest {
         @Override
         public Optional<BellSchedule> scheduleFor(String schoolId, LocalDate date) {
             return Optional.of(shortened.contains(date) ? SHORT : REGULAR);
+        }
+
+        @Override
+        public java.util.SortedMap<LocalDate, BellSchedule> schedulesFor(String schoolId, LocalDate from, LocalDate to) {
+            rangeCalls++;
+            java.util.SortedMap<LocalDate, BellSchedule> out = new java.util.TreeMap<>();
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                out.put(d, scheduleFor(schoolId, d).orElseThrow());
+            }
+            return out;
         }
     }
 
@@ -233,6 +256,28 @@ class TimetableRulesTest {
                 null, null, null, 3));
         assertEquals(Lesson.SCHEDULED, restored.status());
         assertEquals(3, restored.revision(), "a restored lesson keeps growing its revision (iCalendar SEQUENCE)");
+    }
+
+    @Test
+    void theCalendarIsAskedOncePerGradeAndTheBellsOncePerRange() {
+        TimetableEntry fifth = math(DayOfWeek.MONDAY, 1);
+        TimetableEntry sixth = entry("6A-mon", "6A", null, "История", "t2", "14", DayOfWeek.MONDAY, 2, START, null, "ALL");
+        TimetableEntry sixthFri = entry("6A-fri", "6A", null, "История", "t2", "14", DayOfWeek.FRIDAY, 2, START, null, "ALL");
+        List<Lesson> lessons = TimetableRules.occurrences(calendar, bells, SCHOOL, List.of(fifth, sixth, sixthFri), MON, MON.plusDays(27),
+                e -> e.classId().equals("5A") ? 5 : 6, (e, d) -> true, java.util.Map.of());
+        assertEquals(12, lessons.size());
+        assertEquals(2, calendar.rangeCalls, "one range call per grade");
+        assertEquals(1, bells.rangeCalls, "one range call for the bells");
+    }
+
+    @Test
+    void nothingIsAskedWithoutEntriesAndTheBellsNotWithoutLessons() {
+        assertTrue(lessons(List.of(), MON, MON.plusDays(6)).isEmpty());
+        assertEquals(0, calendar.rangeCalls);
+        calendar.holidays.add(MON);
+        assertTrue(lessons(List.of(math(DayOfWeek.MONDAY, 1)), MON, MON).isEmpty());
+        assertEquals(1, calendar.rangeCalls);
+        assertEquals(0, bells.rangeCalls, "no lesson on a holiday, so no bell schedule is read");
     }
 
     @Test
