@@ -73,7 +73,22 @@ public final class Http {
 
     /** Signs in and returns the bearer token. */
     public String login(String login, String password) {
-        Answer a = post("/api/v1/auth/login", "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}", Map.of());
+        // Right after the container starts, the REST application may not be registered yet (404/405 from the
+        // HTTP service, 503): wait for it (up to two minutes) rather than fail on a loaded machine.
+        Answer a;
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        do {
+            a = post("/api/v1/auth/login", "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}", Map.of());
+            if (a.status() != 404 && a.status() != 405 && a.status() != 503) {
+                break;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < end);
         if (a.status() != 200) {
             throw new AssertionError("login of " + login + " failed: " + a.status() + " " + a.body());
         }
