@@ -120,6 +120,18 @@ export function uuid() {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/**
+ * Keeps only the answer to the latest of several overlapping loads (a user switching schools quickly):
+ * `const next = latestOnly();` then per load `const current = next(); await ...; if (!current()) return;`.
+ */
+export function latestOnly() {
+  let n = 0;
+  return () => {
+    const mine = ++n;
+    return () => mine === n;
+  };
+}
+
 /** The roles the signed-in user holds in any scope (from auth/me). */
 export async function myRoles() {
   const me = await api('GET', 'auth/me');

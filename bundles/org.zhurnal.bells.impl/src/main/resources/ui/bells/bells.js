@@ -1,7 +1,7 @@
 // Bell schedules: lesson times per schedule and the schedule of each weekday. The lesson rows are validated by the
 // server (numbering, times, overlaps), whose problem names the row and field.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, chooseSchool, el, errorText, fillSelect, isoDate, onLanguageChange, say } from '/page.js';
+import { $, chooseSchool, el, errorText, fillSelect, isoDate, latestOnly, onLanguageChange, say } from '/page.js';
 
 Object.assign(TEXTS.ru, {
   'bells.title': 'Звонки', 'bells.schedule': 'Расписание звонков', 'bells.new': 'Новое', 'bells.name': 'Название', 'bells.kind': 'Вид',
@@ -25,6 +25,7 @@ Object.assign(TEXTS.en, {
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
 const dayName = (d) => t(d === 'SATURDAY' ? 'bells.SATURDAY_DAY' : 'bells.' + d);
 let schedules = [];
+const nextLoad = latestOnly(); // a quick change of school draws only the last answer
 
 function periodRow(p) {
   const tr = el('tr');
@@ -82,8 +83,10 @@ function renderWeekdays(assignments) {
 
 async function load(keep) {
   const school = encodeURIComponent($('school').value);
+  const fresh = nextLoad();
   try {
     const [list, assignments] = await Promise.all([api('GET', `bells/schools/${school}/schedules`), api('GET', `bells/schools/${school}/assignments`)]);
+    if (!fresh()) return;
     schedules = list;
     fillSelect($('schedule'), schedules.map((s) => [s.id, s.name]), keep);
     edit(schedules.find((s) => s.id === $('schedule').value) || null);

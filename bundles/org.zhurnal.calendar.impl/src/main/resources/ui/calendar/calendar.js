@@ -1,6 +1,6 @@
 // The school year: academic years, reporting periods (close/reopen with a reason), holidays and vacations.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, academicYearOf, chooseSchool, date, el, errorText, fillSelect, isoDate, onLanguageChange, say } from '/page.js';
+import { $, academicYearOf, chooseSchool, date, el, errorText, fillSelect, isoDate, latestOnly, onLanguageChange, say } from '/page.js';
 
 Object.assign(TEXTS.ru, {
   'cal.title': 'Учебный год', 'cal.year': 'Учебный год', 'cal.newYear': 'Новый учебный год', 'cal.first': 'Год начала',
@@ -27,6 +27,7 @@ Object.assign(TEXTS.en, {
 
 let years = [];
 let current = null; // the YearCalendar shown
+const nextLoad = latestOnly(); // a quick change of school or year draws only the last answer
 
 /** «1-4, 7» → [1, 2, 3, 4, 7]; null when malformed. */
 function parseGrades(text) {
@@ -89,8 +90,11 @@ function dayOffRow(d) {
 async function showYear() {
   const y = $('year').value;
   if (!y) { $('year-view').hidden = true; return; }
+  const fresh = nextLoad();
   try {
-    current = await api('GET', `calendar/schools/${encodeURIComponent($('school').value)}/years/${encodeURIComponent(y)}`);
+    const shown = await api('GET', `calendar/schools/${encodeURIComponent($('school').value)}/years/${encodeURIComponent(y)}`);
+    if (!fresh()) return;
+    current = shown;
     $('periods').replaceChildren(...current.periods.map(periodRow));
     $('days-off').replaceChildren(...current.daysOff.map(dayOffRow));
     $('year-view').hidden = false;
@@ -100,7 +104,10 @@ async function showYear() {
 }
 
 async function loadYears(keep) {
-  years = await api('GET', `calendar/schools/${encodeURIComponent($('school').value)}/years`);
+  const fresh = nextLoad();
+  const list = await api('GET', `calendar/schools/${encodeURIComponent($('school').value)}/years`);
+  if (!fresh()) return;
+  years = list;
   fillSelect($('year'), years.map((y) => [String(y.year), `${y.year}/${y.year + 1}`]), keep);
   if (keep === undefined) {
     const now = String(academicYearOf(isoDate()));

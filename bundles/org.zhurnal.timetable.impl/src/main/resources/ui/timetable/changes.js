@@ -1,6 +1,6 @@
 // Substitutions: the lesson changes of a week; substitute, cancel or restore one lesson.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, addDays, date, el, errorText, fillSelect, isoDate, mondayOf, onLanguageChange, problemText, say, chooseSchool } from '/page.js';
+import { $, addDays, date, el, errorText, fillSelect, isoDate, mondayOf, onLanguageChange, problemText, say, chooseSchool, latestOnly } from '/page.js';
 import { schoolData } from '/ui/timetable/timetable-common.js';
 
 Object.assign(TEXTS.ru, {
@@ -72,14 +72,21 @@ $('c-kind').addEventListener('change', () => { $('c-sub-label').hidden = $('c-ki
 $('c-class').addEventListener('change', loadLessons);
 $('c-date').addEventListener('change', loadLessons);
 $('filter').addEventListener('submit', (ev) => { ev.preventDefault(); showChanges(); });
-$('school').addEventListener('change', async () => { await loadSchool(); showChanges(); });
+$('school').addEventListener('change', async () => { if (await loadSchool()) showChanges(); });
 onLanguageChange(() => { translate(); showChanges(); });
 
+const nextSchool = latestOnly();
+
+/** Loads the chosen school's classes and staff; answers false when another school was chosen meanwhile. */
 async function loadSchool() {
-  data = await schoolData($('school').value, $('day').value);
+  const fresh = nextSchool();
+  const loaded = await schoolData($('school').value, $('day').value);
+  if (!fresh()) return false;
+  data = loaded;
   fillSelect($('c-class'), data.classes.map((c) => [c.id, `${c.grade}${c.letter}`]));
   fillSelect($('c-substitute'), data.staff.map((p) => [p.id, data.name(p.id)]));
   await loadLessons();
+  return true;
 }
 
 async function start() {
@@ -88,8 +95,7 @@ async function start() {
   $('c-date').value = isoDate();
   try {
     await chooseSchool($('school'), $('school-label'));
-    await loadSchool();
-    await showChanges();
+    if (await loadSchool()) await showChanges();
   } catch (e) {
     say($('status'), 'bad', errorText(e));
   }

@@ -1,6 +1,6 @@
 // The weekly timetable of a class or a teacher, its template entries, and the form adding an entry.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, addDays, date, el, errorText, fillSelect, isoDate, mondayOf, onLanguageChange, problemText, say, chooseSchool } from '/page.js';
+import { $, addDays, date, el, errorText, fillSelect, isoDate, mondayOf, onLanguageChange, problemText, say, chooseSchool, latestOnly } from '/page.js';
 import { schoolData, WEEKDAYS, weekdayName } from '/ui/timetable/timetable-common.js';
 
 Object.assign(TEXTS.ru, {
@@ -17,7 +17,7 @@ Object.assign(TEXTS.en, {
 });
 
 let data = null; // the school's classes, groups, staff
-let request = 0; // only the answer to the latest choice is drawn
+const nextLoad = latestOnly(); // only the answer to the latest choice is drawn
 
 function lessonNode(l) {
   const d = el('div', 'lesson ' + l.status);
@@ -69,13 +69,13 @@ async function show() {
   const who = mode === 'class' ? $('class').value : $('teacher').value;
   if (!who) return;
   say($('status'), '', t('page.loading'));
-  const mine = ++request;
+  const current = nextLoad();
   try {
     const range = `from=${monday}&to=${addDays(monday, 6)}`;
     const [lessons, entries] = await Promise.all([
       api('GET', `timetable/${mode === 'class' ? 'classes' : 'teachers'}/${encodeURIComponent(who)}/lessons?${range}`),
       api('GET', `timetable/schools/${encodeURIComponent(school)}/entries?${mode === 'class' ? 'classId' : 'teacherId'}=${encodeURIComponent(who)}&date=${monday}`)]);
-    if (mine !== request) return;
+    if (!current()) return;
     renderWeek(monday, lessons);
     renderEntries(entries);
     say($('status'), '', ...(lessons.length ? [] : [t('week.none')]));
@@ -84,14 +84,21 @@ async function show() {
   }
 }
 
+const nextSchool = latestOnly();
+
+/** Loads the chosen school's classes and staff; answers false when another school was chosen meanwhile. */
 async function loadSchool() {
-  data = await schoolData($('school').value, $('day').value || isoDate());
+  const fresh = nextSchool();
+  const loaded = await schoolData($('school').value, $('day').value || isoDate());
+  if (!fresh()) return false;
+  data = loaded;
   const classes = data.classes.map((c) => [c.id, `${c.grade}${c.letter}`]);
   const staff = data.staff.map((p) => [p.id, data.name(p.id)]);
   fillSelect($('class'), classes, $('class').value);
   fillSelect($('e-class'), classes, $('class').value);
   fillSelect($('teacher'), staff, $('teacher').value);
   fillSelect($('e-teacher'), staff, $('e-teacher').value);
+  return true;
 }
 
 $('entry-form').addEventListener('submit', async (ev) => {
@@ -122,7 +129,7 @@ $('mode').addEventListener('change', () => {
   show();
 });
 $('filter').addEventListener('submit', (ev) => { ev.preventDefault(); show(); });
-$('school').addEventListener('change', async () => { await loadSchool(); show(); });
+$('school').addEventListener('change', async () => { if (await loadSchool()) show(); });
 $('class').addEventListener('change', () => { $('e-class').value = $('class').value; show(); });
 $('teacher').addEventListener('change', show);
 onLanguageChange(() => { translate(); fillSelect($('e-weekday'), WEEKDAYS.map((w) => [w, weekdayName(w)]), $('e-weekday').value); show(); });
@@ -136,7 +143,7 @@ async function start() {
   try {
     await chooseSchool($('school'), $('school-label'));
     const q = new URLSearchParams(location.search);
-    await loadSchool();
+    if (!(await loadSchool())) return;
     if (q.get('classId')) { $('class').value = q.get('classId'); $('e-class').value = q.get('classId'); }
     await show();
   } catch (e) {

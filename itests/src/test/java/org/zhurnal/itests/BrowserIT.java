@@ -350,6 +350,12 @@ class BrowserIT {
         new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
+    /** Shows a module page in the shell (as a menu link does, with query parameters) and switches into its frame. */
+    private static void openFrame(String path) {
+        js("location.hash = arguments[0]", "#page:" + path);
+        driver.switchTo().frame(visible("page"));
+    }
+
     /** Opens a menu entry and switches into its frame. */
     private static void openPage(String title) {
         waitText("menu", title);
@@ -505,12 +511,10 @@ class BrowserIT {
     void addingAConflictingTimetableEntryShowsTheConflict() throws Exception {
         TestSchool s = school();
         signIn("admin", KarafOptions.ADMIN_PASSWORD);
-        openPage("Расписание");
+        waitText("menu", "Расписание");
+        // Admin sees every school: the page is opened on the test school's 5А through its query parameters.
+        openFrame("/ui/timetable/timetable.html?schoolId=" + s.id() + "&classId=" + s.fiveA());
         try {
-            until(d -> !d.findElements(By.cssSelector("#school option")).isEmpty());
-            new Select(driver.findElement(By.id("school"))).selectByValue(s.id());
-            until(d -> !d.findElements(By.xpath("//select[@id='class']/option[.='5А']")).isEmpty());
-            new Select(driver.findElement(By.id("class"))).selectByVisibleText("5А");
             until(d -> d.findElement(By.id("slot-MONDAY-1")).getText().contains("Математика"));
             // Belova already teaches 5А mathematics on Monday, lesson 1.
             new Select(driver.findElement(By.id("e-class"))).selectByVisibleText("5А");
@@ -544,29 +548,25 @@ class BrowserIT {
     void theSchoolYearAndBellPagesCloseAPeriodAndShowTheServersValidation() throws Exception {
         TestSchool s = school();
         signIn("admin", KarafOptions.ADMIN_PASSWORD);
-        openPage("Учебный год");
+        waitText("menu", "Учебный год");
+        openFrame("/ui/calendar/calendar.html?schoolId=" + s.id());
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#school option")).isEmpty());
-            new Select(driver.findElement(By.id("school"))).selectByValue(s.id());
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("periods")).getText().contains("4 четверть"));
+            until(d -> d.findElement(By.id("periods")).getText().contains("4 четверть"));
             // The first quarter is over: closing it leaves the current one open for the journal tests.
-            WebElement first = driver.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']"));
-            first.findElement(By.tagName("button")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']"))
+            driver.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']//button")).click();
+            until(d -> d.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']"))
                     .getText().contains("закрыт"));
             // Reopening needs a reason: the server's refusal is shown.
             driver.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']//button")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("periods-result")).getAttribute("class").contains("bad"));
+            until(d -> d.findElement(By.id("periods-result")).getAttribute("class").contains("bad"));
             assertTrue(driver.findElement(By.id("periods-result")).getText().startsWith("Ошибка:"));
             screenshot("calendar");
         } finally {
             driver.switchTo().defaultContent();
         }
-        openPage("Звонки");
+        openFrame("/ui/bells/bells.html?schoolId=" + s.id());
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#school option")).isEmpty());
-            new Select(driver.findElement(By.id("school"))).selectByValue(s.id());
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "Основное".equals(d.findElement(By.id("b-name")).getAttribute("value")));
+            until(d -> "Основное".equals(d.findElement(By.id("b-name")).getAttribute("value")));
             assertEquals(3, driver.findElements(By.cssSelector("#periods tr")).size());
             driver.findElement(By.id("new")).click();
             driver.findElement(By.id("b-name")).sendKeys("Сокращённое");
@@ -574,7 +574,7 @@ class BrowserIT {
             // A lesson without its start time: the server names the field.
             js("document.querySelector('#periods .p-start').value = ''");
             driver.findElement(By.id("save")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("editor-result")).getText().contains("periods[0]"));
+            until(d -> d.findElement(By.id("editor-result")).getText().contains("periods[0]"));
             screenshot("bells-error");
         } finally {
             driver.switchTo().defaultContent();
