@@ -390,6 +390,8 @@ async function show(choice) {
     S.active = { row: 0, col: Math.max(0, idx) };
     render();
     updatePendingCount();
+    const start = cell(S.active.row, S.active.col);
+    if (start) start.scrollIntoView({ block: 'nearest', inline: 'center' });
   } catch (e) {
     $('journal').hidden = true;
     say($('status'), 'bad', errorText(e));
