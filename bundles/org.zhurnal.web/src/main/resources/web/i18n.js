@@ -52,14 +52,18 @@ function cookie(name) {
   return m ? decodeURIComponent(m[1]) : '';
 }
 
-/** Calls the REST API with the session cookie; writes carry the CSRF token. Throws the problem document on error. */
-export async function api(method, path, body) {
-  const headers = { Accept: 'application/json' };
+/**
+ * Calls the REST API with the session cookie; writes carry the CSRF token; extra headers (e.g. Idempotency-Key)
+ * are added. Throws an Error carrying status and the problem document on error.
+ */
+export async function api(method, path, body, extra = {}) {
+  const headers = { Accept: 'application/json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers['X-CSRF-Token'] = cookie('ZHURNAL_CSRF');
   const r = await fetch('/api/v1/' + path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await r.text();
-  const data = text ? JSON.parse(text) : null;
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; /* e.g. a proxy's HTML error page */ }
   if (!r.ok) { const e = new Error((data && data.detail) || r.statusText); e.status = r.status; e.problem = data; throw e; }
   return data;
 }

@@ -1,5 +1,6 @@
 // Shared helpers of the roster pages: texts used by both, schools, raw (non-JSON) API calls.
-import { api, TEXTS, lang, t } from '/i18n.js';
+import { TEXTS, t } from '/i18n.js';
+import { el } from '/page.js';
 
 Object.assign(TEXTS.ru, {
   'roster.school': 'Школа', 'roster.noSchools': 'Нет доступных школ.', 'roster.loading': 'Загрузка…',
@@ -10,22 +11,8 @@ Object.assign(TEXTS.en, {
   'roster.error': 'Error: {detail}',
 });
 
-export const $ = (id) => document.getElementById(id);
-
-/** Creates an element with optional class and text. */
-export function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined && text !== null) e.textContent = text;
-  return e;
-}
-
-/** Shows a message in a status element; kind is 'good', 'bad' or ''. Content: a string or nodes. */
-export function say(target, kind, ...content) {
-  target.className = 'message' + (kind ? ' ' + kind : '');
-  target.replaceChildren(...content);
-  target.hidden = content.length === 0;
-}
+// Generic page helpers live in the shell (/page.js), shared with the other modules' pages.
+export { $, el, say, date, onLanguageChange, schools } from '/page.js';
 
 export function cookie(name) {
   const m = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
@@ -61,12 +48,6 @@ export function download(blob, fileName) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-/** The schools the caller may see, by short name. */
-export async function schools() {
-  const list = await api('GET', 'schools');
-  return list.sort((a, b) => (a.shortName || '').localeCompare(b.shortName || '', 'ru'));
-}
-
 /** Fills a <select> with schools, keeping the current choice if still there. */
 export function fillSchools(select, list, keep) {
   select.replaceChildren(...list.map((s) => {
@@ -76,18 +57,6 @@ export function fillSchools(select, list, keep) {
     return o;
   }));
   if (keep && list.some((s) => s.id === keep)) select.value = keep;
-}
-
-/** «yyyy-MM-dd» as «dd.MM.yyyy» (both languages use day-first dates here). */
-export function date(iso) {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
-/** Calls fn when the shell switches the language (the shell writes localStorage; this frame hears it). */
-export function onLanguageChange(fn) {
-  window.addEventListener('storage', (ev) => { if (ev.key === 'zhurnal.lang') fn(lang()); });
 }
 
 export function errorText(err) {

@@ -1,13 +1,20 @@
 package org.zhurnal.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -24,7 +33,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,6 +50,24 @@ class BrowserIT {
 
     private static RunningDistribution zhurnal;
     private static WebDriver driver;
+
+    /** On a failure, keeps what the browser showed: a screenshot and the text of the page (and of its frame). */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestWatcher FAILURES = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            if (driver == null) {
+                return;
+            }
+            try {
+                String name = "failed-" + context.getRequiredTestMethod().getName();
+                screenshot(name);
+                Files.writeString(Paths.get("target", "screenshots", name + ".txt"), driver.findElement(By.tagName("body")).getText());
+            } catch (Exception e) {
+                // best effort only
+            }
+        }
+    };
 
     @BeforeAll
     static void start() throws Exception {
@@ -239,5 +268,336 @@ class BrowserIT {
         String line = Files.readAllLines(creds).stream().filter(l -> l.startsWith("zavuch\t")).findFirst().orElseThrow();
         signIn("zavuch", line.split("\t")[1]);
         waitText("welcome", "Смирнова Ольга Викторовна");
+    }
+
+    // ---- Gradebook and timetable pages, on a school set up over REST (the demo school may have no timetable). ----
+
+    /** A school with 5А (three pupils), a teacher of mathematics with an account, a year in quarters, bells and lessons. */
+    record TestSchool(String id, String fiveA, String belova, String smirnova, String teacherLogin, String teacherToken,
+            Map<String, String> pupils, List<String> entries) {
+    }
+
+    private static TestSchool school;
+    private static final String TEACHER_PASSWORD = "Ui-Teacher-Passw0rd-5";
+
+    private static synchronized TestSchool school() throws Exception {
+        if (school != null) {
+            return school;
+        }
+        Http http = zhurnal.http();
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        LocalDate today = LocalDate.now();
+        int y = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
+        String municipality = created(http.post("/api/v1/municipalities", "{\"name\":\"Округ браузерных проверок\"}", admin)).get("id").asText();
+        String schoolId = created(http.post("/api/v1/schools", "{\"municipalityId\":\"" + municipality
+                + "\",\"shortName\":\"Школа UI\",\"fullName\":\"Школа браузерных проверок\",\"timeZone\":\"Europe/Moscow\"}", admin)).get("id").asText();
+        for (String csv : List.of(RosterIT.pupils(), GradebookIT.STAFF)) {
+            Http.Answer r = http.send("POST", "/api/v1/roster/schools/" + schoolId + "/import?fileName=people.csv", "text/csv", csv, bearer(admin));
+            assertEquals(200, r.status(), r.body());
+        }
+        Map<String, String> staff = new HashMap<>();
+        http.get("/api/v1/roster/schools/" + schoolId + "/staff", admin).json().forEach(p -> staff.put(p.get("lastName").asText(), p.get("id").asText()));
+        String fiveA = null;
+        for (JsonNode c : http.get("/api/v1/roster/schools/" + schoolId + "/classes?year=" + y, admin).json()) {
+            if (c.get("grade").asInt() == 5 && c.get("letter").asText().equals("А")) {
+                fiveA = c.get("id").asText();
+            }
+        }
+        Map<String, String> pupils = new HashMap<>();
+        http.get("/api/v1/roster/classes/" + fiveA, admin).json().get("students")
+                .forEach(p -> pupils.put(p.get("student").get("firstName").asText(), p.get("student").get("id").asText()));
+        String year = created(http.post("/api/v1/calendar/schools/" + schoolId + "/years", "{\"year\":" + y + ",\"start\":\"" + y
+                + "-09-01\",\"end\":\"" + (y + 1) + "-05-31\",\"workingDays\":5}", admin)).get("id").asText();
+        created(http.post("/api/v1/calendar/years/" + year + "/periods", "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9,10,11]}", admin));
+        String bells = created(http.post("/api/v1/bells/schools/" + schoolId + "/schedules", "{\"name\":\"Основное\",\"kind\":\"REGULAR\","
+                + "\"validFrom\":\"" + y + "-09-01\",\"periods\":[{\"number\":1,\"start\":\"08:30\",\"end\":\"09:15\"},"
+                + "{\"number\":2,\"start\":\"09:25\",\"end\":\"10:10\"},{\"number\":3,\"start\":\"10:20\",\"end\":\"11:05\"}]}", admin)).get("id").asText();
+        List<String> entries = new java.util.ArrayList<>();
+        for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+            assertEquals(200, http.send("PUT", "/api/v1/bells/schools/" + schoolId + "/weekdays/" + d, "{\"scheduleId\":\"" + bells + "\"}",
+                    bearer(admin)).status());
+            entries.add(created(http.post("/api/v1/timetable/schools/" + schoolId + "/entries", "{\"classId\":\"" + fiveA
+                    + "\",\"subject\":\"Математика\",\"teacherId\":\"" + staff.get("Белова") + "\",\"room\":\"12\",\"weekday\":\"" + d
+                    + "\",\"lessonNumber\":1,\"validFrom\":\"" + y + "-09-01\"}", admin)).get("id").asText());
+        }
+        String login = "belova" + UUID.randomUUID().toString().substring(0, 4);
+        String temporary = created(http.post("/api/v1/accounts", "{\"login\":\"" + login + "\",\"displayName\":\"Белова Ирина Сергеевна\","
+                + "\"personId\":\"" + staff.get("Белова") + "\",\"schoolId\":\"" + schoolId + "\",\"grants\":[{\"role\":\"TEACHER\","
+                + "\"scope\":{\"type\":\"SCHOOL\",\"id\":\"" + schoolId + "\"}}]}", admin)).get("temporaryPassword").asText();
+        String first = http.login(login, temporary);
+        assertEquals(204, http.post("/api/v1/auth/password", "{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\""
+                + TEACHER_PASSWORD + "\"}", first).status());
+        school = new TestSchool(schoolId, fiveA, staff.get("Белова"), staff.get("Смирнова"), login, http.login(login, TEACHER_PASSWORD), pupils,
+                entries);
+        return school;
+    }
+
+    private static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    private static JsonNode created(Http.Answer a) {
+        assertTrue(a.status() == 200 || a.status() == 201, a.status() + " " + a.body());
+        return a.json();
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Waits for a condition on a page that re-renders while it loads (stale elements are read again). */
+    private static void until(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    /** Shows a module page in the shell (as a menu link does, with query parameters) and switches into its frame. */
+    private static void openFrame(String path) {
+        js("location.hash = arguments[0]", "#page:" + path);
+        driver.switchTo().frame(visible("page"));
+    }
+
+    /** Opens a menu entry and switches into its frame. */
+    private static void openPage(String title) {
+        waitText("menu", title);
+        driver.findElement(By.linkText(title)).click();
+        driver.switchTo().frame(visible("page"));
+    }
+
+    /** Shows the journal (or the period grades) of 5А in mathematics for the current period. */
+    private static void chooseFiveAMathematics() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#target option")).isEmpty()
+                && !d.findElements(By.cssSelector("#period option")).isEmpty());
+        new Select(driver.findElement(By.id("target"))).selectByVisibleText("5А");
+        WebElement subject = driver.findElement(By.id("subject"));
+        subject.clear();
+        subject.sendKeys("Математика");
+        driver.findElement(By.id("show")).click();
+    }
+
+    private static String rowOf(String lastName) {
+        return String.valueOf(js("const rows=[...document.querySelectorAll('#grid tbody tr')];"
+                + "return rows.findIndex(r => r.querySelector('th').textContent.startsWith(arguments[0]));", lastName));
+    }
+
+    @Test
+    void aTeacherEntersMarksAndAbsencesWithTheKeyboardAndEditsALesson() throws Exception {
+        TestSchool s = school();
+        signIn(s.teacherLogin(), TEACHER_PASSWORD);
+        openPage("Журнал");
+        try {
+            chooseFiveAMathematics();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("#grid td.cell")).size() >= 3);
+            // The last lesson that has taken place: marks are refused for future lessons.
+            String today = LocalDate.now().toString();
+            long col = (Long) js("const c=[...document.querySelectorAll('#grid th.lesson')];"
+                    + "return c.map(th => th.dataset.date <= arguments[0] && !th.classList.contains('cancelled')).lastIndexOf(true);", today);
+            assertTrue(col >= 0, "no past lesson in the current period");
+            String occurrence = driver.findElement(By.id("col-" + col)).getAttribute("data-occurrence");
+            String alisa = rowOf("Лебедева");
+            String vera = rowOf("Гусева");
+            String fyodor = rowOf("Орехов");
+            driver.findElement(By.id("cell-" + alisa + "-" + col)).click();
+            new Actions(driver).sendKeys("5").sendKeys(Keys.ENTER).perform();
+            // Keyboard navigation to Vera's cell: from Alisa's row, Enter moved one row down.
+            int steps = Integer.parseInt(alisa) + 1 - Integer.parseInt(vera);
+            Actions nav = new Actions(driver);
+            for (int i = 0; i < Math.abs(steps); i++) {
+                nav.sendKeys(steps > 0 ? Keys.ARROW_UP : Keys.ARROW_DOWN);
+            }
+            nav.sendKeys("н").sendKeys(Keys.TAB).perform();
+            // An invalid value is refused in the page: the editor stays, marked invalid, and the message names the allowed values.
+            driver.findElement(By.id("cell-" + fyodor + "-" + col)).click();
+            new Actions(driver).sendKeys("7").sendKeys(Keys.ENTER).perform();
+            waitText("status", "«7» — не оценка и не код пропуска");
+            assertFalse(driver.findElements(By.cssSelector("#cell-" + fyodor + "-" + col + " input.invalid")).isEmpty());
+            new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+            assertEquals("5", driver.findElement(By.cssSelector("#cell-" + alisa + "-" + col + " .pending")).getText());
+            assertEquals("н", driver.findElement(By.cssSelector("#cell-" + vera + "-" + col + " .pending")).getText());
+            screenshot("journal-pending");
+            new Actions(driver).keyDown(Keys.CONTROL).sendKeys("s").keyUp(Keys.CONTROL).perform();
+            waitText("status", "Сохранено уроков: 1");
+            assertTrue(driver.findElements(By.cssSelector("#grid .pending")).isEmpty());
+            JsonNode lesson = zhurnal.http().get("/api/v1/gradebook/lessons/" + occurrence, s.teacherToken()).json();
+            assertTrue(lesson.get("marks").toString().contains("\"value\":\"5\""), lesson.toString());
+            assertTrue(lesson.get("marks").toString().contains(s.pupils().get("Алиса")), lesson.toString());
+            assertEquals("н", lesson.get("attendance").get(0).get("code").asText());
+            assertEquals(s.pupils().get("Вера"), lesson.get("attendance").get(0).get("studentId").asText());
+            int fives = 0;
+            for (JsonNode m : lesson.get("marks")) {
+                fives += m.get("studentId").asText().equals(s.pupils().get("Алиса")) && m.get("value").asText().equals("5") ? 1 : 0;
+            }
+            assertEquals(1, fives, "the mark was recorded once");
+
+            // The lesson header opens topic and homework, saved with the same POST.
+            driver.findElement(By.cssSelector("#col-" + col + " button")).click();
+            visible("lesson-topic").sendKeys("Сложение дробей");
+            driver.findElement(By.id("lesson-homework")).sendKeys("№ 245, 246");
+            driver.findElement(By.id("lesson-save")).click();
+            waitText("status", "Сохранено.");
+            JsonNode journal = zhurnal.http().get("/api/v1/gradebook/lessons/" + occurrence, s.teacherToken()).json().get("journal");
+            assertEquals("Сложение дробей", journal.get("topic").asText());
+            assertEquals("№ 245, 246", journal.get("homework").asText());
+            screenshot("journal-saved");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    @Test
+    void theTodayPageListsTheTeachersLessonsWithWhatIsMissing() throws Exception {
+        TestSchool s = school();
+        signIn(s.teacherLogin(), TEACHER_PASSWORD);
+        openPage("Сегодня");
+        try {
+            // A past Monday of the current quarter: a mathematics lesson nobody has filled in.
+            LocalDate monday = LocalDate.now().with(java.time.temporal.TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(1);
+            WebElement day = visible("day");
+            js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", day, monday.toString());
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("lessons")).getText().contains("Математика, 5А"));
+            String text = driver.findElement(By.id("lessons")).getText();
+            assertTrue(text.contains("Не заполнено: тема, посещаемость, домашнее задание"), text);
+            assertTrue(driver.findElement(By.cssSelector("#lessons a.open")).getAttribute("href").contains("journal.html"));
+            screenshot("today");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    @Test
+    void thePeriodGradesPageShowsASuggestionAndConfirmsAGrade() throws Exception {
+        TestSchool s = school();
+        Http http = zhurnal.http();
+        // Three marks of Fyodor over REST, on earlier lessons of this quarter: enough for a suggestion.
+        LocalDate today = LocalDate.now();
+        LocalDate start = today;
+        for (JsonNode p : http.get("/api/v1/calendar/schools/" + s.id() + "/years/" + (today.getMonthValue() >= 8 ? today.getYear()
+                : today.getYear() - 1), s.teacherToken()).json().get("periods")) {
+            if (p.get("start").asText().compareTo(today.toString()) <= 0 && p.get("end").asText().compareTo(today.toString()) >= 0) {
+                start = LocalDate.parse(p.get("start").asText());
+            }
+        }
+        int given = 0;
+        for (LocalDate d = today; !d.isBefore(start) && given < 3; d = d.minusDays(1)) {
+            if (d.getDayOfWeek().getValue() > 5) {
+                continue;
+            }
+            String occ = s.entries().get(d.getDayOfWeek().getValue() - 1) + ":" + d;
+            Http.Answer a = http.post("/api/v1/gradebook/lessons/" + occ, "{\"marks\":[{\"studentId\":\"" + s.pupils().get("Фёдор")
+                    + "\",\"value\":\"4\",\"workType\":\"TEST\"}]}", Map.of("Authorization", "Bearer " + s.teacherToken(), "Idempotency-Key",
+                    UUID.randomUUID().toString()));
+            if (a.status() == 200) {
+                given++;
+            }
+        }
+        assertEquals(3, given, "marks for the suggestion");
+        signIn(s.teacherLogin(), TEACHER_PASSWORD);
+        openPage("Итоговые оценки");
+        try {
+            chooseFiveAMathematics();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#rows tr")).isEmpty());
+            WebElement row = driver.findElement(By.cssSelector("#rows tr[data-student='" + s.pupils().get("Фёдор") + "']"));
+            assertEquals("4", row.findElement(By.cssSelector("td.suggested")).getText());
+            assertEquals("4.00", row.findElement(By.cssSelector("td.avg")).getText());
+            screenshot("finals");
+            row.findElement(By.cssSelector("button")).click();
+            waitText("status", "Оценка выставлена: Орехов Фёдор Ильич — 4");
+            assertEquals("4", driver.findElement(By.cssSelector("#rows tr[data-student='" + s.pupils().get("Фёдор") + "'] td.value")).getText());
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    @Test
+    void addingAConflictingTimetableEntryShowsTheConflict() throws Exception {
+        TestSchool s = school();
+        signIn("admin", KarafOptions.ADMIN_PASSWORD);
+        waitText("menu", "Расписание");
+        // Admin sees every school: the page is opened on the test school's 5А through its query parameters.
+        openFrame("/ui/timetable/timetable.html?schoolId=" + s.id() + "&classId=" + s.fiveA());
+        try {
+            until(d -> d.findElement(By.id("slot-MONDAY-1")).getText().contains("Математика"));
+            // Belova already teaches 5А mathematics on Monday, lesson 1.
+            new Select(driver.findElement(By.id("e-class"))).selectByVisibleText("5А");
+            driver.findElement(By.id("e-subject")).sendKeys("Русский язык");
+            new Select(driver.findElement(By.id("e-teacher"))).selectByVisibleText("Белова И. С.");
+            new Select(driver.findElement(By.id("e-weekday"))).selectByValue("MONDAY");
+            WebElement number = driver.findElement(By.id("e-number"));
+            number.clear();
+            number.sendKeys("1");
+            driver.findElement(By.id("e-add")).click();
+            waitText("entry-result", "Конфликт в расписании");
+            String text = driver.findElement(By.id("entry-result")).getText();
+            assertTrue(text.contains("«Математика»") && text.contains("MONDAY, lesson 1"), text);
+            assertTrue(driver.findElement(By.id("entry-result")).getAttribute("class").contains("conflict"));
+            assertTrue(driver.findElement(By.id("slot-MONDAY-1")).getAttribute("class").contains("conflict"));
+            screenshot("timetable-conflict");
+            // Another slot and teacher: added, and shown in the week.
+            new Select(driver.findElement(By.id("e-teacher"))).selectByVisibleText("Смирнова А. П.");
+            new Select(driver.findElement(By.id("e-weekday"))).selectByValue("TUESDAY");
+            number.clear();
+            number.sendKeys("2");
+            driver.findElement(By.id("e-add")).click();
+            waitText("entry-result", "Урок добавлен");
+            until(d -> d.findElement(By.id("slot-TUESDAY-2")).getText().contains("Русский язык"));
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        // A substitution on a Wednesday two weeks ago (a day the other tests leave alone), listed among the week's changes.
+        LocalDate wednesday = LocalDate.now().with(java.time.temporal.TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(1).plusDays(2);
+        openFrame("/ui/timetable/changes.html?schoolId=" + s.id());
+        try {
+            until(d -> !d.findElements(By.xpath("//select[@id='c-class']/option[.='5А']")).isEmpty());
+            new Select(driver.findElement(By.id("c-class"))).selectByVisibleText("5А");
+            js("for (const id of ['c-date', 'day']) { const e = document.getElementById(id); e.value = arguments[0]; e.dispatchEvent(new Event('change')); }",
+                    wednesday.toString());
+            until(d -> d.findElement(By.id("c-lesson")).getText().contains("Математика"));
+            new Select(driver.findElement(By.id("c-kind"))).selectByValue("SUBSTITUTION");
+            new Select(driver.findElement(By.id("c-substitute"))).selectByVisibleText("Смирнова А. П.");
+            driver.findElement(By.id("c-reason")).sendKeys("болезнь учителя");
+            driver.findElement(By.id("c-save")).click();
+            waitText("change-result", "Записано");
+            until(d -> d.findElement(By.id("changes")).getText().contains("Смирнова А. П."));
+            assertTrue(driver.findElement(By.id("changes")).getText().contains("болезнь учителя"));
+            screenshot("substitutions");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    @Test
+    void theSchoolYearAndBellPagesCloseAPeriodAndShowTheServersValidation() throws Exception {
+        TestSchool s = school();
+        signIn("admin", KarafOptions.ADMIN_PASSWORD);
+        waitText("menu", "Учебный год");
+        openFrame("/ui/calendar/calendar.html?schoolId=" + s.id());
+        try {
+            until(d -> d.findElement(By.id("periods")).getText().contains("4 четверть"));
+            // The first quarter is over: closing it leaves the current one open for the journal tests.
+            driver.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']//button")).click();
+            until(d -> d.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']"))
+                    .getText().contains("закрыт"));
+            // Reopening needs a reason: the server's refusal is shown.
+            driver.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']//button")).click();
+            until(d -> d.findElement(By.id("periods-result")).getAttribute("class").contains("bad"));
+            assertTrue(driver.findElement(By.id("periods-result")).getText().startsWith("Ошибка:"));
+            screenshot("calendar");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        openFrame("/ui/bells/bells.html?schoolId=" + s.id());
+        try {
+            until(d -> "Основное".equals(d.findElement(By.id("b-name")).getAttribute("value")));
+            assertEquals(3, driver.findElements(By.cssSelector("#periods tr")).size());
+            driver.findElement(By.id("new")).click();
+            driver.findElement(By.id("b-name")).sendKeys("Сокращённое");
+            new Select(driver.findElement(By.id("b-kind"))).selectByValue("SHORTENED");
+            // A lesson without its start time: the server names the field.
+            js("document.querySelector('#periods .p-start').value = ''");
+            driver.findElement(By.id("save")).click();
+            until(d -> d.findElement(By.id("editor-result")).getText().contains("periods[0]"));
+            screenshot("bells-error");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
     }
 }

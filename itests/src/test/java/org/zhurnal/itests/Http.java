@@ -54,12 +54,17 @@ public final class Http {
     }
 
     public Answer send(String method, String path, String json, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        return send(method, path, "application/json", json, headers);
+    }
+
+    /** Sends a body of any type (e.g. a CSV import); {@code body} null sends none. */
+    public Answer send(String method, String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         headers.forEach(b::header);
-        if (json != null) {
-            b.header("Content-Type", "application/json");
+        if (body != null) {
+            b.header("Content-Type", contentType);
         }
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);

@@ -26,6 +26,9 @@ import org.zhurnal.gradebook.api.Mark;
 import org.zhurnal.gradebook.internal.entity.AttendanceEntity;
 import org.zhurnal.gradebook.internal.entity.LessonEntity;
 import org.zhurnal.gradebook.spi.MarkUse;
+import org.zhurnal.roster.api.Group;
+import org.zhurnal.roster.api.RosterQuery;
+import org.zhurnal.roster.api.SchoolClass;
 import org.zhurnal.timetable.api.Lesson;
 import org.zhurnal.timetable.api.TimetableQuery;
 
@@ -42,8 +45,18 @@ public class JournalReads {
     /** A lesson of a teacher's day and what is still missing. */
     public record TodayLesson(Lesson lesson, boolean entered, boolean topic, boolean attendance, boolean homework, int marks) {}
 
+    /**
+     * A journal the caller teaches: a class or group and a subject from the caller's lessons around a date, with
+     * the names the journal pages show (teachers may not list the school's classes in the roster).
+     */
+    public record Teaching(String schoolId, String classId, String groupId, String name, Integer grade, String subject) {}
+
+    /** How far around the date the caller's lessons are looked at: the week template repeats, substitutions do not. */
+    static final int TEACHING_WEEKS = 4;
+
     private final JpaTemplate jpa;
     private final ZhurnalClock clock;
+    private final RosterQuery roster;
     private final LessonContexts contexts;
     private final TimetableQuery timetable;
     private final SchemeRules rules;
@@ -54,7 +67,8 @@ public class JournalReads {
     @Activate
     public JournalReads(@Reference(target = "(osgi.unit.name=zhurnal-gradebook)") JpaTemplate jpa, @Reference ZhurnalClock clock,
             @Reference LessonContexts contexts, @Reference TimetableQuery timetable, @Reference SchemeRules rules,
-            @Reference GradingSchemes schemes, @Reference Policies policies, @Reference JournalService journal) {
+            @Reference GradingSchemes schemes, @Reference Policies policies, @Reference JournalService journal, @Reference RosterQuery roster) {
+        this.roster = roster;
         this.jpa = jpa;
         this.clock = clock;
         this.contexts = contexts;
@@ -134,5 +148,27 @@ public class JournalReads {
                         e != null && e.getHomeworkAt() != null, marks.getOrDefault(l.occurrenceId(), 0L).intValue());
             }).collect(Collectors.toList());
         });
+    }
+
+    /** The classes/groups and subjects the caller teaches around {@code date} (default today); empty for non-teachers. */
+    public List<Teaching> teaching(LocalDate date) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        LocalDate day = date == null ? clock.today() : date;
+        return contexts.personOf(p).map(me -> timetable.forTeacher(me, day.minusWeeks(TEACHING_WEEKS), day.plusWeeks(TEACHING_WEEKS)).stream()
+                .filter(l -> !l.cancelled())
+                .map(l -> {
+                    if (l.classId() != null) {
+                        SchoolClass c = roster.schoolClass(l.classId()).orElse(null);
+                        return new Teaching(c == null ? null : c.schoolId(), l.classId(), null, c == null ? l.classId() : c.name(),
+                                c == null ? null : c.grade(), l.subject());
+                    }
+                    Group g = roster.group(l.groupId()).orElse(null);
+                    Integer grade = g == null || g.classId() == null ? null : roster.schoolClass(g.classId()).map(SchoolClass::grade).orElse(null);
+                    return new Teaching(g == null ? null : g.schoolId(), null, l.groupId(), g == null ? l.groupId() : g.name(), grade, l.subject());
+                })
+                .distinct()
+                .sorted(Comparator.comparing((Teaching t) -> t.grade() == null ? 99 : t.grade()).thenComparing(Teaching::name)
+                        .thenComparing(Teaching::subject))
+                .toList()).orElse(List.of());
     }
 }

@@ -186,6 +186,13 @@ public class GradebookResource implements RestResource {
         return reads.today(date("date", date));
     }
 
+    /** The classes/groups and subjects the signed-in teacher teaches around a date (default today), with names. */
+    @GET
+    @Path("teaching")
+    public List<JournalReads.Teaching> teaching(@QueryParam("date") String date) {
+        return reads.teaching(date("date", date));
+    }
+
     /** The period grades page: forecasts and confirmed grades of a class or group in a subject. */
     @GET
     @Path("finals/period")

@@ -1,0 +1,425 @@
+// The journal grid: students × lessons, keyboard entry of marks and absences, one idempotent POST per changed lesson.
+import { api, TEXTS, t, translate } from '/i18n.js';
+import { $, date, el, errorText, isoDate, myRoles, onLanguageChange, problemText, say, uuid } from '/page.js';
+import { chooser } from '/ui/gradebook/gradebook-common.js';
+
+Object.assign(TEXTS.ru, {
+  'journal.title': 'Журнал', 'journal.save': 'Сохранить', 'journal.readOnly': 'Только просмотр.',
+  'journal.keys': 'Стрелки — переход между клетками; введите оценку или код пропуска и нажмите Enter или Tab; Delete — убрать несохранённое или отметку о пропуске; Ctrl+S — сохранить. Заголовок урока открывает тему и домашнее задание.',
+  'journal.hiddenLegend': '— оценка не видна ученику и родителям;', 'journal.cancelledLegend': '— урок отменён.',
+  'journal.topic': 'Тема урока', 'journal.homework': 'Домашнее задание', 'journal.links': 'Ссылки к заданию (по одной в строке)',
+  'journal.comment': 'Комментарий', 'journal.notHeld': 'Урок не проводился', 'journal.lessonSave': 'Сохранить урок', 'journal.close': 'Закрыть',
+  'journal.workType': 'Вид работы', 'journal.pending': 'Несохранённых уроков: {n}', 'journal.nothing': 'Нет изменений.',
+  'journal.saved': 'Сохранено уроков: {n}.', 'journal.failed': 'Не сохранено уроков: {n} — см. ошибки под таблицей.',
+  'journal.invalid': '«{value}» — не оценка и не код пропуска. Оценки: {values}. Коды: {codes}.',
+  'journal.cancelled': 'Урок отменён: в него ничего не записывается.', 'journal.noLessons': 'В этом периоде уроков по предмету нет.',
+  'journal.hidden': 'не видна семье', 'journal.lessonNo': 'урок {n}', 'journal.leave': 'Есть несохранённые изменения.',
+  'journal.schemeMissing': 'Система оценивания «{scheme}» не установлена: оценки только для чтения.',
+});
+Object.assign(TEXTS.en, {
+  'journal.title': 'Journal', 'journal.save': 'Save', 'journal.readOnly': 'Read only.',
+  'journal.keys': 'Arrow keys move between cells; type a mark or an absence code and press Enter or Tab; Delete removes an unsaved entry or an absence; Ctrl+S saves. A lesson header opens its topic and homework.',
+  'journal.hiddenLegend': '— mark hidden from the student and parents;', 'journal.cancelledLegend': '— lesson cancelled.',
+  'journal.topic': 'Topic', 'journal.homework': 'Homework', 'journal.links': 'Homework links (one per line)',
+  'journal.comment': 'Comment', 'journal.notHeld': 'The lesson did not take place', 'journal.lessonSave': 'Save lesson', 'journal.close': 'Close',
+  'journal.workType': 'Work type', 'journal.pending': 'Unsaved lessons: {n}', 'journal.nothing': 'No changes.',
+  'journal.saved': 'Lessons saved: {n}.', 'journal.failed': 'Lessons not saved: {n} — see the errors below the grid.',
+  'journal.invalid': '“{value}” is neither a mark nor an absence code. Marks: {values}. Codes: {codes}.',
+  'journal.cancelled': 'The lesson is cancelled: nothing is recorded for it.', 'journal.noLessons': 'No lessons of the subject in this period.',
+  'journal.hidden': 'hidden from the family', 'journal.lessonNo': 'lesson {n}', 'journal.leave': 'There are unsaved changes.',
+  'journal.schemeMissing': 'The grading scheme “{scheme}” is not installed: marks are read-only.',
+});
+
+const S = {
+  grid: null, codes: [], workTypes: [], teacher: false, readOnly: true, choice: null,
+  pending: new Map(), // occurrenceId → {marks: Map(studentId → [value]), attendance: Map(studentId → code|''), workType, lesson, key}
+  errors: new Map(), // occurrenceId → problem text
+  active: { row: 0, col: 0 }, lessonCol: null,
+};
+
+function pendingOf(occ) {
+  let p = S.pending.get(occ);
+  if (!p) {
+    p = { marks: new Map(), attendance: new Map(), workType: 'ORAL', lesson: null, key: null };
+    S.pending.set(occ, p);
+  }
+  return p;
+}
+
+/** Whether a lesson has anything to send (a work type choice alone is not a change). */
+function dirty(p) {
+  return p && (p.marks.size > 0 || p.attendance.size > 0 || p.lesson !== null);
+}
+
+/** Any change of a lesson's pending entry makes it a new request: a new Idempotency-Key is drawn at the next save. */
+function changed(occ) {
+  pendingOf(occ).key = null;
+  updatePendingCount();
+}
+
+function updatePendingCount() {
+  const n = [...S.pending.values()].filter(dirty).length;
+  $('pending-count').textContent = n ? t('journal.pending', { n }) : '';
+}
+
+const lessons = () => S.grid.lessons;
+const cancelled = (l) => l.status === 'CANCELLED';
+const workTypeName = (id) => (S.workTypes.find((w) => w.id === id) || { name: id }).name;
+
+function cellContent(td, student, lesson) {
+  const nodes = [];
+  const occ = lesson.occurrenceId;
+  const p = S.pending.get(occ);
+  for (const m of S.grid.marks) {
+    if (m.occurrenceId !== occ || m.studentId !== student.id) continue;
+    const s = el('span', 'mk' + (m.visibleToFamily ? '' : ' hidden-family'), m.value);
+    s.title = workTypeName(m.workType) + (m.visibleToFamily ? '' : ` (${t('journal.hidden')})`) + (m.comment ? ` — ${m.comment}` : '');
+    nodes.push(s);
+  }
+  const a = S.grid.attendance.find((x) => x.occurrenceId === occ && x.studentId === student.id);
+  const pa = p && p.attendance.get(student.id);
+  if (a) nodes.push(el('span', 'ab' + (pa !== undefined ? ' removed' : ''), a.code));
+  if (pa) nodes.push(el('span', 'ab pending', pa));
+  for (const v of (p && p.marks.get(student.id)) || []) nodes.push(el('span', 'mk pending', v));
+  td.replaceChildren(...nodes);
+}
+
+function cell(row, col) {
+  return document.getElementById(`cell-${row}-${col}`);
+}
+
+function render() {
+  const g = S.grid;
+  const head = el('tr');
+  head.appendChild(el('th', 'student', t('gb.student')));
+  const types = el('tr');
+  types.appendChild(el('th', 'student', t('journal.workType')));
+  lessons().forEach((l, col) => {
+    const th = el('th', 'lesson' + (cancelled(l) ? ' cancelled' : '') + (l.journal ? ' recorded' : '') + (S.errors.has(l.occurrenceId) ? ' has-error' : ''));
+    th.id = `col-${col}`;
+    th.dataset.occurrence = l.occurrenceId;
+    th.dataset.date = l.date;
+    if (S.errors.has(l.occurrenceId)) th.title = S.errors.get(l.occurrenceId);
+    const b = el('button');
+    b.type = 'button';
+    b.append(date(l.date).substring(0, 5), el('small', null, t('journal.lessonNo', { n: l.lessonNumber })));
+    b.addEventListener('click', () => openLesson(col));
+    th.appendChild(b);
+    head.appendChild(th);
+    const wt = el('th', 'wt' + (cancelled(l) ? ' cancelled' : ''));
+    const sel = el('select');
+    sel.id = `wt-${col}`;
+    sel.title = t('journal.workType');
+    sel.disabled = S.readOnly || cancelled(l);
+    for (const w of S.workTypes) { const o = el('option', null, w.name); o.value = w.id; sel.appendChild(o); }
+    sel.value = (S.pending.get(l.occurrenceId) || {}).workType || 'ORAL';
+    sel.addEventListener('change', () => { pendingOf(l.occurrenceId).workType = sel.value; changed(l.occurrenceId); });
+    wt.appendChild(sel);
+    types.appendChild(wt);
+  });
+  const thead = el('thead');
+  thead.append(head, types);
+  const tbody = el('tbody');
+  g.students.forEach((s, row) => {
+    const tr = el('tr');
+    tr.appendChild(el('th', 'student', s.name));
+    lessons().forEach((l, col) => {
+      const td = el('td', 'cell' + (cancelled(l) ? ' cancelled' : ''));
+      td.id = `cell-${row}-${col}`;
+      td.dataset.row = row;
+      td.dataset.col = col;
+      td.tabIndex = -1;
+      cellContent(td, s, l);
+      tr.appendChild(td);
+    });
+    tbody.appendChild(tr);
+  });
+  $('grid').replaceChildren(thead, tbody);
+  renderErrors();
+  if (!lessons().length || !g.students.length) { say($('status'), '', t('journal.noLessons')); return; }
+  const a = cell(Math.min(S.active.row, g.students.length - 1), Math.min(S.active.col, lessons().length - 1));
+  a.tabIndex = 0;
+}
+
+function renderErrors() {
+  $('lesson-errors').replaceChildren(...lessons().filter((l) => S.errors.has(l.occurrenceId)).map((l) => {
+    const li = el('li', null, `${date(l.date)}, ${t('journal.lessonNo', { n: l.lessonNumber })}: ${S.errors.get(l.occurrenceId)}`);
+    li.dataset.occurrence = l.occurrenceId;
+    return li;
+  }));
+}
+
+function focusCell(row, col) {
+  const rows = S.grid.students.length;
+  const cols = lessons().length;
+  if (!rows || !cols) return;
+  row = Math.max(0, Math.min(rows - 1, row));
+  col = Math.max(0, Math.min(cols - 1, col));
+  const old = cell(S.active.row, S.active.col);
+  if (old) old.tabIndex = -1;
+  S.active = { row, col };
+  const c = cell(row, col);
+  c.tabIndex = 0;
+  c.focus();
+}
+
+function refreshCell(row, col) {
+  cellContent(cell(row, col), S.grid.students[row], lessons()[col]);
+}
+
+/** Puts a typed value into the pending change of a cell; answers false (and says why) when it is neither a mark nor a code. */
+function accept(row, col, raw) {
+  const value = raw.trim();
+  if (!value) return true;
+  const lesson = lessons()[col];
+  const student = S.grid.students[row];
+  const code = S.codes.find((c) => c.code.toLowerCase() === value.toLowerCase());
+  const mark = S.grid.values.find((v) => v.toLowerCase() === value.toLowerCase());
+  if (mark !== undefined) {
+    const p = pendingOf(lesson.occurrenceId);
+    p.marks.set(student.id, [...(p.marks.get(student.id) || []), mark]);
+  } else if (code) {
+    pendingOf(lesson.occurrenceId).attendance.set(student.id, code.code);
+  } else {
+    say($('status'), 'bad', t('journal.invalid', { value, values: S.grid.values.join(', '), codes: S.codes.map((c) => c.code).join(', ') }));
+    return false;
+  }
+  changed(lesson.occurrenceId);
+  say($('status'), '');
+  return true;
+}
+
+/** Opens the inline editor in the active cell, starting with the typed character. */
+function edit(row, col, first) {
+  const td = cell(row, col);
+  const input = el('input', 'cell-input');
+  input.value = first;
+  input.setAttribute('aria-label', `${S.grid.students[row].name}, ${date(lessons()[col].date)}`);
+  td.replaceChildren(input);
+  input.focus();
+  const moves = { Enter: [1, 0], Tab: [0, 1], ArrowDown: [1, 0], ArrowUp: [-1, 0] };
+  let done = false;
+  const finish = (commit, move) => {
+    if (done) return;
+    if (commit && !accept(row, col, input.value)) {
+      input.classList.add('invalid');
+      input.setAttribute('aria-invalid', 'true');
+      input.select();
+      return;
+    }
+    done = true;
+    refreshCell(row, col);
+    if (move) focusCell(row + move[0], col + move[1]); else cell(row, col).focus();
+  };
+  input.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') { ev.preventDefault(); say($('status'), ''); finish(false, null); return; }
+    let move = moves[ev.key];
+    if (ev.key === 'Tab' && ev.shiftKey) move = [0, -1];
+    if (!move) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    finish(true, move);
+  });
+  input.addEventListener('blur', () => { if (!done && !input.classList.contains('invalid')) finish(true, null); });
+}
+
+function onGridKey(ev) {
+  const td = ev.target.closest && ev.target.closest('td.cell');
+  if (!td || ev.target.tagName === 'INPUT') return;
+  const row = Number(td.dataset.row);
+  const col = Number(td.dataset.col);
+  const arrows = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0] };
+  let move = arrows[ev.key];
+  if (ev.key === 'Tab') move = ev.shiftKey ? [0, -1] : [0, 1];
+  if (move) { ev.preventDefault(); focusCell(row + move[0], col + move[1]); return; }
+  const lesson = lessons()[col];
+  const editable = !S.readOnly && !cancelled(lesson);
+  if ((ev.key === 'Delete' || ev.key === 'Backspace') && editable) {
+    ev.preventDefault();
+    forget(row, col);
+    return;
+  }
+  if (ev.key.length === 1 && !ev.ctrlKey && !ev.metaKey && !ev.altKey && ev.key !== ' ') {
+    ev.preventDefault();
+    if (cancelled(lesson)) { say($('status'), 'bad', t('journal.cancelled')); return; }
+    if (editable) edit(row, col, ev.key);
+  }
+}
+
+/** Delete on a cell: drops its unsaved entries; with none, marks a recorded absence for removal. */
+function forget(row, col) {
+  const occ = lessons()[col].occurrenceId;
+  const sid = S.grid.students[row].id;
+  const p = pendingOf(occ);
+  if (p.marks.has(sid) || p.attendance.get(sid)) {
+    p.marks.delete(sid);
+    p.attendance.delete(sid);
+  } else if (S.grid.attendance.some((a) => a.occurrenceId === occ && a.studentId === sid)) {
+    p.attendance.set(sid, '');
+  } else {
+    return;
+  }
+  changed(occ);
+  refreshCell(row, col);
+}
+
+/** The request body of a lesson's pending change; attendance, when touched, is sent whole (it replaces the lesson's). */
+function bodyOf(lesson, p) {
+  const body = {};
+  if (p.lesson) Object.assign(body, p.lesson);
+  if (p.attendance.size) {
+    const list = new Map(S.grid.attendance.filter((a) => a.occurrenceId === lesson.occurrenceId)
+      .map((a) => [a.studentId, { studentId: a.studentId, code: a.code, ...(a.lateMinutes != null ? { lateMinutes: a.lateMinutes } : {}) }]));
+    for (const [sid, code] of p.attendance) {
+      if (code) list.set(sid, { studentId: sid, code }); else list.delete(sid);
+    }
+    body.attendance = [...list.values()];
+  }
+  const marks = [];
+  for (const [sid, values] of p.marks) values.forEach((value) => marks.push({ studentId: sid, value, workType: p.workType || 'ORAL' }));
+  if (marks.length) body.marks = marks;
+  return body;
+}
+
+/** Sends one lesson; answers whether it was stored. The key stays with the pending change, so a retry cannot record twice. */
+async function saveLesson(lesson) {
+  const occ = lesson.occurrenceId;
+  const p = S.pending.get(occ);
+  if (!dirty(p)) return true;
+  if (!p.key) p.key = uuid();
+  try {
+    const view = await api('POST', `gradebook/lessons/${encodeURIComponent(occ)}`, bodyOf(lesson, p), { 'Idempotency-Key': p.key });
+    S.grid.marks = S.grid.marks.filter((m) => m.occurrenceId !== occ).concat(view.marks || []);
+    S.grid.attendance = S.grid.attendance.filter((a) => a.occurrenceId !== occ).concat(view.attendance || []);
+    lesson.journal = view.journal;
+    S.pending.set(occ, { marks: new Map(), attendance: new Map(), workType: p.workType, lesson: null, key: null });
+    S.errors.delete(occ);
+    return true;
+  } catch (e) {
+    S.errors.set(occ, problemText(e));
+    return false;
+  }
+}
+
+async function saveAll() {
+  if (S.readOnly || !S.grid) return;
+  const todo = lessons().filter((l) => dirty(S.pending.get(l.occurrenceId)));
+  if (!todo.length) { say($('status'), '', t('journal.nothing')); return; }
+  $('save').disabled = true;
+  let failed = 0;
+  try {
+    for (const l of todo) if (!(await saveLesson(l))) failed += 1;
+  } finally {
+    $('save').disabled = false;
+  }
+  const keep = { ...S.active };
+  render();
+  S.active = keep;
+  updatePendingCount();
+  if (failed) say($('status'), 'bad', t('journal.failed', { n: failed }));
+  else say($('status'), 'good', t('journal.saved', { n: todo.length }));
+}
+
+function openLesson(col) {
+  const l = lessons()[col];
+  S.lessonCol = col;
+  const j = l.journal || {};
+  const p = S.pending.get(l.occurrenceId);
+  const draft = (p && p.lesson) || {};
+  $('lesson-title').textContent = `${S.choice.subject}, ${date(l.date)}, ${t('journal.lessonNo', { n: l.lessonNumber })}`;
+  $('lesson-topic').value = draft.topic ?? j.topic ?? '';
+  $('lesson-homework').value = draft.homework ?? j.homework ?? '';
+  $('lesson-links').value = (draft.homeworkLinks ?? j.homeworkLinks ?? []).join('\n');
+  $('lesson-comment').value = draft.comment ?? j.comment ?? '';
+  $('lesson-not-held').checked = draft.held === undefined ? j.held === false : !draft.held;
+  const locked = S.readOnly || cancelled(l);
+  for (const id of ['lesson-topic', 'lesson-homework', 'lesson-links', 'lesson-comment', 'lesson-not-held', 'lesson-save']) $(id).disabled = locked;
+  $('lesson-note').textContent = cancelled(l) ? t('journal.cancelled') : '';
+  $('lesson-note').hidden = !cancelled(l);
+  say($('lesson-error'), 'bad');
+  $('lesson-panel').hidden = false;
+  $('lesson-topic').focus();
+}
+
+$('lesson-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const l = lessons()[S.lessonCol];
+  const p = pendingOf(l.occurrenceId);
+  p.lesson = {
+    held: !$('lesson-not-held').checked, topic: $('lesson-topic').value.trim() || null, homework: $('lesson-homework').value.trim() || null,
+    homeworkLinks: $('lesson-links').value.split('\n').map((s) => s.trim()).filter(Boolean), comment: $('lesson-comment').value.trim() || null,
+  };
+  changed(l.occurrenceId);
+  if (await saveLesson(l)) {
+    $('lesson-panel').hidden = true;
+    say($('status'), 'good', t('page.saved'));
+  } else {
+    say($('lesson-error'), 'bad', errorText({ message: S.errors.get(l.occurrenceId) }));
+  }
+  const keep = { ...S.active };
+  render();
+  S.active = keep;
+  updatePendingCount();
+});
+$('lesson-close').addEventListener('click', () => { $('lesson-panel').hidden = true; });
+
+async function show(choice) {
+  if ([...S.pending.values()].some(dirty) && !window.confirm(t('journal.leave'))) return;
+  S.choice = choice;
+  S.pending.clear();
+  S.errors.clear();
+  S.active = { row: 0, col: 0 };
+  say($('status'), '', t('page.loading'));
+  $('lesson-panel').hidden = true;
+  try {
+    const q = new URLSearchParams({ subject: choice.subject, from: choice.period.start, to: choice.period.end });
+    if (choice.classId) q.set('classId', choice.classId); else q.set('groupId', choice.groupId);
+    const [grid, codes] = await Promise.all([api('GET', `gradebook/journal?${q}`),
+      api('GET', `gradebook/schools/${encodeURIComponent(choice.schoolId)}/absence-codes`).catch(() => [])]);
+    S.grid = grid;
+    S.codes = codes;
+    S.readOnly = !S.teacher || !grid.schemeInstalled;
+    $('read-only').hidden = !S.readOnly;
+    $('save').hidden = S.readOnly;
+    say($('status'), '');
+    if (!grid.schemeInstalled) say($('status'), 'bad', t('journal.schemeMissing', { scheme: grid.schemeId }));
+    $('journal').hidden = false;
+    // Start at today's (or the last past) lesson, where a teacher usually types.
+    const today = isoDate();
+    const idx = grid.lessons.map((l) => l.date <= today && !cancelled(l)).lastIndexOf(true);
+    S.active = { row: 0, col: Math.max(0, idx) };
+    render();
+    updatePendingCount();
+    const start = cell(S.active.row, S.active.col);
+    if (start) start.scrollIntoView({ block: 'nearest', inline: 'center' });
+  } catch (e) {
+    $('journal').hidden = true;
+    say($('status'), 'bad', errorText(e));
+  }
+}
+
+$('grid').addEventListener('keydown', onGridKey);
+$('grid').addEventListener('click', (ev) => {
+  const td = ev.target.closest('td.cell');
+  if (td && ev.target.tagName !== 'INPUT') focusCell(Number(td.dataset.row), Number(td.dataset.col));
+});
+$('save').addEventListener('click', saveAll);
+document.addEventListener('keydown', (ev) => {
+  if ((ev.ctrlKey || ev.metaKey) && (ev.key === 's' || ev.key === 'S' || ev.key === 'ы' || ev.key === 'Ы')) { ev.preventDefault(); saveAll(); }
+});
+window.addEventListener('beforeunload', (ev) => { if ([...S.pending.values()].some(dirty)) { ev.preventDefault(); ev.returnValue = ''; } });
+onLanguageChange(() => { translate(); if (S.grid) render(); });
+
+async function start() {
+  translate();
+  try {
+    const [roles, workTypes] = await Promise.all([myRoles(), api('GET', 'gradebook/work-types')]);
+    // Only teachers write marks; the API has the last word for each lesson (403 shown at the lesson).
+    S.teacher = roles.has('TEACHER');
+    S.workTypes = workTypes;
+    await chooser(show);
+  } catch (e) {
+    say($('status'), 'bad', errorText(e));
+  }
+}
+start();

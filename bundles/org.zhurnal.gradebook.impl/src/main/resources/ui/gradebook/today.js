@@ -1,0 +1,69 @@
+// The teacher's day: lessons of the signed-in teacher and what each still lacks, each linking to its journal.
+import { api, TEXTS, t, translate } from '/i18n.js';
+import { $, el, errorText, isoDate, onLanguageChange, say } from '/page.js';
+import '/ui/gradebook/gradebook-common.js'; // its texts (the «Show» button)
+
+Object.assign(TEXTS.ru, {
+  'today.title': 'Сегодня', 'today.date': 'Дата', 'today.none': 'В этот день у вас нет уроков.',
+  'today.missing': 'Не заполнено: {what}', 'today.complete': 'Всё заполнено', 'today.topic': 'тема', 'today.attendance': 'посещаемость',
+  'today.homework': 'домашнее задание', 'today.marks': 'Оценок: {n}', 'today.open': 'Открыть в журнале', 'today.substituted': 'замена',
+});
+Object.assign(TEXTS.en, {
+  'today.title': 'Today', 'today.date': 'Date', 'today.none': 'You have no lessons on this day.',
+  'today.missing': 'Missing: {what}', 'today.complete': 'Everything is filled in', 'today.topic': 'topic', 'today.attendance': 'attendance',
+  'today.homework': 'homework', 'today.marks': 'Marks: {n}', 'today.open': 'Open in the journal', 'today.substituted': 'substitution',
+});
+
+let names = new Map(); // class/group id → name
+
+/** Names of the classes and groups the teacher teaches around the day (teachers may not list the roster). */
+async function loadNames(day) {
+  const teaching = await api('GET', `gradebook/teaching?date=${encodeURIComponent(day)}`);
+  names = new Map(teaching.map((x) => [x.classId || x.groupId, x.name]));
+}
+
+function item(x) {
+  const l = x.lesson;
+  const li = el('li');
+  li.dataset.occurrence = l.occurrenceId;
+  const head = el('div');
+  head.append(el('span', 'when', `${l.lessonNumber}. ${(l.start || '').substring(0, 5)}–${(l.end || '').substring(0, 5)}`),
+    `${l.subject}, ${names.get(l.classId || l.groupId) || ''}${l.room ? ', ' + l.room : ''}`);
+  if (l.status === 'SUBSTITUTED') head.append(el('span', 'hint', ` (${t('today.substituted')})`));
+  li.appendChild(head);
+  const missing = [];
+  if (!x.topic) missing.push(t('today.topic'));
+  if (!x.attendance) missing.push(t('today.attendance'));
+  if (!x.homework) missing.push(t('today.homework'));
+  li.appendChild(missing.length ? el('div', 'missing', t('today.missing', { what: missing.join(', ') })) : el('div', 'complete', t('today.complete')));
+  li.appendChild(el('div', 'hint', t('today.marks', { n: x.marks })));
+  const q = new URLSearchParams({ subject: l.subject, date: l.date });
+  if (l.classId) q.set('classId', l.classId); else q.set('groupId', l.groupId);
+  const a = el('a', 'open', t('today.open'));
+  // Through the shell, so the menu and the address bar follow.
+  a.href = `/#page:/ui/gradebook/journal.html?${q}`;
+  a.target = '_top';
+  li.appendChild(a);
+  return li;
+}
+
+async function show() {
+  const day = $('day').value || isoDate();
+  say($('status'), '', t('page.loading'));
+  try {
+    await loadNames(day);
+    const list = await api('GET', `gradebook/today?date=${encodeURIComponent(day)}`);
+    $('lessons').replaceChildren(...list.map(item));
+    say($('status'), '', ...(list.length ? [] : [t('today.none')]));
+  } catch (e) {
+    $('lessons').replaceChildren();
+    say($('status'), 'bad', errorText(e));
+  }
+}
+
+$('filter').addEventListener('submit', (ev) => { ev.preventDefault(); show(); });
+$('day').addEventListener('change', show);
+onLanguageChange(() => { translate(); show(); });
+translate();
+$('day').value = new URLSearchParams(location.search).get('date') || isoDate();
+show();
