@@ -61,8 +61,9 @@ $('change-form').addEventListener('submit', async (ev) => {
     room: kind === 'SUBSTITUTION' ? $('c-room').value.trim() || null : null, reason: $('c-reason').value.trim() || null };
   try {
     const l = await api('PUT', `timetable/lessons/${encodeURIComponent($('c-lesson').value)}/change`, body);
-    say($('change-result'), 'good', t('changes.done', { what: `${date(l.date)}, ${l.lessonNumber}. ${l.subject} — ${t('tt.' + l.status)}` }));
+    // Reload first: loadLessons() resets the message line, which would wipe the confirmation.
     await Promise.all([showChanges(), loadLessons()]);
+    say($('change-result'), 'good', t('changes.done', { what: `${date(l.date)}, ${l.lessonNumber}. ${l.subject} — ${t('tt.' + l.status)}` }));
   } catch (e) {
     say($('change-result'), e.status === 409 ? 'bad conflict' : 'bad', e.status === 409 ? t('changes.conflict', { detail: problemText(e) }) : errorText(e));
   }
