@@ -7,9 +7,10 @@ for line in io.lines(os.getenv("REQS")) do
   reqs[#reqs + 1] = { path, token, body }
 end
 local counter = 0
-local thread_id = 0
 local threads = {}
 
+-- thread_id is a global of each thread's Lua state, set here (a `local thread_id` would shadow it, and two
+-- threads would send the same keys).
 function setup(thread)
   thread:set("thread_id", #threads + 1)
   threads[#threads + 1] = thread

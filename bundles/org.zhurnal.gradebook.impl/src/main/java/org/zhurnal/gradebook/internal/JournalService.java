@@ -182,7 +182,7 @@ public class JournalService {
         }
         String requestId = sha256(p.accountId() + "\n" + idempotencyKey);
         String requestHash = sha256(occurrenceId + "\n" + body);
-        if (alreadyApplied(requestId, requestHash)) {
+        if (retry(() -> alreadyApplied(requestId, requestHash))) {
             return view(c);
         }
         Lesson l = c.lesson();
