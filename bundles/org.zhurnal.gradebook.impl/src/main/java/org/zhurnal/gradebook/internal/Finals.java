@@ -109,23 +109,46 @@ public class Finals {
     }
 
     Forecast compute(String studentId, String subject, ReportingPeriod period, String schoolId, int grade, boolean familyView) {
+        return computeAll(List.of(studentId), subject, period, schoolId, grade, familyView).get(0);
+    }
+
+    /**
+     * The forecasts of several students of one class or group (two queries for all of them, not two per student),
+     * in the order of {@code studentIds}.
+     */
+    List<Forecast> computeAll(List<String> studentIds, String subject, ReportingPeriod period, String schoolId, int grade,
+            boolean familyView) {
+        if (studentIds.isEmpty()) {
+            return List.of();
+        }
         String schemeId = rules.schemeFor(schoolId, subject, grade);
         PolicyConfig.Policy policy = policies.forSchool(schoolId);
+        Optional<GradingScheme> scheme = schemes.get(schemeId);
         return jpa.txExpr(TransactionType.Supports, em -> {
-            List<Mark> marks = em.createQuery("select m from MarkEntity m where m.studentId = :s and m.subject = :subj "
+            java.util.Map<String, List<Mark>> marks = new java.util.HashMap<>();
+            em.createQuery("select m from MarkEntity m where m.studentId in :s and m.subject = :subj "
                     + "and m.lessonDate >= :from and m.lessonDate <= :to order by m.lessonDate, m.recordedAt, m.id", MarkEntity.class)
-                    .setParameter("s", studentId).setParameter("subj", subject).setParameter("from", period.start().toString())
+                    .setParameter("s", studentIds).setParameter("subj", subject).setParameter("from", period.start().toString())
                     .setParameter("to", period.end().toString()).getResultList().stream().filter(m -> !familyView || m.isFamilyVisible())
-                    .map(m -> Mapping.toDTO(m, policy.weight(m.getWorkType()), false)).toList();
-            FinalEntity confirmed = find(em, studentId, subject, RosterQuery.academicYearOf(period.start()), FinalGrade.PERIOD, period.id());
-            Optional<GradingScheme> scheme = schemes.get(schemeId);
-            if (scheme.isEmpty()) {
-                return new Forecast(studentId, subject, period.id(), schemeId, marks, null, null,
-                        "The grading scheme «" + schemeId + "» is not installed", confirmed == null ? null : Mapping.toDTO(confirmed));
+                    .forEach(m -> marks.computeIfAbsent(m.getStudentId(), k -> new ArrayList<>())
+                            .add(Mapping.toDTO(m, policy.weight(m.getWorkType()), false)));
+            java.util.Map<String, FinalGrade> confirmed = new java.util.HashMap<>();
+            em.createQuery("select f from FinalEntity f where f.studentId in :s and f.subject = :subj and f.academicYear = :y "
+                    + "and f.kind = :k and f.periodKey = :p", FinalEntity.class).setParameter("s", studentIds).setParameter("subj", subject)
+                    .setParameter("y", RosterQuery.academicYearOf(period.start())).setParameter("k", FinalGrade.PERIOD)
+                    .setParameter("p", period.id()).getResultList().forEach(f -> confirmed.put(f.getStudentId(), Mapping.toDTO(f)));
+            List<Forecast> out = new ArrayList<>(studentIds.size());
+            for (String id : studentIds) {
+                List<Mark> own = marks.getOrDefault(id, List.of());
+                if (scheme.isEmpty()) {
+                    out.add(new Forecast(id, subject, period.id(), schemeId, own, null, null,
+                            "The grading scheme «" + schemeId + "» is not installed", confirmed.get(id)));
+                } else {
+                    Suggestion sug = suggest(scheme.get(), own, policy);
+                    out.add(new Forecast(id, subject, period.id(), schemeId, own, sug.average(), sug.value(), sug.reason(), confirmed.get(id)));
+                }
             }
-            Suggestion s = suggest(scheme.get(), marks, policy);
-            return new Forecast(studentId, subject, period.id(), schemeId, marks, s.average(), s.value(), s.reason(),
-                    confirmed == null ? null : Mapping.toDTO(confirmed));
+            return out;
         });
     }
 
@@ -161,8 +184,9 @@ public class Finals {
         contexts.requireReader(p, schoolId, classId, groupId, subject, period.start(), period.end());
         int grade = contexts.gradeOf(classId, groupId, schoolId, period.start());
         LocalDate on = clamp(clock.today(), period.start(), period.end());
-        return contexts.students(classId, groupId, on).stream().sorted(Comparator.comparing(Person::fullName))
-                .map(s -> compute(s.id(), subject, period, schoolId, grade, false)).toList();
+        List<String> ids = contexts.students(classId, groupId, on).stream().sorted(Comparator.comparing(Person::fullName)).map(Person::id)
+                .toList();
+        return computeAll(ids, subject, period, schoolId, grade, false);
     }
 
     /** The year grades page: per student, the confirmed period grades and the year suggestion from them. */
@@ -180,20 +204,28 @@ public class Finals {
         PolicyConfig.Policy policy = policies.forSchool(schoolId);
         Optional<GradingScheme> scheme = schemes.get(schemeId);
         LocalDate on = clamp(clock.today(), from, to);
-        return jpa.txExpr(TransactionType.Supports, em -> contexts.students(classId, groupId, on).stream()
-                .sorted(Comparator.comparing(Person::fullName)).map(s -> {
-                    List<FinalGrade> periods = em.createQuery("select f from FinalEntity f where f.studentId = :s and f.subject = :subj "
-                            + "and f.academicYear = :y and f.kind = :k", FinalEntity.class).setParameter("s", s.id())
-                            .setParameter("subj", subject).setParameter("y", academicYear).setParameter("k", FinalGrade.PERIOD).getResultList()
-                            .stream().map(Mapping::toDTO).toList();
-                    FinalEntity year = find(em, s.id(), subject, academicYear, FinalGrade.YEAR, FinalGrade.YEAR);
-                    Suggestion sug = scheme.map(sc -> sc.suggest(periods.stream().filter(f -> f.schemeId().equals(sc.id()))
-                            .flatMap(f -> sc.parse(f.value(), MarkUse.FINAL).stream()).map(v -> new WeightedMark(v, 1)).toList(),
-                            new org.zhurnal.gradebook.spi.GradingPolicy(policy.grading().roundingThreshold(), 1)))
-                            .orElse(new Suggestion(null, null, 0, "The grading scheme «" + schemeId + "» is not installed"));
-                    return new YearRow(new JournalService.StudentRef(s.id(), s.fullName()), schemeId, periods, sug.value(), sug.average(),
-                            sug.reason(), year == null ? null : Mapping.toDTO(year));
-                }).toList());
+        List<Person> students = contexts.students(classId, groupId, on).stream().sorted(Comparator.comparing(Person::fullName)).toList();
+        if (students.isEmpty()) {
+            return List.of();
+        }
+        // All the grades of these students in the subject and year in one query, not two per student.
+        java.util.Map<String, List<FinalGrade>> byStudent = new java.util.HashMap<>();
+        jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select f from FinalEntity f where f.studentId in :s and f.subject = :subj "
+                + "and f.academicYear = :y and (f.kind = :period or f.kind = :year) order by f.periodKey", FinalEntity.class)
+                .setParameter("s", students.stream().map(Person::id).toList()).setParameter("subj", subject).setParameter("y", academicYear)
+                .setParameter("period", FinalGrade.PERIOD).setParameter("year", FinalGrade.YEAR).getResultList())
+                .forEach(f -> byStudent.computeIfAbsent(f.getStudentId(), k -> new ArrayList<>()).add(Mapping.toDTO(f)));
+        return students.stream().map(s -> {
+            List<FinalGrade> all = byStudent.getOrDefault(s.id(), List.of());
+            List<FinalGrade> periods = all.stream().filter(f -> FinalGrade.PERIOD.equals(f.kind())).toList();
+            FinalGrade year = all.stream().filter(f -> FinalGrade.YEAR.equals(f.kind())).findFirst().orElse(null);
+            Suggestion sug = scheme.map(sc -> sc.suggest(periods.stream().filter(f -> f.schemeId().equals(sc.id()))
+                    .flatMap(f -> sc.parse(f.value(), MarkUse.FINAL).stream()).map(v -> new WeightedMark(v, 1)).toList(),
+                    new org.zhurnal.gradebook.spi.GradingPolicy(policy.grading().roundingThreshold(), 1)))
+                    .orElse(new Suggestion(null, null, 0, "The grading scheme «" + schemeId + "» is not installed"));
+            return new YearRow(new JournalService.StudentRef(s.id(), s.fullName()), schemeId, periods, sug.value(), sug.average(),
+                    sug.reason(), year);
+        }).toList();
     }
 
     /**
