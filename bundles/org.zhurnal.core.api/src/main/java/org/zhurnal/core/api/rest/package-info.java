@@ -2,5 +2,5 @@
  * REST whiteboard: modules contribute JAX-RS resources as OSGi services.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.zhurnal.core.api.rest;

@@ -1,7 +1,6 @@
 package org.zhurnal.gradebook.internal.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -22,6 +21,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.rest.RestResource;
+import static org.zhurnal.core.api.rest.QueryParams.blankToNull;
+import static org.zhurnal.core.api.rest.QueryParams.date;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.gradebook.api.AbsenceCode;
@@ -64,20 +65,7 @@ public class GradebookResource implements RestResource {
         this.query = query;
     }
 
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, field + " is a date, yyyy-MM-dd");
-        }
-    }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     /** The installed grading schemes (plug-ins); a scheme appears and disappears with its bundle. */
     @GET

@@ -1,7 +1,6 @@
 package org.zhurnal.timetable.internal.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import java.io.IOException;
@@ -24,6 +23,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.rest.RestResource;
+import static org.zhurnal.core.api.rest.QueryParams.blankToNull;
+import static org.zhurnal.core.api.rest.QueryParams.date;
 import org.zhurnal.timetable.api.Lesson;
 import org.zhurnal.timetable.api.LessonChange;
 import org.zhurnal.timetable.api.TimetableEntry;
@@ -42,16 +43,6 @@ public class TimetableResource implements RestResource {
         this.timetable = timetable;
     }
 
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, field + " is a date, yyyy-MM-dd");
-        }
-    }
 
     /** Adds a weekly entry: {@code {classId|groupId, subject, teacherId, room?, weekday, lessonNumber, validFrom, validTo?, weeks?}}. */
     @POST
@@ -134,7 +125,4 @@ public class TimetableResource implements RestResource {
         return timetable.studentLessons(id, date("from", from), date("to", to));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }
