@@ -152,6 +152,25 @@ public class PlatformIT {
         assertEquals(KarafOptions.postgres() ? "PostgreSQL" : "Apache Derby", h.get("database").get("product").asText());
     }
 
+    /**
+     * Derby's JDK packages are wired statically through the org.zhurnal.derby.imports fragment, so no class
+     * Derby loads during boot depends on a dynamic import (which Felix may interrupt while activators run).
+     */
+    @Test
+    public void derbyWiresItsJdkPackagesStatically() {
+        org.osgi.framework.Bundle derby = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "derby".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        org.osgi.framework.wiring.BundleWiring wiring = derby.adapt(org.osgi.framework.wiring.BundleWiring.class);
+        List<String> fragments = new ArrayList<>();
+        wiring.getProvidedWires(org.osgi.framework.wiring.BundleRevision.HOST_NAMESPACE)
+                .forEach(w -> fragments.add(w.getRequirer().getSymbolicName()));
+        assertEquals(List.of("org.zhurnal.derby.imports"), fragments);
+        List<String> wired = new ArrayList<>();
+        wiring.getRequiredWires(org.osgi.framework.wiring.BundleRevision.PACKAGE_NAMESPACE).forEach(w -> wired.add(
+                (String) w.getCapability().getAttributes().get(org.osgi.framework.wiring.BundleRevision.PACKAGE_NAMESPACE)));
+        assertTrue(wired.toString(), wired.containsAll(List.of("javax.naming", "javax.naming.spi", "javax.sql", "javax.management")));
+    }
+
     @Test
     public void loginWorksAndAWrongPasswordIsRefused() {
         admin();
