@@ -444,6 +444,76 @@ class BrowserIT {
     }
 
     @Test
+    void aParentReadsTheDiaryOnAPhoneAndNeverSeesAHiddenMark() throws Exception {
+        TestSchool s = school();
+        Http http = zhurnal.http();
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        // A lesson three weeks back (no other test fills it): topic, homework, a visible and a hidden mark of Alisa.
+        LocalDate day = LocalDate.now().with(java.time.temporal.TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(2).plusDays(1);
+        String occurrence = s.entries().get(1) + ":" + day;
+        String alisa = s.pupils().get("Алиса");
+        Http.Answer lesson = http.send("POST", "/api/v1/gradebook/lessons/" + occurrence, "application/json", "{\"topic\":\"Умножение дробей\","
+                + "\"homework\":\"№ 301\",\"marks\":[{\"studentId\":\"" + alisa + "\",\"value\":\"4\",\"workType\":\"TEST\"},"
+                + "{\"studentId\":\"" + alisa + "\",\"value\":\"2\",\"workType\":\"ORAL\",\"visibleToFamily\":false}]}",
+                Map.of("Authorization", "Bearer " + s.teacherToken(), "Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(200, lesson.status(), lesson.body());
+        // Alisa's mother, who also has a son in 2Б, with an account of her own.
+        JsonNode card = http.get("/api/v1/roster/classes/" + s.fiveA(), admin).json();
+        String olga = null;
+        String artyom = null;
+        for (JsonNode st : card.get("students")) {
+            for (JsonNode g : st.get("guardians")) {
+                if (g.get("guardian").get("firstName").asText().equals("Ольга")) {
+                    olga = g.get("guardian").get("id").asText();
+                }
+            }
+        }
+        int y = day.getMonthValue() >= 8 ? day.getYear() : day.getYear() - 1;
+        for (JsonNode c : http.get("/api/v1/roster/schools/" + s.id() + "/classes?year=" + y, admin).json()) {
+            if (c.get("grade").asInt() == 2) {
+                artyom = http.get("/api/v1/roster/classes/" + c.get("id").asText(), admin).json().get("students").get(0).get("student").get("id")
+                        .asText();
+            }
+        }
+        String login = "olga" + UUID.randomUUID().toString().substring(0, 4);
+        String temporary = created(http.post("/api/v1/accounts", "{\"login\":\"" + login + "\",\"displayName\":\"Лебедева Ольга Сергеевна\","
+                + "\"personId\":\"" + olga + "\",\"schoolId\":\"" + s.id() + "\",\"grants\":[{\"role\":\"PARENT\",\"scope\":{\"type\":\"STUDENT\","
+                + "\"id\":\"" + alisa + "\"}},{\"role\":\"PARENT\",\"scope\":{\"type\":\"STUDENT\",\"id\":\"" + artyom + "\"}}]}", admin))
+                .get("temporaryPassword").asText();
+        String first = http.login(login, temporary);
+        assertEquals(204, http.post("/api/v1/auth/password", "{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\""
+                + TEACHER_PASSWORD + "\"}", first).status());
+
+        org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
+        try {
+            signIn(login, TEACHER_PASSWORD);
+            waitText("menu", "Дневник");
+            openFrame("/ui/diary/diary.html?date=" + day + "&student=" + alisa);
+            String selector = ".lesson[data-occurrence='" + occurrence + "']";
+            until(d -> !d.findElements(By.cssSelector(selector + " .mark")).isEmpty());
+            WebElement shown = driver.findElement(By.cssSelector(selector));
+            assertTrue(shown.getText().contains("Умножение дробей") && shown.getText().contains("№ 301"), shown.getText());
+            assertEquals(List.of("4"), shown.findElements(By.cssSelector(".mark")).stream().map(WebElement::getText).toList());
+            assertTrue(driver.findElements(By.cssSelector(".mark")).stream().noneMatch(m -> m.getText().equals("2")), "a hidden mark is shown");
+            // Two children: the switcher is there; the page fits the phone's width (no horizontal scrolling).
+            assertTrue(driver.findElement(By.id("child")).isDisplayed());
+            assertEquals(2, new Select(driver.findElement(By.id("child"))).getOptions().size());
+            assertTrue((Long) js("return document.documentElement.scrollWidth") <= (Long) js("return window.innerWidth") + 1,
+                    "the diary scrolls sideways on a phone");
+            screenshot("diary-phone-week");
+            driver.findElement(By.id("tabPeriod")).click();
+            until(d -> !d.findElements(By.cssSelector(".subject-row[data-subject='Математика'] .mark")).isEmpty());
+            WebElement math = driver.findElement(By.cssSelector(".subject-row[data-subject='Математика']"));
+            assertTrue(math.findElements(By.cssSelector(".mark")).stream().noneMatch(m -> m.getText().equals("2")), math.getText());
+            screenshot("diary-phone-period");
+        } finally {
+            driver.switchTo().defaultContent();
+            driver.manage().window().setSize(desktop);
+        }
+    }
+
+    @Test
     void theTodayPageListsTheTeachersLessonsWithWhatIsMissing() throws Exception {
         TestSchool s = school();
         signIn(s.teacherLogin(), TEACHER_PASSWORD);

@@ -57,6 +57,13 @@ public interface CalendarQuery {
     SortedMap<LocalDate, DayOfWeek> timetableDays(String schoolId, int grade, LocalDate from, LocalDate to);
 
     /**
+     * @return the holidays and vacations of the school that free {@code grade} on some day from {@code from} to
+     *         {@code to} (both included), by start; empty when a bound is {@code null}
+     * @since 1.3
+     */
+    List<DayOff> daysOff(String schoolId, int grade, LocalDate from, LocalDate to);
+
+    /**
      * @return the reporting period with this id
      * @since 1.1
      */

@@ -105,6 +105,25 @@ public class CalendarQueryImpl implements CalendarQuery {
     }
 
     @Override
+    public List<DayOff> daysOff(String schoolId, int grade, LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from)) {
+            return List.of();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<DayOff> found = new ArrayList<>();
+            for (YearEntity y : Mapping.years(em, schoolId)) {
+                for (DayOff d : daysOff(em, y)) {
+                    if (CalendarRules.overlap(d.start(), d.end(), from, to) && (d.grades().isEmpty() || d.grades().contains(grade))) {
+                        found.add(d);
+                    }
+                }
+            }
+            found.sort(java.util.Comparator.comparing(DayOff::start));
+            return List.copyOf(found);
+        });
+    }
+
+    @Override
     public Optional<ReportingPeriod> period(String periodId) {
         if (periodId == null) {
             return Optional.empty();

@@ -82,6 +82,11 @@ class TimetableRulesTest {
         }
 
         @Override
+        public List<org.zhurnal.calendar.api.DayOff> daysOff(String schoolId, int grade, LocalDate from, LocalDate to) {
+            return List.of();
+        }
+
+        @Override
         public java.util.SortedMap<LocalDate, DayOfWeek> timetableDays(String schoolId, int grade, LocalDate from, LocalDate to) {
             rangeCalls++;
             java.util.SortedMap<LocalDate, DayOfWeek> days = new java.util.TreeMap<>();

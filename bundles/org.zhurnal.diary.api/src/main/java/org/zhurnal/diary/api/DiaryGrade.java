@@ -1,0 +1,15 @@
+package org.zhurnal.diary.api;
+
+import java.time.Instant;
+
+/**
+ * A confirmed grade shown in the diary.
+ *
+ * @param subject the subject
+ * @param kind {@code PERIOD}, {@code YEAR}, {@code EXAM} or {@code FINAL}
+ * @param periodId the period of a {@code PERIOD} grade, else {@code null}
+ * @param value the grade
+ * @param confirmedAt when the teacher confirmed it
+ */
+public record DiaryGrade(String subject, String kind, String periodId, String value, Instant confirmedAt) {
+}

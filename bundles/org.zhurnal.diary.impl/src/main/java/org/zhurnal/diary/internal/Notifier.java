@@ -1,0 +1,124 @@
+package org.zhurnal.diary.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.event.DomainEvent;
+import org.zhurnal.core.api.event.DomainEventListener;
+import org.zhurnal.diary.spi.NotificationChannel;
+import org.zhurnal.gradebook.api.Attendance;
+import org.zhurnal.gradebook.api.FinalGrade;
+import org.zhurnal.gradebook.api.GradebookEvents;
+import org.zhurnal.gradebook.api.Mark;
+import org.zhurnal.roster.api.Guardianship;
+import org.zhurnal.roster.api.Person;
+import org.zhurnal.roster.api.RosterQuery;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The diary's notifier: a listener of the gradebook's domain events (published in the same transaction as the
+ * mark, absence or confirmed grade) that queues, in one transaction per event, a message per guardian and student
+ * who wants it instantly and a digest line per one who wants a daily or weekly summary. Redelivery of an event
+ * queues nothing twice (dedupe keys of event id, person and channel). Marks hidden from the family are ignored.
+ */
+@Component(service = DomainEventListener.class, property = { DomainEventListener.LISTENER_ID + "=diary.notifier",
+        DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.MARK_RECORDED, DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.ABSENCE_RECORDED,
+        DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.FINAL_CONFIRMED })
+public class Notifier implements DomainEventListener {
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final JpaTemplate jpa;
+    private final RosterQuery roster;
+    private final Preferences preferences;
+    private final Outbox outbox;
+    private final ZhurnalClock clock;
+    private final Channels channels;
+
+    @Activate
+    public Notifier(@Reference(target = "(osgi.unit.name=zhurnal-diary)") JpaTemplate jpa, @Reference RosterQuery roster,
+            @Reference Preferences preferences, @Reference Outbox outbox, @Reference ZhurnalClock clock, @Reference Channels channels) {
+        this.channels = channels;
+        this.jpa = jpa;
+        this.roster = roster;
+        this.preferences = preferences;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** What an event tells the family: about whom, a short subject and a line. */
+    record News(String studentId, String what, String line) {
+    }
+
+    static Optional<News> news(DomainEvent event) throws Exception {
+        switch (event.type()) {
+            case GradebookEvents.MARK_RECORDED -> {
+                Mark m = JSON.readValue(event.payload(), Mark.class);
+                return m.visibleToFamily() ? Optional.of(new News(m.studentId(), "новая оценка " + m.value(), Texts.mark(m))) : Optional.empty();
+            }
+            case GradebookEvents.ABSENCE_RECORDED -> {
+                Attendance a = JSON.readValue(event.payload(), Attendance.class);
+                return Optional.of(new News(a.studentId(), org.zhurnal.gradebook.api.AbsenceCode.LATE.equals(a.category()) ? "опоздание" : "пропуск урока",
+                        Texts.attendance(a)));
+            }
+            case GradebookEvents.FINAL_CONFIRMED -> {
+                FinalGrade g = JSON.readValue(event.payload(), FinalGrade.class);
+                return Optional.of(new News(g.studentId(), "итоговая оценка", Texts.fin(g)));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public void onEvent(DomainEvent event) throws Exception {
+        Optional<News> found = news(event);
+        if (found.isEmpty()) {
+            return;
+        }
+        News news = found.get();
+        Optional<Person> student = roster.person(news.studentId());
+        if (student.isEmpty()) {
+            return;
+        }
+        Person s = student.get();
+        String studentName = s.lastName() + " " + s.firstName();
+        List<Person> recipients = new ArrayList<>();
+        roster.guardiansOf(s.id()).stream().map(Guardianship::guardian).forEach(recipients::add);
+        recipients.add(s);
+        String day = LocalDate.ofInstant(event.occurredAt(), clock.zone()).toString();
+        jpa.tx(TransactionType.Required, em -> {
+            Map<String, Map<String, String>> stored = preferences.stored(s.id());
+            for (NotificationChannel channel : channels.all()) {
+                for (Person p : recipients) {
+                    Preferences.Preference pref = preferences.of(p, s.id(), channel.id(), channel.contactKind(), stored);
+                    if (pref.address() == null || Preferences.NONE.equals(pref.mode())) {
+                        continue;
+                    }
+                    String key = event.id() + "|" + p.id() + "|" + channel.id();
+                    if (Preferences.INSTANT.equals(pref.mode())) {
+                        outbox.enqueue(new Outbox.NewMessage(key, s.schoolId(), s.id(), p.id(), p.fullName(), channel.id(), pref.address(),
+                                Preferences.INSTANT, Texts.instantSubject(studentName, news.what()),
+                                Texts.instantBody(p.firstName() + (p.middleName() == null ? "" : " " + p.middleName()), studentName, news.line())));
+                    } else {
+                        outbox.addDigestItem(key, s.schoolId(), p.id(), s.id(), channel.id(), pref.mode(), studentName + ": " + news.line(), day);
+                    }
+                }
+            }
+        });
+    }
+}

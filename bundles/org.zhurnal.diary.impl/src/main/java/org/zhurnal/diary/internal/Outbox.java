@@ -1,0 +1,211 @@
+package org.zhurnal.diary.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ZhurnalClock;
+
+/**
+ * The diary's transactional outbox: a message is queued in the same transaction as whatever caused it and is
+ * sent later by {@link OutboxSender}. Queueing is idempotent by a dedupe key (an event delivered twice queues one
+ * message); a row is claimed before it is sent, so two senders never send it both.
+ */
+@Component(service = Outbox.class)
+public class Outbox {
+    public static final String PENDING = "PENDING";
+    public static final String SENDING = "SENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+
+    private final JpaTemplate jpa;
+    private final ZhurnalClock clock;
+
+    /** A queued message. */
+    public record Message(String id, String schoolId, String studentId, String recipientId, String recipientName, String channel,
+            String address, String kind, String subject, String body, String status, int attempts, Instant nextAttemptAt,
+            String lastError, Instant createdAt, Instant sentAt) {
+    }
+
+    /** What to queue. */
+    public record NewMessage(String dedupeKey, String schoolId, String studentId, String recipientId, String recipientName, String channel,
+            String address, String kind, String subject, String body) {
+    }
+
+    @Activate
+    public Outbox(@Reference(target = "(osgi.unit.name=zhurnal-diary)") JpaTemplate jpa, @Reference ZhurnalClock clock,
+            @Reference DiarySchema schema) {
+        this.jpa = jpa;
+        this.clock = clock;
+    }
+
+    /** Queues the message unless one with its dedupe key exists; joins the caller's transaction. @return its id */
+    public String enqueue(NewMessage m) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<?> existing = em.createNativeQuery("SELECT id FROM zh_d_outbox WHERE dedupe_key = ?1").setParameter(1, m.dedupeKey())
+                    .getResultList();
+            if (!existing.isEmpty()) {
+                return (String) existing.get(0);
+            }
+            String id = UUID.randomUUID().toString();
+            long now = clock.now().toEpochMilli();
+            em.createNativeQuery("INSERT INTO zh_d_outbox (id, dedupe_key, school_id, student_id, recipient_id, recipient_name, channel, "
+                    + "address, kind, subject, body, status, attempts, next_attempt_at, created_at) "
+                    + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'PENDING', 0, ?12, ?12)")
+                    .setParameter(1, id).setParameter(2, m.dedupeKey()).setParameter(3, m.schoolId()).setParameter(4, m.studentId())
+                    .setParameter(5, m.recipientId()).setParameter(6, truncate(m.recipientName(), 300)).setParameter(7, m.channel())
+                    .setParameter(8, m.address()).setParameter(9, m.kind()).setParameter(10, truncate(m.subject(), 300))
+                    .setParameter(11, truncate(m.body(), 8000)).setParameter(12, now).executeUpdate();
+            return id;
+        });
+    }
+
+    /** Queues a line for a person's daily or weekly digest, unless already queued. */
+    public void addDigestItem(String dedupeKey, String schoolId, String recipientId, String studentId, String channel, String mode,
+            String line, String eventDay) {
+        jpa.tx(TransactionType.Required, em -> {
+            if (!em.createNativeQuery("SELECT id FROM zh_d_digest_item WHERE dedupe_key = ?1").setParameter(1, dedupeKey).getResultList()
+                    .isEmpty()) {
+                return;
+            }
+            em.createNativeQuery("INSERT INTO zh_d_digest_item (id, dedupe_key, school_id, recipient_id, student_id, channel, mode, line, "
+                    + "event_day, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)").setParameter(1, UUID.randomUUID().toString())
+                    .setParameter(2, dedupeKey).setParameter(3, schoolId).setParameter(4, recipientId).setParameter(5, studentId)
+                    .setParameter(6, channel).setParameter(7, mode).setParameter(8, truncate(line, 1000)).setParameter(9, eventDay)
+                    .setParameter(10, clock.now().toEpochMilli()).executeUpdate();
+        });
+    }
+
+    /** A digest line not yet sent. */
+    public record DigestItem(String id, String schoolId, String recipientId, String studentId, String channel, String line, String eventDay) {
+    }
+
+    /** @return the unsent digest lines of the mode with an event day up to {@code lastDay}, oldest first */
+    public List<DigestItem> openDigestItems(String mode, String lastDay) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT id, school_id, recipient_id, student_id, channel, line, event_day "
+                    + "FROM zh_d_digest_item WHERE outbox_id IS NULL AND mode = ?1 AND event_day <= ?2 ORDER BY created_at")
+                    .setParameter(1, mode).setParameter(2, lastDay).getResultList();
+            List<DigestItem> items = new ArrayList<>();
+            rows.forEach(r -> items.add(new DigestItem((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                    (String) r[6])));
+            return items;
+        });
+    }
+
+    /** Queues one digest message and marks its lines as sent with it, in one transaction. */
+    public String enqueueDigest(NewMessage m, Collection<String> itemIds) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            String id = enqueue(m);
+            for (String item : itemIds) {
+                em.createNativeQuery("UPDATE zh_d_digest_item SET outbox_id = ?1 WHERE id = ?2 AND outbox_id IS NULL").setParameter(1, id)
+                        .setParameter(2, item).executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    /**
+     * @param staleClaimMillis a claim older than this is taken to be of a sender that died
+     * @return up to {@code limit} messages due now, oldest first
+     */
+    public List<Message> due(int limit, long staleClaimMillis) {
+        long now = clock.now().toEpochMilli();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(SELECT + "WHERE (status = 'PENDING' AND next_attempt_at <= ?1) "
+                    + "OR (status = 'SENDING' AND claimed_at < ?2) ORDER BY created_at").setParameter(1, now)
+                    .setParameter(2, now - staleClaimMillis).setMaxResults(limit).getResultList();
+            return rows.stream().map(Outbox::toMessage).toList();
+        });
+    }
+
+    /** Claims a due message for sending. @return whether this caller got it */
+    public boolean claim(Message m) {
+        long now = clock.now().toEpochMilli();
+        return jpa.txExpr(TransactionType.Required, em -> em.createNativeQuery("UPDATE zh_d_outbox SET status = 'SENDING', claimed_at = ?1 "
+                + "WHERE id = ?2 AND status = ?3 AND attempts = ?4").setParameter(1, now).setParameter(2, m.id()).setParameter(3, m.status())
+                .setParameter(4, m.attempts()).executeUpdate() == 1);
+    }
+
+    public void sent(String id) {
+        jpa.tx(TransactionType.Required, em -> em.createNativeQuery("UPDATE zh_d_outbox SET status = 'SENT', sent_at = ?1, attempts = attempts + 1, "
+                + "last_error = NULL WHERE id = ?2").setParameter(1, clock.now().toEpochMilli()).setParameter(2, id).executeUpdate());
+    }
+
+    /** Records a failed attempt: retried at {@code retryAt}, or given up ({@link #FAILED}) when {@code retryAt} is {@code null}. */
+    public void failed(String id, String error, Instant retryAt) {
+        jpa.tx(TransactionType.Required, em -> em.createNativeQuery("UPDATE zh_d_outbox SET status = ?1, attempts = attempts + 1, "
+                + "next_attempt_at = ?2, last_error = ?3, claimed_at = NULL WHERE id = ?4").setParameter(1, retryAt == null ? FAILED : PENDING)
+                .setParameter(2, retryAt == null ? clock.now().toEpochMilli() : retryAt.toEpochMilli())
+                .setParameter(3, truncate(error, 1000)).setParameter(4, id).executeUpdate());
+    }
+
+    /** @return the message with this id */
+    public java.util.Optional<Message> find(String id) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(SELECT + "WHERE id = ?1").setParameter(1, id).getResultList();
+            return rows.stream().findFirst().map(Outbox::toMessage);
+        });
+    }
+
+    /** Puts a given-up message back in the queue (an operator's or class teacher's retry). @return whether it was failed */
+    public boolean retry(String id) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createNativeQuery("UPDATE zh_d_outbox SET status = 'PENDING', next_attempt_at = ?1 "
+                + "WHERE id = ?2 AND status = 'FAILED'").setParameter(1, clock.now().toEpochMilli()).setParameter(2, id).executeUpdate() == 1);
+    }
+
+    /** @return the messages about these students created in the range, newest first (the delivery log) */
+    public List<Message> ofStudents(Collection<String> studentIds, Instant from, Instant to) {
+        if (studentIds.isEmpty()) {
+            return List.of();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<Message> found = new ArrayList<>();
+            List<String> ids = new ArrayList<>(studentIds);
+            for (int i = 0; i < ids.size(); i += 200) {
+                List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 200));
+                StringBuilder in = new StringBuilder();
+                for (int k = 0; k < chunk.size(); k++) {
+                    in.append(k == 0 ? "" : ", ").append('?').append(k + 3);
+                }
+                javax.persistence.Query q = em.createNativeQuery(SELECT + "WHERE created_at >= ?1 AND created_at < ?2 AND student_id IN ("
+                        + in + ")").setParameter(1, from.toEpochMilli()).setParameter(2, to.toEpochMilli());
+                for (int k = 0; k < chunk.size(); k++) {
+                    q.setParameter(k + 3, chunk.get(k));
+                }
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = q.getResultList();
+                rows.forEach(r -> found.add(toMessage(r)));
+            }
+            found.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
+            return found;
+        });
+    }
+
+    private static final String SELECT = "SELECT id, school_id, student_id, recipient_id, recipient_name, channel, address, kind, subject, "
+            + "body, status, attempts, next_attempt_at, last_error, created_at, sent_at FROM zh_d_outbox ";
+
+    private static Message toMessage(Object[] r) {
+        return new Message((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
+                (String) r[7], (String) r[8], (String) r[9], (String) r[10], ((Number) r[11]).intValue(), instant(r[12]), (String) r[13],
+                instant(r[14]), instant(r[15]));
+    }
+
+    private static Instant instant(Object o) {
+        return o == null ? null : Instant.ofEpochMilli(((Number) o).longValue());
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,225 @@
+package org.zhurnal.diary.internal;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.diary.spi.Notification;
+import org.zhurnal.diary.spi.NotificationChannel;
+import org.zhurnal.roster.api.Person;
+import org.zhurnal.roster.api.RosterQuery;
+
+/**
+ * Sends the outbox in the background: every few seconds the due messages are claimed one by one and handed to
+ * their channel; a failure is retried with exponential backoff (initial delay doubling up to a maximum) until the
+ * attempts run out, after which the message shows as failed in the delivery log (and can be retried from there).
+ * Once a day at the digest time it also queues the daily digests, and on the weekly day the weekly ones.
+ */
+@Component(service = OutboxSender.class, immediate = true, configurationPid = OutboxSender.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = OutboxSender.Config.class)
+public class OutboxSender {
+    public static final String PID = "org.zhurnal.diary.notifications";
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+    @ObjectClassDefinition(name = "Zhurnal diary notifications", description = "Sending of the diary's outbox and digests")
+    public @interface Config {
+        @AttributeDefinition(description = "Seconds between looks at the outbox")
+        int pollSeconds() default 5;
+
+        @AttributeDefinition(description = "Delay before the first retry of a failed message, in seconds (doubles per attempt)")
+        int retryInitialSeconds() default 30;
+
+        @AttributeDefinition(description = "Longest delay between retries, in seconds")
+        int retryMaxSeconds() default 3600;
+
+        @AttributeDefinition(description = "Attempts before a message is given up as failed")
+        int maxAttempts() default 48;
+
+        @AttributeDefinition(description = "Local time (HH:mm, the deployment's zone) when daily and weekly digests are sent")
+        String digestTime() default "19:00";
+
+        @AttributeDefinition(description = "Weekday of the weekly summary")
+        String weeklyDay() default "SATURDAY";
+    }
+
+    private final Outbox outbox;
+    private final RosterQuery roster;
+    private final ZhurnalClock clock;
+    private final Channels channels;
+    private volatile Config config;
+    private ScheduledExecutorService scheduler;
+    /** The last day the digests were queued (by mode), so the scheduler does it once a day. */
+    private final Map<String, LocalDate> digested = new ConcurrentHashMap<>();
+
+    @Activate
+    public OutboxSender(@Reference Outbox outbox, @Reference RosterQuery roster, @Reference ZhurnalClock clock, @Reference Channels channels,
+            Config config) {
+        this.channels = channels;
+        this.outbox = outbox;
+        this.roster = roster;
+        this.clock = clock;
+        this.config = config;
+        start();
+    }
+
+    @Modified
+    void modified(Config changed) {
+        this.config = changed;
+        stop();
+        start();
+    }
+
+    @Deactivate
+    void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            scheduler = null;
+        }
+    }
+
+    private void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "zhurnal-diary-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        int poll = Math.max(1, config.pollSeconds());
+        scheduler.scheduleWithFixedDelay(this::tick, poll, poll, TimeUnit.SECONDS);
+    }
+
+    private void tick() {
+        try {
+            scheduledDigests();
+            sendDue();
+        } catch (RuntimeException e) {
+            LOG.warn("Diary outbox round failed; it is retried at the next round", e);
+        }
+    }
+
+    /** Sends what is due now. @return how many messages were sent */
+    public int sendDue() {
+        int sent = 0;
+        Duration staleClaim = Duration.ofMinutes(5);
+        for (Outbox.Message m : outbox.due(100, staleClaim.toMillis())) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            NotificationChannel channel = channels.get(m.channel()).orElse(null);
+            if (channel == null || !outbox.claim(m)) {
+                continue; // a channel plug-in not (yet) installed keeps its messages pending
+            }
+            try {
+                channel.deliver(new Notification(m.id(), m.address(), m.recipientName(), m.subject(), m.body()));
+                outbox.sent(m.id());
+                sent++;
+            } catch (Exception e) {
+                int attempts = m.attempts() + 1;
+                Instant retryAt = attempts >= config.maxAttempts() ? null : clock.now().plus(backoff(attempts));
+                String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                outbox.failed(m.id(), error, retryAt);
+                LOG.info("Diary message {} via {} failed (attempt {}): {}", m.id(), m.channel(), attempts, error);
+            }
+        }
+        return sent;
+    }
+
+    /** The delay after the given number of failed attempts: initial·2^(attempts−1), at most the maximum. */
+    Duration backoff(int attempts) {
+        long initial = Math.max(1, config.retryInitialSeconds());
+        long max = Math.max(initial, config.retryMaxSeconds());
+        long delay = initial << Math.min(20, Math.max(0, attempts - 1));
+        return Duration.ofSeconds(Math.min(max, delay));
+    }
+
+    private void scheduledDigests() {
+        ZonedDateTime now = clock.now().atZone(clock.zone());
+        LocalTime at;
+        try {
+            at = LocalTime.parse(config.digestTime());
+        } catch (RuntimeException e) {
+            at = LocalTime.of(19, 0);
+        }
+        if (now.toLocalTime().isBefore(at)) {
+            return;
+        }
+        LocalDate today = now.toLocalDate();
+        if (!today.equals(digested.get(Preferences.DAILY))) {
+            queueDigests(Preferences.DAILY, today);
+            digested.put(Preferences.DAILY, today);
+        }
+        DayOfWeek weekly;
+        try {
+            weekly = DayOfWeek.valueOf(config.weeklyDay());
+        } catch (RuntimeException e) {
+            weekly = DayOfWeek.SATURDAY;
+        }
+        if (today.getDayOfWeek() == weekly && !today.equals(digested.get(Preferences.WEEKLY))) {
+            queueDigests(Preferences.WEEKLY, today);
+            digested.put(Preferences.WEEKLY, today);
+        }
+    }
+
+    /**
+     * Queues one digest per person, channel and student with every open line of the mode up to {@code day}. Idempotent: lines
+     * go into exactly one digest, and a second run for the same day finds none.
+     *
+     * @return how many digests were queued
+     */
+    public int queueDigests(String mode, LocalDate day) {
+        Map<String, List<Outbox.DigestItem>> byRecipient = new LinkedHashMap<>();
+        for (Outbox.DigestItem item : outbox.openDigestItems(mode, day.toString())) {
+            byRecipient.computeIfAbsent(item.recipientId() + "|" + item.channel() + "|" + item.studentId(), k -> new ArrayList<>()).add(item);
+        }
+        int queued = 0;
+        for (List<Outbox.DigestItem> items : byRecipient.values()) {
+            Outbox.DigestItem first = items.get(0);
+            NotificationChannel channel = channels.get(first.channel()).orElse(null);
+            Optional<Person> person = roster.person(first.recipientId());
+            if (channel == null || person.isEmpty()) {
+                continue;
+            }
+            Optional<String> address = Preferences.address(person.get(), channel.contactKind());
+            if (address.isEmpty()) {
+                continue;
+            }
+            Person p = person.get();
+            String key = "digest|" + mode + "|" + p.id() + "|" + channel.id() + "|" + day + "|" + first.id();
+            outbox.enqueueDigest(new Outbox.NewMessage(key, first.schoolId(), first.studentId(), p.id(), p.fullName(), channel.id(), address.get(),
+                    mode, Texts.digestSubject(mode, day), Texts.digestBody(p.firstName() + (p.middleName() == null ? "" : " " + p.middleName()),
+                            items.stream().map(Outbox.DigestItem::line).toList())),
+                    items.stream().map(Outbox.DigestItem::id).toList());
+            queued++;
+        }
+        return queued;
+    }
+}

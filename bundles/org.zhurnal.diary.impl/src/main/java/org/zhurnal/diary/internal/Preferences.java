@@ -1,0 +1,96 @@
+package org.zhurnal.diary.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.roster.api.Contact;
+import org.zhurnal.roster.api.Person;
+
+/**
+ * How each person (a guardian or the student) wants to hear about one student, per channel. Without a stored
+ * choice: instant for a person with a contact of the channel's kind who has electronic access, none otherwise
+ * (families flagged «no electronic access» get weekly printouts instead).
+ */
+@Component(service = Preferences.class)
+public class Preferences {
+    public static final String INSTANT = "INSTANT";
+    public static final String DAILY = "DAILY";
+    public static final String WEEKLY = "WEEKLY";
+    public static final String NONE = "NONE";
+    static final List<String> MODES = List.of(INSTANT, DAILY, WEEKLY, NONE);
+
+    private final JpaTemplate jpa;
+    private final AuditLog audit;
+    private final ZhurnalClock clock;
+
+    /** One person's choice for one student and channel, with whether it is the default. */
+    public record Preference(String personId, String studentId, String channel, String mode, boolean isDefault, String address) {
+    }
+
+    @Activate
+    public Preferences(@Reference(target = "(osgi.unit.name=zhurnal-diary)") JpaTemplate jpa, @Reference AuditLog audit,
+            @Reference ZhurnalClock clock, @Reference DiarySchema schema) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** @return the person's contact of the kind, preferring the first recorded, or empty */
+    static Optional<String> address(Person p, String contactKind) {
+        return p.contacts().stream().filter(c -> contactKind.equals(c.kind()) && c.value() != null && !c.value().isBlank())
+                .map(Contact::value).findFirst();
+    }
+
+    /** @return the stored choices of these people about the student, by person id then channel */
+    public Map<String, Map<String, String>> stored(String studentId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT person_id, channel, mode FROM zh_d_preference WHERE student_id = ?1")
+                    .setParameter(1, studentId).getResultList();
+            Map<String, Map<String, String>> m = new HashMap<>();
+            rows.forEach(r -> m.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], (String) r[2]));
+            return m;
+        });
+    }
+
+    /** The effective preference of one person about one student on one channel. */
+    public Preference of(Person person, String studentId, String channel, String contactKind, Map<String, Map<String, String>> stored) {
+        Optional<String> address = address(person, contactKind);
+        String mode = stored.getOrDefault(person.id(), Map.of()).get(channel);
+        if (mode != null) {
+            return new Preference(person.id(), studentId, channel, mode, false, address.orElse(null));
+        }
+        boolean reachable = address.isPresent() && !person.noElectronicAccess();
+        return new Preference(person.id(), studentId, channel, reachable ? INSTANT : NONE, true, address.orElse(null));
+    }
+
+    /** Stores a person's choice (the caller has checked that the person may choose for this student). */
+    public Preference set(String schoolId, Person person, String studentId, String channel, String contactKind, String mode) {
+        String m = mode == null ? null : mode.trim().toUpperCase(Locale.ROOT);
+        if (!MODES.contains(m)) {
+            throw ProblemException.invalid("mode", "mode is one of INSTANT, DAILY, WEEKLY, NONE");
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Preference before = of(person, studentId, channel, contactKind, stored(studentId));
+            em.createNativeQuery("DELETE FROM zh_d_preference WHERE person_id = ?1 AND student_id = ?2 AND channel = ?3")
+                    .setParameter(1, person.id()).setParameter(2, studentId).setParameter(3, channel).executeUpdate();
+            em.createNativeQuery("INSERT INTO zh_d_preference (person_id, student_id, channel, school_id, mode, updated_at) "
+                    + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, person.id()).setParameter(2, studentId).setParameter(3, channel)
+                    .setParameter(4, schoolId).setParameter(5, m).setParameter(6, clock.now().toEpochMilli()).executeUpdate();
+            Preference after = new Preference(person.id(), studentId, channel, m, false, before.address());
+            audit.record(schoolId, "diary-preference", person.id() + "/" + studentId + "/" + channel, "update", before, after);
+            return after;
+        });
+    }
+}

@@ -1,0 +1,259 @@
+package org.zhurnal.diary.internal.rest;
+
+import static org.zhurnal.core.api.rest.QueryParams.date;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.rest.RestResource;
+import org.zhurnal.core.api.security.Action;
+import org.zhurnal.core.api.security.Authorization;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.security.ScopeType;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.diary.api.DiaryPeriod;
+import org.zhurnal.diary.api.DiaryQuery;
+import org.zhurnal.diary.api.DiaryWeek;
+import org.zhurnal.diary.internal.Channels;
+import org.zhurnal.diary.internal.Outbox;
+import org.zhurnal.diary.internal.OutboxSender;
+import org.zhurnal.diary.internal.Preferences;
+import org.zhurnal.diary.spi.NotificationChannel;
+import org.zhurnal.roster.api.Person;
+import org.zhurnal.roster.api.RosterQuery;
+import org.zhurnal.roster.api.SchoolClass;
+import org.zhurnal.security.api.AccountService;
+
+/**
+ * The diary over REST, under {@code /api/v1/diary}. A parent reads only their children, a student only
+ * themself, a class teacher their class: every student-scoped call checks READ on the student first, so another
+ * family's child gets 403 without a byte of data.
+ */
+@Component(service = RestResource.class)
+@Path("diary")
+@Produces(MediaType.APPLICATION_JSON)
+public class DiaryResource implements RestResource {
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+    private final DiaryQuery diary;
+    private final RosterQuery roster;
+    private final Authorization authorization;
+    private final AccountService accounts;
+    private final Preferences preferences;
+    private final Outbox outbox;
+    private final OutboxSender sender;
+    private final ZhurnalClock clock;
+    private final Channels channels;
+
+    @Activate
+    public DiaryResource(@Reference DiaryQuery diary, @Reference RosterQuery roster, @Reference Authorization authorization,
+            @Reference AccountService accounts, @Reference Preferences preferences, @Reference Outbox outbox, @Reference OutboxSender sender,
+            @Reference ZhurnalClock clock, @Reference Channels channels) {
+        this.channels = channels;
+        this.diary = diary;
+        this.roster = roster;
+        this.authorization = authorization;
+        this.accounts = accounts;
+        this.preferences = preferences;
+        this.outbox = outbox;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    /** A child (or the student themself) whose diary the caller reads. */
+    public record Child(String studentId, String name, String className, String schoolId) {
+    }
+
+    /** The students whose diary the caller has: a parent's children, a student themself. */
+    @GET
+    @Path("children")
+    public List<Child> children() {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        Set<String> ids = new LinkedHashSet<>();
+        for (Grant g : p.grants()) {
+            if ((g.role() == Role.PARENT || g.role() == Role.STUDENT) && g.scope().type() == ScopeType.STUDENT) {
+                ids.add(g.scope().id());
+            }
+        }
+        LocalDate today = clock.today();
+        List<Child> children = new ArrayList<>();
+        for (String id : ids) {
+            roster.person(id).ifPresent(s -> children.add(new Child(s.id(), s.lastName() + " " + s.firstName(),
+                    roster.classesOfStudent(s.id(), today).stream().findFirst().map(SchoolClass::name).orElse(null), s.schoolId())));
+        }
+        return children;
+    }
+
+    /** The student's week (Monday to Sunday) around {@code date} (default today). */
+    @GET
+    @Path("students/{studentId}/week")
+    public DiaryWeek week(@PathParam("studentId") String studentId, @QueryParam("date") String date) {
+        requireStudent(studentId, Action.READ);
+        return diary.week(studentId, day(date)).orElseThrow(() -> ProblemException.notFound("Student", studentId));
+    }
+
+    /** The student's reporting period around {@code date} (default today): marks, averages, forecasts, grades. */
+    @GET
+    @Path("students/{studentId}/period")
+    public DiaryPeriod period(@PathParam("studentId") String studentId, @QueryParam("date") String date) {
+        requireStudent(studentId, Action.READ);
+        LocalDate day = day(date);
+        return diary.period(studentId, day).orElseThrow(() -> roster.person(studentId).isEmpty() ? ProblemException.notFound("Student",
+                studentId) : ProblemException.notFound("Reporting period on", day.toString()));
+    }
+
+    /** The caller's own notification choices about the student, per channel. */
+    @GET
+    @Path("students/{studentId}/preferences")
+    public List<Preferences.Preference> preferences(@PathParam("studentId") String studentId) {
+        Person me = requireFamilyMember(studentId);
+        var stored = preferences.stored(studentId);
+        return channels.all().stream().map(c -> preferences.of(me, studentId, c.id(), c.contactKind(), stored)).toList();
+    }
+
+    /** Body of a preference change. */
+    public record PreferenceChange(String channel, String mode) {
+    }
+
+    /** Sets the caller's choice: {@code {channel?: "email", mode: INSTANT|DAILY|WEEKLY|NONE}}. */
+    @PUT
+    @Path("students/{studentId}/preferences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Preferences.Preference setPreference(@PathParam("studentId") String studentId, PreferenceChange body) {
+        Person me = requireFamilyMember(studentId);
+        if (body == null) {
+            throw ProblemException.invalid("mode", "a body {channel, mode} is required");
+        }
+        String channelId = body.channel() == null || body.channel().isBlank() ? "email" : body.channel().trim();
+        NotificationChannel channel = channels.get(channelId).orElseThrow(() -> ProblemException.invalid("channel", "unknown channel " + channelId));
+        Person student = roster.person(studentId).orElseThrow(() -> ProblemException.notFound("Student", studentId));
+        return preferences.set(student.schoolId(), me, studentId, channel.id(), channel.contactKind(), body.mode());
+    }
+
+    /** A class whose families' notifications the caller follows. */
+    public record ClassRef(String id, String name) {
+    }
+
+    /** The classes the caller leads (class teacher) or oversees (deputy director, coordinator: the school's current ones). */
+    @GET
+    @Path("classes")
+    public List<ClassRef> classes() {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        int year = RosterQuery.academicYearOf(clock.today());
+        java.util.Map<String, ClassRef> found = new java.util.LinkedHashMap<>();
+        for (Grant g : p.grants()) {
+            if (g.role() == Role.CLASS_TEACHER && g.scope().type() == ScopeType.CLASS) {
+                roster.schoolClass(g.scope().id()).ifPresent(c -> found.put(c.id(), new ClassRef(c.id(), c.name())));
+            } else if ((g.role() == Role.DEPUTY_DIRECTOR || g.role() == Role.SCHOOL_COORDINATOR) && g.scope().type() == ScopeType.SCHOOL) {
+                roster.classes(g.scope().id(), year).forEach(c -> found.put(c.id(), new ClassRef(c.id(), c.name())));
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** The delivery log of a class: every message about its students from {@code from} to {@code to} (default: last 30 days). */
+    @GET
+    @Path("classes/{classId}/deliveries")
+    public List<Outbox.Message> deliveries(@PathParam("classId") String classId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        SchoolClass c = roster.schoolClass(classId).orElseThrow(() -> {
+            authorization.check(p, Action.ADMINISTER, ScopeRef.schoolClass(classId));
+            return ProblemException.notFound("Class", classId);
+        });
+        authorization.check(p, Action.ADMINISTER, ScopeRef.schoolClass(c.id()));
+        LocalDate last = inRange("to", date("to", to) == null ? clock.today() : date("to", to));
+        LocalDate first = inRange("from", date("from", from) == null ? last.minusDays(30) : date("from", from));
+        if (last.isBefore(first)) {
+            throw ProblemException.invalid("to", "to is before from");
+        }
+        Set<String> students = new LinkedHashSet<>();
+        roster.studentsOfClass(c.id(), first).forEach(s -> students.add(s.id()));
+        roster.studentsOfClass(c.id(), last).forEach(s -> students.add(s.id()));
+        Instant start = first.atStartOfDay(clock.zone()).toInstant();
+        Instant end = last.plusDays(1).atStartOfDay(clock.zone()).toInstant();
+        return outbox.ofStudents(students, start, end);
+    }
+
+    /** Puts a failed message back in the queue (a class teacher of the student, or above). */
+    @POST
+    @Path("outbox/{messageId}/retry")
+    public javax.ws.rs.core.Response retry(@PathParam("messageId") String messageId) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        Outbox.Message m = outbox.find(messageId).orElseThrow(() -> ProblemException.notFound("Message", messageId));
+        authorization.check(p, Action.ADMINISTER, m.studentId() == null ? ScopeRef.school(m.schoolId()) : ScopeRef.student(m.studentId()));
+        if (!outbox.retry(messageId)) {
+            throw ProblemException.conflict("not-failed", "Only a failed message can be retried; this one is " + m.status());
+        }
+        return javax.ws.rs.core.Response.noContent().build();
+    }
+
+    /** Body of a digest run. */
+    public record DigestRun(String mode, String date) {
+    }
+
+    /** Queues the daily or weekly digests of a day now (operators; the scheduler does it at the digest time). */
+    @POST
+    @Path("digests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public java.util.Map<String, Object> runDigests(DigestRun body) {
+        authorization.check(CallContext.requirePrincipal(), Action.ADMINISTER, ScopeRef.SYSTEM);
+        if (body == null || !(Preferences.DAILY.equals(body.mode()) || Preferences.WEEKLY.equals(body.mode()))) {
+            throw ProblemException.invalid("mode", "mode is DAILY or WEEKLY");
+        }
+        LocalDate day = inRange("date", date("date", body.date()) == null ? clock.today() : date("date", body.date()));
+        int queued = sender.queueDigests(body.mode(), day);
+        return java.util.Map.of("mode", body.mode(), "date", day.toString(), "queued", queued);
+    }
+
+    private LocalDate day(String date) {
+        LocalDate d = date("date", date);
+        return inRange("date", d == null ? clock.today() : d);
+    }
+
+    static LocalDate inRange(String field, LocalDate d) {
+        if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
+            throw ProblemException.invalid(field, field + " must be between " + EARLIEST + " and " + LATEST);
+        }
+        return d;
+    }
+
+    private void requireStudent(String studentId, Action action) {
+        authorization.check(CallContext.requirePrincipal(), action, ScopeRef.student(studentId));
+    }
+
+    /** The caller's person, who must be a guardian of the student or the student. */
+    private Person requireFamilyMember(String studentId) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        requireStudent(studentId, Action.READ);
+        String personId = accounts.byId(p.accountId()).map(a -> a.personId()).orElse(null);
+        boolean family = personId != null && (personId.equals(studentId)
+                || roster.guardiansOf(studentId).stream().anyMatch(g -> g.guardian().id().equals(personId)));
+        if (!family) {
+            throw ProblemException.forbidden("Only the student and their guardians choose how they are notified");
+        }
+        return roster.person(personId).orElseThrow(() -> ProblemException.notFound("Person", personId));
+    }
+}

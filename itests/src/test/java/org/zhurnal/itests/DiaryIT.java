@@ -1,0 +1,436 @@
+package org.zhurnal.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+import javax.mail.internet.MimeMessage;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.zhurnal.calendar.api.CalendarQuery;
+import org.zhurnal.calendar.api.ReportingPeriod;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.tenancy.Municipality;
+import org.zhurnal.core.api.tenancy.School;
+import org.zhurnal.core.api.tenancy.TenantService;
+import org.zhurnal.gradebook.api.Forecast;
+import org.zhurnal.gradebook.api.GradebookQuery;
+import org.zhurnal.roster.api.RosterQuery;
+import org.zhurnal.security.api.AccountService;
+import org.zhurnal.security.api.NewAccount;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The diary on the real distribution: a school set up over REST, a journaled week with a substitution, a
+ * cancellation and a holiday seen by the family; hidden marks never shown; forecasts equal to the gradebook's;
+ * every diary endpoint tried by someone else's parent; notifications through the outbox to a real SMTP server
+ * (GreenMail) that is down for a while, daily digests, and the class teacher's delivery log.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DiaryIT {
+    static final String API = "/api/v1/diary/";
+    static final String PASSWORD = "Diary-Passw0rd-7";
+    static final String MATH = "Математика";
+
+    @Inject
+    TenantService tenants;
+    @Inject
+    AccountService accounts;
+    @Inject
+    RosterQuery roster;
+    @Inject
+    CalendarQuery calendar;
+    @Inject
+    GradebookQuery gradebook;
+    @Inject
+    ZhurnalClock clock;
+    @Inject
+    ConfigurationAdmin configAdmin;
+
+    private final Http http = new Http(KarafOptions.HTTP_PORT);
+
+    @Configuration
+    public Option[] config() {
+        return KarafOptions.distribution();
+    }
+
+    /** The school of one test: its people, lesson entries and accounts. */
+    record Setup(School school, String admin, String fiveA, Map<String, String> pupils, Map<String, String> guardians, String belova,
+            String smirnova, String math, String russian, String art, String reading, LocalDate monday, ReportingPeriod period,
+            String teacher) {
+    }
+
+    private Setup setUp(String name) throws Exception {
+        Municipality m = tenants.municipalities().stream().filter(x -> x.name().equals("Diary IT")).findFirst()
+                .orElseGet(() -> RosterIT.runAsSystem(() -> tenants.createMunicipality("Diary IT")));
+        School school = RosterIT.runAsSystem(() -> tenants.createSchool(m.id(), name, name, "Europe/Moscow"));
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        LocalDate today = clock.today();
+        int y = RosterQuery.academicYearOf(today);
+        LocalDate yearStart = LocalDate.of(y, 9, 1);
+        importCsv(admin, school.id(), RosterIT.pupils());
+        importCsv(admin, school.id(), GradebookIT.STAFF);
+        Map<String, String> staff = new HashMap<>();
+        http.get("/api/v1/roster/schools/" + school.id() + "/staff", admin).json()
+                .forEach(p -> staff.put(p.get("lastName").asText(), p.get("id").asText()));
+        String fiveA = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow().id();
+        Map<String, String> pupils = new HashMap<>();
+        Map<String, String> guardians = new HashMap<>();
+        roster.studentsOfClass(fiveA, today).forEach(s -> {
+            pupils.put(s.firstName(), s.id());
+            roster.guardiansOf(s.id()).forEach(g -> guardians.put(g.guardian().firstName(), g.guardian().id()));
+        });
+
+        Http.Answer year = http.post("/api/v1/calendar/schools/" + school.id() + "/years", "{\"year\":" + y + ",\"start\":\"" + yearStart
+                + "\",\"end\":\"" + LocalDate.of(y + 1, 5, 31) + "\",\"workingDays\":5}", admin);
+        assertEquals(year.body(), 201, year.status());
+        String yearId = year.json().get("id").asText();
+        assertEquals(201, http.post("/api/v1/calendar/years/" + yearId + "/periods", "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9]}",
+                admin).status());
+        // The journaled week lies wholly in the past (marks are not given in advance).
+        LocalDate monday = today.with(TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(1);
+        Http.Answer holiday = http.post("/api/v1/calendar/years/" + yearId + "/days-off", "{\"kind\":\"HOLIDAY\",\"name\":\"День здоровья\","
+                + "\"start\":\"" + monday.plusDays(3) + "\",\"end\":\"" + monday.plusDays(3) + "\"}", admin);
+        assertEquals(holiday.body(), 201, holiday.status());
+        Http.Answer bells = http.post("/api/v1/bells/schools/" + school.id() + "/schedules", "{\"name\":\"Основное\",\"kind\":\"REGULAR\","
+                + "\"validFrom\":\"" + yearStart + "\",\"periods\":[{\"number\":1,\"start\":\"08:30\",\"end\":\"09:15\"},"
+                + "{\"number\":2,\"start\":\"09:25\",\"end\":\"10:10\"},{\"number\":3,\"start\":\"10:20\",\"end\":\"11:05\"},"
+                + "{\"number\":4,\"start\":\"11:25\",\"end\":\"12:10\"}]}", admin);
+        assertEquals(bells.body(), 201, bells.status());
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            assertEquals(200, http.send("PUT", "/api/v1/bells/schools/" + school.id() + "/weekdays/" + day,
+                    "{\"scheduleId\":\"" + bells.json().get("id").asText() + "\"}", Map.of("Authorization", "Bearer " + admin)).status());
+        }
+        String entries = "/api/v1/timetable/schools/" + school.id() + "/entries";
+        String belova = staff.get("Белова");
+        String smirnova = staff.get("Смирнова");
+        String math = create(entries, fiveA, MATH, belova, "MONDAY", 1, yearStart, admin);
+        String russian = create(entries, fiveA, "Русский язык", smirnova, "TUESDAY", 2, yearStart, admin);
+        String art = create(entries, fiveA, "Изобразительное искусство", belova, "WEDNESDAY", 4, yearStart, admin);
+        String reading = create(entries, fiveA, "Литература", smirnova, "THURSDAY", 1, yearStart, admin);
+        ReportingPeriod period = calendar.periodOf(school.id(), 5, monday).orElseThrow();
+        String teacher = token(belova, school.id(), new Grant(Role.TEACHER, ScopeRef.school(school.id())));
+        return new Setup(school, admin, fiveA, pupils, guardians, belova, smirnova, math, russian, art, reading, monday, period, teacher);
+    }
+
+    private String create(String entries, String classId, String subject, String teacherId, String weekday, int lesson, LocalDate from,
+            String admin) {
+        Http.Answer a = http.post(entries, "{\"classId\":\"" + classId + "\",\"subject\":\"" + subject + "\",\"teacherId\":\"" + teacherId
+                + "\",\"weekday\":\"" + weekday + "\",\"lessonNumber\":" + lesson + ",\"validFrom\":\"" + from + "\"}", admin);
+        assertEquals(a.body(), 201, a.status());
+        return a.json().get("id").asText();
+    }
+
+    private void importCsv(String admin, String schoolId, String csv) throws Exception {
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + KarafOptions.HTTP_PORT
+                + "/api/v1/roster/schools/" + schoolId + "/import?fileName=people.csv"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(csv.getBytes(StandardCharsets.UTF_8))).build();
+        var r = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(r.body(), 200, r.statusCode());
+    }
+
+    private String token(String personId, String schoolId, Grant... grants) {
+        String login = "d" + UUID.randomUUID().toString().substring(0, 8);
+        RosterIT.runAsSystem(() -> accounts.create(new NewAccount(login, "Дневников Пётр", personId, schoolId, List.of(grants), PASSWORD)));
+        return http.login(login, PASSWORD);
+    }
+
+    private Http.Answer record(Setup s, String occurrenceId, String json) {
+        return http.post("/api/v1/gradebook/lessons/" + occurrenceId, json, Map.of("Authorization", "Bearer " + s.teacher(),
+                "Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    private static String mark(String studentId, String value, String workType, boolean visible) {
+        return "{\"studentId\":\"" + studentId + "\",\"value\":\"" + value + "\",\"workType\":\"" + workType + "\",\"visibleToFamily\":" + visible
+                + "}";
+    }
+
+    private static void assertProblem(Http.Answer a, int status, String field) {
+        assertEquals(a.body(), status, a.status());
+        assertTrue(a.contentType(), a.contentType().startsWith("application/problem+json"));
+        if (field != null) {
+            assertEquals(a.body(), field, a.json().get("field").asText());
+        }
+    }
+
+    private static void await(String what, long millis, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Timed out waiting for: " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static JsonNode day(JsonNode week, LocalDate date) {
+        for (JsonNode d : week.get("days")) {
+            if (d.get("date").asText().equals(date.toString())) {
+                return d;
+            }
+        }
+        throw new AssertionError("no day " + date + " in " + week);
+    }
+
+    @Test
+    public void weekAndPeriodForTheFamilyOnlyAndNothingHidden() throws Exception {
+        Setup s = setUp("Школа дневника");
+        String alisa = s.pupils().get("Алиса");
+        String vera = s.pupils().get("Вера");
+        String fyodor = s.pupils().get("Фёдор");
+        LocalDate monday = s.monday();
+
+        // Monday's mathematics: topic, homework, a visible and a hidden mark, an absence.
+        String mathMonday = s.math() + ":" + monday;
+        Http.Answer lesson = record(s, mathMonday, "{\"topic\":\"Дроби\",\"homework\":\"№ 12\",\"homeworkLinks\":[\"https://example.org/hw\"],"
+                + "\"comment\":\"Хорошая работа класса\",\"attendance\":[{\"studentId\":\"" + vera + "\",\"code\":\"б\"}],\"marks\":["
+                + mark(alisa, "5", "CONTROL", true) + "," + mark(alisa, "2", "ORAL", false) + "," + mark(fyodor, "4", "CONTROL", true) + ","
+                + mark(fyodor, "3", "ORAL", true) + "]}");
+        assertEquals(lesson.body(), 200, lesson.status());
+        String hiddenId = null;
+        for (JsonNode m : lesson.json().get("marks")) {
+            if (m.get("value").asText().equals("2")) {
+                hiddenId = m.get("id").asText();
+            }
+        }
+        assertTrue(hiddenId != null);
+        // Tuesday's Russian by a substitute, Wednesday's art cancelled, Thursday a holiday.
+        assertEquals(200, http.send("PUT", "/api/v1/timetable/lessons/" + s.russian() + ":" + monday.plusDays(1) + "/change",
+                "{\"kind\":\"SUBSTITUTION\",\"substituteTeacherId\":\"" + s.belova() + "\",\"reason\":\"болезнь учителя\"}",
+                Map.of("Authorization", "Bearer " + s.admin())).status());
+        assertEquals(200, http.send("PUT", "/api/v1/timetable/lessons/" + s.art() + ":" + monday.plusDays(2) + "/change",
+                "{\"kind\":\"CANCELLATION\",\"reason\":\"экскурсия\"}", Map.of("Authorization", "Bearer " + s.admin())).status());
+
+        String olga = token(s.guardians().get("Ольга"), s.school().id(), new Grant(Role.PARENT, ScopeRef.student(alisa)),
+                new Grant(Role.PARENT, ScopeRef.student(roster.childrenOf(s.guardians().get("Ольга")).stream()
+                        .filter(c -> !c.id().equals(alisa)).findFirst().orElseThrow().id())));
+        String marina = token(s.guardians().get("Марина"), s.school().id(), new Grant(Role.PARENT, ScopeRef.student(vera)));
+
+        // The mother of two sees both children.
+        JsonNode children = http.get(API + "children", olga).json();
+        assertEquals(children.toString(), 2, children.size());
+
+        Http.Answer weekAnswer = http.get(API + "students/" + alisa + "/week?date=" + monday.plusDays(2), olga);
+        assertEquals(weekAnswer.body(), 200, weekAnswer.status());
+        JsonNode week = weekAnswer.json();
+        assertEquals(monday.toString(), week.get("from").asText());
+        assertEquals(7, week.get("days").size());
+        assertEquals("5А", week.get("className").asText());
+        JsonNode mon = day(week, monday).get("lessons").get(0);
+        assertEquals(MATH, mon.get("subject").asText());
+        assertTrue(mon.toString(), mon.get("start").asText().startsWith("08:30"));
+        assertEquals("Дроби", mon.get("topic").asText());
+        assertEquals("№ 12", mon.get("homework").asText());
+        assertEquals("https://example.org/hw", mon.get("homeworkLinks").get(0).asText());
+        assertEquals("Хорошая работа класса", mon.get("comment").asText());
+        assertEquals("Белова И. С.", mon.get("teacherName").asText());
+        assertEquals(mon.toString(), 1, mon.get("marks").size());
+        assertEquals("5", mon.get("marks").get(0).get("value").asText());
+        assertEquals("CONTROL", mon.get("marks").get(0).get("workType").asText());
+        assertTrue(mon.get("marks").get(0).get("weight").asDouble() > 0);
+        assertFalse("a hidden mark leaked", weekAnswer.body().contains(hiddenId));
+        JsonNode tue = day(week, monday.plusDays(1)).get("lessons").get(0);
+        assertEquals("SUBSTITUTED", tue.get("status").asText());
+        assertEquals("Белова И. С.", tue.get("teacherName").asText());
+        assertEquals("болезнь учителя", tue.get("changeReason").asText());
+        JsonNode wed = day(week, monday.plusDays(2)).get("lessons").get(0);
+        assertEquals("CANCELLED", wed.get("status").asText());
+        assertEquals("экскурсия", wed.get("changeReason").asText());
+        JsonNode thu = day(week, monday.plusDays(3));
+        assertEquals("День здоровья", thu.get("dayOff").asText());
+        assertEquals(0, thu.get("lessons").size());
+        assertTrue(day(week, monday.plusDays(5)).get("lessons").isEmpty());
+
+        // Vera's absence shows in her diary (for her mother), not in Alisa's.
+        JsonNode veraMon = day(http.get(API + "students/" + vera + "/week?date=" + monday, marina).json(), monday).get("lessons").get(0);
+        assertEquals("б", veraMon.get("absence").get("code").asText());
+        assertEquals("ILLNESS", veraMon.get("absence").get("category").asText());
+        assertTrue(mon.get("absence").isNull());
+
+        // The period view: the gradebook's own forecast, over what the family sees.
+        Http.Answer periodAnswer = http.get(API + "students/" + alisa + "/period?date=" + monday, olga);
+        assertEquals(periodAnswer.body(), 200, periodAnswer.status());
+        assertFalse("a hidden mark leaked", periodAnswer.body().contains(hiddenId));
+        assertEquals(s.period().id(), periodAnswer.json().get("periodId").asText());
+        JsonNode alisaMath = subject(periodAnswer.json(), MATH);
+        assertEquals(1, alisaMath.get("marks").size());
+        Forecast family = gradebook.forecast(alisa, MATH, s.period().id(), true).orElseThrow();
+        assertEquals(family.average().doubleValue(), alisaMath.get("average").asDouble(), 0.001);
+        assertEquals(String.valueOf(family.suggested()), alisaMath.get("forecast").isNull() ? "null" : alisaMath.get("forecast").asText());
+        // For a student without hidden marks the diary's forecast is exactly the teacher's suggestion.
+        String fedorMother = token(s.guardians().get("Анна"), s.school().id(), new Grant(Role.PARENT, ScopeRef.student(fyodor)));
+        JsonNode fyodorMath = subject(http.get(API + "students/" + fyodor + "/period?date=" + monday, fedorMother).json(), MATH);
+        Forecast teachers = gradebook.forecast(fyodor, MATH, s.period().id(), false).orElseThrow();
+        assertEquals(teachers.average().doubleValue(), fyodorMath.get("average").asDouble(), 0.001);
+        assertEquals(String.valueOf(teachers.suggested()), fyodorMath.get("forecast").isNull() ? "null" : fyodorMath.get("forecast").asText());
+        assertEquals(2, fyodorMath.get("marks").size());
+
+        // Another family's child: refused on every endpoint, with no data.
+        for (String path : List.of("students/" + alisa + "/week", "students/" + alisa + "/period?date=" + monday,
+                "students/" + alisa + "/preferences")) {
+            Http.Answer refused = http.get(API + path, marina);
+            assertProblem(refused, 403, null);
+            assertFalse(refused.body(), refused.body().contains("Дроби") || refused.body().contains("Лебедева"));
+        }
+        assertProblem(http.send("PUT", API + "students/" + alisa + "/preferences", "{\"mode\":\"NONE\"}",
+                Map.of("Authorization", "Bearer " + marina)), 403, null);
+        assertProblem(http.get(API + "students/" + UUID.randomUUID() + "/week", marina), 403, null);
+        assertProblem(http.get(API + "students/" + UUID.randomUUID() + "/week", s.admin()), 404, null);
+        // A teacher of the school at large is not a reader of diaries; the class teacher and the student are.
+        assertProblem(http.get(API + "students/" + alisa + "/week", s.teacher()), 403, null);
+        String classTeacher = token(s.belova(), s.school().id(), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(s.fiveA())));
+        assertEquals(200, http.get(API + "students/" + alisa + "/week?date=" + monday, classTeacher).status());
+        String alisaHerself = token(alisa, s.school().id(), new Grant(Role.STUDENT, ScopeRef.student(alisa)));
+        Http.Answer own = http.get(API + "students/" + alisa + "/week?date=" + monday, alisaHerself);
+        assertEquals(own.body(), 200, own.status());
+        assertFalse(own.body().contains(hiddenId));
+        assertProblem(http.get(API + "students/" + vera + "/week", alisaHerself), 403, null);
+        // The delivery log is the class teacher's, not a parent's or a subject teacher's.
+        assertEquals(200, http.get(API + "classes/" + s.fiveA() + "/deliveries", classTeacher).status());
+        assertProblem(http.get(API + "classes/" + s.fiveA() + "/deliveries", olga), 403, null);
+        assertProblem(http.get(API + "classes/" + s.fiveA() + "/deliveries", s.teacher()), 403, null);
+
+        // Bad input: a clear problem naming the field.
+        assertProblem(http.get(API + "students/" + alisa + "/week?date=2026-13-01", olga), 400, "date");
+        assertProblem(http.get(API + "students/" + alisa + "/week?date=1812-09-07", olga), 400, "date");
+        assertProblem(http.send("PUT", API + "students/" + alisa + "/preferences", "{\"mode\":\"SOMETIMES\"}",
+                Map.of("Authorization", "Bearer " + olga)), 400, "mode");
+        assertProblem(http.send("PUT", API + "students/" + alisa + "/preferences", "{\"channel\":\"pigeon\",\"mode\":\"DAILY\"}",
+                Map.of("Authorization", "Bearer " + olga)), 400, "channel");
+        assertProblem(http.get(API + "classes/" + s.fiveA() + "/deliveries?from=2026-02-30", classTeacher), 400, "from");
+    }
+
+    private static JsonNode subject(JsonNode period, String name) {
+        for (JsonNode x : period.get("subjects")) {
+            if (x.get("subject").asText().equals(name)) {
+                return x;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + period);
+    }
+
+    private void configureSender(int poll, int retry) throws Exception {
+        org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("org.zhurnal.diary.notifications", null);
+        Dictionary<String, Object> p = new Hashtable<>();
+        p.put("pollSeconds", poll);
+        p.put("retryInitialSeconds", retry);
+        p.put("retryMaxSeconds", retry * 2);
+        p.put("digestTime", "23:59:59");
+        c.update(p);
+    }
+
+    /** The decoded plain-text body (the content handlers of Jakarta Mail are not visible to the probe). */
+    private static String text(MimeMessage m) throws Exception {
+        try (java.io.InputStream in = m.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<MimeMessage> to(GreenMail smtp, String address) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    public void notificationsGoThroughTheOutboxExactlyOnceAndDigestsCollectTheDay() throws Exception {
+        configureSender(1, 1);
+        Setup s = setUp("Школа оповещений");
+        String alisa = s.pupils().get("Алиса");
+        String fyodor = s.pupils().get("Фёдор");
+        String classTeacher = token(s.belova(), s.school().id(), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(s.fiveA())));
+        String anna = token(s.guardians().get("Анна"), s.school().id(), new Grant(Role.PARENT, ScopeRef.student(fyodor)));
+        // Fyodor's mother wants one message a day.
+        Http.Answer pref = http.send("PUT", API + "students/" + fyodor + "/preferences", "{\"channel\":\"email\",\"mode\":\"DAILY\"}",
+                Map.of("Authorization", "Bearer " + anna));
+        assertEquals(pref.body(), 200, pref.status());
+        assertEquals("anna@example.net", pref.json().get("address").asText());
+
+        // The SMTP server is down: the mark is recorded, its message waits in the outbox and is retried.
+        String mathMonday = s.math() + ":" + s.monday();
+        Http.Answer lesson = record(s, mathMonday, "{\"topic\":\"Уравнения\",\"marks\":[" + mark(alisa, "5", "CONTROL", true) + ","
+                + mark(alisa, "3", "ORAL", false) + "," + mark(fyodor, "4", "CONTROL", true) + "," + mark(fyodor, "5", "ORAL", true) + "]}");
+        assertEquals(lesson.body(), 200, lesson.status());
+        String log = API + "classes/" + s.fiveA() + "/deliveries";
+        await("failed attempts in the delivery log", 30_000, () -> {
+            JsonNode rows = http.get(log, classTeacher).json();
+            return rows.size() == 1 && rows.get(0).get("attempts").asInt() >= 2 && "PENDING".equals(rows.get(0).get("status").asText());
+        });
+        JsonNode waiting = http.get(log, classTeacher).json().get(0);
+        assertEquals("olga@example.org", waiting.get("address").asText());
+        assertFalse(waiting.get("lastError").isNull());
+
+        GreenMail smtp = new GreenMail(new ServerSetup(KarafOptions.SMTP_PORT, "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            // It comes back: the one message arrives, once.
+            assertTrue(smtp.waitForIncomingEmail(30_000, 1));
+            Thread.sleep(4_000); // several sender rounds later, still exactly one
+            List<MimeMessage> olgas = to(smtp, "olga@example.org");
+            assertEquals(1, olgas.size());
+            assertTrue(olgas.get(0).getSubject(), olgas.get(0).getSubject().contains("новая оценка 5"));
+            String body = text(olgas.get(0));
+            assertTrue(body, body.contains("Оценка 5 по предмету «Математика»") && body.contains("Лебедева Алиса"));
+            assertFalse("the hidden mark was sent", body.contains("Оценка 3"));
+            assertEquals(0, to(smtp, "anna@example.net").size()); // daily: nothing instant
+            await("sent in the log", 10_000, () -> "SENT".equals(http.get(log, classTeacher).json().get(0).get("status").asText()));
+
+            // The day's digest for Fyodor's mother: both marks in one message; a second run queues nothing.
+            Http.Answer run = http.post(API + "digests", "{\"mode\":\"DAILY\",\"date\":\"" + clock.today() + "\"}", s.admin());
+            assertEquals(run.body(), 200, run.status());
+            assertTrue(run.body(), run.json().get("queued").asInt() >= 1);
+            await("the digest", 20_000, () -> {
+                try {
+                    return to(smtp, "anna@example.net").size() == 1;
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            String digest = text(to(smtp, "anna@example.net").get(0));
+            assertTrue(digest, digest.contains("Оценка 4 по предмету «Математика»") && digest.contains("Оценка 5 по предмету «Математика»"));
+            assertTrue(digest, digest.contains("Орехов Фёдор"));
+            assertEquals(0, http.post(API + "digests", "{\"mode\":\"DAILY\",\"date\":\"" + clock.today() + "\"}", s.admin()).json()
+                    .get("queued").asInt());
+            assertProblem(http.post(API + "digests", "{\"mode\":\"HOURLY\"}", s.admin()), 400, "mode");
+            assertProblem(http.post(API + "digests", "{\"mode\":\"DAILY\"}", classTeacher), 403, null);
+            Thread.sleep(2_000);
+            assertEquals(1, to(smtp, "anna@example.net").size());
+            assertEquals(1, to(smtp, "olga@example.org").size());
+        } finally {
+            smtp.stop();
+        }
+    }
+}
