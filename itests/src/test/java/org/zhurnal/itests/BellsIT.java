@@ -40,6 +40,8 @@ public class BellsIT {
     static final String API = "/api/v1/bells/";
 
     @Inject
+    org.osgi.framework.BundleContext context;
+    @Inject
     TenantService tenants;
     @Inject
     AccountService accounts;
@@ -184,7 +186,8 @@ public class BellsIT {
     }
 
     @Test
-    public void demoBellsAreLoadedOnce() {
+    public void demoBellsAreLoadedOnce() throws Exception {
+        KarafOptions.awaitDemoContributors(context, "roster", "calendar", "bells");
         demo.load();
         demo.load();
         int y = RosterQuery.academicYearOf(clock.today());

@@ -254,7 +254,8 @@ public class CalendarIT {
     }
 
     @Test
-    public void demoYearIsLoadedOnce() {
+    public void demoYearIsLoadedOnce() throws Exception {
+        KarafOptions.awaitDemoContributors(context, "roster", "calendar");
         demo.load();
         demo.load();
         School school = tenants.municipalities().stream().flatMap(m -> tenants.schools(m.id()).stream()).filter(x -> roster.classes(x.id(), RosterQuery.academicYearOf(clock.today())).size() > 30)

@@ -227,6 +227,10 @@ public class DiaryIT {
         assertEquals(200, http.send("PUT", "/api/v1/timetable/lessons/" + s.russian() + ":" + monday.plusDays(1) + "/change",
                 "{\"kind\":\"SUBSTITUTION\",\"substituteTeacherId\":\"" + s.belova() + "\",\"reason\":\"болезнь учителя\"}",
                 Map.of("Authorization", "Bearer " + s.admin())).status());
+        // Vera's marks at the substituted lesson (the substitute journals it): one visible, one hidden.
+        Http.Answer russian = record(s, s.russian() + ":" + monday.plusDays(1), "{\"topic\":\"Орфограммы\",\"attendance\":[],\"marks\":["
+                + mark(vera, "4", "DICTATION", true) + "," + mark(vera, "3", "ORAL", false) + "]}");
+        assertEquals(russian.body(), 200, russian.status());
         assertEquals(200, http.send("PUT", "/api/v1/timetable/lessons/" + s.art() + ":" + monday.plusDays(2) + "/change",
                 "{\"kind\":\"CANCELLATION\",\"reason\":\"экскурсия\"}", Map.of("Authorization", "Bearer " + s.admin())).status());
 
@@ -318,6 +322,45 @@ public class DiaryIT {
         assertEquals(200, http.get(API + "classes/" + s.fiveA() + "/deliveries", classTeacher).status());
         assertProblem(http.get(API + "classes/" + s.fiveA() + "/deliveries", olga), 403, null);
         assertProblem(http.get(API + "classes/" + s.fiveA() + "/deliveries", s.teacher()), 403, null);
+
+        // Weekly printouts: only Vera's mother has no electronic access; one page with her week, hidden marks left out.
+        String printouts = API + "classes/" + s.fiveA() + "/printouts?week=" + monday;
+        JsonNode list = http.get(printouts, classTeacher).json();
+        assertEquals(list.toString(), 1, list.get("students").size());
+        assertEquals(vera, list.get("students").get(0).get("studentId").asText());
+        assertTrue(list.toString(), list.get("students").get(0).get("guardians").get(0).asText().startsWith("Гусева Марина Олеговна"));
+        assertTrue(list.get("students").get(0).get("handedAt").isNull());
+        Http.Bytes pdf = http.getBytes(API + "classes/" + s.fiveA() + "/printouts.pdf?week=" + monday, classTeacher);
+        assertEquals(200, pdf.status());
+        assertTrue(pdf.contentType(), pdf.contentType().startsWith("application/pdf"));
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            assertEquals(1, doc.getNumberOfPages());
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertTrue(text, text.contains("Сводка электронного дневника: Гусева Вера, 5А"));
+        assertTrue(text, text.contains("Гусева Марина Олеговна (мать)"));
+        assertTrue(text, text.contains("отсутствие (б)") && text.contains("Дроби") && text.contains("День здоровья"));
+        String russianRow = text.lines().filter(l -> l.contains("Орфограммы")).findFirst().orElseThrow(() -> new AssertionError(text));
+        assertTrue(russianRow, russianRow.contains(" 4") && !russianRow.contains(" 3"));
+        assertTrue(text, text.contains("(замена)") && text.contains("(отменён)"));
+        assertFalse(text, text.contains("Лебедева Алиса"));
+        Http.Answer handed = http.send("PUT", API + "classes/" + s.fiveA() + "/printouts/" + vera + "?week=" + monday, "",
+                Map.of("Authorization", "Bearer " + classTeacher));
+        assertEquals(handed.body(), 200, handed.status());
+        String at = handed.json().get("handedAt").asText();
+        assertEquals(at, http.get(printouts, classTeacher).json().get("students").get(0).get("handedAt").asText());
+        assertEquals(at, http.send("PUT", API + "classes/" + s.fiveA() + "/printouts/" + vera + "?week=" + monday, "",
+                Map.of("Authorization", "Bearer " + classTeacher)).json().get("handedAt").asText());
+        assertProblem(http.send("PUT", API + "classes/" + s.fiveA() + "/printouts/" + alisa + "?week=" + monday, "",
+                Map.of("Authorization", "Bearer " + classTeacher)), 400, "studentId");
+        assertProblem(http.get(printouts, marina), 403, null);
+        assertProblem(http.get(API + "classes/" + s.fiveA() + "/printouts.pdf?week=" + monday, s.teacher()), 403, null);
+        Http.Bytes school = http.getBytes(API + "schools/" + s.school().id() + "/printouts.pdf?week=" + monday, s.admin());
+        assertEquals(200, school.status());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(school.bytes())) {
+            assertTrue(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).contains("Гусева Вера"));
+        }
 
         // Bad input: a clear problem naming the field.
         assertProblem(http.get(API + "students/" + alisa + "/week?date=2026-13-01", olga), 400, "date");

@@ -76,6 +76,25 @@ public final class Http {
         }
     }
 
+    /** A binary answer (a PDF, a spreadsheet). */
+    public record Bytes(int status, String contentType, byte[] bytes) {
+    }
+
+    /** GETs a binary resource. */
+    public Bytes getBytes(String path, String token) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token).GET().build();
+        try {
+            HttpResponse<byte[]> a = CLIENT.send(r, HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(a.statusCode(), a.headers().firstValue("Content-Type").orElse(""), a.body());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Signs in and returns the bearer token. */
     public String login(String login, String password) {
         // Right after the container starts, the REST application may not be registered yet (404/405 from the

@@ -116,4 +116,31 @@ public final class KarafOptions {
             throw new IllegalStateException("PostgreSQL for the integration tests is not reachable at " + url, e);
         }
     }
+
+    /**
+     * Waits until the demo-data contributors with these ids are registered: {@code DemoLoader.load()} loads what is
+     * there when called, and right after boot some modules' components may still be activating.
+     */
+    public static void awaitDemoContributors(org.osgi.framework.BundleContext context, String... ids) throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        java.util.Set<String> wanted = java.util.Set.of(ids);
+        while (true) {
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (org.osgi.framework.ServiceReference<org.zhurnal.core.api.demo.DemoDataContributor> r
+                    : context.getServiceReferences(org.zhurnal.core.api.demo.DemoDataContributor.class, null)) {
+                org.zhurnal.core.api.demo.DemoDataContributor c = context.getService(r);
+                if (c != null) {
+                    present.add(c.id());
+                    context.ungetService(r);
+                }
+            }
+            if (present.containsAll(wanted)) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("demo contributors " + wanted + " not all registered; present: " + present);
+            }
+            Thread.sleep(200);
+        }
+    }
 }

@@ -53,6 +53,8 @@ public class TimetableIT {
             + "T3;Смирнова;Анна;Павловна;учитель;Английский язык;;;\n";
 
     @Inject
+    org.osgi.framework.BundleContext context;
+    @Inject
     TenantService tenants;
     @Inject
     AccountService accounts;
@@ -542,6 +544,7 @@ public class TimetableIT {
         assertProblem(http.post(entries, entry(s.twoB(), null, "Русский язык", s.smirnova(), "15", "TUESDAY", 2, s.yearStart()), admin), 409, null);
 
         // The demo school: every class has a timetable, and loading the demo again adds nothing.
+        KarafOptions.awaitDemoContributors(context, "roster", "calendar", "bells", "timetable");
         demo.load();
         int y = RosterQuery.academicYearOf(clock.today());
         School demoSchool = tenants.municipalities().stream().flatMap(m -> tenants.schools(m.id()).stream())

@@ -40,6 +40,7 @@ import org.zhurnal.diary.internal.Channels;
 import org.zhurnal.diary.internal.Outbox;
 import org.zhurnal.diary.internal.OutboxSender;
 import org.zhurnal.diary.internal.Preferences;
+import org.zhurnal.diary.internal.Printouts;
 import org.zhurnal.diary.spi.NotificationChannel;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
@@ -65,14 +66,16 @@ public class DiaryResource implements RestResource {
     private final Preferences preferences;
     private final Outbox outbox;
     private final OutboxSender sender;
+    private final Printouts printouts;
     private final ZhurnalClock clock;
     private final Channels channels;
 
     @Activate
     public DiaryResource(@Reference DiaryQuery diary, @Reference RosterQuery roster, @Reference Authorization authorization,
             @Reference AccountService accounts, @Reference Preferences preferences, @Reference Outbox outbox, @Reference OutboxSender sender,
-            @Reference ZhurnalClock clock, @Reference Channels channels) {
+            @Reference ZhurnalClock clock, @Reference Channels channels, @Reference Printouts printouts) {
         this.channels = channels;
+        this.printouts = printouts;
         this.diary = diary;
         this.roster = roster;
         this.authorization = authorization;
@@ -178,12 +181,7 @@ public class DiaryResource implements RestResource {
     @GET
     @Path("classes/{classId}/deliveries")
     public List<Outbox.Message> deliveries(@PathParam("classId") String classId, @QueryParam("from") String from, @QueryParam("to") String to) {
-        ZhurnalPrincipal p = CallContext.requirePrincipal();
-        SchoolClass c = roster.schoolClass(classId).orElseThrow(() -> {
-            authorization.check(p, Action.ADMINISTER, ScopeRef.schoolClass(classId));
-            return ProblemException.notFound("Class", classId);
-        });
-        authorization.check(p, Action.ADMINISTER, ScopeRef.schoolClass(c.id()));
+        SchoolClass c = requireClass(classId);
         LocalDate last = inRange("to", date("to", to) == null ? clock.today() : date("to", to));
         LocalDate first = inRange("from", date("from", from) == null ? last.minusDays(30) : date("from", from));
         if (last.isBefore(first)) {
@@ -195,6 +193,64 @@ public class DiaryResource implements RestResource {
         Instant start = first.atStartOfDay(clock.zone()).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(clock.zone()).toInstant();
         return outbox.ofStudents(students, start, end);
+    }
+
+    /** Who in the class gets the week's printout ({@code week}: any day of it; default the week now due) and what was handed over. */
+    @GET
+    @Path("classes/{classId}/printouts")
+    public Printouts.ClassPrintouts printouts(@PathParam("classId") String classId, @QueryParam("week") String week) {
+        SchoolClass c = requireClass(classId);
+        return printouts.list(c, week(week));
+    }
+
+    /** The class's printouts of the week as one PDF (A4, a page per student). */
+    @GET
+    @Path("classes/{classId}/printouts.pdf")
+    @Produces("application/pdf")
+    public javax.ws.rs.core.Response printoutsPdf(@PathParam("classId") String classId, @QueryParam("week") String week) {
+        SchoolClass c = requireClass(classId);
+        LocalDate w = week(week);
+        return pdf(printouts.render(List.of(c), w), "printouts-" + c.name() + "-" + w + ".pdf");
+    }
+
+    /** The printouts of every class of the school for the week (deputy director, coordinator). */
+    @GET
+    @Path("schools/{schoolId}/printouts.pdf")
+    @Produces("application/pdf")
+    public javax.ws.rs.core.Response schoolPrintoutsPdf(@PathParam("schoolId") String schoolId, @QueryParam("week") String week) {
+        authorization.check(CallContext.requirePrincipal(), Action.ADMINISTER, ScopeRef.school(schoolId));
+        LocalDate w = week(week);
+        List<SchoolClass> classes = roster.classes(schoolId, RosterQuery.academicYearOf(w)).stream()
+                .sorted(java.util.Comparator.comparingInt(SchoolClass::grade).thenComparing(SchoolClass::letter)).toList();
+        return pdf(printouts.render(classes, w), "printouts-" + w + ".pdf");
+    }
+
+    /** Records that the student's printout of the week was handed over to the family. */
+    @PUT
+    @Path("classes/{classId}/printouts/{studentId}")
+    public Printouts.Recipient handOver(@PathParam("classId") String classId, @PathParam("studentId") String studentId,
+            @QueryParam("week") String week) {
+        SchoolClass c = requireClass(classId);
+        return printouts.handOver(c, studentId, week(week), CallContext.requirePrincipal().login());
+    }
+
+    private LocalDate week(String week) {
+        LocalDate d = date("week", week);
+        return inRange("week", d == null ? printouts.currentWeek() : d);
+    }
+
+    private static javax.ws.rs.core.Response pdf(byte[] bytes, String fileName) {
+        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return javax.ws.rs.core.Response.ok(bytes, "application/pdf").header("Content-Disposition", "attachment; filename=\"" + ascii
+                + "\"; filename*=UTF-8''" + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .build();
+    }
+
+    /** The class, which the caller must administer (its class teacher, the school's deputy director or coordinator). */
+    private SchoolClass requireClass(String classId) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        authorization.check(p, Action.ADMINISTER, ScopeRef.schoolClass(classId));
+        return roster.schoolClass(classId).orElseThrow(() -> ProblemException.notFound("Class", classId));
     }
 
     /** Puts a failed message back in the queue (a class teacher of the student, or above). */

@@ -9,7 +9,7 @@ import org.zhurnal.core.api.ui.UiPage;
 @Component(service = UiContribution.class)
 public class DeliveriesPage extends UiPage {
     public DeliveriesPage() {
-        super("diary.deliveries", "Оповещения семей", "Family notifications", "/ui/diary/deliveries.html", 320, Role.CLASS_TEACHER,
+        super("diary.deliveries", "Оповещения и распечатки", "Notifications and printouts", "/ui/diary/deliveries.html", 320, Role.CLASS_TEACHER,
                 Role.DEPUTY_DIRECTOR, Role.SCHOOL_COORDINATOR);
     }
 }

@@ -17,21 +17,19 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.zhurnal.pdf.api.PdfFonts;
 
 /**
  * Renders the "ведомость получения учётных данных" (credentials receipt sheet) as an A4 PDF.
  * <p>
  * Pure and thread-safe: every call works on its own {@link PDDocument}; the class holds no mutable
- * state. Fonts (DejaVu Sans, regular and bold) are loaded from the bundle resources and embedded as
+ * state. Fonts (DejaVu Sans, regular and bold) come from {@link PdfFonts} and are embedded as
  * subsets, so Cyrillic text renders everywhere and stays extractable.
  */
 public final class ReceiptSheetPdf {
 
     /** One line of the sheet. */
     public record Row(String fullName, String role, String login, String temporaryPassword) {}
-
-    static final String FONT_REGULAR = "/fonts/DejaVuSans.ttf";
-    static final String FONT_BOLD = "/fonts/DejaVuSans-Bold.ttf";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
@@ -98,8 +96,12 @@ public final class ReceiptSheetPdf {
         List<Row> input = rows == null ? List.of() : rows;
 
         try (PDDocument document = new PDDocument()) {
-            PDType0Font regular = loadFont(document, FONT_REGULAR);
-            PDType0Font bold = loadFont(document, FONT_BOLD);
+            PDType0Font regular;
+            PDType0Font bold;
+            try (InputStream r = PdfFonts.regular(); InputStream b = PdfFonts.bold()) {
+                regular = PDType0Font.load(document, r);
+                bold = PDType0Font.load(document, b);
+            }
             Text text = new Text(regular, bold);
 
             String school = text.clean(schoolName);
@@ -428,14 +430,6 @@ public final class ReceiptSheetPdf {
         return font.getStringWidth(s) / 1000f * size;
     }
 
-    private static PDType0Font loadFont(PDDocument document, String resource) throws IOException {
-        try (InputStream in = ReceiptSheetPdf.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("Font resource not found: " + resource);
-            }
-            return PDType0Font.load(document, in);
-        }
-    }
 
     // ============================================================================================
     // Text fitting (per-render helper; not shared between threads)
