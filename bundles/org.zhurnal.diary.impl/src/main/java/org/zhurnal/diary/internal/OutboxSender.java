@@ -72,7 +72,8 @@ public class OutboxSender {
     private final ZhurnalClock clock;
     private final Channels channels;
     private volatile Config config;
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
+    private volatile boolean stopping;
     /** The last day the digests were queued (by mode), so the scheduler does it once a day. */
     private final Map<String, LocalDate> digested = new ConcurrentHashMap<>();
 
@@ -87,6 +88,7 @@ public class OutboxSender {
         start();
     }
 
+    /** A changed configuration restarts the rounds without deactivating the component. */
     @Modified
     void modified(Config changed) {
         this.config = changed;
@@ -94,12 +96,20 @@ public class OutboxSender {
         start();
     }
 
+    /**
+     * Stops after the current message; never interrupts the sender thread — a thread interrupted inside embedded
+     * Derby loses its connection («Connection closed by unknown interrupt»), which would poison the pool.
+     */
     @Deactivate
     void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        ScheduledExecutorService s = scheduler;
+        if (s != null) {
+            stopping = true;
+            s.shutdown();
             try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+                if (!s.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("The diary outbox round did not end within 30 s; it stops after its current message");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -108,6 +118,7 @@ public class OutboxSender {
     }
 
     private void start() {
+        stopping = false;
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "zhurnal-diary-outbox");
             t.setDaemon(true);
@@ -131,7 +142,7 @@ public class OutboxSender {
         int sent = 0;
         Duration staleClaim = Duration.ofMinutes(5);
         for (Outbox.Message m : outbox.due(100, staleClaim.toMillis())) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (stopping) {
                 break;
             }
             NotificationChannel channel = channels.get(m.channel()).orElse(null);

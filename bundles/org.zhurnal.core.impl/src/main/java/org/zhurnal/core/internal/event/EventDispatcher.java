@@ -64,7 +64,9 @@ public class EventDispatcher {
 
     private final JpaTemplate jpa;
     private final ZhurnalClock clock;
-    private final Config config;
+    private volatile Config config;
+    private volatile boolean stopping;
+    private volatile java.util.concurrent.ScheduledFuture<?> rounds;
     private final Map<String, DomainEventListener> listeners = new ConcurrentHashMap<>();
     private final Map<String, String[]> listenerTypes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor;
@@ -80,12 +82,36 @@ public class EventDispatcher {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::safeRun, config.pollMillis(), config.pollMillis(), TimeUnit.MILLISECONDS);
+        rounds = executor.scheduleWithFixedDelay(this::safeRun, config.pollMillis(), config.pollMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * A changed configuration takes effect at the next round, without deactivating the component: reactivation
+     * would stop the dispatcher thread, and a thread interrupted inside embedded Derby loses its connection (Derby
+     * closes it, «Connection closed by unknown interrupt»), which then poisons the pool.
+     */
+    @org.osgi.service.component.annotations.Modified
+    void modified(Config changed) {
+        long before = config.pollMillis();
+        config = changed;
+        if (changed.pollMillis() != before) {
+            rounds.cancel(false);
+            rounds = executor.scheduleWithFixedDelay(this::safeRun, changed.pollMillis(), changed.pollMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Lets a running round finish its current event (never interrupting it: see {@link #modified}). */
     @Deactivate
     void deactivate() {
-        executor.shutdownNow();
+        stopping = true;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("The event dispatcher's round did not end within 30 s; it stops after its current event");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -131,6 +157,9 @@ public class EventDispatcher {
     public void runOnce() {
         sequence();
         for (Map.Entry<String, DomainEventListener> l : listeners.entrySet()) {
+            if (stopping) {
+                return;
+            }
             deliver(l.getKey(), l.getValue(), listenerTypes.getOrDefault(l.getKey(), new String[0]));
         }
     }
@@ -157,7 +186,7 @@ public class EventDispatcher {
     private void deliver(String id, DomainEventListener listener, String[] types) {
         // One transaction per event: a failure rolls back only that event's effects and keeps the
         // progress made before it, so earlier events are not handed over again.
-        for (int i = 0; i < config.batchSize(); i++) {
+        for (int i = 0; i < config.batchSize() && !stopping; i++) {
             long now = clock.now().toEpochMilli();
             boolean more;
             try {
