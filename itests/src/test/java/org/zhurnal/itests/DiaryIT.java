@@ -472,6 +472,17 @@ public class DiaryIT {
             Thread.sleep(2_000);
             assertEquals(1, to(smtp, "anna@example.net").size());
             assertEquals(1, to(smtp, "olga@example.org").size());
+
+            // Informing families (for the reports): a parent's view and a delivered message count, a teacher's view does not.
+            String vera = s.pupils().get("Вера");
+            assertEquals(200, http.get(API + "students/" + fyodor + "/week", anna).status());
+            assertEquals(200, http.get(API + "students/" + vera + "/week", classTeacher).status());
+            Map<String, JsonNode> reach = new HashMap<>();
+            http.get(API + "classes/" + s.fiveA() + "/reach", classTeacher).json().forEach(r -> reach.put(r.get("studentId").asText(), r));
+            assertTrue(reach.get(fyodor).toString(), reach.get(fyodor).get("openedByFamily").asBoolean());
+            assertTrue(reach.get(alisa).toString(), reach.get(alisa).get("notified").asBoolean() && !reach.get(alisa).get("openedByFamily").asBoolean());
+            assertFalse(reach.get(vera).toString(), reach.get(vera).get("openedByFamily").asBoolean() || reach.get(vera).get("notified").asBoolean());
+            assertProblem(http.get(API + "classes/" + s.fiveA() + "/reach", anna), 403, null);
         } finally {
             smtp.stop();
         }

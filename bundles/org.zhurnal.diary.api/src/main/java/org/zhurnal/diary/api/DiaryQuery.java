@@ -26,4 +26,11 @@ public interface DiaryQuery {
      *         the student is unknown or no reporting period contains {@code day}
      */
     Optional<DiaryPeriod> period(String studentId, LocalDate day);
+
+    /**
+     * @param studentIds the students (e.g. a class's)
+     * @return for each of them, whether the family opened the diary, got a delivered notification or a handed-over
+     *         printout from {@code from} to {@code to} (both included), in the order given
+     */
+    java.util.List<FamilyReach> reach(java.util.Collection<String> studentIds, LocalDate from, LocalDate to);
 }

@@ -55,6 +55,7 @@ public class DiaryQueryImpl implements DiaryQuery {
     private final CalendarQuery calendar;
     private final TimetableQuery timetable;
     private final GradebookQuery gradebook;
+    private final Visits visits;
     private final Map<String, CachedName> names = new ConcurrentHashMap<>();
 
     private record CachedName(String name, long expires) {
@@ -62,7 +63,8 @@ public class DiaryQueryImpl implements DiaryQuery {
 
     @Activate
     public DiaryQueryImpl(@Reference RosterQuery roster, @Reference CalendarQuery calendar, @Reference TimetableQuery timetable,
-            @Reference GradebookQuery gradebook) {
+            @Reference GradebookQuery gradebook, @Reference Visits visits) {
+        this.visits = visits;
         this.roster = roster;
         this.calendar = calendar;
         this.timetable = timetable;
@@ -153,6 +155,11 @@ public class DiaryQueryImpl implements DiaryQuery {
         Person p = student.get();
         return Optional.of(new DiaryPeriod(studentId, p.lastName() + " " + p.firstName(), period.id(), period.name(), period.start(),
                 period.end(), rows, grades));
+    }
+
+    @Override
+    public List<org.zhurnal.diary.api.FamilyReach> reach(java.util.Collection<String> studentIds, LocalDate from, LocalDate to) {
+        return visits.reach(studentIds, from, to);
     }
 
     private static int kindOrder(String kind) {

@@ -41,6 +41,7 @@ import org.zhurnal.diary.internal.Outbox;
 import org.zhurnal.diary.internal.OutboxSender;
 import org.zhurnal.diary.internal.Preferences;
 import org.zhurnal.diary.internal.Printouts;
+import org.zhurnal.diary.internal.Visits;
 import org.zhurnal.diary.spi.NotificationChannel;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
@@ -67,13 +68,15 @@ public class DiaryResource implements RestResource {
     private final Outbox outbox;
     private final OutboxSender sender;
     private final Printouts printouts;
+    private final Visits visits;
     private final ZhurnalClock clock;
     private final Channels channels;
 
     @Activate
     public DiaryResource(@Reference DiaryQuery diary, @Reference RosterQuery roster, @Reference Authorization authorization,
             @Reference AccountService accounts, @Reference Preferences preferences, @Reference Outbox outbox, @Reference OutboxSender sender,
-            @Reference ZhurnalClock clock, @Reference Channels channels, @Reference Printouts printouts) {
+            @Reference ZhurnalClock clock, @Reference Channels channels, @Reference Printouts printouts, @Reference Visits visits) {
+        this.visits = visits;
         this.channels = channels;
         this.printouts = printouts;
         this.diary = diary;
@@ -115,7 +118,9 @@ public class DiaryResource implements RestResource {
     @Path("students/{studentId}/week")
     public DiaryWeek week(@PathParam("studentId") String studentId, @QueryParam("date") String date) {
         requireStudent(studentId, Action.READ);
-        return diary.week(studentId, day(date)).orElseThrow(() -> ProblemException.notFound("Student", studentId));
+        DiaryWeek w = diary.week(studentId, day(date)).orElseThrow(() -> ProblemException.notFound("Student", studentId));
+        noteFamilyVisit(studentId);
+        return w;
     }
 
     /** The student's reporting period around {@code date} (default today): marks, averages, forecasts, grades. */
@@ -124,8 +129,10 @@ public class DiaryResource implements RestResource {
     public DiaryPeriod period(@PathParam("studentId") String studentId, @QueryParam("date") String date) {
         requireStudent(studentId, Action.READ);
         LocalDate day = day(date);
-        return diary.period(studentId, day).orElseThrow(() -> roster.person(studentId).isEmpty() ? ProblemException.notFound("Student",
+        DiaryPeriod p = diary.period(studentId, day).orElseThrow(() -> roster.person(studentId).isEmpty() ? ProblemException.notFound("Student",
                 studentId) : ProblemException.notFound("Reporting period on", day.toString()));
+        noteFamilyVisit(studentId);
+        return p;
     }
 
     /** The caller's own notification choices about the student, per channel. */
@@ -282,6 +289,34 @@ public class DiaryResource implements RestResource {
         LocalDate day = inRange("date", date("date", body.date()) == null ? clock.today() : date("date", body.date()));
         int queued = sender.queueDigests(body.mode(), day);
         return java.util.Map.of("mode", body.mode(), "date", day.toString(), "queued", queued);
+    }
+
+    /** A parent's or the student's own view counts as the family opening the diary (a teacher's does not). */
+    private void noteFamilyVisit(String studentId) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        for (Grant g : p.grants()) {
+            if ((g.role() == Role.PARENT || g.role() == Role.STUDENT) && g.scope().equals(ScopeRef.student(studentId))) {
+                visits.record(p.accountId(), studentId, () -> roster.person(studentId).map(Person::schoolId).orElse(null), g.role().name());
+                return;
+            }
+        }
+    }
+
+    /** Whether the class's families were reached from {@code from} to {@code to} (default: the last 7 days). */
+    @GET
+    @Path("classes/{classId}/reach")
+    public List<org.zhurnal.diary.api.FamilyReach> reach(@PathParam("classId") String classId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        SchoolClass c = requireClass(classId);
+        LocalDate last = inRange("to", date("to", to) == null ? clock.today() : date("to", to));
+        LocalDate first = inRange("from", date("from", from) == null ? last.minusDays(6) : date("from", from));
+        if (last.isBefore(first)) {
+            throw ProblemException.invalid("to", "to is before from");
+        }
+        Set<String> students = new LinkedHashSet<>();
+        roster.studentsOfClass(c.id(), first).forEach(s -> students.add(s.id()));
+        roster.studentsOfClass(c.id(), last).forEach(s -> students.add(s.id()));
+        return diary.reach(students, first, last);
     }
 
     private LocalDate day(String date) {
