@@ -43,7 +43,8 @@ public final class KarafOptions {
                 karafDistributionConfiguration().frameworkUrl("file:" + System.getProperty("zhurnal.distribution"))
                         .name("zhurnal").karafVersion("4.4.10").unpackDirectory(new File("target/exam")).useDeployFolder(false),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
-                logLevel(LogLevel.WARN),
+                // -Dzhurnal.itest.logLevel=INFO for a post-mortem of the boot (bundle refreshes, component activations).
+                logLevel(LogLevel.valueOf(System.getProperty("zhurnal.itest.logLevel", "WARN"))),
                 CoreOptions.systemTimeout(180_000),
                 // Injected services may take a while on a loaded 2-core machine (default: 10 s).
                 CoreOptions.systemProperty("pax.exam.service.timeout").value("90000"),
