@@ -483,6 +483,13 @@ public class DiaryIT {
             assertTrue(reach.get(alisa).toString(), reach.get(alisa).get("notified").asBoolean() && !reach.get(alisa).get("openedByFamily").asBoolean());
             assertFalse(reach.get(vera).toString(), reach.get(vera).get("openedByFamily").asBoolean() || reach.get(vera).get("notified").asBoolean());
             assertProblem(http.get(API + "classes/" + s.fiveA() + "/reach", anna), 403, null);
+
+            // A week just read (and reused for 30 s) shows a new mark as soon as the mark's event is delivered.
+            String fyodorWeek = API + "students/" + fyodor + "/week?date=" + s.monday();
+            int before = day(http.get(fyodorWeek, anna).json(), s.monday()).get("lessons").get(0).get("marks").size();
+            assertEquals(200, record(s, mathMonday, "{\"marks\":[" + mark(fyodor, "3", "HOMEWORK", true) + "]}").status());
+            await("the new mark in the cached week", 10_000, () -> day(http.get(fyodorWeek, anna).json(), s.monday()).get("lessons").get(0)
+                    .get("marks").size() == before + 1);
         } finally {
             smtp.stop();
         }

@@ -56,6 +56,7 @@ public class DiaryQueryImpl implements DiaryQuery {
     private final TimetableQuery timetable;
     private final GradebookQuery gradebook;
     private final Visits visits;
+    private final WeekCache cache;
     private final Map<String, CachedName> names = new ConcurrentHashMap<>();
 
     private record CachedName(String name, long expires) {
@@ -63,8 +64,9 @@ public class DiaryQueryImpl implements DiaryQuery {
 
     @Activate
     public DiaryQueryImpl(@Reference RosterQuery roster, @Reference CalendarQuery calendar, @Reference TimetableQuery timetable,
-            @Reference GradebookQuery gradebook, @Reference Visits visits) {
+            @Reference GradebookQuery gradebook, @Reference Visits visits, @Reference WeekCache cache) {
         this.visits = visits;
+        this.cache = cache;
         this.roster = roster;
         this.calendar = calendar;
         this.timetable = timetable;
@@ -73,6 +75,14 @@ public class DiaryQueryImpl implements DiaryQuery {
 
     @Override
     public Optional<DiaryWeek> week(String studentId, LocalDate day) {
+        if (studentId == null || day == null) {
+            return Optional.empty();
+        }
+        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return cache.week(studentId, monday, () -> assembleWeek(studentId, monday));
+    }
+
+    private Optional<DiaryWeek> assembleWeek(String studentId, LocalDate day) {
         Optional<Person> student = roster.person(studentId);
         if (student.isEmpty() || day == null) {
             return Optional.empty();
