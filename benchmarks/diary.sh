@@ -36,7 +36,7 @@ CACHED=$(run weeks.tsv 16 "$SECONDS_EACH")
 ME=$(run me.tsv 16 "$SECONDS_EACH")
 T=$(curl -s -H 'Content-Type: application/json' -d "{\"login\":\"admin\",\"password\":\"$PASSWORD\"}" "$B/auth/login" | python3 -c "import json,sys;print(json.load(sys.stdin)['token'])")
 PDF_TIME=$(curl -s -o "$WORK/school.pdf" -w '%{time_total}' -H "Authorization: Bearer $T" "$B/diary/schools/$SCHOOL/printouts.pdf")
-PAGES=$(python3 -c "import re,sys;d=open(sys.argv[1],'rb').read();print(len(re.findall(rb'/Type\s*/Page[^s]',d)))" "$WORK/school.pdf")
+PAGES=$(pdfinfo "$WORK/school.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')  # poppler-utils
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%d); $(tail -1 "$WORK/prepare.txt")"
 echo "Demo: $DEMO_LINE"
 echo

@@ -45,7 +45,7 @@ for c in call("GET", "/roster/schools/%s/classes?year=%d" % (sid, year), admin):
     students.extend(card["students"])
 rnd.shuffle(students)
 monday = today - datetime.timedelta(days=today.weekday())
-weeks, me, made = [], [], 0
+weeks, me, made, used = [], [], 0, set()
 for st in students:
     if made >= PARENTS:
         break
@@ -53,6 +53,9 @@ for st in students:
     if not guardians:
         continue
     g = guardians[0]
+    if g["id"] in used:
+        continue  # a sibling's guardian: their account was made for the other child
+    used.add(g["id"])
     login_name = "benchp" + g["id"][:8]
     try:
         call("POST", "/accounts", admin, {"login": login_name, "displayName": g["lastName"] + " " + g["firstName"],

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * roster imports) empties the cache. The listener id carries this node's Karaf name, so every node of a cluster
  * hears every event for its own cache.
  */
-@Component(immediate = true)
+// No DS service: the listener is registered by hand, with a per-node id.
+@Component(service = {}, immediate = true)
 public class CacheInvalidator implements DomainEventListener {
     static final String[] TYPES = { "gradebook.", "timetable.", "calendar.", "bells.", "roster." };
 
