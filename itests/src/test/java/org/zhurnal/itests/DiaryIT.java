@@ -51,7 +51,8 @@ import com.icegreen.greenmail.util.ServerSetup;
  * The diary on the real distribution: a school set up over REST, a journaled week with a substitution, a
  * cancellation and a holiday seen by the family; hidden marks never shown; forecasts equal to the gradebook's;
  * every diary endpoint tried by someone else's parent; notifications through the outbox to a real SMTP server
- * (GreenMail) that is down for a while, daily digests, and the class teacher's delivery log.
+ * (GreenMail) that is down for a while, daily digests, and the class teacher's delivery log. The reports built on the
+ * journal run here too (a school set up the same way, one container fewer).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -74,6 +75,8 @@ public class DiaryIT {
     ZhurnalClock clock;
     @Inject
     ConfigurationAdmin configAdmin;
+    @Inject
+    org.zhurnal.timetable.api.TimetableQuery timetable;
 
     private final Http http = new Http(KarafOptions.HTTP_PORT);
 
@@ -493,5 +496,74 @@ public class DiaryIT {
         } finally {
             smtp.stop();
         }
+    }
+
+    private static List<String[]> csvRows(byte[] csv) {
+        String text = new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        List<String[]> rows = new ArrayList<>();
+        text.lines().forEach(l -> rows.add(l.split(";", -1)));
+        return rows;
+    }
+
+    @Test
+    public void theAttendanceReportCountsTheJournalAndOnlyStaffOfTheClassRunIt() throws Exception {
+        Setup s = setUp("Школа отчётов");
+        String vera = s.pupils().get("Вера");
+        String fyodor = s.pupils().get("Фёдор");
+        LocalDate monday = s.monday();
+        assertEquals(200, record(s, s.math() + ":" + monday, "{\"topic\":\"Дроби\",\"attendance\":[{\"studentId\":\"" + vera
+                + "\",\"code\":\"б\"},{\"studentId\":\"" + fyodor + "\",\"code\":\"оп\",\"lateMinutes\":5}]}").status());
+        assertEquals(200, record(s, s.art() + ":" + monday.plusDays(2), "{\"topic\":\"Натюрморт\",\"attendance\":[{\"studentId\":\"" + vera
+                + "\",\"code\":\"у\"}]}").status());
+        String classTeacher = token(s.belova(), s.school().id(), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(s.fiveA())));
+        String run = "/api/v1/reports/attendance/run";
+        String params = "\"parameters\":{\"classId\":\"" + s.fiveA() + "\",\"periodId\":\"" + s.period().id() + "\"}";
+
+        JsonNode catalogue = http.get("/api/v1/reports", classTeacher).json();
+        assertTrue(catalogue.toString(), catalogue.toString().contains("\"id\":\"attendance\"") && catalogue.toString().contains("Посещаемость"));
+
+        Http.Answer csv = http.post(run, "{\"format\":\"CSV\"," + params + "}", classTeacher);
+        assertEquals(csv.body(), 200, csv.status());
+        assertTrue(csv.contentType(), csv.contentType().startsWith("text/csv"));
+        Map<String, String[]> rows = new HashMap<>();
+        csvRows(csv.body().getBytes(StandardCharsets.UTF_8)).forEach(r -> rows.put(r[0], r));
+        LocalDate to = s.period().end().isBefore(clock.today()) ? s.period().end() : clock.today();
+        long held = timetable.forStudent(vera, s.period().start(), to).stream().filter(l -> !l.cancelled()).count();
+        assertTrue(rows.keySet().toString(), rows.containsKey("Гусева Вера"));
+        // lessons held, missed, illness, excused, unexcused, late
+        assertEquals(List.of(String.valueOf(held), "2", "1", "1", "0", "0"), java.util.Arrays.asList(rows.get("Гусева Вера")).subList(1, 7));
+        assertEquals("1", rows.get("Орехов Фёдор")[6]);
+        assertEquals("0", rows.get("Орехов Фёдор")[2]);
+        assertEquals("2", rows.get("Итого")[2]);
+
+        Http.Bytes pdf = http.postBytes(run, "{\"format\":\"PDF\"," + params + "}", classTeacher);
+        assertEquals(200, pdf.status());
+        assertTrue(pdf.contentType(), pdf.contentType().startsWith("application/pdf"));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text, text.contains("Гусева Вера") && text.contains("Лебедева Алиса") && text.contains("Итого"));
+        }
+
+        // Refused: a parent, a subject teacher, another school's deputy director.
+        String olga = token(s.guardians().get("Ольга"), s.school().id(), new Grant(Role.PARENT, ScopeRef.student(s.pupils().get("Алиса"))));
+        assertProblem(http.get("/api/v1/reports", olga), 403, null);
+        assertProblem(http.post(run, "{\"format\":\"CSV\"," + params + "}", olga), 403, null);
+        assertProblem(http.post(run, "{\"format\":\"CSV\"," + params + "}", s.teacher()), 403, null);
+        School other = RosterIT.runAsSystem(() -> tenants.createSchool(s.school().municipalityId(), "Другая школа отчётов", "Другая", "Europe/Moscow"));
+        String otherDeputy = token(null, other.id(), new Grant(Role.DEPUTY_DIRECTOR, ScopeRef.school(other.id())));
+        Http.Answer foreign = http.post(run, "{\"format\":\"CSV\"," + params + "}", otherDeputy);
+        assertProblem(foreign, 403, null);
+        assertFalse(foreign.body().contains("Гусева"));
+
+        // Bad input: named in the problem, nothing rendered.
+        assertProblem(http.post("/api/v1/reports/nonexistent/run", "{\"format\":\"CSV\"}", classTeacher), 404, null);
+        assertProblem(http.post(run, "{\"format\":\"XLSX\"," + params + "}", classTeacher), 400, "format");
+        assertProblem(http.post(run, "{\"format\":\"DOCX\"," + params + "}", classTeacher), 400, "format");
+        assertProblem(http.post(run, "{\"format\":\"CSV\",\"parameters\":{\"classId\":\"" + s.fiveA() + "\"}}", classTeacher), 400,
+                "parameters.periodId");
+        assertProblem(http.post(run, "{\"format\":\"CSV\",\"parameters\":{\"classId\":\"" + s.fiveA() + "\",\"periodId\":\""
+                + UUID.randomUUID() + "\"}}", classTeacher), 400, "parameters.periodId");
+        assertProblem(http.post(run, "{\"format\":\"CSV\",\"parameters\":{\"classId\":\"" + s.fiveA() + "\",\"periodId\":\""
+                + s.period().id() + "\",\"colour\":\"red\"}}", classTeacher), 400, "parameters.colour");
     }
 }

@@ -82,8 +82,18 @@ public final class Http {
 
     /** GETs a binary resource. */
     public Bytes getBytes(String path, String token) {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Bearer " + token).GET().build();
+        return bytes(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token).GET().build(), path);
+    }
+
+    /** POSTs JSON and reads a binary answer (a rendered report). */
+    public Bytes postBytes(String path, String json, String token) {
+        return bytes(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), path);
+    }
+
+    private Bytes bytes(HttpRequest r, String path) {
         try {
             HttpResponse<byte[]> a = CLIENT.send(r, HttpResponse.BodyHandlers.ofByteArray());
             return new Bytes(a.statusCode(), a.headers().firstValue("Content-Type").orElse(""), a.body());

@@ -1,0 +1,36 @@
+package org.zhurnal.reporting.spi;
+
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A report. The platform lists it at {@code GET /api/v1/reports}, validates a run's parameters against
+ * {@link #parameters()} and {@link #formats()}, checks that the caller may read what the CLASS and SCHOOL
+ * parameters name (parents and students never run reports), and only then calls {@link #render}.
+ * <p>Implementations must be thread-safe.
+ */
+@ConsumerType
+public interface ReportPlugin {
+    /** Service property: the report's id. */
+    String ID = "zhurnal.report.id";
+
+    /** @return a stable id, e.g. {@code attendance} */
+    String id();
+
+    /** @return the title in the language ({@code ru} or {@code en}; Russian for anything else) */
+    String title(String language);
+
+    /** @return the parameters, in the order a form shows them */
+    List<ReportParameter> parameters();
+
+    /** @return the formats offered */
+    Set<ReportFormat> formats();
+
+    /**
+     * @return the rendered report
+     * @throws ReportParameterException when a parameter's value does not fit (e.g. a period of another school)
+     */
+    ReportOutput render(ReportRequest request) throws Exception;
+}
