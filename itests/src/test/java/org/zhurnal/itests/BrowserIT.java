@@ -514,6 +514,38 @@ class BrowserIT {
     }
 
     @Test
+    void aDeputyDirectorRunsTheAttendanceReportFromItsForm() throws Exception {
+        TestSchool s = school();
+        Http http = zhurnal.http();
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        String login = "deputy" + UUID.randomUUID().toString().substring(0, 4);
+        String temporary = created(http.post("/api/v1/accounts", "{\"login\":\"" + login + "\",\"displayName\":\"Завучева Анна\","
+                + "\"schoolId\":\"" + s.id() + "\",\"grants\":[{\"role\":\"DEPUTY_DIRECTOR\",\"scope\":{\"type\":\"SCHOOL\",\"id\":\""
+                + s.id() + "\"}}]}", admin)).get("temporaryPassword").asText();
+        String first = http.login(login, temporary);
+        assertEquals(204, http.post("/api/v1/auth/password", "{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\""
+                + TEACHER_PASSWORD + "\"}", first).status());
+        signIn(login, TEACHER_PASSWORD);
+        openPage("Отчёты");
+        try {
+            until(d -> !d.findElements(By.cssSelector("#form select[name=classId] option")).isEmpty()
+                    && !d.findElements(By.cssSelector("#form select[name=periodId] option")).isEmpty());
+            new Select(driver.findElement(By.cssSelector("#form select[name=classId]"))).selectByVisibleText("5А");
+            until(d -> !d.findElements(By.cssSelector("#form select[name=periodId] option")).isEmpty());
+            new Select(driver.findElement(By.id("format"))).selectByValue("CSV");
+            driver.findElement(By.id("run")).click();
+            until(d -> d.findElement(By.id("preview")).getAttribute("hidden") == null
+                    && d.findElement(By.id("preview")).getText().contains("Итого"));
+            String table = driver.findElement(By.id("preview")).getText();
+            assertTrue(table.contains("Лебедева Алиса") && table.contains("Гусева Вера") && table.contains("Пропущено"), table);
+            assertTrue(driver.findElement(By.id("download")).getAttribute("download").endsWith(".csv"));
+            screenshot("report-attendance");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    @Test
     void theTodayPageListsTheTeachersLessonsWithWhatIsMissing() throws Exception {
         TestSchool s = school();
         signIn(s.teacherLogin(), TEACHER_PASSWORD);

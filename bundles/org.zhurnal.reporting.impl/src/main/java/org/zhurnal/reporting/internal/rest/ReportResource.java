@@ -53,10 +53,12 @@ public class ReportResource implements RestResource {
     private final Authorization authorization;
     private final RosterQuery roster;
     private final CalendarQuery calendar;
+    private final org.zhurnal.core.api.ZhurnalClock clock;
 
     @Activate
     public ReportResource(@Reference ReportRegistry registry, @Reference Authorization authorization, @Reference RosterQuery roster,
-            @Reference CalendarQuery calendar) {
+            @Reference CalendarQuery calendar, @Reference org.zhurnal.core.api.ZhurnalClock clock) {
+        this.clock = clock;
         this.registry = registry;
         this.authorization = authorization;
         this.roster = roster;
@@ -77,6 +79,32 @@ public class ReportResource implements RestResource {
             out.add(new ReportInfo(r.id(), r.title(language), r.parameters(), r.formats().stream().sorted().toList()));
         }
         return out;
+    }
+
+    /** A class the caller may run class reports for. */
+    public record ClassChoice(String id, String name, int grade, String schoolId, int academicYear) {
+    }
+
+    /** The classes the caller may run class reports for: led as class teacher, or of a school they administer (this year). */
+    @GET
+    @Path("classes")
+    public List<ClassChoice> classes() {
+        ZhurnalPrincipal p = staffOnly();
+        int year = RosterQuery.academicYearOf(clock.today());
+        Map<String, ClassChoice> found = new java.util.LinkedHashMap<>();
+        for (Grant g : p.grants()) {
+            if (g.role() == Role.CLASS_TEACHER && g.scope().type() == org.zhurnal.core.api.security.ScopeType.CLASS) {
+                roster.schoolClass(g.scope().id()).ifPresent(c -> found.put(c.id(), choice(c)));
+            } else if ((g.role() == Role.DEPUTY_DIRECTOR || g.role() == Role.SCHOOL_COORDINATOR)
+                    && g.scope().type() == org.zhurnal.core.api.security.ScopeType.SCHOOL) {
+                roster.classes(g.scope().id(), year).forEach(c -> found.put(c.id(), choice(c)));
+            }
+        }
+        return found.values().stream().sorted(java.util.Comparator.comparingInt(ClassChoice::grade).thenComparing(ClassChoice::name)).toList();
+    }
+
+    private static ClassChoice choice(org.zhurnal.roster.api.SchoolClass c) {
+        return new ClassChoice(c.id(), c.name(), c.grade(), c.schoolId(), c.academicYear());
     }
 
     /** Body of a run. */

@@ -1,0 +1,143 @@
+// The report catalogue: choose a report, fill its parameters (a form built from the report's own schema), choose a
+// format, download; CSV is previewed as a table.
+import { api, TEXTS, t, translate } from '/i18n.js';
+import { $, el, errorText, onLanguageChange, say } from '/page.js';
+
+Object.assign(TEXTS.ru, {
+  'rep.title': 'Отчёты', 'rep.report': 'Отчёт', 'rep.format': 'Формат', 'rep.run': 'Сформировать', 'rep.none': 'Отчётов нет.',
+  'rep.ready': 'Готово: {file}', 'rep.download': 'Скачать', 'rep.noClasses': 'Нет классов, по которым вы можете строить отчёты.',
+});
+Object.assign(TEXTS.en, {
+  'rep.title': 'Reports', 'rep.report': 'Report', 'rep.format': 'Format', 'rep.run': 'Run', 'rep.none': 'No reports.',
+  'rep.ready': 'Ready: {file}', 'rep.download': 'Download', 'rep.noClasses': 'No classes you may run reports for.',
+});
+
+const lang = () => (localStorage.getItem('zhurnal.lang') === 'en' ? 'en' : 'ru');
+let reports = [];
+let classes = [];
+const periodsBySchoolYear = new Map();
+
+async function periodsFor(klass) {
+  const key = `${klass.schoolId}/${klass.academicYear}`;
+  if (!periodsBySchoolYear.has(key)) {
+    let cal = { periods: [] };
+    try { cal = await api('GET', `calendar/schools/${encodeURIComponent(klass.schoolId)}/years/${klass.academicYear}`); } catch (e) { /* no year */ }
+    periodsBySchoolYear.set(key, cal.periods || []);
+  }
+  return periodsBySchoolYear.get(key).filter((p) => !p.grades || !p.grades.length || p.grades.includes(klass.grade));
+}
+
+function fill(select, pairs) {
+  select.replaceChildren(...pairs.map(([v, text]) => { const o = el('option', null, text); o.value = v; return o; }));
+}
+
+async function refreshPeriods() {
+  const classSel = $('form').querySelector('select[data-type=CLASS]');
+  const klass = classes.find((c) => c.id === (classSel && classSel.value));
+  const today = new Date().toISOString().substring(0, 10);
+  for (const sel of $('form').querySelectorAll('select[data-type=PERIOD]')) {
+    const periods = klass ? await periodsFor(klass) : [];
+    fill(sel, periods.map((p) => [p.id, p.name]));
+    const current = periods.find((p) => p.start <= today && today <= p.end); // the current period by default
+    if (current) sel.value = current.id;
+  }
+}
+
+function buildForm() {
+  const r = reports.find((x) => x.id === $('report').value);
+  const form = $('form');
+  form.replaceChildren();
+  $('preview').hidden = true;
+  if (!r) return;
+  for (const p of r.parameters) {
+    const label = el('label');
+    label.append(el('span', null, lang() === 'en' ? p.labelEn : p.labelRu));
+    let input;
+    if (p.type === 'CLASS') {
+      input = el('select');
+      fill(input, classes.map((c) => [c.id, c.name]));
+      input.addEventListener('change', refreshPeriods);
+    } else if (p.type === 'PERIOD') {
+      input = el('select');
+    } else {
+      input = el('input');
+      input.type = p.type === 'DATE' ? 'date' : p.type === 'YEAR' ? 'number' : 'text';
+    }
+    input.name = p.name;
+    input.dataset.type = p.type;
+    input.required = p.required;
+    label.append(input);
+    form.append(label);
+  }
+  const fmt = el('label');
+  fmt.append(el('span', null, t('rep.format')));
+  const sel = el('select');
+  sel.id = 'format';
+  fill(sel, r.formats.map((f) => [f, f]));
+  fmt.append(sel);
+  const run = el('button', 'btn primary', t('rep.run'));
+  run.type = 'submit';
+  run.id = 'run';
+  form.append(fmt, run);
+  if (!classes.length && r.parameters.some((p) => p.type === 'CLASS')) say($('status'), '', t('rep.noClasses'));
+  refreshPeriods();
+}
+
+function csrf() {
+  const m = /(?:^|; )ZHURNAL_CSRF=([^;]*)/.exec(document.cookie);
+  return m ? decodeURIComponent(m[1]) : '';
+}
+
+async function run(ev) {
+  ev.preventDefault();
+  const r = reports.find((x) => x.id === $('report').value);
+  const parameters = {};
+  for (const input of $('form').querySelectorAll('[data-type]')) if (input.value) parameters[input.name] = input.value;
+  const format = $('format').value;
+  say($('status'), '', t('page.loading'));
+  try {
+    const resp = await fetch(`/api/v1/reports/${encodeURIComponent(r.id)}/run`, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf() },
+      body: JSON.stringify({ format, parameters, lang: lang() }),
+    });
+    if (!resp.ok) {
+      let problem = null;
+      try { problem = await resp.json(); } catch (e) { /* not JSON */ }
+      const err = new Error((problem && problem.detail) || resp.statusText); err.problem = problem; throw err;
+    }
+    const blob = await resp.blob();
+    const name = (/filename\*=UTF-8''([^;]+)/.exec(resp.headers.get('Content-Disposition') || '') || [])[1];
+    const file = name ? decodeURIComponent(name) : `${r.id}.${format.toLowerCase()}`;
+    const a = el('a', 'btn', t('rep.download'));
+    a.id = 'download';
+    a.href = URL.createObjectURL(blob);
+    a.download = file;
+    say($('status'), 'good', t('rep.ready', { file }), ' ', a);
+    const table = $('preview');
+    if (format === 'CSV') {
+      const rows = (await blob.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(';'));
+      table.replaceChildren(...rows.map((cells, i) => { const tr = el('tr'); cells.forEach((c) => tr.append(el(i ? 'td' : 'th', null, c))); return tr; }));
+      table.hidden = false;
+    } else {
+      table.hidden = true;
+    }
+  } catch (e) {
+    say($('status'), 'bad', errorText(e));
+  }
+}
+
+async function init() {
+  translate();
+  try {
+    [reports, classes] = await Promise.all([api('GET', `reports?lang=${lang()}`), api('GET', 'reports/classes')]);
+  } catch (e) { say($('status'), 'bad', errorText(e)); return; }
+  if (!reports.length) { say($('status'), '', t('rep.none')); return; }
+  fill($('report'), reports.map((r) => [r.id, r.title]));
+  buildForm();
+}
+
+$('report').addEventListener('change', buildForm);
+$('form').addEventListener('submit', run);
+onLanguageChange(() => { translate(); init(); });
+init();
