@@ -8,34 +8,25 @@ and prints the school id and a summary line.
 Usage: prepare.py API_BASE_URL ADMIN_PASSWORD OUT_DIR [PARENTS]
 """
 import datetime
-import json
 import random
 import sys
+import os
 import urllib.error
-import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from zhurnal_api import Api  # noqa: E402
 
 BASE, ADMIN_PASSWORD, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 PARENTS = int(sys.argv[4]) if len(sys.argv) > 4 else 200
 PASSWORD = "Bench-Parent-Passw0rd-1"
 
 
-def call(method, path, token=None, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(BASE + path, data=data, method=method)
-    req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(req, timeout=300) as r:
-        raw = r.read()
-        return json.loads(raw) if raw else None
-
-
-def login(user, password):
-    return call("POST", "/auth/login", body={"login": user, "password": password})["token"]
+API = Api(BASE)
+call, login = API.call, API.login
 
 
 admin = login("admin", ADMIN_PASSWORD)
-sid = next(s["id"] for s in call("GET", "/schools", admin) if s["shortName"] == "Школа № 7")
+sid = API.demo_school(admin)
 today = datetime.date.today()
 year = today.year if today.month >= 9 else today.year - 1
 rnd = random.Random(11)
