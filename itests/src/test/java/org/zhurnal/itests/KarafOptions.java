@@ -62,6 +62,12 @@ public final class KarafOptions {
                 editConfigurationFilePut("etc/org.zhurnal.mail.cfg", "from", "school@example.org"),
                 // A real SMTP server for the tests, run inside Karaf (GreenMail is an OSGi bundle).
                 CoreOptions.mavenBundle("com.icegreen", "greenmail", "1.6.15"),
+                // The diary's outbox: fast rounds and retries, and no scheduled digest during a test run (DiaryIT runs the
+                // digests itself; at the production default 19:00 a CI run in the evening would send them on its own).
+                editConfigurationFilePut("etc/org.zhurnal.diary.notifications.cfg", "pollSeconds", "1"),
+                editConfigurationFilePut("etc/org.zhurnal.diary.notifications.cfg", "retryInitialSeconds", "1"),
+                editConfigurationFilePut("etc/org.zhurnal.diary.notifications.cfg", "retryMaxSeconds", "2"),
+                editConfigurationFilePut("etc/org.zhurnal.diary.notifications.cfg", "digestTime", "23:59:59"),
                 // Faster delivery in tests; the production default is 250 ms.
                 editConfigurationFilePut("etc/org.zhurnal.events.cfg", "pollMillis", "100"),
                 // The JDK 9+ flags that bin/karaf adds but Pax Exam 4.14 does not (stack.md gotcha 10).
