@@ -449,6 +449,8 @@ public class DiaryIT {
             List<MimeMessage> olgas = to(smtp, olgaMail);
             assertEquals(1, olgas.size());
             assertTrue(olgas.get(0).getSubject(), olgas.get(0).getSubject().contains("новая оценка 5"));
+            // The outbox id is the Message-ID: were it sent again after a crash, it would be the same message.
+            assertEquals("<diary." + waiting.get("id").asText() + "@zhurnal>", olgas.get(0).getMessageID());
             String body = text(olgas.get(0));
             assertTrue(body, body.contains("Оценка 5 по предмету «Математика»") && body.contains("Лебедева Алиса"));
             assertFalse("the hidden mark was sent", body.contains("Оценка 3"));

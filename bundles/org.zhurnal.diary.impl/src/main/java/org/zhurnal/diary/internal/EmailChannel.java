@@ -33,6 +33,7 @@ public class EmailChannel implements NotificationChannel {
 
     @Override
     public void deliver(Notification n) throws Exception {
-        mail.send(new Mail(n.address(), n.subject(), n.text()));
+        // The outbox id as Message-ID: a message sent again after a crash is the same message to mail programs.
+        mail.send(new Mail(n.address(), n.subject(), n.text()), "diary." + n.id());
     }
 }

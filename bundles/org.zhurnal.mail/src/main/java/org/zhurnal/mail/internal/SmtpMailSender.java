@@ -70,6 +70,14 @@ public class SmtpMailSender implements MailSender {
 
     @Override
     public void send(Mail mail) throws MailDeliveryException {
+        send(mail, null);
+    }
+
+    @Override
+    public void send(Mail mail, String messageId) throws MailDeliveryException {
+        if (messageId != null && !messageId.matches("[A-Za-z0-9.-]{1,200}")) {
+            throw new IllegalArgumentException("messageId: letters, digits, dots and dashes only");
+        }
         Config c = config;
         Properties p = new Properties();
         String proto = c.ssl() ? "smtps" : "smtp";
@@ -95,7 +103,12 @@ public class SmtpMailSender implements MailSender {
                     return new PasswordAuthentication(c.username(), c.password());
                 }
             } : null);
-            MimeMessage m = new MimeMessage(session);
+            MimeMessage m = messageId == null ? new MimeMessage(session) : new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", "<" + messageId + "@zhurnal>");
+                }
+            };
             m.setFrom(new InternetAddress(c.from()));
             m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
             m.setSubject(mail.subject(), "UTF-8");

@@ -50,6 +50,21 @@ class SmtpMailSenderTest {
     }
 
     @Test
+    void aStableMessageIdIsKeptWhenTheSameMessageIsSentAgain() throws Exception {
+        SmtpMailSender sender = new SmtpMailSender(config(greenMail.getSmtp().getPort()));
+        Mail mail = new Mail("parent@example.org", "Дневник", "Оценка 5");
+        sender.send(mail, "diary.42");
+        sender.send(mail, "diary.42");
+        sender.send(mail);
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertEquals(3, received.length);
+        assertEquals("<diary.42@zhurnal>", received[0].getMessageID());
+        assertEquals("<diary.42@zhurnal>", received[1].getMessageID());
+        assertTrue(!received[2].getMessageID().equals("<diary.42@zhurnal>"));
+        assertThrows(IllegalArgumentException.class, () -> sender.send(mail, "bad id>"));
+    }
+
+    @Test
     void anUnreachableServerIsReportedNotIgnored() {
         SmtpMailSender sender = new SmtpMailSender(config(1));
         MailDeliveryException e = assertThrows(MailDeliveryException.class,
