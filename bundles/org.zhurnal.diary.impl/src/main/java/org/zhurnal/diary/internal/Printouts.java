@@ -107,25 +107,41 @@ public class Printouts {
 
     public ClassPrintouts list(SchoolClass c, LocalDate anyDay) {
         LocalDate monday = anyDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        Map<String, Object[]> handed = new HashMap<>();
-        jpa.tx(TransactionType.Supports, em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT student_id, handed_at, handed_by FROM zh_d_printout WHERE class_id = ?1 "
-                    + "AND week_start = ?2").setParameter(1, c.id()).setParameter(2, monday.toString()).getResultList();
-            rows.forEach(r -> handed.put((String) r[0], r));
-        });
+        Map<String, Object[]> handed = handed(c.id(), monday, null);
         List<Recipient> out = new ArrayList<>();
         for (Person s : studentsOf(c, monday)) {
-            List<String> offline = roster.guardiansOf(s.id()).stream().filter(g -> g.guardian().noElectronicAccess())
-                    .map(g -> g.guardian().fullName() + relation(g)).toList();
-            if (offline.isEmpty()) {
-                continue;
-            }
-            Object[] h = handed.get(s.id());
-            out.add(new Recipient(s.id(), s.lastName() + " " + s.firstName(), offline,
-                    h == null ? null : Instant.ofEpochMilli(((Number) h[1]).longValue()), h == null ? null : (String) h[2]));
+            recipient(s, handed).ifPresent(out::add);
         }
         return new ClassPrintouts(c.id(), c.name(), monday, monday.with(TemporalAdjusters.nextOrSame(readyOn)), out);
+    }
+
+    /** @return the hand-over rows of the class's week (of one student when {@code studentId} is given), by student */
+    private Map<String, Object[]> handed(String classId, LocalDate monday, String studentId) {
+        Map<String, Object[]> handed = new HashMap<>();
+        jpa.tx(TransactionType.Supports, em -> {
+            javax.persistence.Query q = em.createNativeQuery("SELECT student_id, handed_at, handed_by FROM zh_d_printout WHERE class_id = ?1 "
+                    + "AND week_start = ?2" + (studentId == null ? "" : " AND student_id = ?3")).setParameter(1, classId)
+                    .setParameter(2, monday.toString());
+            if (studentId != null) {
+                q.setParameter(3, studentId);
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = q.getResultList();
+            rows.forEach(r -> handed.put((String) r[0], r));
+        });
+        return handed;
+    }
+
+    /** @return the student as a printout recipient, if a guardian has no electronic access */
+    private Optional<Recipient> recipient(Person s, Map<String, Object[]> handed) {
+        List<String> offline = roster.guardiansOf(s.id()).stream().filter(g -> g.guardian().noElectronicAccess())
+                .map(g -> g.guardian().fullName() + relation(g)).toList();
+        if (offline.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] h = handed.get(s.id());
+        return Optional.of(new Recipient(s.id(), s.lastName() + " " + s.firstName(), offline,
+                h == null ? null : Instant.ofEpochMilli(((Number) h[1]).longValue()), h == null ? null : (String) h[2]));
     }
 
     private List<Person> studentsOf(SchoolClass c, LocalDate monday) {
@@ -146,9 +162,9 @@ public class Printouts {
     /** Records that the student's printout of the week was handed over (idempotent). */
     public Recipient handOver(SchoolClass c, String studentId, LocalDate anyDay, String login) {
         LocalDate monday = anyDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        ClassPrintouts list = list(c, monday);
-        Recipient r = list.students().stream().filter(x -> x.studentId().equals(studentId)).findFirst()
-                .orElseThrow(() -> org.zhurnal.core.api.ProblemException.invalid("studentId",
+        // Only this student's guardians and hand-over row are read, not the whole class's.
+        Recipient r = studentsOf(c, monday).stream().filter(x -> x.id().equals(studentId)).findFirst()
+                .flatMap(x -> recipient(x, handed(c.id(), monday, studentId))).orElseThrow(() -> org.zhurnal.core.api.ProblemException.invalid("studentId",
                         "this student of " + c.name() + " gets no printout (no guardian without electronic access)"));
         if (r.handedAt() != null) {
             return r;
