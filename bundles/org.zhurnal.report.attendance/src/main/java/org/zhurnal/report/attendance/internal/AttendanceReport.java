@@ -1,7 +1,6 @@
 package org.zhurnal.report.attendance.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +29,8 @@ import org.zhurnal.reporting.spi.ReportRequest;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
+import org.zhurnal.sheets.api.Sheets;
+import org.zhurnal.sheets.api.Table;
 import org.zhurnal.timetable.api.Lesson;
 import org.zhurnal.timetable.api.TimetableQuery;
 
@@ -78,7 +79,7 @@ public class AttendanceReport implements ReportPlugin {
 
     @Override
     public Set<ReportFormat> formats() {
-        return Set.of(ReportFormat.PDF, ReportFormat.CSV);
+        return Set.of(ReportFormat.PDF, ReportFormat.CSV, ReportFormat.XLSX);
     }
 
     /** One student's counts. */
@@ -105,7 +106,10 @@ public class AttendanceReport implements ReportPlugin {
         boolean en = "en".equals(request.language());
         String base = (en ? "attendance-" : "посещаемость-") + c.name() + "-" + period.name();
         if (request.format() == ReportFormat.CSV) {
-            return new ReportOutput(base + ".csv", csv(rows, en ? HEADERS_EN : HEADERS_RU));
+            return new ReportOutput(base + ".csv", Sheets.csv(table(c, rows, en)));
+        }
+        if (request.format() == ReportFormat.XLSX) {
+            return new ReportOutput(base + ".xlsx", Sheets.xlsx(table(c, rows, en)));
         }
         String title = (en ? "Attendance of class " : "Посещаемость: класс ") + c.name() + ", " + period.name() + " ("
                 + period.start() + " – " + period.end() + ")";
@@ -160,16 +164,11 @@ public class AttendanceReport implements ReportPlugin {
         return rows;
     }
 
-    static byte[] csv(List<Row> rows, String[] headers) {
-        StringBuilder b = new StringBuilder("\uFEFF"); // BOM: spreadsheet programs read the file as UTF-8
-        b.append(String.join(";", headers)).append("\r\n");
+    static Table table(SchoolClass c, List<Row> rows, boolean en) {
+        List<List<Object>> cells = new ArrayList<>();
         for (Row r : rows) {
-            List<String> cells = new ArrayList<>();
-            for (String cell : r.cells()) {
-                cells.add(cell.contains(";") || cell.contains("\"") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
-            }
-            b.append(String.join(";", cells)).append("\r\n");
+            cells.add(List.of(r.name(), r.lessons(), r.missed(), r.illness(), r.excused(), r.unexcused(), r.late()));
         }
-        return b.toString().getBytes(StandardCharsets.UTF_8);
+        return new Table((en ? "Attendance " : "Посещаемость ") + c.name(), List.of(en ? HEADERS_EN : HEADERS_RU), cells);
     }
 }
