@@ -4,13 +4,13 @@ import { $, el, say, rawCall, schools, fillSchools, onLanguageChange, errorText 
 
 Object.assign(TEXTS.ru, {
   'import.title': 'Импорт списков',
-  'import.intro': 'Загрузите файл CSV по шаблону: ученики с классами и представителями или сотрудники. Кодировка UTF-8 или Windows-1251, разделитель «;» или «,».',
+  'import.intro': 'Загрузите файл CSV или XLSX по шаблону: ученики с классами и представителями или сотрудники. CSV — в кодировке UTF-8 или Windows-1251, разделитель «;» или «,»; XLSX — первый лист книги.',
   'import.allOrNothing': 'Файл импортируется целиком или не импортируется вовсе: при любой ошибке ничего не меняется. Сначала проверьте файл.',
   'import.templates': 'Шаблоны:', 'import.templateStudents': 'ученики и представители (students.csv)',
   'import.templateStaff': 'сотрудники (staff.csv)', 'import.file': 'Файл', 'import.check': 'Проверить',
   'import.import': 'Импортировать', 'import.kind': 'Что', 'import.created': 'Создано', 'import.updated': 'Обновлено',
   'import.unchanged': 'Без изменений', 'import.errorsTitle': 'Ошибки в файле — ничего не импортировано',
-  'import.noFile': 'Выберите файл CSV.', 'import.checking': 'Проверка файла…', 'import.importing': 'Импорт…',
+  'import.noFile': 'Выберите файл CSV или XLSX.', 'import.checking': 'Проверка файла…', 'import.importing': 'Импорт…',
   'import.dryTitle': 'Проверка пройдена: ошибок нет, ничего не записано',
   'import.doneTitle': 'Импорт выполнен',
   'import.dryDone': 'Файл «{file}» без ошибок. Нажмите «Импортировать», чтобы записать данные.',
@@ -23,13 +23,13 @@ Object.assign(TEXTS.ru, {
 });
 Object.assign(TEXTS.en, {
   'import.title': 'Roster import',
-  'import.intro': 'Upload a CSV file made from a template: students with classes and guardians, or staff. Encoding UTF-8 or Windows-1251, separator «;» or «,».',
+  'import.intro': 'Upload a CSV or XLSX file made from a template: students with classes and guardians, or staff. CSV in UTF-8 or Windows-1251, separator «;» or «,»; XLSX: the first worksheet.',
   'import.allOrNothing': 'A file is imported whole or not at all: on any error nothing changes. Check the file first.',
   'import.templates': 'Templates:', 'import.templateStudents': 'students and guardians (students.csv)',
   'import.templateStaff': 'staff (staff.csv)', 'import.file': 'File', 'import.check': 'Check',
   'import.import': 'Import', 'import.kind': 'What', 'import.created': 'Created', 'import.updated': 'Updated',
   'import.unchanged': 'Unchanged', 'import.errorsTitle': 'Errors in the file — nothing was imported',
-  'import.noFile': 'Choose a CSV file.', 'import.checking': 'Checking the file…', 'import.importing': 'Importing…',
+  'import.noFile': 'Choose a CSV or XLSX file.', 'import.checking': 'Checking the file…', 'import.importing': 'Importing…',
   'import.dryTitle': 'Check passed: no errors, nothing written',
   'import.doneTitle': 'Import done',
   'import.dryDone': 'The file «{file}» has no errors. Press «Import» to write the data.',
@@ -112,7 +112,9 @@ async function run(dryRun) {
   message('', t(dryRun ? 'import.checking' : 'import.importing'));
   try {
     const path = `roster/schools/${encodeURIComponent($('school').value)}/import?fileName=${encodeURIComponent(file.name)}&dryRun=${dryRun}`;
-    const r = await rawCall('POST', path, file, { 'Content-Type': 'text/csv', Accept: 'application/json' });
+    const xlsx = /\.xlsx$/i.test(file.name);
+    const type = xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    const r = await rawCall('POST', path, file, { 'Content-Type': type, Accept: 'application/json' });
     state.report = await r.json();
     message('good', t(dryRun ? 'import.dryDone' : 'import.done', { file: file.name }));
   } catch (err) {

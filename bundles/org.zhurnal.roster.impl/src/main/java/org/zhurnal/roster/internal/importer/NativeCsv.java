@@ -25,6 +25,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.Violation;
+import org.zhurnal.sheets.api.SheetException;
+import org.zhurnal.sheets.api.Sheets;
 
 /**
  * The native roster template: a CSV file with Russian column headers, either students (with class and
@@ -79,7 +81,15 @@ public final class NativeCsv {
             throw new ProblemException(413, "too-large", "File too large", "The file is larger than "
                     + MAX_BYTES / (1024 * 1024) + " MB; split it by grades", "file");
         }
-        String text = decode(content);
+        int[] sheetRows = null;
+        String text;
+        if (isXlsx(content)) {
+            XlsxAsCsv sheet = xlsxAsCsv(file, content);
+            text = sheet.text();
+            sheetRows = sheet.rows();
+        } else {
+            text = decode(content);
+        }
         String firstLine = text.lines().findFirst().orElse("");
         char delimiter = count(firstLine, ';') >= count(firstLine, ',') ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
@@ -99,7 +109,7 @@ public final class NativeCsv {
                 throw ProblemException.invalid("The file lacks required columns; expected a header like: "
                         + String.join(";", kind == Kind.STAFF ? STAFF_REQUIRED : STUDENT_COLUMNS), missing);
             }
-            Reader r = new Reader(file, header);
+            Reader r = new Reader(file, header, sheetRows);
             for (CSVRecord rec : parser) {
                 if (r.rows >= MAX_ROWS) {
                     throw new ProblemException(413, "too-large", "File too large", "More than " + MAX_ROWS + " rows", "file");
@@ -128,6 +138,54 @@ public final class NativeCsv {
             }
             throw ProblemException.invalid("file", "The file is not a readable CSV file: " + e.getMessage());
         }
+    }
+
+    /** @return whether the bytes are a ZIP container (an XLSX workbook; CSV text never starts with «PK\\3\\4») */
+    public static boolean isXlsx(byte[] content) {
+        return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+    }
+
+    /** The first worksheet as CSV text for the parser, and the worksheet row of each line (index 0 = the header). */
+    record XlsxAsCsv(String text, int[] rows) {}
+
+    /**
+     * Reads the first worksheet of the native template saved as XLSX. Empty rows are left out (their row numbers are
+     * kept, so errors name the row a user sees in the spreadsheet program); dates typed as dates arrive as ISO dates,
+     * which the date columns accept.
+     */
+    static XlsxAsCsv xlsxAsCsv(String file, byte[] content) {
+        List<Sheets.SheetData> sheets;
+        try {
+            sheets = Sheets.readXlsx(content);
+        } catch (SheetException e) {
+            throw ProblemException.invalid("file", file + ": " + e.getMessage());
+        }
+        if (sheets.isEmpty()) {
+            throw ProblemException.invalid("file", file + ": the workbook has no worksheets");
+        }
+        StringBuilder text = new StringBuilder();
+        List<Integer> rows = new ArrayList<>();
+        List<List<String>> sheet = sheets.get(0).rows();
+        for (int i = 0; i < sheet.size(); i++) {
+            List<String> row = sheet.get(i);
+            if (row.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            for (int c = 0; c < row.size(); c++) {
+                if (c > 0) {
+                    text.append(';');
+                }
+                text.append(NativeCsvExport.escape(row.get(c)));
+            }
+            text.append("\r\n");
+            rows.add(i + 1);
+        }
+        // Record n of the parser (1-based, header excluded) is line n of the text after the header.
+        int[] recordRows = new int[rows.size() + 1];
+        for (int i = 1; i < rows.size(); i++) {
+            recordRows[i] = rows.get(i);
+        }
+        return new XlsxAsCsv(text.toString(), recordRows);
     }
 
     /** UTF-8 (BOM stripped) if the bytes are valid UTF-8, otherwise Windows-1251. */
@@ -159,9 +217,18 @@ public final class NativeCsv {
         int rows;
         int line;
 
-        Reader(String file, Map<String, Integer> header) {
+        /** For an XLSX file: the worksheet row of each record (1-based), since empty rows were left out of the text. */
+        final int[] sheetRows;
+
+        Reader(String file, Map<String, Integer> header, int[] sheetRows) {
             this.file = file;
             this.header = header;
+            this.sheetRows = sheetRows;
+        }
+
+        int lineOf(CSVRecord rec) {
+            int record = (int) rec.getRecordNumber();
+            return sheetRows != null && record < sheetRows.length ? sheetRows[record] : record + 1;
         }
 
         String get(CSVRecord rec, String column) {
@@ -216,7 +283,7 @@ public final class NativeCsv {
         }
 
         void studentRow(CSVRecord rec) {
-            line = (int) rec.getRecordNumber() + 1;
+            line = lineOf(rec);
             String code = required(rec, "Код", 100);
             if (!code.isEmpty()) {
                 code(code, "S");
@@ -320,7 +387,7 @@ public final class NativeCsv {
         }
 
         void staffRow(CSVRecord rec) {
-            line = (int) rec.getRecordNumber() + 1;
+            line = lineOf(rec);
             String code = required(rec, "Код", 100);
             if (!code.isEmpty()) {
                 code(code, "T");

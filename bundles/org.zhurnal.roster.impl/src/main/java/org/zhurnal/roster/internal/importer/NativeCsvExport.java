@@ -1,5 +1,8 @@
 package org.zhurnal.roster.internal.importer;
 
+import org.zhurnal.sheets.api.Sheets;
+import org.zhurnal.sheets.api.Table;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,16 +55,37 @@ public final class NativeCsvExport {
 
     /** @return the students file: one row per student with a class this year, with up to two guardians */
     public static String students(RosterExport e) {
+        return csv(DemoRosterGenerator.STUDENT_HEADER, studentRows(e));
+    }
+
+    /** @return the staff file; «Классный руководитель» is the class the person leads, if any */
+    public static String staff(RosterExport e) {
+        return csv(DemoRosterGenerator.STAFF_HEADER, staffRows(e));
+    }
+
+    /** @return the students file as an XLSX workbook (dates as dates), which the import reads back as it reads the CSV */
+    public static byte[] studentsXlsx(RosterExport e) {
+        return Sheets.xlsx(new Table("Ученики", List.of(DemoRosterGenerator.STUDENT_HEADER), studentRows(e)));
+    }
+
+    /** @return the staff file as an XLSX workbook */
+    public static byte[] staffXlsx(RosterExport e) {
+        return Sheets.xlsx(new Table("Сотрудники", List.of(DemoRosterGenerator.STAFF_HEADER), staffRows(e)));
+    }
+
+    static List<List<Object>> studentRows(RosterExport e) {
         Index index = new Index(e);
-        StringBuilder out = new StringBuilder();
-        row(out, List.of(DemoRosterGenerator.STUDENT_HEADER));
+        List<List<Object>> rows = new ArrayList<>();
         for (PersonRec s : e.students()) {
             ClassRec cls = index.currentClass(s.id());
             if (cls == null) {
                 continue;
             }
-            List<String> f = new ArrayList<>(List.of(s.code(), str(s.lastName()), str(s.firstName()), str(s.middleName()),
-                    date(s.birthDate()), sex(s.sex()), cls.name(), date(s.admissionDate())));
+            List<Object> f = new ArrayList<>(List.of(s.code(), str(s.lastName()), str(s.firstName()), str(s.middleName())));
+            f.add(s.birthDate());
+            f.add(sex(s.sex()));
+            f.add(cls.name());
+            f.add(s.admissionDate());
             List<Link> links = index.guardiansOf(s.id());
             for (int n = 0; n < 2; n++) {
                 if (n >= links.size()) {
@@ -72,21 +96,32 @@ public final class NativeCsvExport {
                 f.addAll(List.of(g.code(), g.fullName(), RELATION_WORDS.getOrDefault(links.get(n).relation(), "другое"),
                         str(g.phone()), str(g.email()), g.noElectronicAccess() ? "да" : "нет"));
             }
-            row(out, f);
+            rows.add(f);
         }
-        return out.toString();
+        return rows;
     }
 
-    /** @return the staff file; «Классный руководитель» is the class the person leads, if any */
-    public static String staff(RosterExport e) {
+    static List<List<Object>> staffRows(RosterExport e) {
         Map<String, String> leads = new HashMap<>();
         e.classes().stream().sorted(CLASS_ORDER).filter(c -> c.classTeacherId() != null)
                 .forEach(c -> leads.putIfAbsent(c.classTeacherId(), c.name()));
-        StringBuilder out = new StringBuilder();
-        row(out, List.of(DemoRosterGenerator.STAFF_HEADER));
+        List<List<Object>> rows = new ArrayList<>();
         for (PersonRec p : e.staff()) {
-            row(out, List.of(p.code(), str(p.lastName()), str(p.firstName()), str(p.middleName()), str(p.positions()),
+            rows.add(List.of(p.code(), str(p.lastName()), str(p.firstName()), str(p.middleName()), str(p.positions()),
                     str(p.subjects()), str(p.phone()), str(p.email()), leads.getOrDefault(p.id(), "")));
+        }
+        return rows;
+    }
+
+    private static String csv(String[] header, List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        row(out, List.of(header));
+        for (List<Object> r : rows) {
+            List<String> fields = new ArrayList<>(r.size());
+            for (Object cell : r) {
+                fields.add(cell instanceof LocalDate d ? date(d) : cell == null ? "" : cell.toString());
+            }
+            row(out, fields);
         }
         return out.toString();
     }

@@ -43,6 +43,7 @@ import org.zhurnal.roster.internal.importer.NativeCsv;
 @Path("roster")
 @Produces(MediaType.APPLICATION_JSON)
 public class RosterResource implements RestResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String PDF = "application/pdf";
 
     /** Body of a withdrawal. */
@@ -142,16 +143,17 @@ public class RosterResource implements RestResource {
     }
 
     /**
-     * Imports the native CSV template (body: the file, UTF-8 or Windows-1251). All-or-nothing: an
-     * invalid file gives 400 with every error as file:row:column.
+     * Imports the native template (body: the file — CSV in UTF-8 or Windows-1251, or the same columns as the first
+     * worksheet of an XLSX workbook). All-or-nothing: an invalid file gives 400 with every error as file:row:column.
      */
     @POST
     @Path("schools/{schoolId}/import")
-    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, XLSX})
     public ImportReport importCsv(@PathParam("schoolId") String schoolId, @QueryParam("fileName") String fileName,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) throws IOException {
         byte[] content = body.readNBytes((int) NativeCsv.MAX_BYTES + 1);
-        return roster.importCsv(schoolId, fileName == null ? "import.csv" : fileName, content, dryRun);
+        String name = fileName != null ? fileName : NativeCsv.isXlsx(content) ? "import.xlsx" : "import.csv";
+        return roster.importCsv(schoolId, name, content, dryRun);
     }
 
     /** Imports a OneRoster 1.2 CSV zip (all-or-nothing, idempotent like the native template). */
@@ -170,7 +172,7 @@ public class RosterResource implements RestResource {
     /** Exports the roster of an academic year: students.csv or staff.csv (native template) or oneroster.zip (OneRoster 1.2 CSV). */
     @GET
     @Path("schools/{schoolId}/export/{file}")
-    @Produces({"text/csv", "application/zip"})
+    @Produces({"text/csv", "application/zip", XLSX})
     public Response export(@PathParam("schoolId") String schoolId, @PathParam("file") String file, @QueryParam("year") Integer year) {
         int y = year == null ? RosterQuery.academicYearOf(clock.today()) : year;
         var snapshot = ((org.zhurnal.roster.internal.RosterServiceImpl) roster).snapshot(schoolId, y);
@@ -181,24 +183,36 @@ public class RosterResource implements RestResource {
             case "staff.csv" -> Response.ok(org.zhurnal.roster.internal.importer.NativeCsvExport.staff(snapshot)
                     .getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8").header("Content-Disposition",
                             "attachment; filename=\"staff.csv\"").build();
+            case "students.xlsx" -> Response.ok(org.zhurnal.roster.internal.importer.NativeCsvExport.studentsXlsx(snapshot), XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"students.xlsx\"").build();
+            case "staff.xlsx" -> Response.ok(org.zhurnal.roster.internal.importer.NativeCsvExport.staffXlsx(snapshot), XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"staff.xlsx\"").build();
             case "oneroster.zip" -> Response.ok(org.zhurnal.roster.internal.importer.OneRosterCsv.export(snapshot), "application/zip")
                     .header("Content-Disposition", "attachment; filename=\"oneroster.zip\"").build();
             default -> throw ProblemException.notFound("Export format", file);
         };
     }
 
-    /** Empty templates of the native import format. */
+    /** Empty templates of the native import format: {@code students.csv}, {@code staff.csv}, {@code students.xlsx}, {@code staff.xlsx}. */
     @GET
-    @Path("templates/{kind}.csv")
-    @Produces("text/csv;charset=UTF-8")
-    public Response template(@PathParam("kind") String kind) {
-        String header = switch (kind) {
-            case "students" -> String.join(";", org.zhurnal.roster.internal.demo.DemoRosterGenerator.STUDENT_HEADER);
-            case "staff" -> String.join(";", org.zhurnal.roster.internal.demo.DemoRosterGenerator.STAFF_HEADER);
-            default -> throw ProblemException.notFound("Template", kind);
+    @Path("templates/{file}")
+    @Produces({"text/csv;charset=UTF-8", XLSX})
+    public Response template(@PathParam("file") String file) {
+        int dot = file.lastIndexOf('.');
+        String kind = dot < 0 ? file : file.substring(0, dot);
+        String ext = dot < 0 ? "" : file.substring(dot + 1);
+        String[] header = switch (kind) {
+            case "students" -> org.zhurnal.roster.internal.demo.DemoRosterGenerator.STUDENT_HEADER;
+            case "staff" -> org.zhurnal.roster.internal.demo.DemoRosterGenerator.STAFF_HEADER;
+            default -> throw ProblemException.notFound("Template", file);
         };
-        return Response.ok(("\uFEFF" + header + "\n").getBytes(StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"" + kind + ".csv\"").build();
+        Response.ResponseBuilder answer = switch (ext) {
+            case "csv" -> Response.ok(("\uFEFF" + String.join(";", header) + "\n").getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8");
+            case "xlsx" -> Response.ok(org.zhurnal.sheets.api.Sheets.xlsx(new org.zhurnal.sheets.api.Table(
+                    "students".equals(kind) ? "Ученики" : "Сотрудники", java.util.List.of(header), java.util.List.of())), XLSX);
+            default -> throw ProblemException.notFound("Template", file);
+        };
+        return answer.header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
     /**

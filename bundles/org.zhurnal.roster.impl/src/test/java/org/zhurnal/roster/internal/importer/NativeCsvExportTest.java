@@ -37,6 +37,39 @@ class NativeCsvExportTest {
     }
 
     @Test
+    void xlsxExportsRoundTripThroughTheNativeParserLikeCsv() {
+        NativeCsv.Parsed students = NativeCsv.parse("students.xlsx", NativeCsvExport.studentsXlsx(RosterExportFixture.school()));
+        assertEquals(NativeCsv.Kind.STUDENTS, students.kind());
+        assertEquals(RosterExportFixture.EXPECTED_STUDENTS, RosterExportFixture.students(students));
+        assertEquals(RosterExportFixture.EXPECTED_GUARDIANS, RosterExportFixture.guardians(students));
+        NativeCsv.Parsed staff = NativeCsv.parse("staff.xlsx", NativeCsvExport.staffXlsx(RosterExportFixture.school()));
+        assertEquals(RosterExportFixture.EXPECTED_STAFF, RosterExportFixture.staff(staff));
+    }
+
+    @Test
+    void xlsxErrorsNameTheWorksheetRowEvenAfterEmptyRows() {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("T-001", "Соколова", "Анна", "", "учитель"));
+        rows.add(List.of()); // an empty row 3 in the worksheet
+        rows.add(List.of("T-002", "", "Игорь", "", "директор")); // row 4: no surname
+        byte[] xlsx = org.zhurnal.sheets.api.Sheets.xlsx(new org.zhurnal.sheets.api.Table("Сотрудники",
+                List.of(DemoRosterGenerator.STAFF_HEADER), rows));
+        org.zhurnal.core.api.ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(org.zhurnal.core.api.ProblemException.class,
+                () -> NativeCsv.parse("staff.xlsx", xlsx));
+        assertEquals(400, e.status());
+        assertEquals(List.of("staff.xlsx:4:Фамилия"), e.violations().stream().map(org.zhurnal.core.api.Violation::field).toList());
+    }
+
+    @Test
+    void aBrokenWorkbookIsAProblemWithTheFile() {
+        byte[] broken = java.util.Arrays.copyOf(NativeCsvExport.staffXlsx(RosterExportFixture.school()), 300);
+        org.zhurnal.core.api.ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(org.zhurnal.core.api.ProblemException.class,
+                () -> NativeCsv.parse("staff.xlsx", broken));
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().contains("staff.xlsx") || String.valueOf(e.violations()).contains("staff.xlsx"), e.getMessage());
+    }
+
+    @Test
     void writesTheTemplateFormat() {
         String students = NativeCsvExport.students(RosterExportFixture.school());
         String[] lines = students.split("\n", -1);
