@@ -420,6 +420,18 @@ public class GradebookIT {
         await("levels restored", () -> schemeIds(teacher).contains("levels"));
         assertEquals(200, record(artDay, "k-19", "{\"marks\":[" + mark(fyodor, "П", "PROJECT") + "]}", teacher).status());
         Files.delete(deploy);
+        await("levels removed again", () -> !schemeIds(teacher).contains("levels"));
+
+        // The same scheme as a KAR (feature + bundle in one file, install="auto"): deployed, used, removed.
+        Path kar = Path.of(System.getProperty("karaf.base"), "deploy", "example-grading-levels.kar");
+        t0 = System.nanoTime();
+        Files.copy(Path.of(System.getProperty("zhurnal.grading.kar")), kar, StandardCopyOption.REPLACE_EXISTING);
+        await("levels deployed from the KAR", () -> schemeIds(teacher).contains("levels"));
+        System.out.println("Hot deploy of the levels KAR took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        assertEquals(200, record(artDay, "k-20", "{\"marks\":[" + mark(fyodor, "Б", "PROJECT") + "]}", teacher).status());
+        Files.delete(kar);
+        await("levels removed with the KAR", () -> !schemeIds(teacher).contains("levels"));
+        assertProblem(record(artDay, "k-21", "{\"marks\":[" + mark(fyodor, "Н", "PROJECT") + "]}", teacher), 409, null);
         policy.delete();
         listener.unregister();
     }

@@ -50,6 +50,8 @@ public final class KarafOptions {
                 CoreOptions.systemProperty("pax.exam.service.timeout").value("90000"),
                 CoreOptions.systemProperty("zhurnal.example.jar").value(System.getProperty("zhurnal.example.jar", "")),
                 CoreOptions.systemProperty("zhurnal.grading.jar").value(System.getProperty("zhurnal.grading.jar", "")),
+                CoreOptions.systemProperty("zhurnal.report.jar").value(System.getProperty("zhurnal.report.jar", "")),
+                CoreOptions.systemProperty("zhurnal.grading.kar").value(System.getProperty("zhurnal.grading.kar", "")),
                 CoreOptions.systemProperty("zhurnal.itest.db").value(System.getProperty("zhurnal.itest.db", "derby")),
                 // The tests run inside the container too: it must see the same ports, or it would call the default ones
                 // (and another checkout's Karaf listening there).

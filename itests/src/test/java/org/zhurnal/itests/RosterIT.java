@@ -108,9 +108,13 @@ public class RosterIT {
     }
 
     private Http.Answer importBytes(String token, String schoolId, byte[] bytes, boolean dryRun) {
+        return importFile(token, schoolId, bytes, dryRun, "pupils.csv", "text/csv");
+    }
+
+    private Http.Answer importFile(String token, String schoolId, byte[] bytes, boolean dryRun, String fileName, String contentType) {
         java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                + KarafOptions.HTTP_PORT + "/api/v1/roster/schools/" + schoolId + "/import?fileName=pupils.csv&dryRun=" + dryRun))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                + KarafOptions.HTTP_PORT + "/api/v1/roster/schools/" + schoolId + "/import?fileName=" + fileName + "&dryRun=" + dryRun))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         try {
             var r = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -252,6 +256,22 @@ public class RosterIT {
         assertEquals(200, importBytes(admin, viaNative.id(), students, false).status());
         assertEquals(200, importBytes(admin, viaNative.id(), staffCsv, false).status());
         assertEquals(expected, describe(viaNative.id()));
+
+        // The same files as XLSX workbooks (what a secretary edits in a spreadsheet program) import to the same roster.
+        String xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        byte[] studentsXlsx = download(admin, "roster/schools/" + source.id() + "/export/students.xlsx");
+        byte[] staffXlsx = download(admin, "roster/schools/" + source.id() + "/export/staff.xlsx");
+        assertEquals(new String(students, StandardCharsets.UTF_8).lines().count(),
+                org.zhurnal.sheets.api.Sheets.readXlsx(studentsXlsx).get(0).rows().size());
+        School viaXlsx = newSchool("Школа из XLSX");
+        assertEquals(200, importFile(admin, viaXlsx.id(), studentsXlsx, false, "students.xlsx", xlsxType).status());
+        assertEquals(200, importFile(admin, viaXlsx.id(), staffXlsx, false, "staff.xlsx", xlsxType).status());
+        assertEquals(expected, describe(viaXlsx.id()));
+        // A workbook cut short is refused as a whole, naming the file.
+        Http.Answer cut = importFile(admin, viaXlsx.id(), java.util.Arrays.copyOf(studentsXlsx, 500), false, "students.xlsx", xlsxType);
+        assertEquals(cut.body(), 400, cut.status());
+        assertTrue(cut.body(), cut.body().contains("students.xlsx") && cut.contentType().startsWith("application/problem+json"));
+        assertEquals(expected, describe(viaXlsx.id()));
 
         // A broken zip changes nothing.
         java.net.http.HttpResponse<String> broken = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
