@@ -147,7 +147,7 @@ public class ArchiveServiceImpl implements ArchiveService {
             if (!Files.exists(path)) {
                 LOG.warn("No archive keystore is configured (PID {}): generating a self-signed signing key into {}. Fine for a demo; "
                         + "a real archive configures the school's key (keystore, keystorePassword, keyAlias).", PID, path);
-                Signer.generate(path, password, alias, "Zhurnal archive, self-signed demo key");
+                Signer.generate(path, password, alias, "Zhurnal archive - self-signed demo key");
             }
         } else {
             path = Path.of(c.keystore().strip());

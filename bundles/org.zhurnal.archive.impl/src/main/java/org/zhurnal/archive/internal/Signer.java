@@ -174,7 +174,7 @@ public final class Signer {
     /** @return a self-signed certificate of the pair, valid from now for 30 years */
     static X509Certificate selfSigned(KeyPair pair, String commonName) throws GeneralSecurityException {
         try {
-            X500Name name = new X500Name("CN=" + commonName.replace(",", " ") + ",O=Zhurnal");
+            X500Name name = new X500Name("CN=" + commonName.replaceAll("[,+=<>#;\"\\\\]", " ") + ",O=Zhurnal");
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()),
                     Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365L * 30))), name, pair.getPublic());
