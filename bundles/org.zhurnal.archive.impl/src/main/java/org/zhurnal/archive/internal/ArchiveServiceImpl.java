@@ -255,8 +255,18 @@ public class ArchiveServiceImpl implements ArchiveService {
         String language = "en".equals(request.lang()) ? "en" : "ru";
         ReportOutput out = render(plugin, new ReportRequest(checked, format, language, p.login()));
         String classId = classParameter(plugin, checked);
-        return store(schoolId, classId, academicYear(plugin, checked, classId), kind, title(plugin, language, classId), out.fileName(),
-                format.mediaType(), previous, out.content(), null, p);
+        ArchivedDocument corrected = previous;
+        try {
+            return store(schoolId, classId, academicYear(plugin, checked, classId), kind, title(plugin, language, classId), out.fileName(),
+                    format.mediaType(), previous, out.content(), null, p);
+        } catch (RuntimeException e) {
+            // A concurrent correction of the same version won (the unique previous_id refused this one).
+            if (corrected != null && !(e instanceof ProblemException)
+                    && jpa.txExpr(TransactionType.Supports, em -> ArchiveStore.successor(em, corrected.id())).isPresent()) {
+                throw ProblemException.conflict("archive-superseded", "Document " + corrected.id() + " was corrected meanwhile; correct the latest version");
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -289,8 +299,13 @@ public class ArchiveServiceImpl implements ArchiveService {
             }
             Map<String, String> checked = checkParameters(p, schoolId, plugin, params);
             ReportOutput out = render(plugin, new ReportRequest(checked, format, "ru", p.login()));
-            created.add(store(schoolId, sc.id(), academicYear, reportId, title(plugin, "ru", sc.id()), out.fileName(), format.mediaType(), null,
-                    out.content(), key, p));
+            try {
+                created.add(store(schoolId, sc.id(), academicYear, reportId, title(plugin, "ru", sc.id()), out.fileName(), format.mediaType(),
+                        null, out.content(), key, p));
+            } catch (RuntimeException e) {
+                // A concurrent close archived the class first (the unique dedupe key refused this one).
+                existing.add(jpa.txExpr(TransactionType.Supports, em -> ArchiveStore.byDedupeKey(em, key)).orElseThrow(() -> e));
+            }
         }
         YearClosing result = new YearClosing(schoolId, academicYear, reportId, created, existing);
         jpa.tx(TransactionType.Required, em -> audit.record(schoolId, "archive-year", schoolId + "/" + academicYear, "close", null,
