@@ -6,15 +6,19 @@ import { $, el, errorText, onLanguageChange, say } from '/page.js';
 Object.assign(TEXTS.ru, {
   'rep.title': 'Отчёты', 'rep.report': 'Отчёт', 'rep.format': 'Формат', 'rep.run': 'Сформировать', 'rep.none': 'Отчётов нет.',
   'rep.ready': 'Готово: {file}', 'rep.download': 'Скачать', 'rep.noClasses': 'Нет классов, по которым вы можете строить отчёты.',
+  'rep.noSchools': 'Нет школ, по которым вы можете строить отчёты.', 'rep.noMunicipalities': 'Нет муниципалитетов, по которым вы можете строить отчёты.',
 });
 Object.assign(TEXTS.en, {
   'rep.title': 'Reports', 'rep.report': 'Report', 'rep.format': 'Format', 'rep.run': 'Run', 'rep.none': 'No reports.',
   'rep.ready': 'Ready: {file}', 'rep.download': 'Download', 'rep.noClasses': 'No classes you may run reports for.',
+  'rep.noSchools': 'No schools you may run reports for.', 'rep.noMunicipalities': 'No municipalities you may run reports for.',
 });
 
 const lang = () => (localStorage.getItem('zhurnal.lang') === 'en' ? 'en' : 'ru');
 let reports = [];
 let classes = [];
+let schools = [];
+let municipalities = [];
 const periodsBySchoolYear = new Map();
 
 async function periodsFor(klass) {
@@ -43,6 +47,13 @@ async function refreshPeriods() {
   }
 }
 
+// A range's start defaults to four weeks back, anything else to today.
+function defaultDate(name) {
+  const d = new Date();
+  if (name === 'from') d.setDate(d.getDate() - 27);
+  return d.toISOString().substring(0, 10);
+}
+
 function buildForm() {
   const r = reports.find((x) => x.id === $('report').value);
   const form = $('form');
@@ -59,9 +70,14 @@ function buildForm() {
       input.addEventListener('change', refreshPeriods);
     } else if (p.type === 'PERIOD') {
       input = el('select');
+    } else if (p.type === 'SCHOOL' || p.type === 'MUNICIPALITY') {
+      // Only what the caller administers is offered (their grants decide, as the server's check does).
+      input = el('select');
+      fill(input, (p.type === 'SCHOOL' ? schools : municipalities).map((x) => [x.id, x.name]));
     } else {
       input = el('input');
       input.type = p.type === 'DATE' ? 'date' : p.type === 'YEAR' ? 'number' : 'text';
+      if (p.type === 'DATE' && p.required) input.value = defaultDate(p.name);
     }
     input.name = p.name;
     input.dataset.type = p.type;
@@ -80,6 +96,8 @@ function buildForm() {
   run.id = 'run';
   form.append(fmt, run);
   if (!classes.length && r.parameters.some((p) => p.type === 'CLASS')) say($('status'), '', t('rep.noClasses'));
+  if (!schools.length && r.parameters.some((p) => p.type === 'SCHOOL')) say($('status'), '', t('rep.noSchools'));
+  if (!municipalities.length && r.parameters.some((p) => p.type === 'MUNICIPALITY')) say($('status'), '', t('rep.noMunicipalities'));
   refreshPeriods();
 }
 
@@ -130,7 +148,8 @@ async function run(ev) {
 async function init() {
   translate();
   try {
-    [reports, classes] = await Promise.all([api('GET', `reports?lang=${lang()}`), api('GET', 'reports/classes')]);
+    [reports, classes, schools, municipalities] = await Promise.all([api('GET', `reports?lang=${lang()}`), api('GET', 'reports/classes'),
+      api('GET', 'reports/schools'), api('GET', 'reports/municipalities')]);
   } catch (e) { say($('status'), 'bad', errorText(e)); return; }
   if (!reports.length) { say($('status'), '', t('rep.none')); return; }
   fill($('report'), reports.map((r) => [r.id, r.title]));

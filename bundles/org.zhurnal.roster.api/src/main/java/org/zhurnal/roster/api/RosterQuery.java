@@ -64,6 +64,27 @@ public interface RosterQuery {
     /** @return students in the group on {@code date}, by name */
     List<Person> studentsOfGroup(String groupId, LocalDate date);
 
+    /**
+     * Guardians of many students at once (reports over a whole school).
+     *
+     * @param studentIds the students
+     * @return student id → their guardianships; students without guardians (or unknown) are absent; never {@code null}
+     * @since 1.4
+     */
+    java.util.Map<String, List<Guardianship>> guardiansOfStudents(java.util.Collection<String> studentIds);
+
+    /**
+     * Which of these persons have a personal-data consent (152-ФЗ) in force on a date: their latest recorded consent
+     * is GIVEN, dated on or before {@code date} and not withdrawn by then. A refusal, a withdrawn consent or none at all
+     * leave the person out.
+     *
+     * @param personIds students or guardians
+     * @param date the day to judge
+     * @return the ids of those with a consent in force; never {@code null}
+     * @since 1.4
+     */
+    java.util.Set<String> consentsInForce(java.util.Collection<String> personIds, LocalDate date);
+
     /** @return the academic year that contains {@code date} (it starts on 1 September) */
     static int academicYearOf(LocalDate date) {
         return date.getMonthValue() >= 9 ? date.getYear() : date.getYear() - 1;

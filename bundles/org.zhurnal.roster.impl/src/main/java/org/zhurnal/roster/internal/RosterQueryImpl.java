@@ -137,6 +137,45 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
         return jpa.txExpr(TransactionType.Supports, em -> guardians(em, List.of(studentId)).getOrDefault(studentId, List.of()));
     }
 
+    @Override
+    public Map<String, List<Guardianship>> guardiansOfStudents(java.util.Collection<String> studentIds) {
+        List<String> ids = studentIds == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(studentIds));
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, List<Guardianship>> out = new java.util.HashMap<>();
+            for (int i = 0; i < ids.size(); i += 500) {
+                out.putAll(guardians(em, ids.subList(i, Math.min(ids.size(), i + 500))));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Set<String> consentsInForce(java.util.Collection<String> personIds, LocalDate date) {
+        List<String> ids = personIds == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(personIds));
+        if (ids.isEmpty() || date == null) {
+            return Set.of();
+        }
+        String d = date.toString();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            // The latest recorded consent of a person decides, as in the class's consent report.
+            Map<String, org.zhurnal.roster.internal.entity.ConsentEntity> latest = new java.util.HashMap<>();
+            for (int i = 0; i < ids.size(); i += 500) {
+                for (var c : em.createQuery("select c from ConsentEntity c where c.personId in :ids and c.givenOn <= :d order by c.recordedAt",
+                        org.zhurnal.roster.internal.entity.ConsentEntity.class).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                        .setParameter("d", d).getResultList()) {
+                    latest.put(c.getPersonId(), c);
+                }
+            }
+            Set<String> out = new HashSet<>();
+            latest.forEach((person, c) -> {
+                if ("GIVEN".equals(c.getStatus()) && (c.getWithdrawnOn() == null || c.getWithdrawnOn().compareTo(d) > 0)) {
+                    out.add(person);
+                }
+            });
+            return out;
+        });
+    }
+
     /** Guardians of many students at once: student id → guardianships. */
     static Map<String, List<Guardianship>> guardians(EntityManager em, List<String> studentIds) {
         if (studentIds.isEmpty()) {

@@ -29,7 +29,11 @@ import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.Grant;
 import org.zhurnal.core.api.security.Role;
 import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.security.ScopeType;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.core.api.tenancy.Municipality;
+import org.zhurnal.core.api.tenancy.School;
+import org.zhurnal.core.api.tenancy.TenantService;
 import org.zhurnal.reporting.internal.ReportRegistry;
 import org.zhurnal.reporting.spi.ReportFormat;
 import org.zhurnal.reporting.spi.ReportOutput;
@@ -42,8 +46,8 @@ import org.zhurnal.roster.api.RosterQuery;
 /**
  * Reports over REST, under {@code /api/v1/reports}: the catalogue and inline runs. Every parameter is checked
  * before the plug-in sees it; a CLASS parameter needs ADMINISTER on the class (its class teacher, the school's
- * deputy director and coordinator, the municipality's admin), a SCHOOL parameter ADMINISTER on the school. Parents
- * and students never run reports.
+ * deputy director and coordinator, the municipality's admin), a SCHOOL parameter ADMINISTER on the school, a
+ * MUNICIPALITY parameter ADMINISTER on the municipality (its municipal admin). Parents and students never run reports.
  */
 @Component(service = RestResource.class)
 @Path("reports")
@@ -54,11 +58,13 @@ public class ReportResource implements RestResource {
     private final RosterQuery roster;
     private final CalendarQuery calendar;
     private final org.zhurnal.core.api.ZhurnalClock clock;
+    private final TenantService tenants;
 
     @Activate
     public ReportResource(@Reference ReportRegistry registry, @Reference Authorization authorization, @Reference RosterQuery roster,
-            @Reference CalendarQuery calendar, @Reference org.zhurnal.core.api.ZhurnalClock clock) {
+            @Reference CalendarQuery calendar, @Reference org.zhurnal.core.api.ZhurnalClock clock, @Reference TenantService tenants) {
         this.clock = clock;
+        this.tenants = tenants;
         this.registry = registry;
         this.authorization = authorization;
         this.roster = roster;
@@ -105,6 +111,36 @@ public class ReportResource implements RestResource {
 
     private static ClassChoice choice(org.zhurnal.roster.api.SchoolClass c) {
         return new ClassChoice(c.id(), c.name(), c.grade(), c.schoolId(), c.academicYear());
+    }
+
+    /** A school or municipality the caller may run reports for. */
+    public record ScopeChoice(String id, String name, String municipalityId) {
+    }
+
+    /**
+     * The schools the caller may run school reports for (ADMINISTER on the school): a deputy director's or
+     * coordinator's own, every school of a municipal admin's municipality, every school for the system admin.
+     */
+    @GET
+    @Path("schools")
+    public List<ScopeChoice> schools() {
+        ZhurnalPrincipal p = staffOnly();
+        return tenants.schools(null).stream().filter(s -> authorization.permits(p, Action.ADMINISTER, ScopeRef.school(s.id())))
+                .sorted(java.util.Comparator.comparing(School::shortName)).map(s -> new ScopeChoice(s.id(), s.shortName(), s.municipalityId()))
+                .toList();
+    }
+
+    /** The municipalities the caller may run municipal reports for (ADMINISTER on the municipality). */
+    @GET
+    @Path("municipalities")
+    public List<ScopeChoice> municipalities() {
+        ZhurnalPrincipal p = staffOnly();
+        boolean any = p.grants().stream().anyMatch(g -> g.scope().type() == ScopeType.MUNICIPALITY || g.scope().type() == ScopeType.SYSTEM);
+        if (!any) {
+            return List.of();
+        }
+        return tenants.municipalities().stream().filter(m -> authorization.permits(p, Action.ADMINISTER, ScopeRef.municipality(m.id())))
+                .sorted(java.util.Comparator.comparing(Municipality::name)).map(m -> new ScopeChoice(m.id(), m.name(), m.id())).toList();
     }
 
     /** Body of a run. */
@@ -170,7 +206,14 @@ public class ReportResource implements RestResource {
                 authorization.check(p, Action.ADMINISTER, ScopeRef.schoolClass(v));
                 roster.schoolClass(v).orElseThrow(() -> ProblemException.invalid(field, "no class " + v));
             }
-            case SCHOOL -> authorization.check(p, Action.ADMINISTER, ScopeRef.school(v));
+            case SCHOOL -> {
+                authorization.check(p, Action.ADMINISTER, ScopeRef.school(v));
+                tenants.school(v).orElseThrow(() -> ProblemException.invalid(field, "no school " + v));
+            }
+            case MUNICIPALITY -> {
+                authorization.check(p, Action.ADMINISTER, ScopeRef.municipality(v));
+                tenants.municipality(v).orElseThrow(() -> ProblemException.invalid(field, "no municipality " + v));
+            }
             case PERIOD -> calendar.period(v).orElseThrow(() -> ProblemException.invalid(field, "no reporting period " + v));
             case DATE -> {
                 try {

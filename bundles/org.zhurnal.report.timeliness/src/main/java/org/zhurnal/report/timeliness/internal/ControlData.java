@@ -1,0 +1,177 @@
+package org.zhurnal.report.timeliness.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.tenancy.School;
+import org.zhurnal.core.api.tenancy.TenantService;
+import org.zhurnal.diary.api.DiaryQuery;
+import org.zhurnal.diary.api.FamilyReach;
+import org.zhurnal.gradebook.api.GradebookQuery;
+import org.zhurnal.gradebook.api.LessonTimeliness;
+import org.zhurnal.roster.api.Group;
+import org.zhurnal.roster.api.Guardianship;
+import org.zhurnal.roster.api.Person;
+import org.zhurnal.roster.api.RosterQuery;
+import org.zhurnal.roster.api.SchoolClass;
+import org.zhurnal.security.api.AccountService;
+
+/**
+ * What the control reports and the dashboard read, through the other modules' query services only. No access
+ * checks here: the report runner and the REST resource check the caller first.
+ */
+@Component(service = ControlData.class)
+public class ControlData {
+    private final RosterQuery roster;
+    private final GradebookQuery gradebook;
+    private final DiaryQuery diary;
+    private final AccountService accounts;
+    private final TenantService tenants;
+    private final ZhurnalClock clock;
+
+    @Activate
+    public ControlData(@Reference RosterQuery roster, @Reference GradebookQuery gradebook, @Reference DiaryQuery diary,
+            @Reference AccountService accounts, @Reference TenantService tenants, @Reference ZhurnalClock clock) {
+        this.roster = roster;
+        this.gradebook = gradebook;
+        this.diary = diary;
+        this.accounts = accounts;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** Names of teachers, classes and groups, read once per report. Not thread-safe: one per run. */
+    public final class Names {
+        private final Map<String, String> people = new HashMap<>();
+        private final Map<String, String> units = new HashMap<>();
+
+        /** @return «Фамилия Имя Отчество», or the id when the person is unknown, or «—» for {@code null} */
+        public String person(String id) {
+            if (id == null) {
+                return "—";
+            }
+            return people.computeIfAbsent(id, k -> roster.person(k).map(Person::fullName).orElse(k));
+        }
+
+        /** @return the lesson's class («5А») or group name */
+        public String unit(LessonTimeliness l) {
+            if (l.groupId() != null) {
+                return units.computeIfAbsent(l.groupId(), k -> roster.group(k).map(Group::name).orElse(k));
+            }
+            if (l.classId() != null) {
+                return units.computeIfAbsent(l.classId(), k -> roster.schoolClass(k).map(SchoolClass::name).orElse(k));
+            }
+            return "—";
+        }
+    }
+
+    /** @return a new name cache */
+    public Names names() {
+        return new Names();
+    }
+
+    /** @return the school's timeliness of held lessons, by date */
+    public List<LessonTimeliness> timeliness(String schoolId, LocalDate from, LocalDate to) {
+        return gradebook.timeliness(schoolId, from, to);
+    }
+
+    /** @return the schools of a municipality, by short name */
+    public List<School> schools(String municipalityId) {
+        return tenants.schools(municipalityId).stream().sorted(Comparator.comparing(School::shortName)).toList();
+    }
+
+    /** @return the school's short name, or its id */
+    public String schoolName(String schoolId) {
+        return tenants.school(schoolId).map(School::shortName).orElse(schoolId);
+    }
+
+    /** @return the municipality's name, or its id */
+    public String municipalityName(String municipalityId) {
+        return tenants.municipality(municipalityId).map(m -> m.name()).orElse(municipalityId);
+    }
+
+    /** @return every school of the municipality with its share of lessons recorded on the day */
+    public List<Shares.SchoolShare> municipalShares(String municipalityId, LocalDate from, LocalDate to) {
+        List<Shares.SchoolShare> out = new ArrayList<>();
+        for (School s : schools(municipalityId)) {
+            List<LessonTimeliness> lessons = gradebook.timeliness(s.id(), from, to);
+            out.add(new Shares.SchoolShare(s.id(), s.shortName(), lessons.size(), (int) lessons.stream().filter(Shares::onDay).count()));
+        }
+        return out;
+    }
+
+    /**
+     * One class in one week of the informing-parents report.
+     *
+     * @param className «5А»
+     * @param week the week's Monday
+     * @param first the first day counted (the range may start mid-week)
+     * @param last the last day counted
+     * @param students students enrolled on the last day
+     * @param reached of them, whose family opened the diary, got a notification or a printout that week
+     */
+    public record ClassWeek(String classId, String className, int grade, LocalDate week, LocalDate first, LocalDate last, int students,
+            int reached) {
+    }
+
+    /** @return per class (by grade and name) and week of the range, how many families were reached; weeks after today left out */
+    public List<ClassWeek> informing(String schoolId, LocalDate from, LocalDate to) {
+        LocalDate today = clock.today();
+        List<ClassWeek> out = new ArrayList<>();
+        for (LocalDate monday : Shares.weeks(from, to)) {
+            LocalDate first = monday.isBefore(from) ? from : monday;
+            LocalDate last = monday.plusDays(6).isAfter(to) ? to : monday.plusDays(6);
+            if (first.isAfter(today)) {
+                break;
+            }
+            Map<SchoolClass, List<String>> studentsOf = new LinkedHashMap<>();
+            Set<String> all = new LinkedHashSet<>();
+            for (SchoolClass c : roster.classes(schoolId, RosterQuery.academicYearOf(last))) {
+                List<String> ids = roster.studentsOfClass(c.id(), last).stream().map(Person::id).toList();
+                studentsOf.put(c, ids);
+                all.addAll(ids);
+            }
+            Set<String> reached = new java.util.HashSet<>();
+            for (FamilyReach r : diary.reach(all, first, last)) {
+                if (r.reached()) {
+                    reached.add(r.studentId());
+                }
+            }
+            studentsOf.forEach((c, ids) -> out.add(new ClassWeek(c.id(), c.name(), c.grade(), monday, first, last, ids.size(),
+                    (int) ids.stream().filter(reached::contains).count())));
+        }
+        out.sort(Comparator.comparingInt(ClassWeek::grade).thenComparing(ClassWeek::className).thenComparing(ClassWeek::week));
+        return out;
+    }
+
+    /** @return what the activity rating of one school is computed from (see {@link ActivityRating}) */
+    public ActivityRating.Input ratingInput(School s, LocalDate from, LocalDate to) {
+        LocalDate today = clock.today();
+        LocalDate day = to.isAfter(today) ? today : to;
+        List<LessonTimeliness> lessons = gradebook.timeliness(s.id(), from, to);
+        Set<String> students = new LinkedHashSet<>();
+        for (SchoolClass c : roster.classes(s.id(), RosterQuery.academicYearOf(day))) {
+            roster.studentsOfClass(c.id(), day).forEach(p -> students.add(p.id()));
+        }
+        Set<String> persons = new LinkedHashSet<>(students);
+        for (List<Guardianship> gs : roster.guardiansOfStudents(students).values()) {
+            gs.forEach(g -> persons.add(g.guardian().id()));
+        }
+        int reached = day.isBefore(from) ? 0 : (int) diary.reach(students, from, day).stream().filter(FamilyReach::reached).count();
+        int withAccount = accounts.byPersons(persons).size();
+        int withConsent = roster.consentsInForce(students, day).size();
+        return new ActivityRating.Input(s.id(), s.shortName(), lessons.size(), (int) lessons.stream().filter(Shares::onDay).count(),
+                students.size(), reached, persons.size(), withAccount, withConsent);
+    }
+}
