@@ -539,6 +539,31 @@ public class DiaryIT {
         assertEquals("0", rows.get("Орехов Фёдор")[2]);
         assertEquals("2", rows.get("Итого")[2]);
 
+        // The same run as a background job: 202 with a Location, progress until DONE, the same file; the job is its owner's.
+        Http.Answer queued = http.post("/api/v1/reports/attendance/jobs", "{\"format\":\"CSV\"," + params + "}", classTeacher);
+        assertEquals(queued.body(), 202, queued.status());
+        String jobPath = java.net.URI.create(queued.raw().headers().firstValue("Location").orElseThrow()).getPath();
+        assertTrue(jobPath, jobPath.startsWith("/api/v1/reports/jobs/"));
+        JsonNode job = queued.json();
+        long until = System.currentTimeMillis() + 60_000;
+        while (!"DONE".equals(job.get("status").asText()) && System.currentTimeMillis() < until) {
+            assertFalse(job.toString(), "FAILED".equals(job.get("status").asText()));
+            Thread.sleep(100);
+            job = http.get(jobPath, classTeacher).json();
+        }
+        assertEquals(job.toString(), "DONE", job.get("status").asText());
+        Http.Bytes jobFile = http.getBytes(jobPath + "/file", classTeacher);
+        assertEquals(200, jobFile.status());
+        assertEquals(csv.body(), new String(jobFile.bytes(), StandardCharsets.UTF_8));
+        assertTrue(http.get("/api/v1/reports/jobs", classTeacher).body().contains(job.get("id").asText()));
+        String deputy = token(null, s.school().id(), new Grant(Role.DEPUTY_DIRECTOR, ScopeRef.school(s.school().id())));
+        assertProblem(http.get(jobPath, deputy), 404, null);
+        assertProblem(http.get(jobPath + "/file", deputy), 404, null);
+        assertFalse(http.get("/api/v1/reports/jobs", deputy).body().contains(job.get("id").asText()));
+        // Bad input is refused when queued, not as a failed job.
+        assertProblem(http.post("/api/v1/reports/attendance/jobs", "{\"format\":\"CSV\",\"parameters\":{\"classId\":\"" + s.fiveA() + "\"}}",
+                classTeacher), 400, "parameters.periodId");
+
         // XLSX holds what CSV holds, numbers as numbers.
         Http.Bytes xlsx = http.postBytes(run, "{\"format\":\"XLSX\"," + params + "}", classTeacher);
         assertEquals(200, xlsx.status());

@@ -51,12 +51,13 @@ import org.zhurnal.reporting.spi.ReportParameter;
 import org.zhurnal.reporting.spi.ReportParameterException;
 import org.zhurnal.reporting.spi.ReportPlugin;
 import org.zhurnal.reporting.spi.ReportRequest;
+import org.zhurnal.reporting.spi.ReportRunner;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
 
 /**
- * The signed archive. Reports are rendered through their {@link ReportPlugin} (whiteboard, by
- * {@value ReportPlugin#ID}) after the same parameter checks as the report runner; the result is stored with its
+ * The signed archive. Reports are checked and rendered by the reporting module's {@link ReportRunner} — the very
+ * checks of an inline run — and must name only this school's classes; the result is stored with its
  * record and a detached CMS signature over the record's canonical {@link Manifest}, made with the deployment's key
  * from a PKCS #12 keystore (PID {@value #PID}). One key serves every school of the deployment.
  * <p>When no keystore is configured, a self-signed key is generated once into {@code ${karaf.etc}/zhurnal-archive.p12}
@@ -106,7 +107,7 @@ public class ArchiveServiceImpl implements ArchiveService {
     private final TenantService tenants;
     private final AuditLog audit;
     private final ZhurnalClock clock;
-    private final Map<String, List<ReportPlugin>> reports = new ConcurrentHashMap<>();
+    private final ReportRunner runner;
     private volatile Config config;
     private volatile Signer signer;
     private volatile String keyError;
@@ -114,7 +115,8 @@ public class ArchiveServiceImpl implements ArchiveService {
     @Activate
     public ArchiveServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-archive)") JpaTemplate jpa, @Reference Authorization authorization,
             @Reference RosterQuery roster, @Reference TenantService tenants, @Reference AuditLog audit, @Reference ZhurnalClock clock,
-            @Reference ArchiveSchema schema, Config config) {
+            @Reference ArchiveSchema schema, @Reference ReportRunner runner, Config config) {
+        this.runner = runner;
         this.jpa = jpa;
         this.authorization = authorization;
         this.roster = roster;
@@ -155,29 +157,6 @@ public class ArchiveServiceImpl implements ArchiveService {
         Signer s = Signer.load(path, password, alias, c.keyPassword().toCharArray());
         LOG.info("Archive signing key: {} from {}", s.certificate().getSubjectX500Principal().getName(), path);
         return s;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addReport(ReportPlugin r, Map<String, Object> props) {
-        Object id = props.get(ReportPlugin.ID);
-        if (id != null) {
-            reports.computeIfAbsent(id.toString(), k -> new CopyOnWriteArrayList<>()).add(r);
-        }
-    }
-
-    void removeReport(ReportPlugin r, Map<String, Object> props) {
-        Object id = props.get(ReportPlugin.ID);
-        if (id != null) {
-            reports.computeIfPresent(id.toString(), (k, list) -> {
-                list.remove(r);
-                return list.isEmpty() ? null : list;
-            });
-        }
-    }
-
-    private Optional<ReportPlugin> report(String id) {
-        List<ReportPlugin> l = id == null ? null : reports.get(id);
-        return l == null || l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
 
     // ----- access -----
@@ -239,9 +218,13 @@ public class ArchiveServiceImpl implements ArchiveService {
         if (request == null || request.reportId() == null || request.reportId().isBlank()) {
             throw ProblemException.invalid("reportId", "reportId is required");
         }
-        ReportPlugin plugin = report(request.reportId().strip()).orElseThrow(() -> ProblemException.notFound("Report", request.reportId()));
-        ReportFormat format = format(plugin, request.format());
-        Map<String, String> checked = checkParameters(p, schoolId, plugin, request.parameters());
+        String reportId = request.reportId().strip();
+        String language = "en".equals(request.lang()) ? "en" : "ru";
+        ReportRequest checked = runner.check(reportId, request.format() == null || request.format().isBlank() ? "PDF" : request.format(),
+                request.parameters() == null ? Map.of() : request.parameters(), language);
+        ReportPlugin plugin = runner.report(reportId).orElseThrow(() -> ProblemException.notFound("Report", reportId));
+        ofThisSchool(schoolId, plugin, checked.parameters());
+        ReportFormat format = checked.format();
         String kind = request.kind() == null || request.kind().isBlank() ? plugin.id() : request.kind().strip();
         if (!kind.matches("[a-z0-9][a-z0-9._-]{0,59}")) {
             throw ProblemException.invalid("kind", "kind is 1 to 60 of a-z, 0-9, '.', '_', '-'");
@@ -252,12 +235,11 @@ public class ArchiveServiceImpl implements ArchiveService {
             previous = jpa.txExpr(TransactionType.Supports, em -> ArchiveStore.find(em, prevId)).filter(d -> d.schoolId().equals(schoolId))
                     .orElseThrow(() -> ProblemException.invalid("replaces", "no archived document " + prevId + " in this school"));
         }
-        String language = "en".equals(request.lang()) ? "en" : "ru";
-        ReportOutput out = render(plugin, new ReportRequest(checked, format, language, p.login()));
-        String classId = classParameter(plugin, checked);
+        ReportOutput out = runner.render(reportId, checked, null);
+        String classId = classParameter(plugin, checked.parameters());
         ArchivedDocument corrected = previous;
         try {
-            return store(schoolId, classId, academicYear(plugin, checked, classId), kind, title(plugin, language, classId), out.fileName(),
+            return store(schoolId, classId, academicYear(plugin, checked.parameters(), classId), kind, title(plugin, language, classId), out.fileName(),
                     format.mediaType(), previous, out.content(), null, p);
         } catch (RuntimeException e) {
             // A concurrent correction of the same version won (the unique previous_id refused this one).
@@ -277,9 +259,8 @@ public class ArchiveServiceImpl implements ArchiveService {
         }
         Config c = config;
         String reportId = c.yearReport().strip();
-        ReportPlugin plugin = report(reportId).orElseThrow(() -> ProblemException.conflict("year-report-missing",
+        ReportPlugin plugin = runner.report(reportId).orElseThrow(() -> ProblemException.conflict("year-report-missing",
                 "The year report «" + reportId + "» (" + PID + " yearReport) is not installed"));
-        ReportFormat format = format(plugin, c.yearReportFormat());
         List<ArchivedDocument> created = new ArrayList<>();
         List<ArchivedDocument> existing = new ArrayList<>();
         for (SchoolClass sc : roster.classes(schoolId, academicYear)) {
@@ -297,8 +278,10 @@ public class ArchiveServiceImpl implements ArchiveService {
                             .replace("{year}", Integer.toString(academicYear)).replace("{schoolId}", schoolId));
                 }
             }
-            Map<String, String> checked = checkParameters(p, schoolId, plugin, params);
-            ReportOutput out = render(plugin, new ReportRequest(checked, format, "ru", p.login()));
+            ReportRequest checked = runner.check(reportId, c.yearReportFormat(), params, "ru");
+            ofThisSchool(schoolId, plugin, checked.parameters());
+            ReportOutput out = runner.render(reportId, checked, null);
+            ReportFormat format = checked.format();
             try {
                 created.add(store(schoolId, sc.id(), academicYear, reportId, title(plugin, "ru", sc.id()), out.fileName(), format.mediaType(),
                         null, out.content(), key, p));
@@ -339,96 +322,31 @@ public class ArchiveServiceImpl implements ArchiveService {
         return d;
     }
 
-    private static ReportFormat format(ReportPlugin plugin, String given) {
-        ReportFormat format;
-        try {
-            format = given == null || given.isBlank() ? ReportFormat.PDF : ReportFormat.valueOf(given.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("format", "format is one of " + plugin.formats());
-        }
-        if (!plugin.formats().contains(format)) {
-            throw ProblemException.invalid("format", "report " + plugin.id() + " offers " + plugin.formats());
-        }
-        return format;
-    }
-
-    /**
-     * The report runner's checks (required, known, typed parameters; ADMINISTER on each CLASS and SCHOOL), and one more:
-     * what they name belongs to the archive's school.
-     */
-    private Map<String, String> checkParameters(ZhurnalPrincipal p, String schoolId, ReportPlugin plugin, Map<String, String> given) {
-        Map<String, String> checked = new HashMap<>();
-        for (String name : given.keySet()) {
-            if (plugin.parameters().stream().noneMatch(x -> x.name().equals(name))) {
-                throw ProblemException.invalid("parameters." + name, "report " + plugin.id() + " has no parameter " + name);
-            }
-        }
+    /** The runner has checked the caller's access; the archive also keeps to its school: what a run names belongs to it. */
+    private void ofThisSchool(String schoolId, ReportPlugin plugin, Map<String, String> checked) {
         for (ReportParameter param : plugin.parameters()) {
-            String v = given.get(param.name());
-            String field = "parameters." + param.name();
-            if (v == null || v.isBlank()) {
-                if (param.required()) {
-                    throw ProblemException.invalid(field, param.name() + " is required");
-                }
+            String v = checked.get(param.name());
+            if (v == null) {
                 continue;
             }
-            v = v.strip();
+            String field = "parameters." + param.name();
             switch (param.type()) {
                 case CLASS -> {
-                    authorization.check(p, Action.ADMINISTER, ScopeRef.schoolClass(v));
-                    String id = v;
-                    SchoolClass c = roster.schoolClass(v).orElseThrow(() -> ProblemException.invalid(field, "no class " + id));
+                    SchoolClass c = roster.schoolClass(v).orElseThrow(() -> ProblemException.invalid(field, "no class " + v));
                     if (!c.schoolId().equals(schoolId)) {
                         throw ProblemException.invalid(field, "class " + v + " is not of this school");
                     }
                 }
                 case SCHOOL -> {
-                    authorization.check(p, Action.ADMINISTER, ScopeRef.school(v));
                     if (!v.equals(schoolId)) {
                         throw ProblemException.invalid(field, "the school is the archive's school " + schoolId);
                     }
                 }
-                case DATE -> {
-                    try {
-                        java.time.LocalDate.parse(v);
-                    } catch (java.time.format.DateTimeParseException e) {
-                        throw ProblemException.invalid(field, param.name() + " is a date, yyyy-MM-dd");
-                    }
-                }
-                case YEAR -> {
-                    try {
-                        int y = Integer.parseInt(v);
-                        if (y < 2000 || y > 2100) {
-                            throw new NumberFormatException();
-                        }
-                    } catch (NumberFormatException e) {
-                        throw ProblemException.invalid(field, param.name() + " is a year between 2000 and 2100");
-                    }
-                }
+                case MUNICIPALITY -> throw ProblemException.invalid(field, "a school's archive keeps the school's documents, not a municipality's");
                 default -> {
-                    // PERIOD: the plug-in checks that the period fits the class (ReportParameterException → 400).
                 }
             }
-            checked.put(param.name(), v);
         }
-        return checked;
-    }
-
-    private static ReportOutput render(ReportPlugin plugin, ReportRequest request) {
-        ReportOutput out;
-        try {
-            out = plugin.render(request);
-        } catch (ReportParameterException e) {
-            throw ProblemException.invalid("parameters." + e.parameter(), e.getMessage());
-        } catch (ProblemException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Report " + plugin.id() + " failed", e);
-        }
-        if (out == null || out.content() == null || out.fileName() == null || out.fileName().isBlank()) {
-            throw new IllegalStateException("Report " + plugin.id() + " rendered nothing");
-        }
-        return out;
     }
 
     private static String classParameter(ReportPlugin plugin, Map<String, String> checked) {

@@ -33,4 +33,14 @@ public interface ReportPlugin {
      * @throws ReportParameterException when a parameter's value does not fit (e.g. a period of another school)
      */
     ReportOutput render(ReportRequest request) throws Exception;
+
+    /**
+     * Renders with progress; the platform calls this one. Long reports (a whole school, a municipality) override it
+     * and call {@link ReportProgress#update} as they go; the default renders without telling.
+     *
+     * @since 1.1
+     */
+    default ReportOutput render(ReportRequest request, ReportProgress progress) throws Exception {
+        return render(request);
+    }
 }

@@ -35,6 +35,9 @@ import org.zhurnal.core.api.tenancy.Municipality;
 import org.zhurnal.core.api.tenancy.School;
 import org.zhurnal.core.api.tenancy.TenantService;
 import org.zhurnal.reporting.internal.ReportRegistry;
+import org.zhurnal.reporting.internal.ReportRunnerImpl;
+import org.zhurnal.reporting.spi.ReportProgress;
+import org.zhurnal.reporting.spi.ReportRunner;
 import org.zhurnal.reporting.spi.ReportFormat;
 import org.zhurnal.reporting.spi.ReportOutput;
 import org.zhurnal.reporting.spi.ReportParameter;
@@ -60,9 +63,15 @@ public class ReportResource implements RestResource {
     private final org.zhurnal.core.api.ZhurnalClock clock;
     private final TenantService tenants;
 
+    private final ReportRunner runner;
+    private final org.zhurnal.reporting.internal.jobs.ReportJobs jobs;
+
     @Activate
     public ReportResource(@Reference ReportRegistry registry, @Reference Authorization authorization, @Reference RosterQuery roster,
-            @Reference CalendarQuery calendar, @Reference org.zhurnal.core.api.ZhurnalClock clock, @Reference TenantService tenants) {
+            @Reference CalendarQuery calendar, @Reference org.zhurnal.core.api.ZhurnalClock clock, @Reference TenantService tenants,
+            @Reference ReportRunner runner, @Reference org.zhurnal.reporting.internal.jobs.ReportJobs jobs) {
+        this.runner = runner;
+        this.jobs = jobs;
         this.clock = clock;
         this.tenants = tenants;
         this.registry = registry;
@@ -153,102 +162,33 @@ public class ReportResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({ "application/pdf", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON })
     public Response run(@PathParam("reportId") String reportId, Run body) {
-        ZhurnalPrincipal p = staffOnly();
-        ReportPlugin report = registry.get(reportId).orElseThrow(() -> ProblemException.notFound("Report", reportId));
-        if (body == null || body.format() == null) {
-            throw ProblemException.invalid("format", "format is required: one of " + report.formats());
-        }
-        ReportFormat format;
-        try {
-            format = ReportFormat.valueOf(body.format().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("format", "format is one of " + report.formats());
-        }
-        if (!report.formats().contains(format)) {
-            throw ProblemException.invalid("format", "report " + reportId + " offers " + report.formats());
-        }
-        Map<String, String> given = body.parameters() == null ? Map.of() : body.parameters();
-        Map<String, String> checked = new HashMap<>();
-        for (ReportParameter param : report.parameters()) {
-            String v = given.get(param.name());
-            if (v == null || v.isBlank()) {
-                if (param.required()) {
-                    throw ProblemException.invalid("parameters." + param.name(), param.name() + " is required");
-                }
-                continue;
-            }
-            checked.put(param.name(), check(p, param, v.trim()));
-        }
-        for (String name : given.keySet()) {
-            if (report.parameters().stream().noneMatch(x -> x.name().equals(name))) {
-                throw ProblemException.invalid("parameters." + name, "report " + reportId + " has no parameter " + name);
-            }
-        }
-        ReportOutput out;
-        try {
-            out = report.render(new ReportRequest(checked, format, "en".equals(body.lang()) ? "en" : "ru", p.login()));
-        } catch (ReportParameterException e) {
-            throw ProblemException.invalid("parameters." + e.parameter(), e.getMessage());
-        } catch (ProblemException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Report " + reportId + " failed", e);
-        }
+        ReportRequest request = runner.check(reportId, body == null ? null : body.format(), body == null ? null : body.parameters(),
+                body == null ? null : body.lang());
+        return file(runner.render(reportId, request, ReportProgress.none()), request.format());
+    }
+
+    /**
+     * Queues a run in the background: the body is that of an inline run and is checked the same way at once (bad input
+     * is a 400 here, never a failed job); the answer is {@code 202 Accepted} with the job and its {@code Location}.
+     */
+    @POST
+    @Path("{reportId}/jobs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(@PathParam("reportId") String reportId, Run body) {
+        ReportRequest request = runner.check(reportId, body == null ? null : body.format(), body == null ? null : body.parameters(),
+                body == null ? null : body.lang());
+        org.zhurnal.reporting.internal.jobs.ReportJobs.JobView job = jobs.submit(request.requestedBy(), reportId, request);
+        return Response.accepted(job).location(java.net.URI.create("/api/v1/reports/jobs/" + job.id())).build();
+    }
+
+    /** @return the file as a download, with its name in ASCII and in UTF-8 (RFC 6266) */
+    public static Response file(ReportOutput out, ReportFormat format) {
         String ascii = out.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
         return Response.ok(out.content(), format.mediaType()).header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                 + java.net.URLEncoder.encode(out.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")).build();
     }
 
-    private String check(ZhurnalPrincipal p, ReportParameter param, String v) {
-        String field = "parameters." + param.name();
-        switch (param.type()) {
-            case CLASS -> {
-                authorization.check(p, Action.ADMINISTER, ScopeRef.schoolClass(v));
-                roster.schoolClass(v).orElseThrow(() -> ProblemException.invalid(field, "no class " + v));
-            }
-            case SCHOOL -> {
-                authorization.check(p, Action.ADMINISTER, ScopeRef.school(v));
-                tenants.school(v).orElseThrow(() -> ProblemException.invalid(field, "no school " + v));
-            }
-            case MUNICIPALITY -> {
-                authorization.check(p, Action.ADMINISTER, ScopeRef.municipality(v));
-                tenants.municipality(v).orElseThrow(() -> ProblemException.invalid(field, "no municipality " + v));
-            }
-            case PERIOD -> calendar.period(v).orElseThrow(() -> ProblemException.invalid(field, "no reporting period " + v));
-            case DATE -> {
-                try {
-                    java.time.LocalDate.parse(v);
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw ProblemException.invalid(field, param.name() + " is a date, yyyy-MM-dd");
-                }
-            }
-            case YEAR -> {
-                try {
-                    int y = Integer.parseInt(v);
-                    if (y < 2000 || y > 2100) {
-                        throw new NumberFormatException();
-                    }
-                } catch (NumberFormatException e) {
-                    throw ProblemException.invalid(field, param.name() + " is a year between 2000 and 2100");
-                }
-            }
-            default -> {
-            }
-        }
-        return v;
-    }
-
-    /** Reports are for staff: a caller with only parent or student grants is refused. */
-    private ZhurnalPrincipal staffOnly() {
-        ZhurnalPrincipal p = CallContext.requirePrincipal();
-        Set<Role> family = Set.of(Role.PARENT, Role.STUDENT);
-        boolean staff = false;
-        for (Grant g : p.grants()) {
-            staff |= !family.contains(g.role());
-        }
-        if (!staff) {
-            throw ProblemException.forbidden("Reports are for school staff");
-        }
-        return p;
+    private static ZhurnalPrincipal staffOnly() {
+        return ReportRunnerImpl.staffOnly();
     }
 }

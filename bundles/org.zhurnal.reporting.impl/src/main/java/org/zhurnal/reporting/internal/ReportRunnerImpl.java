@@ -1,0 +1,168 @@
+package org.zhurnal.reporting.internal;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.calendar.api.CalendarQuery;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.security.Action;
+import org.zhurnal.core.api.security.Authorization;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
+import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.core.api.tenancy.TenantService;
+import org.zhurnal.reporting.spi.ReportFormat;
+import org.zhurnal.reporting.spi.ReportOutput;
+import org.zhurnal.reporting.spi.ReportParameter;
+import org.zhurnal.reporting.spi.ReportParameterException;
+import org.zhurnal.reporting.spi.ReportPlugin;
+import org.zhurnal.reporting.spi.ReportProgress;
+import org.zhurnal.reporting.spi.ReportRequest;
+import org.zhurnal.reporting.spi.ReportRunner;
+import org.zhurnal.roster.api.RosterQuery;
+
+/**
+ * The one place a report run is checked and rendered — inline runs, jobs and the archive all come through here.
+ * Every parameter is checked before the plug-in sees it; a CLASS parameter needs ADMINISTER on the class (its class
+ * teacher, the school's deputy director and coordinator, the municipality's admin), a SCHOOL parameter ADMINISTER
+ * on the school, a MUNICIPALITY parameter ADMINISTER on the municipality. Parents and students never run reports.
+ */
+@Component(service = ReportRunner.class)
+public class ReportRunnerImpl implements ReportRunner {
+    private final ReportRegistry registry;
+    private final Authorization authorization;
+    private final RosterQuery roster;
+    private final CalendarQuery calendar;
+    private final TenantService tenants;
+
+    @Activate
+    public ReportRunnerImpl(@Reference ReportRegistry registry, @Reference Authorization authorization, @Reference RosterQuery roster,
+            @Reference CalendarQuery calendar, @Reference TenantService tenants) {
+        this.registry = registry;
+        this.authorization = authorization;
+        this.roster = roster;
+        this.calendar = calendar;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public Optional<ReportPlugin> report(String reportId) {
+        return registry.get(reportId);
+    }
+
+    @Override
+    public ReportRequest check(String reportId, String formatName, Map<String, String> parameters, String language) {
+        ZhurnalPrincipal p = staffOnly();
+        ReportPlugin report = registry.get(reportId).orElseThrow(() -> ProblemException.notFound("Report", reportId));
+        if (formatName == null || formatName.isBlank()) {
+            throw ProblemException.invalid("format", "format is required: one of " + report.formats());
+        }
+        ReportFormat format;
+        try {
+            format = ReportFormat.valueOf(formatName.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("format", "format is one of " + report.formats());
+        }
+        if (!report.formats().contains(format)) {
+            throw ProblemException.invalid("format", "report " + reportId + " offers " + report.formats());
+        }
+        Map<String, String> given = parameters == null ? Map.of() : parameters;
+        for (String name : given.keySet()) {
+            if (report.parameters().stream().noneMatch(x -> x.name().equals(name))) {
+                throw ProblemException.invalid("parameters." + name, "report " + reportId + " has no parameter " + name);
+            }
+        }
+        Map<String, String> checked = new HashMap<>();
+        for (ReportParameter param : report.parameters()) {
+            String v = given.get(param.name());
+            if (v == null || v.isBlank()) {
+                if (param.required()) {
+                    throw ProblemException.invalid("parameters." + param.name(), param.name() + " is required");
+                }
+                continue;
+            }
+            checked.put(param.name(), check(p, param, v.trim()));
+        }
+        return new ReportRequest(checked, format, "en".equals(language) ? "en" : "ru", p.login());
+    }
+
+    @Override
+    public ReportOutput render(String reportId, ReportRequest request, ReportProgress progress) {
+        ReportPlugin report = registry.get(reportId).orElseThrow(() -> ProblemException.notFound("Report", reportId));
+        ReportOutput out;
+        try {
+            out = report.render(request, progress == null ? ReportProgress.none() : progress);
+        } catch (ReportParameterException e) {
+            throw ProblemException.invalid("parameters." + e.parameter(), e.getMessage());
+        } catch (ProblemException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Report " + reportId + " failed", e);
+        }
+        if (out == null || out.content() == null || out.fileName() == null || out.fileName().isBlank()) {
+            throw new IllegalStateException("Report " + reportId + " rendered nothing");
+        }
+        return out;
+    }
+
+    private String check(ZhurnalPrincipal p, ReportParameter param, String v) {
+        String field = "parameters." + param.name();
+        switch (param.type()) {
+            case CLASS -> {
+                authorization.check(p, Action.ADMINISTER, ScopeRef.schoolClass(v));
+                roster.schoolClass(v).orElseThrow(() -> ProblemException.invalid(field, "no class " + v));
+            }
+            case SCHOOL -> {
+                authorization.check(p, Action.ADMINISTER, ScopeRef.school(v));
+                tenants.school(v).orElseThrow(() -> ProblemException.invalid(field, "no school " + v));
+            }
+            case MUNICIPALITY -> {
+                authorization.check(p, Action.ADMINISTER, ScopeRef.municipality(v));
+                tenants.municipality(v).orElseThrow(() -> ProblemException.invalid(field, "no municipality " + v));
+            }
+            case PERIOD -> calendar.period(v).orElseThrow(() -> ProblemException.invalid(field, "no reporting period " + v));
+            case DATE -> {
+                try {
+                    java.time.LocalDate.parse(v);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw ProblemException.invalid(field, param.name() + " is a date, yyyy-MM-dd");
+                }
+            }
+            case YEAR -> {
+                try {
+                    int y = Integer.parseInt(v);
+                    if (y < 2000 || y > 2100) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    throw ProblemException.invalid(field, param.name() + " is a year between 2000 and 2100");
+                }
+            }
+            default -> {
+            }
+        }
+        return v;
+    }
+
+    /** Reports are for staff: a caller with only parent or student grants is refused. */
+    public static ZhurnalPrincipal staffOnly() {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        Set<Role> family = Set.of(Role.PARENT, Role.STUDENT);
+        boolean staff = false;
+        for (Grant g : p.grants()) {
+            staff |= !family.contains(g.role());
+        }
+        if (!staff) {
+            throw ProblemException.forbidden("Reports are for school staff");
+        }
+        return p;
+    }
+}
