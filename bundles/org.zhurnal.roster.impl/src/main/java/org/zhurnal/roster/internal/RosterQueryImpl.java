@@ -22,6 +22,7 @@ import org.zhurnal.core.api.security.ScopeType;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.GroupKind;
 import org.zhurnal.roster.api.Guardianship;
+import org.zhurnal.roster.api.ClassMember;
 import org.zhurnal.roster.api.Membership;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
@@ -190,6 +191,26 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
             return List.of();
         }
         return jpa.txExpr(TransactionType.Supports, em -> memberships(em, studentId, from, to));
+    }
+
+    @Override
+    public List<ClassMember> classMembers(String schoolId, LocalDate from, LocalDate to) {
+        if (schoolId == null || from == null || to == null || to.isBefore(from)) {
+            return List.of();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<Object[]> rows = em.createQuery("select p, m.classId, c.grade, m.validFrom, m.validTo from PersonEntity p, MembershipEntity m, "
+                    + "ClassEntity c where m.studentId = p.id and m.classId = c.id and c.schoolId = :s and m.validFrom <= :t "
+                    + "and (m.validTo is null or m.validTo >= :f) order by p.lastName, p.firstName, p.middleName, m.validFrom", Object[].class)
+                    .setParameter("s", schoolId).setParameter("f", from.toString()).setParameter("t", to.toString()).getResultList();
+            Map<String, List<org.zhurnal.roster.internal.entity.ContactEntity>> contacts = Mapping.contacts(em,
+                    rows.stream().map(r -> ((PersonEntity) r[0]).getId()).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+            return rows.stream().map(r -> {
+                PersonEntity p = (PersonEntity) r[0];
+                return new ClassMember(Mapping.person(p, contacts.get(p.getId())), new Membership(p.getId(), (String) r[1], null,
+                        ((Number) r[2]).intValue(), Mapping.date((String) r[3]), Mapping.date((String) r[4])));
+            }).toList();
+        });
     }
 
     /**
