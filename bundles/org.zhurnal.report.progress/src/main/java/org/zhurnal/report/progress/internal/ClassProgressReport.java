@@ -228,10 +228,10 @@ public class ClassProgressReport implements ReportPlugin {
         r.add(f.students());
         r.add(f.assessed());
         r.add(f.successful());
-        r.add(f.successRate());
+        r.add(plain(f.successRate()));
         r.add(f.quality());
-        r.add(f.qualityRate());
-        r.add(f.average());
+        r.add(plain(f.qualityRate()));
+        r.add(plain(f.average()));
         r.add(f.fives());
         r.add(f.fours());
         r.add(f.threes());
@@ -239,6 +239,11 @@ public class ClassProgressReport implements ReportPlugin {
         r.add(f.other());
         r.add(f.missing());
         return r;
+    }
+
+    /** @return the number without trailing zeros (75, 4.5), as XLSX keeps it, so CSV and XLSX read the same */
+    private static BigDecimal plain(BigDecimal n) {
+        return n == null ? null : n.signum() == 0 ? BigDecimal.ZERO : n.stripTrailingZeros();
     }
 
     static Table table(List<ClassFigures> classes, Figures total, boolean en) {

@@ -25,7 +25,7 @@ import org.zhurnal.sheets.api.Table;
  * grade is missing, explained by a legend under the class heading. Attendance follows in the last part.
  */
 final class SheetLayout {
-    static final int SUBJECTS_PER_PART = 6;
+    static final int SUBJECTS_PER_PART = 5;
     static final String NONE = "–";
 
     private SheetLayout() {

@@ -41,7 +41,7 @@ import org.zhurnal.timetable.api.TimetableQuery;
  * <p>Exactly one of {@code classId} and {@code schoolId} is given, else the run is refused naming {@code classId}.
  * <p>Formats: CSV (one table, with a class column), XLSX (a worksheet per class) and PDF (A4 landscape, a page per
  * class with signature lines of the class teacher and the director; see {@link SheetLayout} for how the subjects are
- * fitted: table parts of six subjects, a compact cell per subject with a legend).
+ * fitted: table parts of five subjects, a compact cell per subject with a legend).
  * <p>Every source is read in bulk, whatever the number of students: the school's class memberships of the year, its
  * lessons of the year (or the class's for one class), its groups, confirmed grades and attendance of the year — a
  * constant number of queries. A one-class run reads the school's grades and attendance and keeps the class's.
