@@ -5,7 +5,8 @@
 # WARMUP times and then RUNS times in a row, one request at a time; min / median / max of the whole request (curl).
 # The demo journal has marks and attendance but no confirmed period or year grades: the grade cells are empty, the
 # attendance columns are real (both are read in one query each, whatever they hold).
-# Usage: benchmarks/reports.sh [runs] [warm-up runs]   (default 5 and 3). Prints a Markdown table.
+# Usage: benchmarks/reports.sh [runs] [warm-up runs]   (default 5 and 3). Prints a Markdown table; KEEP_DIR=dir keeps
+# the last files of each report there.
 # Targets (report issue): whole school of 1,000 students ≤ 500 ms CSV and ≤ 3 s PDF.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +53,7 @@ if [ -n "$PERIOD" ]; then
 else
   PCSV="no current period found"; PPDF=$PCSV
 fi
+[ -n "${KEEP_DIR:-}" ] && mkdir -p "$KEEP_DIR" && cp "$WORK"/sheet.* "$WORK"/progress.* "$KEEP_DIR"/ 2>/dev/null || true
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%d), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Demo school: $CLASSES classes, $STUDENTS students; academic year $YEAR; $WARMUP warm-up runs, then $RUNS timed"
 echo
