@@ -117,9 +117,14 @@ public class GradebookQueryImpl implements GradebookQuery {
         if (schoolId == null) {
             return List.of();
         }
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select f from FinalEntity f where f.schoolId = :s "
-                + "and f.academicYear = :y order by f.studentId, f.subject, f.kind, f.periodKey", FinalEntity.class).setParameter("s", schoolId)
-                .setParameter("y", academicYear).getResultList().stream().map(Mapping::toDTO).toList());
+        // Columns, not entities (see attendanceOfSchool); the same mapping as Mapping.toDTO(FinalEntity).
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select f.id, f.studentId, f.subject, f.kind, f.periodKey, f.schemeId, "
+                + "f.value, f.suggested, f.average, f.confirmedBy, f.confirmedAt from FinalEntity f where f.schoolId = :s "
+                + "and f.academicYear = :y order by f.studentId, f.subject, f.kind, f.periodKey", Object[].class).setParameter("s", schoolId)
+                .setParameter("y", academicYear).getResultList().stream().map(r -> new FinalGrade((String) r[0], schoolId, (String) r[1],
+                        (String) r[2], academicYear, (String) r[3], FinalGrade.PERIOD.equals(r[3]) ? (String) r[4] : null, (String) r[5],
+                        (String) r[6], (String) r[7], (java.math.BigDecimal) r[8], (String) r[9],
+                        java.time.Instant.ofEpochMilli(((Number) r[10]).longValue()))).toList());
     }
 
     @Override
@@ -127,10 +132,12 @@ public class GradebookQueryImpl implements GradebookQuery {
         if (schoolId == null || from == null || to == null || to.isBefore(from)) {
             return List.of();
         }
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select a from AttendanceEntity a where a.schoolId = :s "
-                + "and a.lessonDate >= :from and a.lessonDate <= :to order by a.lessonDate, a.studentId", AttendanceEntity.class)
-                .setParameter("s", schoolId).setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList()
-                .stream().map(Mapping::toDTO).toList());
+        // Columns, not entities: a school's year is tens of thousands of rows, and managed entities cost several times more.
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select a.occurrenceId, a.lessonDate, a.subject, a.studentId, a.code, "
+                + "a.category, a.lateMinutes from AttendanceEntity a where a.schoolId = :s and a.lessonDate >= :from and a.lessonDate <= :to "
+                + "order by a.lessonDate, a.studentId", Object[].class).setParameter("s", schoolId).setParameter("from", from.toString())
+                .setParameter("to", to.toString()).getResultList().stream().map(r -> new Attendance((String) r[0], LocalDate.parse((String) r[1]),
+                        (String) r[2], (String) r[3], (String) r[4], (String) r[5], (Integer) r[6])).toList());
     }
 
     @Override

@@ -266,12 +266,18 @@ public class ClassProgressReport implements ReportPlugin {
     private byte[] pdf(List<ClassFigures> classes, Figures total, ReportingPeriod period, String years, boolean en) throws java.io.IOException {
         String title = (en ? "Success and quality rates, " : "Успеваемость и качество знаний, ") + period.name() + " (" + years + ")";
         PrintDocument doc = new PrintDocument(title, PrintDocument.Orientation.PORTRAIT).footer(title).heading(title)
-                .paragraph(en ? "Confirmed period grades only; «missing» counts students × subjects taught without a confirmed grade. "
-                        + "Rates are over the students with at least one grade."
-                        : "Учтены только выставленные (подтверждённые) оценки за период; «не выставлено» — число пар ученик × предмет "
-                                + "без выставленной оценки. Проценты — от числа аттестованных учеников.");
-        List<String> h = headers(en);
-        float[] widths = { 14, 16, 16, 16, 20, 16, 20, 16, 18 };
+                .paragraph(en ? "Confirmed period grades only; «missing» counts students × subjects taught without a confirmed grade; "
+                        + "«assessed» are the students with at least one grade, and rates are over them; «4 and 5» are the students whose "
+                        + "grades are all 4 or 5 (a pass keeps quality)."
+                        : "Учтены только выставленные (подтверждённые) оценки за период; «нет оценок» — число пар ученик × предмет "
+                                + "без выставленной оценки; «аттест.» — ученики хотя бы с одной оценкой; проценты — от их числа; "
+                                + "«на 4 и 5» — ученики, все оценки которых 4 и 5 (зачёт не снижает качество).");
+        // The PDF's columns are narrow: its headers are the usual abbreviations of school reports.
+        List<String> h = en ? List.of("Class", "Subject", "Students", "Assessed", "Successful", "Success, %", "4 and 5", "Quality, %", "Average",
+                "«5»", "«4»", "«3»", "«2»", "Other", "Missing")
+                : List.of("Класс", "Предмет", "Учеников", "Аттест.", "Успевают", "Успев., %", "На 4 и 5", "Кач., %", "Ср. балл", "«5»", "«4»",
+                        "«3»", "«2»", "Другие", "Нет оценок");
+        float[] widths = { 14, 20, 19, 20, 20, 20, 18, 18, 24 };
         int[] summaryCols = { 0, 2, 3, 4, 5, 6, 7, 8, 14 };
         List<PrintDocument.Column> cols = new ArrayList<>();
         for (int i = 0; i < summaryCols.length; i++) {
@@ -286,7 +292,7 @@ public class ClassProgressReport implements ReportPlugin {
         }
         doc.table(cols, rows);
         int[] subjectCols = { 1, 3, 9, 10, 11, 12, 5, 7, 8, 14 };
-        float[] subjectWidths = { 40, 16, 9, 9, 9, 9, 18, 18, 14, 18 };
+        float[] subjectWidths = { 42, 18, 9, 9, 9, 9, 20, 18, 18, 24 };
         for (ClassFigures c : classes) {
             doc.space(4).subheading((en ? "Class " : "Класс ") + c.schoolClass().name() + ": " + (en ? "by subject" : "по предметам"));
             List<PrintDocument.Column> sc = new ArrayList<>();

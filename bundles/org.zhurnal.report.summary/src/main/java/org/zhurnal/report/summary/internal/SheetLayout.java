@@ -131,13 +131,13 @@ final class SheetLayout {
             boolean last = k == chunks.size() - 1;
             List<PrintDocument.Column> columns = new ArrayList<>();
             columns.add(new PrintDocument.Column("№", 8));
-            columns.add(new PrintDocument.Column(w.studentCol(), 52));
+            columns.add(new PrintDocument.Column(w.studentCol(), 46));
             chunks.get(k).forEach(subject -> columns.add(new PrintDocument.Column(subject, 30)));
             if (last) {
-                columns.add(new PrintDocument.Column(en ? "Missed" : "Пропущено", 18));
-                columns.add(new PrintDocument.Column(en ? "Illness" : "Болезнь", 16));
-                columns.add(new PrintDocument.Column(en ? "Excused" : "Уважит.", 16));
-                columns.add(new PrintDocument.Column(en ? "Unexcused" : "Неуважит.", 18));
+                columns.add(new PrintDocument.Column(en ? "Missed" : "Пропущено", 22));
+                columns.add(new PrintDocument.Column(en ? "Illness" : "Болезнь", 18));
+                columns.add(new PrintDocument.Column(en ? "Excused" : "Уваж.", 18));
+                columns.add(new PrintDocument.Column(en ? "Unexcused" : "Неуваж.", 20));
             }
             List<List<String>> rows = new ArrayList<>();
             int n = 0;
@@ -163,8 +163,10 @@ final class SheetLayout {
     static String legend(ClassSheet s, boolean en) {
         List<String> names = s.periods().stream().map(ReportingPeriod::name).toList();
         String periods = names.isEmpty() ? (en ? "no periods" : "нет периодов") : String.join(", ", names);
-        return en ? "In a subject's cell: the period grades (" + periods + ") | year | exam | final grade; «" + NONE + "» — no confirmed grade."
+        return en ? "In a subject's cell: the period grades (" + periods + ") | year | exam | final grade; «" + NONE + "» — no confirmed grade. "
+                + "Lessons missed in the year: in all, for illness, excused, unexcused."
                 : "В ячейке предмета: оценки за периоды (" + periods + ") | годовая | экзаменационная | итоговая; «" + NONE
-                        + "» — оценка не выставлена.";
+                        + "» — оценка не выставлена. Пропущено уроков за год: всего, по болезни, по уважительной (Уваж.) и без "
+                        + "уважительной причины (Неуваж.).";
     }
 }

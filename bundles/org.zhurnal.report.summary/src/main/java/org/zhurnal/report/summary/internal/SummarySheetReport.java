@@ -49,6 +49,7 @@ import org.zhurnal.timetable.api.TimetableQuery;
 @Component(service = ReportPlugin.class, property = ReportPlugin.ID + "=" + SummarySheetReport.ID)
 public class SummarySheetReport implements ReportPlugin {
     static final String ID = "summary-sheet";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SummarySheetReport.class);
 
     private final RosterQuery roster;
     private final CalendarQuery calendar;
@@ -110,6 +111,14 @@ public class SummarySheetReport implements ReportPlugin {
         }
         boolean en = "en".equals(request.language());
         List<ClassSheet> sheets = sheets(school, classId, classes, year);
+        long rendering = System.nanoTime();
+        ReportOutput out = output(request, sheets, classId, classes, year, en);
+        LOG.debug("Summary sheet {} rendered in {} ms", request.format(), (System.nanoTime() - rendering) / 1_000_000);
+        return out;
+    }
+
+    private ReportOutput output(ReportRequest request, List<ClassSheet> sheets, String classId, List<SchoolClass> classes, int year, boolean en)
+            throws java.io.IOException {
         String years = year + "/" + (year + 1);
         String scope = classId != null ? classes.get(0).name() : (en ? "school" : "школа");
         String base = (en ? "summary-sheet-" : "сводная-ведомость-") + scope + "-" + years.replace('/', '-');
@@ -137,6 +146,7 @@ public class SummarySheetReport implements ReportPlugin {
             to = from.plusDays(369);
         }
         Map<Integer, List<ReportingPeriod>> periods = new HashMap<>();
+        long t0 = System.nanoTime();
         List<Lesson> lessons = classId != null ? timetable.forClass(classId, from, to) : timetable.forSchool(school, from, to);
         Map<String, String> classOfGroup = new HashMap<>();
         for (Group g : roster.groups(school, year)) {
@@ -148,9 +158,19 @@ public class SummarySheetReport implements ReportPlugin {
             // forClass answers the class's and its groups' lessons: all of them are the class's.
             lessons = lessons.stream().map(l -> l.classId() == null && !classOfGroup.containsKey(l.groupId()) ? withClass(l, classId) : l).toList();
         }
-        return SummarySheet.build(classes, g -> periods.computeIfAbsent(g, x -> calendar.periods(school, year, x)),
-                roster.classMembers(school, from, to), lessons, classOfGroup, gradebook.finalsOfSchool(school, year),
-                gradebook.attendanceOfSchool(school, from, to), to);
+        long t1 = System.nanoTime();
+        List<org.zhurnal.roster.api.ClassMember> members = roster.classMembers(school, from, to);
+        long t2 = System.nanoTime();
+        List<org.zhurnal.gradebook.api.FinalGrade> finals = gradebook.finalsOfSchool(school, year);
+        long t3 = System.nanoTime();
+        List<org.zhurnal.gradebook.api.Attendance> attendance = gradebook.attendanceOfSchool(school, from, to);
+        long t4 = System.nanoTime();
+        List<ClassSheet> sheets = SummarySheet.build(classes, g -> periods.computeIfAbsent(g, x -> calendar.periods(school, year, x)), members,
+                lessons, classOfGroup, finals, attendance, to);
+        LOG.debug("Summary sheet of {} classes: lessons and groups {} ms ({}), members {} ms ({}), grades {} ms ({}), attendance {} ms ({}), "
+                + "built in {} ms", classes.size(), (t1 - t0) / 1_000_000, lessons.size(), (t2 - t1) / 1_000_000, members.size(),
+                (t3 - t2) / 1_000_000, finals.size(), (t4 - t3) / 1_000_000, attendance.size(), (System.nanoTime() - t4) / 1_000_000);
+        return sheets;
     }
 
     private static Lesson withClass(Lesson l, String classId) {
