@@ -23,6 +23,9 @@ import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.GroupKind;
 import org.zhurnal.roster.api.Guardianship;
 import org.zhurnal.roster.api.ClassMember;
+import org.zhurnal.roster.api.Contact;
+import org.zhurnal.roster.api.ContactSource;
+import org.zhurnal.roster.api.PersonKind;
 import org.zhurnal.roster.api.Membership;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
@@ -198,18 +201,28 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
         if (schoolId == null || from == null || to == null || to.isBefore(from)) {
             return List.of();
         }
+        // Columns, not entities: a whole school's students are read here at once, and managed entities cost several times more.
         return jpa.txExpr(TransactionType.Supports, em -> {
-            List<Object[]> rows = em.createQuery("select p, m.classId, c.grade, m.validFrom, m.validTo from PersonEntity p, MembershipEntity m, "
-                    + "ClassEntity c where m.studentId = p.id and m.classId = c.id and c.schoolId = :s and m.validFrom <= :t "
+            List<Object[]> rows = em.createQuery("select p.id, p.schoolId, p.kind, p.externalId, p.lastName, p.firstName, p.middleName, "
+                    + "p.birthDate, p.sex, p.admissionDate, p.leavingDate, p.leavingReason, p.positions, p.subjects, p.noElectronicAccess, "
+                    + "m.classId, c.grade, m.validFrom, m.validTo from PersonEntity p, MembershipEntity m, ClassEntity c "
+                    + "where m.studentId = p.id and m.classId = c.id and c.schoolId = :s and m.validFrom <= :t "
                     + "and (m.validTo is null or m.validTo >= :f) order by p.lastName, p.firstName, p.middleName, m.validFrom", Object[].class)
                     .setParameter("s", schoolId).setParameter("f", from.toString()).setParameter("t", to.toString()).getResultList();
-            Map<String, List<org.zhurnal.roster.internal.entity.ContactEntity>> contacts = Mapping.contacts(em,
-                    rows.stream().map(r -> ((PersonEntity) r[0]).getId()).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
-            return rows.stream().map(r -> {
-                PersonEntity p = (PersonEntity) r[0];
-                return new ClassMember(Mapping.person(p, contacts.get(p.getId())), new Membership(p.getId(), (String) r[1], null,
-                        ((Number) r[2]).intValue(), Mapping.date((String) r[3]), Mapping.date((String) r[4])));
-            }).toList();
+            List<String> ids = rows.stream().map(r -> (String) r[0]).distinct().toList();
+            Map<String, List<Contact>> contacts = new java.util.HashMap<>();
+            for (int i = 0; i < ids.size(); i += 500) {
+                em.createQuery("select c.personId, c.kind, c.value, c.source from ContactEntity c where c.personId in :ids "
+                        + "order by c.kind, c.value", Object[].class).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                        .getResultList().forEach(c -> contacts.computeIfAbsent((String) c[0], k -> new java.util.ArrayList<>())
+                                .add(new Contact((String) c[1], (String) c[2], ContactSource.valueOf((String) c[3]))));
+            }
+            Map<String, Person> persons = new java.util.HashMap<>();
+            return rows.stream().map(r -> new ClassMember(persons.computeIfAbsent((String) r[0], id -> new Person(id, (String) r[1],
+                    PersonKind.valueOf((String) r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6], Mapping.date((String) r[7]),
+                    (String) r[8], Mapping.date((String) r[9]), Mapping.date((String) r[10]), (String) r[11], (String) r[12], (String) r[13],
+                    r[14] instanceof Boolean b ? b : r[14] instanceof Number n && n.intValue() != 0, contacts.get(id))), new Membership((String) r[0], (String) r[15], null, ((Number) r[16]).intValue(),
+                    Mapping.date((String) r[17]), Mapping.date((String) r[18])))).toList();
         });
     }
 

@@ -89,7 +89,8 @@ final class SummarySheet {
         for (Lesson l : lessons) {
             String c = l.classId() != null ? l.classId() : classOfGroup.get(l.groupId());
             if (c != null && byId.containsKey(c) && !l.cancelled()) {
-                subjects.computeIfAbsent(c, k -> new TreeSet<>(RU)).add(l.subject());
+                // A plain set here (tens of thousands of lessons); sorted by the collator once per class below.
+                subjects.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(l.subject());
             }
         }
         Map<Integer, List<ReportingPeriod>> periods = new HashMap<>();
@@ -121,7 +122,7 @@ final class SummarySheet {
             if (c != null) {
                 grades.computeIfAbsent(c, k -> new HashMap<>()).computeIfAbsent(f.studentId(), k -> new HashMap<>())
                         .computeIfAbsent(f.subject(), k -> new HashMap<>()).put(key, f.value());
-                subjects.computeIfAbsent(c, k -> new TreeSet<>(RU)).add(f.subject());
+                subjects.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(f.subject());
             }
         }
         // absences[classId][studentId] = {illness, excused, unexcused}
@@ -142,14 +143,21 @@ final class SummarySheet {
                 default -> n[2]++;
             }
         }
-        Comparator<Person> byName = Comparator.comparing(Person::lastName, RU).thenComparing(Person::firstName, RU)
-                .thenComparing(p -> p.middleName() == null ? "" : p.middleName(), RU).thenComparing(Person::id);
+        // Collation keys computed once per student: comparing with the collator itself costs a parse per comparison.
+        Map<String, java.text.CollationKey> sortKey = new HashMap<>();
+        students.values().forEach(p -> sortKey.put(p.id(), RU.getCollationKey(p.lastName() + "\u0001" + p.firstName() + "\u0001"
+                + (p.middleName() == null ? "" : p.middleName()))));
+        Comparator<Person> byName = Comparator.comparing((Person p) -> sortKey.get(p.id())).thenComparing(Person::id);
+        Map<String, List<Person>> inClass = new HashMap<>();
+        students.values().stream().sorted(byName).forEach(p -> membershipsOf.get(p.id()).stream().map(Membership::classId).distinct()
+                .forEach(c -> inClass.computeIfAbsent(c, k -> new ArrayList<>()).add(p)));
         List<ClassSheet> out = new ArrayList<>();
         for (SchoolClass c : classes) {
             List<ReportingPeriod> ps = periods.get(c.grade());
-            List<String> subs = List.copyOf(subjects.getOrDefault(c.id(), Set.of()));
-            List<Person> in = students.values().stream().filter(s -> membershipsOf.get(s.id()).stream().anyMatch(m -> m.classId().equals(c.id())))
-                    .sorted(byName).toList();
+            TreeSet<String> sorted = new TreeSet<>(RU);
+            sorted.addAll(subjects.getOrDefault(c.id(), Set.of()));
+            List<String> subs = List.copyOf(sorted);
+            List<Person> in = inClass.getOrDefault(c.id(), List.of());
             List<Line> lines = new ArrayList<>();
             for (Person s : in) {
                 Map<String, Map<String, String>> mine = grades.getOrDefault(c.id(), Map.of()).getOrDefault(s.id(), Map.of());
