@@ -63,7 +63,7 @@ public interface RosterQuery {
 
     /**
      * Everyone enrolled in any class of a school at some date of a range, read at once (one query for the
-     * memberships, one per 500 students for their contacts): the bulk form of {@link #studentsOfClass(String, LocalDate)} for
+     * memberships, one for their contacts): the bulk form of {@link #studentsOfClass(String, LocalDate)} for
      * whole-class and whole-school reports over a year («everyone who was in the class during the year»). A student
      * who changed class appears once per class membership.
      *

@@ -209,14 +209,15 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
                     + "where m.studentId = p.id and m.classId = c.id and c.schoolId = :s and m.validFrom <= :t "
                     + "and (m.validTo is null or m.validTo >= :f) order by p.lastName, p.firstName, p.middleName, m.validFrom", Object[].class)
                     .setParameter("s", schoolId).setParameter("f", from.toString()).setParameter("t", to.toString()).getResultList();
-            List<String> ids = rows.stream().map(r -> (String) r[0]).distinct().toList();
+            // The same join instead of an IN list of ids: Derby compiles a statement with hundreds of parameters anew each time.
             Map<String, List<Contact>> contacts = new java.util.HashMap<>();
-            for (int i = 0; i < ids.size(); i += 500) {
-                em.createQuery("select c.personId, c.kind, c.value, c.source from ContactEntity c where c.personId in :ids "
-                        + "order by c.kind, c.value", Object[].class).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
-                        .getResultList().forEach(c -> contacts.computeIfAbsent((String) c[0], k -> new java.util.ArrayList<>())
-                                .add(new Contact((String) c[1], (String) c[2], ContactSource.valueOf((String) c[3]))));
-            }
+            em.createQuery("select distinct k.id, k.personId, k.kind, k.value, k.source from ContactEntity k, MembershipEntity m, ClassEntity c "
+                    + "where k.personId = m.studentId and m.classId = c.id and c.schoolId = :s and m.validFrom <= :t "
+                    + "and (m.validTo is null or m.validTo >= :f)", Object[].class).setParameter("s", schoolId).setParameter("f", from.toString())
+                    .setParameter("t", to.toString()).getResultList().stream()
+                    .sorted(java.util.Comparator.comparing((Object[] k) -> (String) k[2]).thenComparing(k -> (String) k[3]))
+                    .forEach(k -> contacts.computeIfAbsent((String) k[1], x -> new java.util.ArrayList<>())
+                            .add(new Contact((String) k[2], (String) k[3], ContactSource.valueOf((String) k[4]))));
             Map<String, Person> persons = new java.util.HashMap<>();
             return rows.stream().map(r -> new ClassMember(persons.computeIfAbsent((String) r[0], id -> new Person(id, (String) r[1],
                     PersonKind.valueOf((String) r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6], Mapping.date((String) r[7]),
