@@ -49,4 +49,36 @@ public interface GradebookQuery {
 
     /** @return the school's attendance reference book */
     List<AbsenceCode> absenceCodes(String schoolId);
+
+    /**
+     * Every confirmed grade of a school's students in an academic year, read at once (one query): the bulk form of
+     * {@link #finalsOfStudent(String, int)} for whole-class and whole-school reports.
+     *
+     * @param schoolId the school
+     * @param academicYear the academic year (2026 = 2026/2027)
+     * @return the grades, by student, subject, kind and period; empty for an unknown school; never {@code null}
+     * @since 1.1
+     */
+    List<FinalGrade> finalsOfSchool(String schoolId, int academicYear);
+
+    /**
+     * Every absence and lateness recorded in a school with lesson dates from {@code from} to {@code to}, read at
+     * once (one query): the bulk form of {@link #attendanceOfStudent(String, LocalDate, LocalDate)}.
+     *
+     * @return the records, by date and student; empty for an unknown school, a {@code null} argument or
+     *         {@code to} before {@code from}; never {@code null}
+     * @since 1.1
+     */
+    List<Attendance> attendanceOfSchool(String schoolId, LocalDate from, LocalDate to);
+
+    /**
+     * What a final grade (period, year, exam or final) means in its grading scheme: whether it passes and its
+     * five-point equivalent, as the scheme's plug-in says — so that reports never compare grade strings.
+     *
+     * @param schemeId the scheme the value was given in (e.g. {@link FinalGrade#schemeId()})
+     * @param value the value as stored
+     * @return the meaning, or empty when the scheme is not installed now or the value is not one of its final grades
+     * @since 1.1
+     */
+    Optional<GradeMeaning> interpret(String schemeId, String value);
 }

@@ -18,6 +18,7 @@ import org.zhurnal.gradebook.api.AbsenceCode;
 import org.zhurnal.gradebook.api.Attendance;
 import org.zhurnal.gradebook.api.FinalGrade;
 import org.zhurnal.gradebook.api.Forecast;
+import org.zhurnal.gradebook.api.GradeMeaning;
 import org.zhurnal.gradebook.api.GradebookQuery;
 import org.zhurnal.gradebook.api.JournalLesson;
 import org.zhurnal.gradebook.api.LessonTimeliness;
@@ -27,6 +28,7 @@ import org.zhurnal.gradebook.internal.entity.AttendanceEntity;
 import org.zhurnal.gradebook.internal.entity.FinalEntity;
 import org.zhurnal.gradebook.internal.entity.LessonEntity;
 import org.zhurnal.gradebook.internal.entity.MarkEntity;
+import org.zhurnal.gradebook.spi.MarkUse;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
@@ -108,6 +110,51 @@ public class GradebookQueryImpl implements GradebookQuery {
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select f from FinalEntity f where f.studentId = :s "
                 + "and f.academicYear = :y order by f.subject, f.kind, f.periodKey", FinalEntity.class).setParameter("s", studentId)
                 .setParameter("y", academicYear).getResultList().stream().map(Mapping::toDTO).toList());
+    }
+
+    @Override
+    public List<FinalGrade> finalsOfSchool(String schoolId, int academicYear) {
+        if (schoolId == null) {
+            return List.of();
+        }
+        // Columns, not entities (see attendanceOfSchool); the same mapping as Mapping.toDTO(FinalEntity).
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select f.id, f.studentId, f.subject, f.kind, f.periodKey, f.schemeId, "
+                + "f.value, f.suggested, f.average, f.confirmedBy, f.confirmedAt from FinalEntity f where f.schoolId = :s "
+                + "and f.academicYear = :y order by f.studentId, f.subject, f.kind, f.periodKey", Object[].class).setParameter("s", schoolId)
+                .setParameter("y", academicYear).getResultList().stream().map(r -> new FinalGrade((String) r[0], schoolId, (String) r[1],
+                        (String) r[2], academicYear, (String) r[3], FinalGrade.PERIOD.equals(r[3]) ? (String) r[4] : null, (String) r[5],
+                        (String) r[6], (String) r[7], (java.math.BigDecimal) r[8], (String) r[9],
+                        java.time.Instant.ofEpochMilli(((Number) r[10]).longValue()))).toList());
+    }
+
+    @Override
+    public List<Attendance> attendanceOfSchool(String schoolId, LocalDate from, LocalDate to) {
+        if (schoolId == null || from == null || to == null || to.isBefore(from)) {
+            return List.of();
+        }
+        // Columns, not entities: a school's year is tens of thousands of rows, and managed entities cost several times more.
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select a.occurrenceId, a.lessonDate, a.subject, a.studentId, a.code, "
+                + "a.category, a.lateMinutes from AttendanceEntity a where a.schoolId = :s and a.lessonDate >= :from and a.lessonDate <= :to "
+                + "order by a.lessonDate, a.studentId", Object[].class).setParameter("s", schoolId).setParameter("from", from.toString())
+                .setParameter("to", to.toString()).getResultList().stream().map(r -> new Attendance((String) r[0], LocalDate.parse((String) r[1]),
+                        (String) r[2], (String) r[3], (String) r[4], (String) r[5], (Integer) r[6])).toList());
+    }
+
+    @Override
+    public Optional<GradeMeaning> interpret(String schemeId, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return schemes.get(schemeId).flatMap(s -> s.parse(value, MarkUse.FINAL)).map(v -> new GradeMeaning(v.value(), v.numeric(),
+                v.passing(), fivePoint(v.fivePoint())));
+    }
+
+    private static Integer fivePoint(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override

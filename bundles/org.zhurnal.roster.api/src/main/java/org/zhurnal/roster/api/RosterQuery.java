@@ -61,6 +61,22 @@ public interface RosterQuery {
      */
     List<Membership> membershipsOfStudent(String studentId, LocalDate from, LocalDate to);
 
+    /**
+     * Everyone enrolled in any class of a school at some date of a range, read at once (one query for the
+     * memberships, one for their contacts): the bulk form of {@link #studentsOfClass(String, LocalDate)} for
+     * whole-class and whole-school reports over a year («everyone who was in the class during the year»). A student
+     * who changed class appears once per class membership.
+     *
+     * @param schoolId the school
+     * @param from the first date (included)
+     * @param to the last date (included)
+     * @return the class memberships overlapping the range with their students, by surname, given name, patronymic
+     *         and start date; empty for an unknown school, a {@code null} argument or {@code to} before
+     *         {@code from}; never {@code null}
+     * @since 1.4
+     */
+    List<ClassMember> classMembers(String schoolId, LocalDate from, LocalDate to);
+
     /** @return students in the group on {@code date}, by name */
     List<Person> studentsOfGroup(String groupId, LocalDate date);
 

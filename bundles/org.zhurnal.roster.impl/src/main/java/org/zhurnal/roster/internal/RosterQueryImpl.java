@@ -22,6 +22,10 @@ import org.zhurnal.core.api.security.ScopeType;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.GroupKind;
 import org.zhurnal.roster.api.Guardianship;
+import org.zhurnal.roster.api.ClassMember;
+import org.zhurnal.roster.api.Contact;
+import org.zhurnal.roster.api.ContactSource;
+import org.zhurnal.roster.api.PersonKind;
 import org.zhurnal.roster.api.Membership;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
@@ -229,6 +233,37 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
             return List.of();
         }
         return jpa.txExpr(TransactionType.Supports, em -> memberships(em, studentId, from, to));
+    }
+
+    @Override
+    public List<ClassMember> classMembers(String schoolId, LocalDate from, LocalDate to) {
+        if (schoolId == null || from == null || to == null || to.isBefore(from)) {
+            return List.of();
+        }
+        // Columns, not entities: a whole school's students are read here at once, and managed entities cost several times more.
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<Object[]> rows = em.createQuery("select p.id, p.schoolId, p.kind, p.externalId, p.lastName, p.firstName, p.middleName, "
+                    + "p.birthDate, p.sex, p.admissionDate, p.leavingDate, p.leavingReason, p.positions, p.subjects, p.noElectronicAccess, "
+                    + "m.classId, c.grade, m.validFrom, m.validTo from PersonEntity p, MembershipEntity m, ClassEntity c "
+                    + "where m.studentId = p.id and m.classId = c.id and c.schoolId = :s and m.validFrom <= :t "
+                    + "and (m.validTo is null or m.validTo >= :f) order by p.lastName, p.firstName, p.middleName, m.validFrom", Object[].class)
+                    .setParameter("s", schoolId).setParameter("f", from.toString()).setParameter("t", to.toString()).getResultList();
+            // The same join instead of an IN list of ids: Derby compiles a statement with hundreds of parameters anew each time.
+            Map<String, List<Contact>> contacts = new java.util.HashMap<>();
+            em.createQuery("select distinct k.id, k.personId, k.kind, k.value, k.source from ContactEntity k, MembershipEntity m, ClassEntity c "
+                    + "where k.personId = m.studentId and m.classId = c.id and c.schoolId = :s and m.validFrom <= :t "
+                    + "and (m.validTo is null or m.validTo >= :f)", Object[].class).setParameter("s", schoolId).setParameter("f", from.toString())
+                    .setParameter("t", to.toString()).getResultList().stream()
+                    .sorted(java.util.Comparator.comparing((Object[] k) -> (String) k[2]).thenComparing(k -> (String) k[3]))
+                    .forEach(k -> contacts.computeIfAbsent((String) k[1], x -> new java.util.ArrayList<>())
+                            .add(new Contact((String) k[2], (String) k[3], ContactSource.valueOf((String) k[4]))));
+            Map<String, Person> persons = new java.util.HashMap<>();
+            return rows.stream().map(r -> new ClassMember(persons.computeIfAbsent((String) r[0], id -> new Person(id, (String) r[1],
+                    PersonKind.valueOf((String) r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6], Mapping.date((String) r[7]),
+                    (String) r[8], Mapping.date((String) r[9]), Mapping.date((String) r[10]), (String) r[11], (String) r[12], (String) r[13],
+                    r[14] instanceof Boolean b ? b : r[14] instanceof Number n && n.intValue() != 0, contacts.get(id))), new Membership((String) r[0], (String) r[15], null, ((Number) r[16]).intValue(),
+                    Mapping.date((String) r[17]), Mapping.date((String) r[18])))).toList();
+        });
     }
 
     /**
