@@ -31,7 +31,6 @@ import org.zhurnal.gradebook.internal.entity.MarkEntity;
 import org.zhurnal.gradebook.spi.MarkUse;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.RosterQuery;
-import org.zhurnal.roster.api.SchoolClass;
 import org.zhurnal.timetable.api.Lesson;
 import org.zhurnal.timetable.api.TimetableQuery;
 
@@ -169,39 +168,40 @@ public class GradebookQueryImpl implements GradebookQuery {
         if (end.isBefore(from)) {
             return List.of();
         }
-        // Every lesson of every class of the school (a class's lessons include its groups').
+        // Every lesson of the school in one timetable read (not one per class: that recomputed the calendar and bells
+        // for every class). A lesson's class key is its class, a class group's class, or a free-standing group.
+        Map<String, String> classOfGroup = new HashMap<>();
+        for (int y = RosterQuery.academicYearOf(from); y <= RosterQuery.academicYearOf(end); y++) {
+            for (Group g : roster.groups(schoolId, y)) {
+                classOfGroup.put(g.id(), g.classId() == null ? g.id() : g.classId());
+            }
+        }
         Map<String, Lesson> lessons = new LinkedHashMap<>();
         Map<String, String> classOf = new HashMap<>();
-        for (int y = RosterQuery.academicYearOf(from); y <= RosterQuery.academicYearOf(end); y++) {
-            for (SchoolClass c : roster.classes(schoolId, y)) {
-                for (Lesson l : timetable.forClass(c.id(), from, end)) {
-                    if (!l.cancelled()) {
-                        lessons.putIfAbsent(l.occurrenceId(), l);
-                        classOf.putIfAbsent(l.occurrenceId(), c.id());
-                    }
-                }
-            }
-            for (Group g : roster.groups(schoolId, y)) {
-                if (g.classId() == null) {
-                    for (Lesson l : timetable.forGroup(g.id(), from, end)) {
-                        if (!l.cancelled()) {
-                            lessons.putIfAbsent(l.occurrenceId(), l);
-                            classOf.putIfAbsent(l.occurrenceId(), g.id());
-                        }
-                    }
-                }
+        for (Lesson l : timetable.forSchool(schoolId, from, end)) {
+            if (!l.cancelled() && lessons.putIfAbsent(l.occurrenceId(), l) == null) {
+                classOf.put(l.occurrenceId(), l.classId() != null ? l.classId() : classOfGroup.getOrDefault(l.groupId(), l.groupId()));
             }
         }
         ZoneId zone = contexts.zone(schoolId);
         return jpa.txExpr(TransactionType.Supports, em -> {
+            // Projections of the columns the deadlines need, not managed entities (a school's month has thousands of rows).
             Map<String, LessonEntity> recorded = new HashMap<>();
-            em.createQuery("select l from LessonEntity l where l.schoolId = :s and l.lessonDate >= :from and l.lessonDate <= :to",
-                    LessonEntity.class).setParameter("s", schoolId).setParameter("from", from.toString()).setParameter("to", end.toString())
-                    .getResultList().forEach(l -> recorded.put(l.getOccurrenceId(), l));
-            List<Timeliness.MarkTime> marks = em.createQuery("select m from MarkEntity m where m.schoolId = :s and m.lessonDate >= :from "
-                    + "and m.lessonDate <= :to", MarkEntity.class).setParameter("s", schoolId).setParameter("from", from.toString())
-                    .setParameter("to", end.toString()).getResultList().stream()
-                    .map(m -> new Timeliness.MarkTime(m.getOccurrenceId(), LocalDate.parse(m.getWorkDate()), m.getRecordedAt())).toList();
+            for (Object[] r : em.createQuery("select l.occurrenceId, l.held, l.topicAt, l.attendanceAt, l.homeworkAt from LessonEntity l "
+                    + "where l.schoolId = :s and l.lessonDate >= :from and l.lessonDate <= :to", Object[].class).setParameter("s", schoolId)
+                    .setParameter("from", from.toString()).setParameter("to", end.toString()).getResultList()) {
+                LessonEntity e = new LessonEntity();
+                e.setOccurrenceId((String) r[0]);
+                e.setHeld(Boolean.TRUE.equals(r[1]) || (r[1] instanceof Number n && n.intValue() != 0));
+                e.setTopicAt(r[2] == null ? null : ((Number) r[2]).longValue());
+                e.setAttendanceAt(r[3] == null ? null : ((Number) r[3]).longValue());
+                e.setHomeworkAt(r[4] == null ? null : ((Number) r[4]).longValue());
+                recorded.put(e.getOccurrenceId(), e);
+            }
+            List<Timeliness.MarkTime> marks = em.createQuery("select m.occurrenceId, m.workDate, m.recordedAt from MarkEntity m "
+                    + "where m.schoolId = :s and m.lessonDate >= :from and m.lessonDate <= :to", Object[].class).setParameter("s", schoolId)
+                    .setParameter("from", from.toString()).setParameter("to", end.toString()).getResultList().stream()
+                    .map(m -> new Timeliness.MarkTime((String) m[0], LocalDate.parse((String) m[1]), ((Number) m[2]).longValue())).toList();
             return Timeliness.evaluate(schoolId, List.copyOf(lessons.values()), l -> classOf.get(l.occurrenceId()), recorded, marks, zone,
                     deadlines.homeworkHours(), deadlines.markDays());
         });

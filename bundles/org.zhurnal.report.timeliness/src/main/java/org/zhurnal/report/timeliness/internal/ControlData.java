@@ -103,12 +103,52 @@ public class ControlData {
 
     /** @return every school of the municipality with its share of lessons recorded on the day */
     public List<Shares.SchoolShare> municipalShares(String municipalityId, LocalDate from, LocalDate to) {
-        List<Shares.SchoolShare> out = new ArrayList<>();
-        for (School s : schools(municipalityId)) {
+        return perSchool(schools(municipalityId), s -> {
             List<LessonTimeliness> lessons = gradebook.timeliness(s.id(), from, to);
-            out.add(new Shares.SchoolShare(s.id(), s.shortName(), lessons.size(), (int) lessons.stream().filter(Shares::onDay).count()));
+            return new Shares.SchoolShare(s.id(), s.shortName(), lessons.size(), (int) lessons.stream().filter(Shares::onDay).count());
+        });
+    }
+
+    /** @return the activity rating's inputs of every school of the municipality */
+    public List<ActivityRating.Input> ratingInputs(String municipalityId, LocalDate from, LocalDate to) {
+        return perSchool(schools(municipalityId), s -> ratingInput(s, from, to));
+    }
+
+    /**
+     * Computes per school on up to as many threads as there are processors (at most 4): a municipality's schools are
+     * independent, and a school's reads wait on the database as much as on the processor. The threads are never
+     * interrupted (a thread interrupted inside embedded Derby loses its connection).
+     */
+    <T> List<T> perSchool(List<School> schools, java.util.function.Function<School, T> work) {
+        int threads = Math.min(Math.min(4, Runtime.getRuntime().availableProcessors()), schools.size());
+        if (threads <= 1) {
+            return schools.stream().map(work).toList();
         }
-        return out;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "zhurnal-control-report");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (School s : schools) {
+                futures.add(pool.submit(() -> work.apply(s)));
+            }
+            List<T> out = new ArrayList<>();
+            for (java.util.concurrent.Future<T> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /**

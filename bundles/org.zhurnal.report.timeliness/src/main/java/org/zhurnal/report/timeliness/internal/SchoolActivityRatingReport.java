@@ -9,7 +9,6 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.zhurnal.core.api.tenancy.School;
 import org.zhurnal.pdf.api.PrintDocument;
 import org.zhurnal.reporting.spi.ParameterType;
 import org.zhurnal.reporting.spi.ReportFormat;
@@ -74,11 +73,7 @@ public class SchoolActivityRatingReport implements ReportPlugin {
         String municipalityId = request.parameters().get("municipalityId");
         var range = Output.range(request);
         boolean en = "en".equals(request.language());
-        List<ActivityRating.Input> inputs = new ArrayList<>();
-        for (School s : data.schools(municipalityId)) {
-            inputs.add(data.ratingInput(s, range[0], range[1]));
-        }
-        Table table = table(ActivityRating.rank(inputs), en);
+        Table table = table(ActivityRating.rank(data.ratingInputs(municipalityId, range[0], range[1])), en);
         String title = (en ? "Activity rating of schools: " : "Рейтинг активности школ: ") + data.municipalityName(municipalityId) + ", "
                 + Output.DAY.format(range[0]) + " – " + Output.DAY.format(range[1]);
         String formula = en ? "Rating = 40·T + 30·D + 15·A + 15·C, where T is the share of held lessons with topic and attendance recorded on "
