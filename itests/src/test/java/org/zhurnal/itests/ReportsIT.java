@@ -389,5 +389,58 @@ public class ReportsIT {
                 "parameters.periodId");
         assertProblem(http.post(sheet, "{\"format\":\"DOCX\"," + classYear + "}", deputy), 400, "format");
         assertProblem(http.post(progress, "{\"format\":\"ODS\"," + classPeriod + "}", deputy), 400, "format");
+
+        // The whole school's summary sheet as a background job: 202, its three stages, then the PDF with every student.
+        Http.Answer queued = http.post("/api/v1/reports/summary-sheet/jobs", "{\"format\":\"PDF\"," + params("schoolId", school.id(), "year",
+                String.valueOf(y)) + "}", deputy);
+        assertEquals(queued.body(), 202, queued.status());
+        String jobPath = java.net.URI.create(queued.raw().headers().firstValue("Location").orElseThrow()).getPath();
+        com.fasterxml.jackson.databind.JsonNode job = queued.json();
+        long until = System.currentTimeMillis() + 60_000;
+        while (!"DONE".equals(job.get("status").asText()) && !"FAILED".equals(job.get("status").asText()) && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+            job = http.get(jobPath, deputy).json();
+        }
+        assertEquals(job.toString(), "DONE", job.get("status").asText());
+        assertEquals(job.toString(), 3, job.get("total").asInt());
+        assertEquals(job.toString(), 3, job.get("done").asInt());
+        Http.Bytes jobPdf = http.getBytes(jobPath + "/file", deputy);
+        assertEquals(200, jobPdf.status());
+        String jobText = pdfText(jobPdf.bytes());
+        for (String pupil : pupils.keySet()) {
+            assertTrue(pupil, jobText.contains(pupil));
+        }
+        assertProblem(http.get(jobPath, otherClassTeacher), 404, null);
+
+        // A municipality's own report, hot-deployed: the example plug-in dropped into deploy/ is listed and runs within
+        // seconds, offers only what it declares (CSV), and is gone when the jar is removed.
+        java.nio.file.Path deploy = java.nio.file.Path.of(System.getProperty("karaf.base"), "deploy", "org.zhurnal.example.report.jar");
+        long t0 = System.nanoTime();
+        java.nio.file.Files.copy(java.nio.file.Path.of(System.getProperty("zhurnal.report.jar")), deploy,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        awaitCatalogue(deputy, true);
+        System.out.println("Hot deploy of the class-list report took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        String classList = "/api/v1/reports/class-list/run";
+        Http.Answer list = http.post(classList, "{\"format\":\"CSV\"," + params("classId", fiveA.id()) + "}", deputy);
+        assertEquals(list.body(), 200, list.status());
+        for (Person student : roster.studentsOfClass(fiveA.id(), today)) {
+            assertTrue(list.body(), list.body().contains(student.lastName() + " " + student.firstName()));
+            roster.guardiansOf(student.id()).forEach(g -> assertTrue(list.body(), list.body().contains(g.guardian().lastName())));
+        }
+        assertProblem(http.post(classList, "{\"format\":\"PDF\"," + params("classId", fiveA.id()) + "}", deputy), 400, "format");
+        assertProblem(http.post(classList, "{\"format\":\"CSV\"," + params("classId", fiveA.id()) + "}", otherClassTeacher), 403, null);
+        java.nio.file.Files.delete(deploy);
+        awaitCatalogue(deputy, false);
+        assertProblem(http.post(classList, "{\"format\":\"CSV\"," + params("classId", fiveA.id()) + "}", deputy), 404, null);
+    }
+
+    private void awaitCatalogue(String token, boolean listed) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (http.get("/api/v1/reports", token).body().contains("\"id\":\"class-list\"") != listed) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("class-list " + (listed ? "not listed" : "still listed") + " after 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.zhurnal.reporting.spi.ReportOutput;
 import org.zhurnal.reporting.spi.ReportParameter;
 import org.zhurnal.reporting.spi.ReportParameterException;
 import org.zhurnal.reporting.spi.ReportPlugin;
+import org.zhurnal.reporting.spi.ReportProgress;
 import org.zhurnal.reporting.spi.ReportRequest;
 import org.zhurnal.report.summary.internal.SummarySheet.ClassSheet;
 import org.zhurnal.roster.api.Group;
@@ -89,6 +90,12 @@ public class SummarySheetReport implements ReportPlugin {
 
     @Override
     public ReportOutput render(ReportRequest request) throws Exception {
+        return render(request, ReportProgress.none());
+    }
+
+    /** Tells its three stages (reading in bulk, building the sheets, writing the file) to a report job. */
+    @Override
+    public ReportOutput render(ReportRequest request, ReportProgress progress) throws Exception {
         String classId = request.parameters().get("classId");
         String schoolId = request.parameters().get("schoolId");
         if ((classId == null) == (schoolId == null)) {
@@ -110,9 +117,13 @@ public class SummarySheetReport implements ReportPlugin {
             school = schoolId;
         }
         boolean en = "en".equals(request.language());
+        progress.update(0, 3, en ? "reading grades and attendance of " + classes.size() + " classes"
+                : "чтение оценок и посещаемости: классов " + classes.size());
         List<ClassSheet> sheets = sheets(school, classId, classes, year);
+        progress.update(2, 3, (en ? "writing " : "формирование ") + request.format().name());
         long rendering = System.nanoTime();
         ReportOutput out = output(request, sheets, classId, classes, year, en);
+        progress.update(3, 3, null);
         LOG.debug("Summary sheet {} rendered in {} ms", request.format(), (System.nanoTime() - rendering) / 1_000_000);
         return out;
     }
