@@ -116,7 +116,7 @@ public class Finals {
      * The forecasts of several students of one class or group (two queries for all of them, not two per student),
      * in the order of {@code studentIds}.
      */
-    List<Forecast> computeAll(List<String> studentIds, String subject, ReportingPeriod period, String schoolId, int grade,
+    public List<Forecast> computeAll(List<String> studentIds, String subject, ReportingPeriod period, String schoolId, int grade,
             boolean familyView) {
         if (studentIds.isEmpty()) {
             return List.of();

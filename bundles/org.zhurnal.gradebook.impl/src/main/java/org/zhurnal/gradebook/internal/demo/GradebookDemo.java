@@ -24,10 +24,16 @@ import org.zhurnal.core.api.demo.DemoDataContributor;
 import org.zhurnal.core.api.security.Grant;
 import org.zhurnal.core.api.security.Role;
 import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.calendar.api.CalendarQuery;
+import org.zhurnal.calendar.api.ReportingPeriod;
+import org.zhurnal.gradebook.api.FinalGrade;
+import org.zhurnal.gradebook.api.Forecast;
+import org.zhurnal.gradebook.internal.Finals;
 import org.zhurnal.gradebook.internal.GradebookSchema;
 import org.zhurnal.gradebook.internal.LessonContexts;
 import org.zhurnal.gradebook.internal.SchemeRules;
 import org.zhurnal.gradebook.internal.entity.AttendanceEntity;
+import org.zhurnal.gradebook.internal.entity.FinalEntity;
 import org.zhurnal.gradebook.internal.entity.LessonEntity;
 import org.zhurnal.gradebook.internal.entity.MarkEntity;
 import org.zhurnal.roster.api.Person;
@@ -46,7 +52,9 @@ import org.zhurnal.timetable.api.TimetableQuery;
  * of a subject is a control work marked for everyone present; about one entry in ten is late, so the timeliness
  * report has something to show. Grade 1 gets no marks (безотметочное обучение). Demo data is bulk-inserted: one
  * audit record per class sums it up, and no domain events are published (no notification storm at first start).
- * A teacher account (the 5А mathematics teacher) is issued so the journal can be tried at once.
+ * Reporting periods already over get their period grades confirmed (as suggested), so the summary sheet, class
+ * progress and the diary show them. A teacher account (the 5А mathematics teacher) is issued so the journal can be
+ * tried at once.
  */
 @Component(service = DemoDataContributor.class)
 public class GradebookDemo implements DemoDataContributor {
@@ -70,11 +78,16 @@ public class GradebookDemo implements DemoDataContributor {
     private final LessonContexts contexts;
     private final SchemeRules rules;
     private final AccountService accounts;
+    private final Finals finals;
+    private final CalendarQuery calendar;
 
     @Activate
     public GradebookDemo(@Reference(target = "(osgi.unit.name=zhurnal-gradebook)") JpaTemplate jpa, @Reference ZhurnalClock clock,
             @Reference AuditLog audit, @Reference RosterQuery roster, @Reference TimetableQuery timetable, @Reference LessonContexts contexts,
-            @Reference SchemeRules rules, @Reference AccountService accounts, @Reference GradebookSchema schema) {
+            @Reference SchemeRules rules, @Reference AccountService accounts, @Reference GradebookSchema schema, @Reference Finals finals,
+            @Reference CalendarQuery calendar) {
+        this.finals = finals;
+        this.calendar = calendar;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
@@ -113,15 +126,16 @@ public class GradebookDemo implements DemoDataContributor {
             return;
         }
         ZoneId zone = contexts.zone(schoolId);
-        int[] totals = new int[3];
+        int[] totals = new int[4];
         for (SchoolClass c : roster.classes(schoolId, year)) {
             int[] n = loadClass(schoolId, c, from, to, zone);
             for (int i = 0; i < 3; i++) {
                 totals[i] += n[i];
             }
+            totals[3] += confirmEndedPeriods(schoolId, c, year, today, zone);
         }
-        LOG.info("Demo journal written in {} ms: {} lessons, {} marks, {} absences", (System.nanoTime() - start) / 1_000_000, totals[0],
-                totals[1], totals[2]);
+        LOG.info("Demo journal written in {} ms: {} lessons, {} marks, {} absences, {} period grades confirmed",
+                (System.nanoTime() - start) / 1_000_000, totals[0], totals[1], totals[2], totals[3]);
     }
 
     private void issueTeacherAccount(DemoContext ctx, String schoolId, int year, LocalDate today) {
@@ -138,6 +152,58 @@ public class GradebookDemo implements DemoDataContributor {
                     ctx.credential(issued.account().login(), issued.temporaryPassword(),
                             "mathematics teacher of 5А — " + t.fullName() + " (temporary)");
                 });
+    }
+
+    /**
+     * The class teachers' work at the end of each reporting period already over: every student's period grade in every
+     * subject with enough marks, confirmed as the scheme suggests it (the same computation as the gradebook's
+     * suggestion), the day after the period ends. Grade 1 has no marks and so no grades.
+     *
+     * @return period grades written
+     */
+    private int confirmEndedPeriods(String schoolId, SchoolClass c, int year, LocalDate today, ZoneId zone) {
+        if (c.grade() == 1) {
+            return 0;
+        }
+        List<String> subjects = timetable.forClass(c.id(), LocalDate.of(year, 9, 1), today.minusDays(1)).stream().map(Lesson::subject)
+                .distinct().sorted().toList();
+        List<FinalEntity> rows = new ArrayList<>();
+        for (ReportingPeriod period : calendar.periods(schoolId, year, c.grade())) {
+            if (!period.end().isBefore(today)) {
+                continue;
+            }
+            List<String> students = roster.studentsOfClass(c.id(), period.end()).stream().map(Person::id).toList();
+            long confirmedAt = period.end().plusDays(1).atTime(15, 0).atZone(zone).toInstant().toEpochMilli();
+            for (String subject : subjects) {
+                for (Forecast f : finals.computeAll(students, subject, period, schoolId, c.grade(), false)) {
+                    if (f.suggested() == null || f.confirmed() != null) {
+                        continue;
+                    }
+                    FinalEntity e = new FinalEntity();
+                    e.setId(UUID.randomUUID().toString());
+                    e.setSchoolId(schoolId);
+                    e.setStudentId(f.studentId());
+                    e.setSubject(subject);
+                    e.setAcademicYear(year);
+                    e.setKind(FinalGrade.PERIOD);
+                    e.setPeriodKey(period.id());
+                    e.setSchemeId(f.schemeId());
+                    e.setValue(f.suggested());
+                    e.setSuggested(f.suggested());
+                    e.setAverage(f.average());
+                    e.setConfirmedBy("demo");
+                    e.setConfirmedAt(confirmedAt);
+                    rows.add(e);
+                }
+            }
+        }
+        if (!rows.isEmpty()) {
+            jpa.tx(TransactionType.Required, em -> {
+                rows.forEach(em::persist);
+                audit.record(schoolId, "gradebook-demo", c.id(), "demo-finals", null, Map.of("class", c.name(), "periodGrades", rows.size()));
+            });
+        }
+        return rows.size();
     }
 
     /** @return lessons, marks and absences written for the class */
