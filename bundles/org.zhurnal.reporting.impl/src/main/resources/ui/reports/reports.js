@@ -1,5 +1,6 @@
 // The report catalogue: choose a report, fill its parameters (a form built from the report's own schema), choose a
-// format, download; CSV is previewed as a table.
+// format, download; CSV is previewed as a table. A run is a background job (POST …/jobs → 202), polled for its progress
+// so a long report (a whole school, a municipality) never holds a request open; the file is fetched when it is done.
 import { api, TEXTS, t, translate } from '/i18n.js';
 import { $, el, errorText, onLanguageChange, say } from '/page.js';
 
@@ -7,11 +8,13 @@ Object.assign(TEXTS.ru, {
   'rep.title': 'Отчёты', 'rep.report': 'Отчёт', 'rep.format': 'Формат', 'rep.run': 'Сформировать', 'rep.none': 'Отчётов нет.',
   'rep.ready': 'Готово: {file}', 'rep.download': 'Скачать', 'rep.noClasses': 'Нет классов, по которым вы можете строить отчёты.',
   'rep.noSchools': 'Нет школ, по которым вы можете строить отчёты.', 'rep.noMunicipalities': 'Нет муниципалитетов, по которым вы можете строить отчёты.',
+  'rep.queued': 'Отчёт в очереди…', 'rep.running': 'Отчёт готовится…', 'rep.progress': 'Отчёт готовится: {done} из {total}',
 });
 Object.assign(TEXTS.en, {
   'rep.title': 'Reports', 'rep.report': 'Report', 'rep.format': 'Format', 'rep.run': 'Run', 'rep.none': 'No reports.',
   'rep.ready': 'Ready: {file}', 'rep.download': 'Download', 'rep.noClasses': 'No classes you may run reports for.',
   'rep.noSchools': 'No schools you may run reports for.', 'rep.noMunicipalities': 'No municipalities you may run reports for.',
+  'rep.queued': 'The report is queued…', 'rep.running': 'The report is being prepared…', 'rep.progress': 'The report is being prepared: {done} of {total}',
 });
 
 const lang = () => (localStorage.getItem('zhurnal.lang') === 'en' ? 'en' : 'ru');
@@ -106,6 +109,14 @@ function csrf() {
   return m ? decodeURIComponent(m[1]) : '';
 }
 
+/** Throws the problem+json of a refused answer (so its detail is what the user reads). */
+async function failOn(resp) {
+  if (resp.ok) return;
+  let problem = null;
+  try { problem = await resp.json(); } catch (e) { /* not JSON */ }
+  const err = new Error((problem && problem.detail) || resp.statusText); err.problem = problem; throw err;
+}
+
 async function run(ev) {
   ev.preventDefault();
   const r = reports.find((x) => x.id === $('report').value);
@@ -114,16 +125,24 @@ async function run(ev) {
   const format = $('format').value;
   say($('status'), '', t('page.loading'));
   try {
-    const resp = await fetch(`/api/v1/reports/${encodeURIComponent(r.id)}/run`, {
+    const queued = await fetch(`/api/v1/reports/${encodeURIComponent(r.id)}/jobs`, {
       method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf() },
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf(), Accept: 'application/json' },
       body: JSON.stringify({ format, parameters, lang: lang() }),
     });
-    if (!resp.ok) {
-      let problem = null;
-      try { problem = await resp.json(); } catch (e) { /* not JSON */ }
-      const err = new Error((problem && problem.detail) || resp.statusText); err.problem = problem; throw err;
+    await failOn(queued);
+    let job = await queued.json();
+    while (job.status === 'QUEUED' || job.status === 'RUNNING') {
+      say($('status'), '', job.status === 'QUEUED' ? t('rep.queued')
+        : job.total ? t('rep.progress', { done: job.done, total: job.total }) + (job.step ? ` (${job.step})` : '') : t('rep.running'));
+      await new Promise((ok) => setTimeout(ok, 400));
+      job = await api('GET', `reports/jobs/${encodeURIComponent(job.id)}`);
     }
+    if (job.status !== 'DONE') {
+      const err = new Error((job.problem && job.problem.detail) || job.status); err.problem = job.problem; throw err;
+    }
+    const resp = await fetch(`/api/v1/reports/jobs/${encodeURIComponent(job.id)}/file`, { credentials: 'same-origin' });
+    await failOn(resp);
     const blob = await resp.blob();
     const name = (/filename\*=UTF-8''([^;]+)/.exec(resp.headers.get('Content-Disposition') || '') || [])[1];
     const file = name ? decodeURIComponent(name) : `${r.id}.${format.toLowerCase()}`;

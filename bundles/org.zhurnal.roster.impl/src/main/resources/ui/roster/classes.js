@@ -38,6 +38,12 @@ Object.assign(TEXTS.ru, {
   'classes.lacking.students': 'Ученики ({n})', 'classes.lacking.guardians': 'Представители ({n})',
   'classes.openConsents': 'Открыть согласия',
   'classes.working': 'Выполняется…',
+  'person.edit': 'Изменить', 'person.editTitle': 'Изменение данных: {name}', 'person.lastName': 'Фамилия', 'person.firstName': 'Имя',
+  'person.middleName': 'Отчество', 'person.sex': 'Пол', 'person.leavingDate': 'Дата выбытия', 'person.leavingReason': 'Причина выбытия',
+  'person.noElectronicAccess': 'нет электронного доступа: еженедельные распечатки', 'person.contacts': 'Контакты',
+  'person.addContact': 'Добавить контакт', 'person.remove': 'Удалить', 'person.save': 'Сохранить', 'person.cancel': 'Отмена',
+  'person.saved': 'Данные сохранены: {name}.', 'person.unchanged': 'Ничего не изменено.',
+  'person.failed': 'Не сохранено — исправьте ошибки:', 'person.value': 'Значение',
 });
 Object.assign(TEXTS.en, {
   'classes.title': 'Classes and students', 'classes.year': 'Academic year', 'classes.none': 'No classes in this academic year.',
@@ -73,6 +79,12 @@ Object.assign(TEXTS.en, {
   'classes.lacking.students': 'Students ({n})', 'classes.lacking.guardians': 'Guardians ({n})',
   'classes.openConsents': 'Open consents',
   'classes.working': 'Working…',
+  'person.edit': 'Edit', 'person.editTitle': 'Edit: {name}', 'person.lastName': 'Last name', 'person.firstName': 'First name',
+  'person.middleName': 'Patronymic', 'person.sex': 'Sex', 'person.leavingDate': 'Leaving date', 'person.leavingReason': 'Reason for leaving',
+  'person.noElectronicAccess': 'no electronic access: weekly printouts', 'person.contacts': 'Contacts',
+  'person.addContact': 'Add a contact', 'person.remove': 'Remove', 'person.save': 'Save', 'person.cancel': 'Cancel',
+  'person.saved': 'Saved: {name}.', 'person.unchanged': 'Nothing was changed.',
+  'person.failed': 'Not saved — correct the errors:', 'person.value': 'Value',
 });
 
 const state = { schools: [], classes: [], card: null, consents: null, issued: null };
@@ -153,10 +165,20 @@ function contactLine(c) {
   return line;
 }
 
+function editButton(person, kind) {
+  const b = el('button', 'btn small edit', '✎');
+  b.type = 'button';
+  b.title = t('person.edit');
+  b.setAttribute('aria-label', `${t('person.edit')}: ${fullName(person)}`);
+  b.dataset.editPerson = person.id;
+  b.addEventListener('click', () => openPerson(person, kind));
+  return b;
+}
+
 function guardianBlock(g) {
   const box = el('div', 'guardian');
   box.append(el('span', 'gname', fullName(g.guardian)), document.createTextNode(' '),
-    el('span', 'relation', '(' + t('relation.' + g.relation) + ')'));
+    el('span', 'relation', '(' + t('relation.' + g.relation) + ')'), document.createTextNode(' '), editButton(g.guardian, 'GUARDIAN'));
   const contacts = (g.guardian.contacts || []);
   if (contacts.length || g.guardian.noElectronicAccess) {
     const line = el('div', 'contacts');
@@ -196,7 +218,9 @@ function renderCard() {
       consent.append(mark(s.consent));
       const account = el('td', 'mark');
       account.append(mark(s.hasAccount));
-      tr.append(el('td', 'num', String(i + 1)), el('td', 'name', fullName(s.student)), el('td', 'date', date(s.student.birthDate)),
+      const name = el('td', 'name', fullName(s.student));
+      name.append(document.createTextNode(' '), editButton(s.student, 'STUDENT'));
+      tr.append(el('td', 'num', String(i + 1)), name, el('td', 'date', date(s.student.birthDate)),
         guardians, consent, account);
       return tr;
     }));
@@ -398,6 +422,102 @@ async function issueJson() {
 // ---------------------------------------------------------------------------------------------
 // Start
 
+// ----- correcting one person's record (PUT /roster/persons/{id} with only the fields that changed) -----
+
+let editing = null;
+
+function contactRow(c) {
+  const row = el('div', 'row contact-row');
+  const kind = el('select');
+  kind.name = 'kind';
+  for (const k of ['PHONE', 'EMAIL']) { const o = el('option', null, t('contact.' + k)); o.value = k; kind.append(o); }
+  kind.value = c.kind || 'PHONE';
+  const value = el('input');
+  value.name = 'value';
+  value.value = c.value || '';
+  value.setAttribute('aria-label', t('person.value'));
+  const source = el('select');
+  source.name = 'source';
+  for (const k of ['WRITTEN', 'ELECTRONIC']) { const o = el('option', null, t('source.' + k)); o.value = k; source.append(o); }
+  source.value = c.source || 'WRITTEN';
+  const remove = el('button', 'btn small', t('person.remove'));
+  remove.type = 'button';
+  remove.addEventListener('click', () => row.remove());
+  row.append(kind, value, source, remove);
+  return row;
+}
+
+function openPerson(person, kind) {
+  editing = { person, kind };
+  const f = $('person-form');
+  $('person-title').textContent = t('person.editTitle', { name: fullName(person) });
+  for (const n of ['lastName', 'firstName', 'middleName', 'leavingReason']) $('p-' + n).value = person[n] || '';
+  $('p-birthDate').value = person.birthDate || '';
+  $('p-leavingDate').value = person.leavingDate || '';
+  $('p-sex').value = person.sex || 'M';
+  $('p-noElectronicAccess').checked = !!person.noElectronicAccess;
+  f.querySelectorAll('.student-only').forEach((x) => { x.hidden = kind !== 'STUDENT'; });
+  f.querySelectorAll('.guardian-only').forEach((x) => { x.hidden = kind !== 'GUARDIAN'; });
+  $('p-contacts').replaceChildren(...(person.contacts || []).map(contactRow));
+  $('p-errors').hidden = true;
+  $('person-dialog').showModal();
+  $('p-lastName').focus();
+}
+
+function contactsOf(container) {
+  return [...container.querySelectorAll('.contact-row')].map((r) => ({
+    kind: r.querySelector('[name=kind]').value, value: r.querySelector('[name=value]').value.trim(), source: r.querySelector('[name=source]').value,
+  })).filter((c) => c.value);
+}
+
+/** @return only what differs from the record (the API changes only the fields it is given) */
+function changes() {
+  const p = editing.person;
+  const body = {};
+  const text = (n) => { const v = $('p-' + n).value.trim(); if (v !== (p[n] || '')) body[n] = v; };
+  ['lastName', 'firstName', 'middleName'].forEach(text);
+  if (editing.kind === 'STUDENT') {
+    if ($('p-birthDate').value && $('p-birthDate').value !== (p.birthDate || '')) body.birthDate = $('p-birthDate').value;
+    if ($('p-sex').value !== (p.sex || '')) body.sex = $('p-sex').value;
+    if ($('p-leavingDate').value && $('p-leavingDate').value !== (p.leavingDate || '')) body.leavingDate = $('p-leavingDate').value;
+    text('leavingReason');
+  } else if ($('p-noElectronicAccess').checked !== !!p.noElectronicAccess) {
+    body.noElectronicAccess = $('p-noElectronicAccess').checked;
+  }
+  const contacts = contactsOf($('p-contacts'));
+  const before = (p.contacts || []).map((c) => ({ kind: c.kind, value: c.value, source: c.source || 'WRITTEN' }));
+  if (JSON.stringify(contacts) !== JSON.stringify(before)) body.contacts = contacts;
+  return body;
+}
+
+async function savePerson(ev) {
+  ev.preventDefault();
+  const body = changes();
+  if (!Object.keys(body).length) {
+    $('person-dialog').close();
+    message('', t('person.unchanged'));
+    return;
+  }
+  $('p-save').disabled = true;
+  try {
+    const saved = await api('PUT', `roster/persons/${encodeURIComponent(editing.person.id)}`, body);
+    $('person-dialog').close();
+    await openCard(state.card.schoolClass.id, true);
+    message('good', t('person.saved', { name: fullName(saved) }));
+  } catch (err) {
+    const box = $('p-errors');
+    const list = el('ul');
+    const pr = err.problem || {};
+    const violations = pr.errors || (pr.field ? [{ field: pr.field, message: pr.detail }] : []);
+    if (violations.length) violations.forEach((v) => list.append(el('li', null, `${v.field}: ${v.message}`)));
+    else list.append(el('li', null, errorText(err)));
+    box.replaceChildren(el('p', null, t('person.failed')), list);
+    box.hidden = false;
+  } finally {
+    $('p-save').disabled = false;
+  }
+}
+
 function fillYears() {
   const current = currentAcademicYear();
   const years = [];
@@ -419,6 +539,9 @@ async function start() {
   $('consents-button').addEventListener('click', toggleConsents);
   $('issue-pdf').addEventListener('click', issuePdf);
   $('issue-json').addEventListener('click', issueJson);
+  $('person-form').addEventListener('submit', savePerson);
+  $('p-cancel').addEventListener('click', () => $('person-dialog').close());
+  $('p-add-contact').addEventListener('click', () => $('p-contacts').append(contactRow({})));
   onLanguageChange(() => { translate(); message(''); renderCard(); renderClasses(); });
   try {
     state.schools = await schools();

@@ -224,29 +224,37 @@ public class ArchiveIT {
         out = shell("zhurnal:archive-export " + school.id(), true);
         assertTrue(out, out.contains("OK     " + base.resolve("media-a")) && out.contains("FAILED " + base.resolve("blocker/media-c")));
 
-        // Year close: refused while the configured year report is not installed; archives each class once.
+        // Year close: the default year report is the summary sheet — every class's sheet archived once, signed; closing
+        // again archives nothing new; a year report that is not installed is refused (409).
         String close = API + "schools/" + school.id() + "/years/" + y + "/close";
-        assertProblem(http.post(close, null, deputy), 409, null);
-        org.osgi.service.cm.Configuration cfg = configAdmin.getConfiguration("org.zhurnal.archive", null);
-        Dictionary<String, Object> props = cfg.getProperties() == null ? new Hashtable<>() : cfg.getProperties();
-        props.put("yearReport", "attendance");
-        props.put("yearReportParameters", "classId={classId},periodId=" + period.id());
-        cfg.update(props);
-        Http.Answer closed = null;
-        for (long end = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < end;) {
-            closed = http.post(close, null, deputy);
-            if (closed.status() != 409) {
-                break;
-            }
-            Thread.sleep(300);
-        }
+        Http.Answer closed = http.post(close, null, deputy);
         assertEquals(closed.body(), 200, closed.status());
         int classes = roster.classes(school.id(), y).size();
         assertEquals(closed.body(), classes, closed.json().get("created").size());
+        for (com.fasterxml.jackson.databind.JsonNode d : closed.json().get("created")) {
+            assertEquals(d.toString(), "summary-sheet", d.get("kind").asText());
+            assertTrue(d.toString(), d.get("fileName").asText().endsWith(".pdf"));
+        }
+        String sheetId = closed.json().get("created").get(0).get("id").asText();
+        assertVerification(http.get(API + "documents/" + sheetId + "/verify", deputy), "OK");
         Http.Answer again = http.post(close, null, deputy);
         assertEquals(again.body(), 200, again.status());
         assertEquals(0, again.json().get("created").size());
         assertEquals(classes, again.json().get("alreadyArchived").size());
+        assertEquals(2 + classes, http.get(documents, deputy).json().size());
+        org.osgi.service.cm.Configuration cfg = configAdmin.getConfiguration("org.zhurnal.archive", null);
+        Dictionary<String, Object> props = cfg.getProperties() == null ? new Hashtable<>() : cfg.getProperties();
+        props.put("yearReport", "no-such-report");
+        cfg.update(props);
+        Http.Answer missing = null;
+        for (long end = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < end;) {
+            missing = http.post(close, null, deputy);
+            if (missing.status() == 409) {
+                break;
+            }
+            Thread.sleep(300);
+        }
+        assertProblem(missing, 409, null);
         assertEquals(2 + classes, http.get(documents, deputy).json().size());
 
         // Refused: a subject teacher, the class teacher, a parent, another school's deputy director — no data.

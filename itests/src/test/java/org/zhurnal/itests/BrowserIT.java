@@ -204,6 +204,34 @@ class BrowserIT {
             String students = driver.findElement(By.id("students")).getText();
             assertTrue(students.contains("(мать)") || students.contains("(отец)"), students);
             screenshot("class-card");
+            // Correcting one guardian's record: a phone added in the form shows on the card; a bad e-mail is refused
+            // with the field named and the form stays open, nothing saved.
+            WebElement guardian = driver.findElement(By.cssSelector("#students .guardian"));
+            String guardianName = guardian.findElement(By.cssSelector(".gname")).getText();
+            guardian.findElement(By.cssSelector("button.edit")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("person-dialog")).isDisplayed());
+            assertTrue(driver.findElement(By.id("person-title")).getText().contains(guardianName));
+            driver.findElement(By.id("p-add-contact")).click();
+            List<WebElement> rows = driver.findElements(By.cssSelector("#p-contacts .contact-row"));
+            rows.get(rows.size() - 1).findElement(By.name("value")).sendKeys("+7 900 555-12-34");
+            driver.findElement(By.id("p-save")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Данные сохранены"));
+            assertTrue(driver.findElement(By.id("students")).getText().contains("+7 900 555-12-34"));
+            driver.findElement(By.cssSelector("#students .guardian button.edit")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("person-dialog")).isDisplayed());
+            driver.findElement(By.id("p-add-contact")).click();
+            rows = driver.findElements(By.cssSelector("#p-contacts .contact-row"));
+            WebElement last = rows.get(rows.size() - 1);
+            new org.openqa.selenium.support.ui.Select(last.findElement(By.name("kind"))).selectByValue("EMAIL");
+            last.findElement(By.name("value")).sendKeys("не-адрес");
+            driver.findElement(By.id("p-save")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("p-errors")).isDisplayed());
+            String refused = driver.findElement(By.id("p-errors")).getText();
+            assertTrue(refused.contains("contacts"), refused);
+            screenshot("person-form-error");
+            driver.findElement(By.id("p-cancel")).click();
+            assertFalse(driver.findElement(By.id("students")).getText().contains("не-адрес"));
         } finally {
             driver.switchTo().defaultContent();
         }

@@ -350,6 +350,22 @@ public class ReportsIT {
         assertEquals(schoolProg.body(), 200, schoolProg.status());
         List<String> total = csv(schoolProg.body()).stream().filter(r -> r.get(0).equals("Школа")).findFirst().orElseThrow();
         assertEquals(List.of("6", "5", "4", "80", "3", "60"), total.subList(2, 8));
+        // The municipal view: the school's line is the school's total above (one computation), plus the municipality's
+        // total; a date inside the period picks it; only the municipality's admin runs it.
+        String municipal = "/api/v1/reports/class-progress-municipal/run";
+        String municipalAdmin = token(null, null, new Grant(Role.MUNICIPAL_ADMIN, ScopeRef.municipality(m.id())));
+        Http.Answer bySchool = http.post(municipal, "{\"format\":\"CSV\"," + params("municipalityId", m.id(), "date", monday.toString()) + "}",
+                municipalAdmin);
+        assertEquals(bySchool.body(), 200, bySchool.status());
+        List<String> line = csv(bySchool.body()).stream().filter(r -> r.get(0).equals(school.shortName())).findFirst().orElseThrow();
+        assertEquals(total.subList(2, 15), line.subList(2, 15));
+        assertTrue(line.toString(), line.get(1).contains(period.name()));
+        assertTrue(bySchool.body(), bySchool.body().contains("Итого по муниципалитету"));
+        Http.Bytes bySchoolXlsx = http.postBytes(municipal, "{\"format\":\"XLSX\"," + params("municipalityId", m.id(), "date", monday.toString())
+                + "}", municipalAdmin);
+        assertEquals(csv(bySchool.body()), Sheets.readXlsx(bySchoolXlsx.bytes()).get(0).rows());
+        assertProblem(http.post(municipal, "{\"format\":\"CSV\"," + params("municipalityId", m.id(), "date", monday.toString()) + "}", deputy),
+                403, null);
         Http.Bytes progPdf = http.postBytes(progress, "{\"format\":\"PDF\"," + classPeriod + "}", classTeacher);
         assertEquals(200, progPdf.status());
         String progText = pdfText(progPdf.bytes());

@@ -141,7 +141,7 @@ public class ClassProgressReport implements ReportPlugin {
         return new ReportOutput(base + ".pdf", pdf(figures, total, period, years, en));
     }
 
-    private List<ClassFigures> figures(String school, String classId, List<SchoolClass> classes, ReportingPeriod period, int year) {
+    List<ClassFigures> figures(String school, String classId, List<SchoolClass> classes, ReportingPeriod period, int year) {
         Map<String, String> classOfGroup = new HashMap<>();
         for (Group g : roster.groups(school, year)) {
             if (g.classId() != null) {
