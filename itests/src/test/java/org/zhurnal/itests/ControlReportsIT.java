@@ -338,6 +338,13 @@ public class ControlReportsIT {
         List<List<String>> schoolRows = inf.stream().filter(r -> r.get(0).equals("Школа")).toList();
         assertEquals(List.of("Школа", m1day.toString(), m1day.toString(), m1day.plusDays(6).toString(), "4", "1", "25.0"), schoolRows.get(0));
         assertEquals(List.of("Школа", m2day.toString(), m2day.toString(), to.toString(), "4", "1", "25.0"), schoolRows.get(1));
+        // The municipal view: school А's lines are its school rows above; the municipality's rows sum every school.
+        Http.Answer bySchool = run("informing-parents-municipal", "CSV", m1range, mun);
+        assertEquals(bySchool.body(), 200, bySchool.status());
+        List<List<String>> schoolsInf = csv(bySchool.body());
+        assertEquals(List.of(List.of("Школа А", m1day.toString(), "4", "1", "25.0"), List.of("Школа А", m2day.toString(), "4", "1", "25.0")),
+                schoolsInf.stream().filter(r -> r.get(0).equals("Школа А")).toList());
+        assertTrue(bySchool.body(), schoolsInf.stream().anyMatch(r -> r.get(0).equals("Муниципалитет")));
 
         // The activity rating: A = 40·2/4 + 30·2/4 + 15·1/8 + 15·1/4 = 20 + 15 + 1.875 + 3.75 = 40.625 → 40.6;
         // B = 40·2/2 + 0 + 0 + 0 = 40.0; C = 0.0.
@@ -365,6 +372,7 @@ public class ControlReportsIT {
         for (String who : List.of(otherMun, deputy, parent)) {
             assertProblem(run("journal-timeliness-municipal", "CSV", m1range, who), 403, null);
             assertProblem(run("school-activity-rating", "CSV", m1range, who), 403, null);
+            assertProblem(run("informing-parents-municipal", "CSV", m1range, who), 403, null);
         }
 
         // Bad input: 400 naming the field.
