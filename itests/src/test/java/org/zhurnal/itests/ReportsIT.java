@@ -366,6 +366,30 @@ public class ReportsIT {
         assertEquals(csv(bySchool.body()), Sheets.readXlsx(bySchoolXlsx.bytes()).get(0).rows());
         assertProblem(http.post(municipal, "{\"format\":\"CSV\"," + params("municipalityId", m.id(), "date", monday.toString()) + "}", deputy),
                 403, null);
+        // The municipal view of attendance: the school's line equals the sum of its classes' attendance reports.
+        LocalDate attTo = period.end().isBefore(today) ? period.end() : today;
+        long[] missedByClass = new long[5];
+        for (SchoolClass c : List.of(fiveA, fiveB)) {
+            Http.Answer att = http.post("/api/v1/reports/attendance/run", "{\"format\":\"CSV\"," + params("classId", c.id(), "periodId", period.id())
+                    + "}", deputy);
+            assertEquals(att.body(), 200, att.status());
+            List<String> sum = csv(att.body()).stream().filter(r -> r.get(0).equals("Итого")).findFirst().orElseThrow();
+            for (int i = 0; i < 5; i++) {
+                missedByClass[i] += Long.parseLong(sum.get(2 + i));
+            }
+        }
+        assertTrue("the school has absences to count", missedByClass[0] > 0);
+        Http.Answer attBySchool = http.post("/api/v1/reports/attendance-municipal/run", "{\"format\":\"CSV\"," + params("municipalityId", m.id(),
+                "from", period.start().toString(), "to", attTo.toString()) + "}", municipalAdmin);
+        assertEquals(attBySchool.body(), 200, attBySchool.status());
+        List<String> attLine = csv(attBySchool.body()).stream().filter(r -> r.get(0).equals(school.shortName())).findFirst().orElseThrow();
+        List<String> expectedCells = new ArrayList<>();
+        for (long v : missedByClass) {
+            expectedCells.add(Long.toString(v));
+        }
+        assertEquals(expectedCells, attLine.subList(2, 7));
+        assertProblem(http.post("/api/v1/reports/attendance-municipal/run", "{\"format\":\"CSV\"," + params("municipalityId", m.id(), "from",
+                period.start().toString(), "to", attTo.toString()) + "}", deputy), 403, null);
         Http.Bytes progPdf = http.postBytes(progress, "{\"format\":\"PDF\"," + classPeriod + "}", classTeacher);
         assertEquals(200, progPdf.status());
         String progText = pdfText(progPdf.bytes());

@@ -1,11 +1,8 @@
 package org.zhurnal.reporting.internal.rest;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -20,12 +17,9 @@ import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.zhurnal.calendar.api.CalendarQuery;
-import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.rest.RestResource;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
-import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.Grant;
 import org.zhurnal.core.api.security.Role;
 import org.zhurnal.core.api.security.ScopeRef;
@@ -41,7 +35,6 @@ import org.zhurnal.reporting.spi.ReportRunner;
 import org.zhurnal.reporting.spi.ReportFormat;
 import org.zhurnal.reporting.spi.ReportOutput;
 import org.zhurnal.reporting.spi.ReportParameter;
-import org.zhurnal.reporting.spi.ReportParameterException;
 import org.zhurnal.reporting.spi.ReportPlugin;
 import org.zhurnal.reporting.spi.ReportRequest;
 import org.zhurnal.roster.api.RosterQuery;
@@ -59,7 +52,6 @@ public class ReportResource implements RestResource {
     private final ReportRegistry registry;
     private final Authorization authorization;
     private final RosterQuery roster;
-    private final CalendarQuery calendar;
     private final org.zhurnal.core.api.ZhurnalClock clock;
     private final TenantService tenants;
 
@@ -68,7 +60,7 @@ public class ReportResource implements RestResource {
 
     @Activate
     public ReportResource(@Reference ReportRegistry registry, @Reference Authorization authorization, @Reference RosterQuery roster,
-            @Reference CalendarQuery calendar, @Reference org.zhurnal.core.api.ZhurnalClock clock, @Reference TenantService tenants,
+            @Reference org.zhurnal.core.api.ZhurnalClock clock, @Reference TenantService tenants,
             @Reference ReportRunner runner, @Reference org.zhurnal.reporting.internal.jobs.ReportJobs jobs) {
         this.runner = runner;
         this.jobs = jobs;
@@ -77,7 +69,6 @@ public class ReportResource implements RestResource {
         this.registry = registry;
         this.authorization = authorization;
         this.roster = roster;
-        this.calendar = calendar;
     }
 
     /** A report in the catalogue. */
