@@ -263,8 +263,9 @@ public class GradebookIT {
         assertProblem(record(mathMonday, "k-4", "{\"marks\":[" + mark(alisa, "5", "DANCE") + "]}", teacher), 400, "marks[0].workType");
         assertProblem(record(mathMonday, "k-5", "{\"attendance\":[{\"studentId\":\"" + vera + "\",\"code\":\"x\"}]}", teacher), 400,
                 "attendance[0].code");
-        // A future lesson: homework in advance is welcome, marks are not.
-        String nextMath = math + ":" + monday.plusWeeks(1);
+        // A future lesson: homework in advance is welcome, marks are not. Two weeks on from last week's Monday, so it is
+        // in the future on every day of the week (on a Monday, one week on is today in the school's time zone).
+        String nextMath = math + ":" + monday.plusWeeks(2);
         assertProblem(record(nextMath, "k-6", "{\"marks\":[" + mark(alisa, "5", "ORAL") + "]}", teacher), 400, "marks");
         assertEquals(200, record(nextMath, "k-7", "{\"homework\":\"Повторить дроби\"}", teacher).status());
 
