@@ -28,6 +28,18 @@ final class Output {
     record Part(String heading, Table table, float[] widths, String emptyText) {
     }
 
+    /** The parameters of a school report over a date range. */
+    static final List<org.zhurnal.reporting.spi.ReportParameter> SCHOOL_RANGE = List.of(
+            new org.zhurnal.reporting.spi.ReportParameter("schoolId", org.zhurnal.reporting.spi.ParameterType.SCHOOL, true, "Школа", "School"),
+            new org.zhurnal.reporting.spi.ReportParameter("from", org.zhurnal.reporting.spi.ParameterType.DATE, true, "С", "From"),
+            new org.zhurnal.reporting.spi.ReportParameter("to", org.zhurnal.reporting.spi.ParameterType.DATE, true, "По", "To"));
+
+    /** The parameters of a municipal report over a date range. */
+    static final List<org.zhurnal.reporting.spi.ReportParameter> MUNICIPALITY_RANGE = List.of(
+            new org.zhurnal.reporting.spi.ReportParameter("municipalityId", org.zhurnal.reporting.spi.ParameterType.MUNICIPALITY, true,
+                    "Муниципалитет", "Municipality"),
+            SCHOOL_RANGE.get(1), SCHOOL_RANGE.get(2));
+
     /** @return the {@code from} and {@code to} of the request, checked ({@code to} ≥ {@code from}, at most a year) */
     static LocalDate[] range(ReportRequest request) {
         LocalDate from = LocalDate.parse(request.parameters().get("from"));

@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.pdf.api.PrintDocument;
-import org.zhurnal.reporting.spi.ParameterType;
 import org.zhurnal.reporting.spi.ReportFormat;
 import org.zhurnal.reporting.spi.ReportOutput;
 import org.zhurnal.reporting.spi.ReportParameter;
@@ -50,9 +49,7 @@ public class SchoolActivityRatingReport implements ReportPlugin {
 
     @Override
     public List<ReportParameter> parameters() {
-        return List.of(new ReportParameter("municipalityId", ParameterType.MUNICIPALITY, true, "Муниципалитет", "Municipality"),
-                new ReportParameter("from", ParameterType.DATE, true, "С", "From"),
-                new ReportParameter("to", ParameterType.DATE, true, "По", "To"));
+        return Output.MUNICIPALITY_RANGE;
     }
 
     @Override

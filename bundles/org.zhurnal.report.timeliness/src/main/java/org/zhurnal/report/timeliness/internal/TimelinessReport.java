@@ -11,7 +11,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.gradebook.api.LessonTimeliness;
 import org.zhurnal.pdf.api.PrintDocument;
-import org.zhurnal.reporting.spi.ParameterType;
 import org.zhurnal.reporting.spi.ReportFormat;
 import org.zhurnal.reporting.spi.ReportOutput;
 import org.zhurnal.reporting.spi.ReportParameter;
@@ -56,9 +55,7 @@ public class TimelinessReport implements ReportPlugin {
 
     @Override
     public List<ReportParameter> parameters() {
-        return List.of(new ReportParameter("schoolId", ParameterType.SCHOOL, true, "Школа", "School"),
-                new ReportParameter("from", ParameterType.DATE, true, "С", "From"),
-                new ReportParameter("to", ParameterType.DATE, true, "По", "To"));
+        return Output.SCHOOL_RANGE;
     }
 
     @Override
