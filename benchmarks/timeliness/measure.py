@@ -1,6 +1,7 @@
-"""Times the control reports on the demo school: journal-timeliness (CSV) over the last four weeks and the
-municipal ranking of the demo municipality, each several times; prints a Markdown table and the estimate for
-50 schools of the demo school's size (the ranking reads each school's timeliness on its own)."""
+"""Times the control reports on the demo municipality (the demo school and its generated neighbours, see
+benchmarks/timeliness.sh): journal-timeliness (CSV) of the demo school over the last four weeks, then the municipal
+ranking and the school activity rating over all its schools, each several times after a warm-up; prints a Markdown
+table."""
 import datetime
 import statistics
 import sys
@@ -16,8 +17,10 @@ base, password, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.arg
 api = Api(base)
 token = api.login("admin", password)
 school = api.demo_school(token)
-municipality = next(s["municipalityId"] for s in api.call("GET", "/schools", token) if s["id"] == school)
-to = datetime.date.today()
+schools = api.call("GET", "/schools", token)
+municipality = next(s["municipalityId"] for s in schools if s["id"] == school)
+count = sum(1 for s in schools if s["municipalityId"] == municipality)
+to = datetime.date.today() - datetime.timedelta(days=1)
 frm = to - datetime.timedelta(days=27)
 
 
@@ -45,10 +48,16 @@ r = {"from": frm.isoformat(), "to": to.isoformat()}
 school_ms = timed("journal-timeliness", {"schoolId": school, **r})
 lessons = next((l.split(";")[1] for l in school_ms[3].splitlines() if l.startswith("Итого")), "?")
 mun_ms = timed("journal-timeliness-municipal", {"municipalityId": municipality, **r})
-print(f"Demo school, {frm} – {to}: {lessons} lessons held; {runs} runs each after a warm-up")
+rows = [l for l in mun_ms[3].splitlines() if l.count(";") >= 3]
+rating_ms = timed("school-activity-rating", {"municipalityId": municipality, **r})
+print(f"{count} schools; {frm} – {to}; the demo school held {lessons} lessons; {runs} runs each after a warm-up")
 print()
 print("| measure | median | min – max |")
 print("|---|---|---|")
 print(f"| journal-timeliness, one school, 4 weeks (CSV) | {school_ms[0]:.0f} ms | {school_ms[1]:.0f} – {school_ms[2]:.0f} ms |")
-print(f"| journal-timeliness-municipal, 1 school (CSV) | {mun_ms[0]:.0f} ms | {mun_ms[1]:.0f} – {mun_ms[2]:.0f} ms |")
-print(f"| estimate for 50 such schools (50 × the municipal run) | {50 * mun_ms[0] / 1000:.1f} s | |")
+print(f"| journal-timeliness-municipal, {count} schools, 4 weeks (CSV) | {mun_ms[0]:.0f} ms | {mun_ms[1]:.0f} – {mun_ms[2]:.0f} ms |")
+print(f"| school-activity-rating, {count} schools, 4 weeks (CSV) | {rating_ms[0]:.0f} ms | {rating_ms[1]:.0f} – {rating_ms[2]:.0f} ms |")
+print()
+print("The ranking's first lines:")
+for line in mun_ms[3].splitlines()[:8]:
+    print("    " + line)

@@ -559,5 +559,36 @@ public class TimetableIT {
             assertTrue(c.name() + " has " + n + " lessons", n >= 20 && n <= 35);
         }
         assertEquals(demoEntries, week.size());
+
+        // A generated neighbour school (benchmarks): the same shape with other people and its own timetable; loading it
+        // again adds nothing.
+        List<String> neighbours = demo.loadNeighbours(1, clock.today().minusDays(3));
+        assertEquals(1, neighbours.size());
+        School eight = tenants.school(neighbours.get(0)).orElseThrow();
+        assertEquals("Школа № 8", eight.shortName());
+        assertEquals(demoSchool.municipalityId(), eight.municipalityId());
+        assertEquals(roster.classes(demoSchool.id(), y).size(), roster.classes(eight.id(), y).size());
+        java.util.Set<String> demoNames = roster.classMembers(demoSchool.id(), monday, monday).stream().map(m -> m.student().fullName())
+                .collect(java.util.stream.Collectors.toSet());
+        List<String> eightNames = roster.classMembers(eight.id(), monday, monday).stream().map(m -> m.student().fullName()).toList();
+        assertTrue(eightNames.size() > 500);
+        assertTrue("the neighbour's students are other people", eightNames.stream().filter(demoNames::contains).count() < eightNames.size() / 2);
+        List<Lesson> eightWeek = timetable.forSchool(eight.id(), monday, monday.plusDays(6));
+        for (var c : roster.classes(eight.id(), y)) {
+            long n = eightWeek.stream().filter(l -> c.id().equals(l.classId())).count();
+            assertTrue(c.name() + " has " + n + " lessons", n >= 20 && n <= 35);
+        }
+        assertEquals(neighbours, demo.loadNeighbours(1, clock.today().minusDays(3)));
+        assertEquals(eightWeek.size(), timetable.forSchool(eight.id(), monday, monday.plusDays(6)).size());
+        assertEquals(400, assertThrowsProblem(() -> demo.loadNeighbours(0, null)));
+    }
+
+    private static int assertThrowsProblem(Runnable r) {
+        try {
+            r.run();
+        } catch (org.zhurnal.core.api.ProblemException e) {
+            return e.status();
+        }
+        throw new AssertionError("no problem raised");
     }
 }

@@ -37,6 +37,9 @@ public class SecurityDemo implements DemoDataContributor {
     public void load(DemoContext ctx) {
         account(ctx, "munadmin", "Белов Игорь Николаевич", null, new Grant(Role.MUNICIPAL_ADMIN, ScopeRef.municipality(ctx.municipalityId())),
                 "municipal administrator");
+        if (ctx.variant() != 0) {
+            return; // school accounts only in the demo school itself
+        }
         account(ctx, "koordinator", "Кузнецов Андрей Павлович", ctx.schoolId(),
                 new Grant(Role.SCHOOL_COORDINATOR, ScopeRef.school(ctx.schoolId())), "school coordinator");
         account(ctx, "zavuch", "Смирнова Ольга Викторовна", ctx.schoolId(),

@@ -1,6 +1,8 @@
 package org.zhurnal.core.api.demo;
 
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -22,4 +24,22 @@ public interface DemoContext {
 
     /** Records a demo login so the loader can print how to sign in. */
     void credential(String login, String password, String description);
+
+    /**
+     * @return 0 for the demo school itself; n for the n-th generated neighbour school of the demo municipality
+     *         ({@link DemoLoader#loadNeighbours}). Contributors vary their generated data by it (seeds, habits) and
+     *         issue sign-in accounts only for the demo school itself.
+     * @since 1.1
+     */
+    default int variant() {
+        return 0;
+    }
+
+    /**
+     * @return the first day of generated day-to-day activity (the journal); empty: the start of the academic year
+     * @since 1.1
+     */
+    default Optional<LocalDate> activityFrom() {
+        return Optional.empty();
+    }
 }

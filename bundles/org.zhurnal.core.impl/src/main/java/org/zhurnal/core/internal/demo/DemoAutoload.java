@@ -6,6 +6,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.ZhurnalConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,11 +36,19 @@ public class DemoAutoload {
 
         @AttributeDefinition(description = "Delay after boot before loading, in milliseconds")
         long delayMillis() default 1500;
+
+        @AttributeDefinition(description = "Generated neighbour schools of the demo municipality to load after the demo school "
+                + "(benchmarks, training); 0: none. The environment variable ZHURNAL_DEMO_SCHOOLS overrides it")
+        int neighbourSchools() default 0;
+
+        @AttributeDefinition(description = "Days of journal of the neighbour schools, up to yesterday; 0: since 1 September. "
+                + "The environment variable ZHURNAL_DEMO_ACTIVITY_DAYS overrides it")
+        int neighbourActivityDays() default 0;
     }
 
     @Activate
     public DemoAutoload(@Reference BootFinished boot, @Reference DemoLoader loader, @Reference ServiceComponentRuntime scr,
-            BundleContext context, Config config) {
+            @Reference ZhurnalClock clock, BundleContext context, Config config) {
         boolean fromEnv = "true".equalsIgnoreCase(System.getenv("ZHURNAL_DEMO"));
         if (!config.autoload() && !fromEnv) {
             return;
@@ -49,14 +58,34 @@ public class DemoAutoload {
                 Thread.sleep(config.delayMillis());
                 awaitSettled(context, scr);
                 loader.load();
+                int schools = fromEnv("ZHURNAL_DEMO_SCHOOLS", config.neighbourSchools());
+                if (schools > 0) {
+                    int days = fromEnv("ZHURNAL_DEMO_ACTIVITY_DAYS", config.neighbourActivityDays());
+                    long start = System.nanoTime();
+                    loader.loadNeighbours(schools, days > 0 ? clock.today().minusDays(days) : null);
+                    LOG.info("Demo municipality ready: {} neighbour schools loaded in {} s", schools, (System.nanoTime() - start) / 1_000_000_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                LOG.error("Loading the demo school failed", e);
+                LOG.error("Loading the demo data failed", e);
             }
         }, "zhurnal-demo-autoload");
         t.setDaemon(true);
         t.start();
+    }
+
+    private static int fromEnv(String name, int otherwise) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            LOG.warn("Ignoring ${}={}: not a number", name, v);
+            return otherwise;
+        }
     }
 
     /**

@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
@@ -20,6 +23,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.demo.DemoContext;
 import org.zhurnal.core.api.demo.DemoDataContributor;
 import org.zhurnal.core.api.demo.DemoLoader;
@@ -39,6 +43,9 @@ public class DemoLoaderImpl implements DemoLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoaderImpl.class);
     static final String MUNICIPALITY = "Городской округ Заречный";
     static final String SCHOOL = "Школа № 7";
+    /** The neighbour schools are numbered from here («Школа № 8», …). */
+    static final int FIRST_NEIGHBOUR = 8;
+    static final int MAX_NEIGHBOURS = 200;
     static final String SCHOOL_FULL = "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 7» г. Заречный";
 
     private final TenantService tenants;
@@ -60,11 +67,37 @@ public class DemoLoaderImpl implements DemoLoader {
 
     @Override
     public synchronized List<String> load() {
+        return asCaller("demo-load", this::doLoad);
+    }
+
+    @Override
+    public synchronized List<String> loadNeighbours(int count, LocalDate activityFrom) {
+        if (count < 1 || count > MAX_NEIGHBOURS) {
+            throw ProblemException.invalid("count", "between 1 and " + MAX_NEIGHBOURS + " neighbour schools");
+        }
+        return asCaller("demo-load-neighbours", () -> {
+            doLoad();
+            Municipality m = municipality();
+            List<String> ids = new ArrayList<>();
+            for (int n = 1; n <= count; n++) {
+                String name = "Школа № " + (FIRST_NEIGHBOUR + n - 1);
+                School s = school(m, name, "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № "
+                        + (FIRST_NEIGHBOUR + n - 1) + "» г. Заречный");
+                long start = System.nanoTime();
+                runContributors(m, s, n, activityFrom, new ArrayList<>());
+                LOG.info("Neighbour demo school '{}' ({} of {}) ready in {} ms", name, n, count, (System.nanoTime() - start) / 1_000_000);
+                ids.add(s.id());
+            }
+            return ids;
+        });
+    }
+
+    /** Runs as the operator who asked (shell), or as the system when loading at start: audited either way. */
+    private static <T> T asCaller(String requestId, Callable<T> work) {
         try {
-            // Audited as the operator who asked (shell), or as the system when loading at start.
             CallContext ctx = CallContext.current().filter(c -> !c.principal().isAnonymous())
-                    .orElseGet(() -> new CallContext(ZhurnalPrincipal.SYSTEM, "demo-load"));
-            return ctx.call(this::doLoad);
+                    .orElseGet(() -> new CallContext(ZhurnalPrincipal.SYSTEM, requestId));
+            return ctx.call(work);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -72,12 +105,27 @@ public class DemoLoaderImpl implements DemoLoader {
         }
     }
 
-    private List<String> doLoad() throws Exception {
-        Municipality m = tenants.municipalities().stream().filter(x -> x.name().equals(MUNICIPALITY)).findFirst()
+    private Municipality municipality() {
+        return tenants.municipalities().stream().filter(x -> x.name().equals(MUNICIPALITY)).findFirst()
                 .orElseGet(() -> tenants.createMunicipality(MUNICIPALITY));
-        School s = tenants.schools(m.id()).stream().filter(x -> x.shortName().equals(SCHOOL)).findFirst()
-                .orElseGet(() -> tenants.createSchool(m.id(), SCHOOL, SCHOOL_FULL, "Europe/Moscow"));
+    }
+
+    private School school(Municipality m, String shortName, String fullName) {
+        return tenants.schools(m.id()).stream().filter(x -> x.shortName().equals(shortName)).findFirst()
+                .orElseGet(() -> tenants.createSchool(m.id(), shortName, fullName, "Europe/Moscow"));
+    }
+
+    private List<String> doLoad() throws Exception {
+        Municipality m = municipality();
+        School s = school(m, SCHOOL, SCHOOL_FULL);
         List<String> credentials = new ArrayList<>();
+        int contributors = runContributors(m, s, 0, null, credentials);
+        writeCredentials(credentials);
+        LOG.info("Demo school '{}' ready ({} contributors)", s.shortName(), contributors);
+        return credentials;
+    }
+
+    private int runContributors(Municipality m, School s, int variant, LocalDate activityFrom, List<String> credentials) throws Exception {
         Map<String, String> shared = new HashMap<>();
         DemoContext ctx = new DemoContext() {
             @Override
@@ -99,16 +147,24 @@ public class DemoLoaderImpl implements DemoLoader {
             public void credential(String login, String password, String description) {
                 credentials.add(login + "\t" + password + "\t" + description);
             }
+
+            @Override
+            public int variant() {
+                return variant;
+            }
+
+            @Override
+            public Optional<LocalDate> activityFrom() {
+                return Optional.ofNullable(activityFrom);
+            }
         };
         List<DemoDataContributor> ordered = new ArrayList<>(contributors);
         ordered.sort(Comparator.comparingInt(DemoDataContributor::order));
         for (DemoDataContributor c : ordered) {
-            LOG.info("Loading demo data: {}", c.id());
+            LOG.info("Loading demo data: {} ({})", c.id(), s.shortName());
             c.load(ctx);
         }
-        writeCredentials(credentials);
-        LOG.info("Demo school '{}' ready ({} contributors)", s.shortName(), ordered.size());
-        return credentials;
+        return ordered.size();
     }
 
     private static void writeCredentials(List<String> credentials) throws IOException {

@@ -201,9 +201,7 @@ public class ControlData {
         LocalDate day = to.isAfter(today) ? today : to;
         List<LessonTimeliness> lessons = gradebook.timeliness(s.id(), from, to);
         Set<String> students = new LinkedHashSet<>();
-        for (SchoolClass c : roster.classes(s.id(), RosterQuery.academicYearOf(day))) {
-            roster.studentsOfClass(c.id(), day).forEach(p -> students.add(p.id()));
-        }
+        roster.classMembers(s.id(), day, day).forEach(m -> students.add(m.student().id())); // one read, not one per class
         Set<String> persons = new LinkedHashSet<>(students);
         for (List<Guardianship> gs : roster.guardiansOfStudents(students).values()) {
             gs.forEach(g -> persons.add(g.guardian().id()));

@@ -61,9 +61,9 @@ public class RosterDemo implements DemoDataContributor {
         int year = RosterQuery.academicYearOf(clock.today());
         long start = System.nanoTime();
         ImportReport students = roster.importCsv(ctx.schoolId(), "demo-students.csv",
-                DemoRosterGenerator.studentsCsv(SEED, year, 3, 28).getBytes(StandardCharsets.UTF_8), false);
+                DemoRosterGenerator.studentsCsv(SEED + ctx.variant(), year, 3, 28).getBytes(StandardCharsets.UTF_8), false);
         ImportReport staff = roster.importCsv(ctx.schoolId(), "demo-staff.csv",
-                DemoRosterGenerator.staffCsv(SEED, year, 3, 60).getBytes(StandardCharsets.UTF_8), false);
+                DemoRosterGenerator.staffCsv(SEED + ctx.variant(), year, 3, 60).getBytes(StandardCharsets.UTF_8), false);
         LOG.info("Demo roster imported in {} ms: students file {}, staff file {}", (System.nanoTime() - start) / 1_000_000,
                 students.created(), staff.created());
         SchoolClass fiveA = query.classes(ctx.schoolId(), year).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow();
@@ -83,6 +83,9 @@ public class RosterDemo implements DemoDataContributor {
                             "Ведение электронного журнала и дневника", "ПД-" + g.guardian().externalId(), clock.today()));
                 }
             });
+        }
+        if (ctx.variant() != 0) {
+            return; // sign-in accounts only in the demo school itself
         }
         AccountIssuer.Result issued = issuer.issueForClass(fiveA.id(), true, true);
         issued.issued().stream().filter(i -> i.role().equals("обучающийся")).findFirst()

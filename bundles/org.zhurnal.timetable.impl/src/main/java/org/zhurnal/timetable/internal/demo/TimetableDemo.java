@@ -90,7 +90,7 @@ public class TimetableDemo implements DemoDataContributor {
             }
         }
         teachers.sort(java.util.Comparator.comparing(DemoTimetableGenerator.Teacher::code));
-        DemoTimetableGenerator.Result generated = DemoTimetableGenerator.generate(SEED, classes, teachers, year.workingDays(), lessons);
+        DemoTimetableGenerator.Result generated = DemoTimetableGenerator.generate(SEED + ctx.variant(), classes, teachers, year.workingDays(), lessons);
         long built = System.nanoTime();
         TimetableServiceImpl.ImportReport report = timetable.importCsv(school, "demo-timetable.csv",
                 DemoTimetableGenerator.csv(generated.rows()).getBytes(StandardCharsets.UTF_8), y, false);
