@@ -57,10 +57,13 @@ public class Promotion {
     private final DomainEvents events;
     private final Authorization authorization;
     private final RosterServiceImpl roster;
+    private final ClassSizes sizes;
 
     @Activate
     public Promotion(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa, @Reference AuditLog audit,
-            @Reference DomainEvents events, @Reference Authorization authorization, @Reference RosterServiceImpl roster) {
+            @Reference DomainEvents events, @Reference Authorization authorization, @Reference RosterServiceImpl roster,
+            @Reference ClassSizes sizes) {
+        this.sizes = sizes;
         this.jpa = jpa;
         this.audit = audit;
         this.events = events;
@@ -91,7 +94,13 @@ public class Promotion {
             throw ProblemException.invalid("Invalid exceptions; nothing was changed", bad);
         }
         var caller = CallContext.requirePrincipal();
-        return jpa.txExpr(TransactionType.Required, em -> plan(em, schoolId, from, exceptions, apply, caller));
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> plan(em, schoolId, from, exceptions, apply, caller));
+        } finally {
+            if (apply) {
+                sizes.evict(schoolId); // after the commit: the class lists count the new year's classes
+            }
+        }
     }
 
     private Plan plan(EntityManager em, String schoolId, int from, Map<String, Exemption> exceptions, boolean apply,

@@ -44,10 +44,12 @@ import org.zhurnal.roster.internal.entity.PersonEntity;
 public class RosterQueryImpl implements RosterQuery, ScopeResolver {
     private final JpaTemplate jpa;
     private final ZhurnalClock clock;
+    private final ClassSizes sizes;
 
     @Activate
     public RosterQueryImpl(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa,
-            @Reference ZhurnalClock clock, @Reference RosterSchema schema) {
+            @Reference ZhurnalClock clock, @Reference RosterSchema schema, @Reference ClassSizes sizes) {
+        this.sizes = sizes;
         this.jpa = jpa;
         this.clock = clock;
     }
@@ -76,7 +78,7 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
             List<ClassEntity> list = em.createQuery("select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y "
                     + "order by c.grade, c.letter", ClassEntity.class).setParameter("s", schoolId).setParameter("y", academicYear)
                     .getResultList();
-            Map<String, Long> counts = countsOfSchool(em, schoolId, academicYear, clock.today());
+            Map<String, Long> counts = sizes.ofSchool(em, schoolId, academicYear, clock.today());
             return list.stream().map(c -> toDTO(em, c, counts)).toList();
         });
     }

@@ -42,6 +42,7 @@ import org.zhurnal.security.api.AccountService;
 public class RosterServiceImpl implements RosterService {
     private final JpaTemplate jpa;
     private final ZhurnalClock clock;
+    private final ClassSizes sizes;
     private final AuditLog audit;
     private final DomainEvents events;
     private final Authorization authorization;
@@ -52,7 +53,8 @@ public class RosterServiceImpl implements RosterService {
     public RosterServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa,
             @Reference ZhurnalClock clock, @Reference AuditLog audit, @Reference DomainEvents events,
             @Reference Authorization authorization, @Reference TenantService tenants, @Reference AccountService accounts,
-            @Reference RosterSchema schema) {
+            @Reference RosterSchema schema, @Reference ClassSizes sizes) {
+        this.sizes = sizes;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
@@ -88,7 +90,7 @@ public class RosterServiceImpl implements RosterService {
                     + "order by c.grade, c.letter", ClassEntity.class).setParameter("s", schoolId).setParameter("y", academicYear)
                     .getResultList().stream()
                     .filter(c -> wholeSchool || authorization.permits(p, Action.READ, ScopeRef.schoolClass(c.getId()))).toList();
-            Map<String, Long> counts = RosterQueryImpl.countsOfSchool(em, schoolId, academicYear, clock.today());
+            Map<String, Long> counts = sizes.ofSchool(em, schoolId, academicYear, clock.today());
             return list.stream().map(c -> RosterQueryImpl.toDTO(em, c, counts)).toList();
         });
     }
@@ -192,6 +194,8 @@ public class RosterServiceImpl implements RosterService {
             });
         } catch (RuntimeException e) {
             return DryRun.reportOf(e);
+        } finally {
+            sizes.evict(schoolId); // after the commit (or the rollback): the class list counts again
         }
     }
 
@@ -229,6 +233,8 @@ public class RosterServiceImpl implements RosterService {
             });
         } catch (RuntimeException e) {
             return DryRun.reportOf(e);
+        } finally {
+            sizes.evict(schoolId); // after the commit (or the rollback): the class list counts again
         }
     }
 

@@ -1,0 +1,87 @@
+package org.zhurnal.roster.internal;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.persistence.EntityManager;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The number of students in each class of a school's year, as the class list shows it: counting them reads every
+ * membership of the school (10,000 rows for a big one), so the counts of a school's year are reused for
+ * {@code classSizeSeconds}. This node's own writes of memberships (imports, promotion) evict them when they commit;
+ * another node's writes show within that time.
+ */
+@Component(service = ClassSizes.class, configurationPid = ClassSizes.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ClassSizes.Config.class)
+public class ClassSizes {
+    static final String PID = "org.zhurnal.roster.cache";
+
+    @ObjectClassDefinition(name = "Zhurnal roster read cache", description = "Reuse of the class sizes shown in class lists")
+    public @interface Config {
+        @AttributeDefinition(description = "Seconds the class sizes of a school's year are reused; this node's imports and promotions "
+                + "evict them at once, another node's show within this time. 0 turns the reuse off")
+        int classSizeSeconds() default 10;
+    }
+
+    private record Key(String schoolId, int year, LocalDate day) {
+    }
+
+    private record Entry(long expires, Map<String, Long> sizes) {
+    }
+
+    private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
+    private volatile int seconds;
+    /** Bumped by every eviction: a count computed while a write committed is not kept. */
+    private long generation;
+
+    @Activate
+    public ClassSizes(Config config) {
+        modified(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        seconds = Math.max(0, config.classSizeSeconds());
+        cache.clear();
+    }
+
+    /** @return students enrolled on {@code day} per class of the school's year (classes without students left out) */
+    Map<String, Long> ofSchool(EntityManager em, String schoolId, int year, LocalDate day) {
+        Key key = new Key(schoolId, year, day);
+        long now = System.nanoTime();
+        Entry e = cache.get(key);
+        if (e != null && e.expires() - now > 0) {
+            return e.sizes();
+        }
+        long started;
+        synchronized (this) {
+            started = generation;
+        }
+        Map<String, Long> sizes = Map.copyOf(RosterQueryImpl.countsOfSchool(em, schoolId, year, day));
+        if (seconds > 0) {
+            synchronized (this) {
+                if (generation == started) {
+                    cache.put(key, new Entry(now + seconds * 1_000_000_000L, sizes));
+                }
+            }
+        }
+        return sizes;
+    }
+
+    /** Forgets the school's class sizes; called after a write of memberships committed. */
+    void evict(String schoolId) {
+        synchronized (this) {
+            generation++;
+            cache.keySet().removeIf(k -> k.schoolId().equals(schoolId));
+        }
+    }
+}
