@@ -1,6 +1,8 @@
 package org.zhurnal.roster.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,6 @@ import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
 import org.zhurnal.roster.internal.entity.ClassEntity;
 import org.zhurnal.roster.internal.entity.GroupEntity;
-import org.zhurnal.roster.internal.entity.GuardianshipEntity;
 import org.zhurnal.roster.internal.entity.PersonEntity;
 
 /**
@@ -74,13 +75,21 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
 
     @Override
     public List<SchoolClass> classes(String schoolId, int academicYear) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            List<ClassEntity> list = em.createQuery("select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y "
-                    + "order by c.grade, c.letter", ClassEntity.class).setParameter("s", schoolId).setParameter("y", academicYear)
-                    .getResultList();
-            Map<String, Long> counts = sizes.ofSchool(em, schoolId, academicYear, clock.today());
-            return list.stream().map(c -> toDTO(em, c, counts)).toList();
-        });
+        return jpa.txExpr(TransactionType.Supports, em -> classRows(em, schoolId, academicYear, sizes.ofSchool(em, schoolId, academicYear,
+                clock.today())));
+    }
+
+    /**
+     * The classes of a school's year by grade and letter, read as a projection (no managed entities: a big school has
+     * hundreds of classes, and the class list is read often).
+     */
+    static List<SchoolClass> classRows(EntityManager em, String schoolId, int academicYear, Map<String, Long> counts) {
+        return em.createQuery("select c.id, c.grade, c.letter, c.classTeacherId from ClassEntity c where c.schoolId = :s "
+                + "and c.academicYear = :y order by c.grade, c.letter", Object[].class).setParameter("s", schoolId)
+                .setParameter("y", academicYear).getResultList().stream()
+                .map(r -> new SchoolClass((String) r[0], schoolId, academicYear, ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
+                        counts.getOrDefault((String) r[0], 0L).intValue()))
+                .toList();
     }
 
     /** Students enrolled on {@code day} in every class of a school's year: one join, no id lists. */
@@ -113,6 +122,15 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
     @Override
     public List<Person> studentsOfClass(String classId, LocalDate date) {
         return jpa.txExpr(TransactionType.Supports, em -> Mapping.persons(em, studentEntities(em, classId, date)));
+    }
+
+    /** @return the students of the class on {@code date} by name, read as rows (see {@link Mapping#personRows}) */
+    static List<Person> students(EntityManager em, String classId, LocalDate date) {
+        String d = date.toString();
+        return Mapping.personRows(em, em.createQuery("select " + Mapping.PERSON_COLUMNS + " from PersonEntity p, MembershipEntity m "
+                + "where m.studentId = p.id and m.classId = :c and m.validFrom <= :d and (m.validTo is null or m.validTo >= :d) "
+                + "order by p.lastName, p.firstName, p.middleName", Object[].class).setParameter("c", classId).setParameter("d", d)
+                .getResultList());
     }
 
     static List<PersonEntity> studentEntities(EntityManager em, String classId, LocalDate date) {
@@ -187,16 +205,21 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
         if (studentIds.isEmpty()) {
             return Map.of();
         }
-        List<GuardianshipEntity> links = em.createQuery("select g from GuardianshipEntity g where g.studentId in :ids",
-                GuardianshipEntity.class).setParameter("ids", studentIds).getResultList();
-        Set<String> guardianIds = links.stream().map(GuardianshipEntity::getGuardianId).collect(Collectors.toSet());
-        Map<String, Person> byId = guardianIds.isEmpty() ? Map.of()
-                : Mapping.persons(em, em.createQuery("select p from PersonEntity p where p.id in :ids", PersonEntity.class)
-                        .setParameter("ids", List.copyOf(guardianIds)).getResultList()).stream()
-                        .collect(Collectors.toMap(Person::id, p -> p));
-        return links.stream().filter(l -> byId.containsKey(l.getGuardianId())).collect(Collectors.groupingBy(
-                GuardianshipEntity::getStudentId, Collectors.mapping(l -> new Guardianship(byId.get(l.getGuardianId()),
-                        l.getRelation()), Collectors.toList())));
+        // Rows, not managed entities: a class card reads ~35 students' ~50 guardians with their contacts.
+        List<Object[]> links = new ArrayList<>();
+        for (int i = 0; i < studentIds.size(); i += 500) {
+            links.addAll(em.createQuery("select g.studentId, g.guardianId, g.relation from GuardianshipEntity g where g.studentId in :ids",
+                    Object[].class).setParameter("ids", studentIds.subList(i, Math.min(studentIds.size(), i + 500))).getResultList());
+        }
+        List<String> guardianIds = links.stream().map(l -> (String) l[1]).distinct().toList();
+        Map<String, Person> byId = new HashMap<>();
+        for (int i = 0; i < guardianIds.size(); i += 500) {
+            Mapping.personRows(em, em.createQuery("select " + Mapping.PERSON_COLUMNS + " from PersonEntity p where p.id in :ids",
+                    Object[].class).setParameter("ids", guardianIds.subList(i, Math.min(guardianIds.size(), i + 500))).getResultList())
+                    .forEach(p -> byId.put(p.id(), p));
+        }
+        return links.stream().filter(l -> byId.containsKey((String) l[1])).collect(Collectors.groupingBy(
+                l -> (String) l[0], Collectors.mapping(l -> new Guardianship(byId.get((String) l[1]), (String) l[2]), Collectors.toList())));
     }
 
     @Override

@@ -85,14 +85,9 @@ public class RosterServiceImpl implements RosterService {
         ZhurnalPrincipal p = caller();
         boolean wholeSchool = authorization.permits(p, Action.READ, ScopeRef.school(schoolId))
                 && !p.grants().stream().allMatch(g -> g.role() == org.zhurnal.core.api.security.Role.TEACHER);
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            List<ClassEntity> list = em.createQuery("select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y "
-                    + "order by c.grade, c.letter", ClassEntity.class).setParameter("s", schoolId).setParameter("y", academicYear)
-                    .getResultList().stream()
-                    .filter(c -> wholeSchool || authorization.permits(p, Action.READ, ScopeRef.schoolClass(c.getId()))).toList();
-            Map<String, Long> counts = sizes.ofSchool(em, schoolId, academicYear, clock.today());
-            return list.stream().map(c -> RosterQueryImpl.toDTO(em, c, counts)).toList();
-        });
+        return jpa.txExpr(TransactionType.Supports, em -> RosterQueryImpl.classRows(em, schoolId, academicYear,
+                sizes.ofSchool(em, schoolId, academicYear, clock.today())).stream()
+                .filter(c -> wholeSchool || authorization.permits(p, Action.READ, ScopeRef.schoolClass(c.id()))).toList());
     }
 
     @Override
@@ -106,8 +101,7 @@ public class RosterServiceImpl implements RosterService {
             if (c == null) {
                 throw ProblemException.notFound("Class", classId);
             }
-            List<PersonEntity> students = RosterQueryImpl.studentEntities(em, classId, clock.today());
-            List<Person> persons = Mapping.persons(em, students);
+            List<Person> persons = RosterQueryImpl.students(em, classId, clock.today());
             List<String> ids = persons.stream().map(Person::id).toList();
             Map<String, List<Guardianship>> guardians = RosterQueryImpl.guardians(em, ids);
             Set<String> consents = Consents.withConsent(em, ids, clock.today());
