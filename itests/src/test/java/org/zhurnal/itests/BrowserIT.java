@@ -571,6 +571,33 @@ class BrowserIT {
         } finally {
             driver.switchTo().defaultContent();
         }
+
+        // The timeliness dashboard: the teacher's bar, the school's totals as the REST answer gives them for the same four
+        // weeks, and the teacher's violations when their bar is chosen.
+        openPage("Своевременность журнала");
+        try {
+            until(d -> d.findElement(By.id("bars")).getText().contains("Белова") && !d.findElement(By.id("total")).getText().isEmpty());
+            LocalDate today = LocalDate.now();
+            JsonNode answer = http.get("/api/v1/timeliness/schools/" + s.id() + "?from=" + today.minusDays(27) + "&to=" + today,
+                    http.login(login, TEACHER_PASSWORD)).json();
+            JsonNode total = answer.get("total");
+            String totals = driver.findElement(By.id("total")).getText();
+            assertTrue(total.get("lessons").asInt() > 0, answer.toString());
+            assertTrue(totals.contains("уроков " + total.get("lessons").asInt() + ", в день урока " + total.get("onDay").asInt()),
+                    totals + " / " + total);
+            driver.findElements(By.cssSelector("#bars .bar")).stream().filter(b -> b.getText().contains("Белова")).findFirst()
+                    .orElseThrow().click();
+            until(d -> d.findElement(By.id("who")).getText().contains("Белова"));
+            long late = 0;
+            for (JsonNode v : answer.get("violations")) {
+                late += v.get("teacherId").asText().equals(s.belova()) ? 1 : 0;
+            }
+            int rows = driver.findElements(By.cssSelector("#violations tr")).size() - 1; // less the header
+            assertEquals(late == 0 ? 1 : late, rows, driver.findElement(By.id("violations")).getText()); // «Нарушений нет.» is one row
+            screenshot("timeliness-dashboard");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
     }
 
     @Test
