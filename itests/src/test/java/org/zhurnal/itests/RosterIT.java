@@ -921,6 +921,111 @@ public class RosterIT {
         assertEquals(0, http.post(path, null, admin).json().get("issued").size());
     }
 
+    // ---- Staff grants follow the academic year (StaffGrantsResync, zhurnal:roster-sync-grants, late promotion) ----
+
+    @Test
+    public void staffGrantsFollowTheAcademicYear() throws Exception {
+        int june = LocalDate.now().getYear() + 1; // a calendar year: June belongs to academic year june-1, 1 September starts june
+        String password = "Roster-Passw0rd-7";
+        try {
+            setClock(LocalDate.of(june, 6, 15));
+            assertEquals(june - 1, year());
+            School school = newSchool("Школа нового года");
+            School late = newSchool("Школа позднего перевода");
+            String admin = admin();
+            Map<String, String[]> teachers = new java.util.HashMap<>(); // school id → {account login, account id, 5А id}
+            for (School s : List.of(school, late)) {
+                assertEquals(200, importCsv(admin, s.id(), pupils(), false).status());
+                assertEquals(200, importCsv(admin, s.id(), STAFF, false).status());
+                String belova = staffIds(admin, s.id()).get("Белова");
+                String login = "ny" + UUID.randomUUID().toString().substring(0, 8);
+                String accountId = runAsSystem(() -> accounts.create(new NewAccount(login, "Белова Ирина Сергеевна", belova, s.id(),
+                        List.of(new Grant(Role.TEACHER, ScopeRef.school(s.id()))), password))).account().id();
+                teachers.put(s.id(), new String[] {login, accountId, cls(s.id(), "5А").id()});
+            }
+            ScopeRef schoolScope = ScopeRef.school(school.id());
+            String fiveA = teachers.get(school.id())[2];
+            java.util.function.Function<String, java.util.Set<Grant>> grantsOf = schoolId -> java.util.Set.copyOf(
+                    accounts.byId(teachers.get(schoolId)[1]).orElseThrow().grants());
+
+            // On demand, for one school: the account gets the class it leads (a second run changes nothing).
+            String out = shell("zhurnal:roster-sync-grants " + school.id());
+            assertTrue(out, out.matches("(?s).*Staff grants resynced for " + (june - 1) + "/" + june + ": 1 schools, [01] accounts changed.*"));
+            assertEquals(java.util.Set.of(new Grant(Role.TEACHER, schoolScope), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA))),
+                    grantsOf.apply(school.id()));
+            assertTrue(shell("zhurnal:roster-sync-grants " + school.id()).contains("1 schools, 0 accounts changed"));
+            String missing = shell("zhurnal:roster-sync-grants no-such-school");
+            assertTrue(missing, missing.contains("FAILED: School no-such-school was not found"));
+
+            // Promoted in June: the old year goes on until 31 August, and so does the grant on 5А.
+            String promote = "{\"fromYear\":" + (june - 1) + "}";
+            Http.Answer applied = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/apply", promote, admin);
+            assertEquals(applied.body(), 200, applied.status());
+            SchoolClass sixA = query.classes(school.id(), june).stream().filter(c -> c.name().equals("6А")).findFirst().orElseThrow();
+            assertEquals(java.util.Set.of(new Grant(Role.TEACHER, schoolScope), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA))),
+                    grantsOf.apply(school.id()));
+
+            // 1 September: the resync moves the grant to 6А; the teacher opens 6А's card and no longer 5А's.
+            setClock(LocalDate.of(june, 9, 1));
+            out = shell("zhurnal:roster-sync-grants " + school.id());
+            assertTrue(out, out.matches("(?s).*Staff grants resynced for " + june + "/" + (june + 1) + ": 1 schools, [01] accounts changed.*"));
+            assertTrue(shell("zhurnal:roster-sync-grants").contains(" accounts changed"));
+            assertEquals(java.util.Set.of(new Grant(Role.TEACHER, schoolScope), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(sixA.id()))),
+                    grantsOf.apply(school.id()));
+            assertFalse(audit.find("account", teachers.get(school.id())[1], 10).isEmpty());
+            String teacher = http.login(teachers.get(school.id())[0], password);
+            Http.Answer card = http.get("/api/v1/roster/classes/" + sixA.id(), teacher);
+            assertEquals(card.body(), 200, card.status());
+            assertTrue(card.body(), card.body().contains("Лебедева"));
+            int refused = http.get("/api/v1/roster/classes/" + fiveA, teacher).status();
+            assertTrue("5А of last year: " + refused, refused == 404 || refused == 403);
+
+            // A promotion applied after 1 September gives the class teacher the new class at once.
+            String lateFiveA = teachers.get(late.id())[2];
+            runAsSystem(() -> accounts.setGrants(teachers.get(late.id())[1], List.of(new Grant(Role.TEACHER, ScopeRef.school(late.id())),
+                    new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(lateFiveA)))));
+            admin = admin();
+            applied = http.post("/api/v1/roster/schools/" + late.id() + "/promotion/apply", promote, admin);
+            assertEquals(applied.body(), 200, applied.status());
+            SchoolClass lateSixA = query.classes(late.id(), june).stream().filter(c -> c.name().equals("6А")).findFirst().orElseThrow();
+            assertEquals(java.util.Set.of(new Grant(Role.TEACHER, ScopeRef.school(late.id())),
+                    new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(lateSixA.id()))), grantsOf.apply(late.id()));
+        } finally {
+            setClock(null);
+        }
+    }
+
+    /** Runs a shell command as the test's console user; @return what it printed (and the error, if it failed) */
+    private String shell(String command) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, ps, ps);
+        try {
+            session.execute(command);
+        } catch (Exception e) {
+            ps.println("FAILED: " + e.getMessage());
+        } finally {
+            ps.flush();
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Stops the platform clock at 10:00 Moscow time of {@code day}, or lets it follow system time again ({@code null}). */
+    private void setClock(LocalDate day) throws Exception {
+        java.time.Instant target = day == null ? null : day.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Moscow")).toInstant();
+        shell(target == null ? "zhurnal:clock --reset" : "zhurnal:clock --fixed " + target);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (Math.abs(java.time.Duration.between(clock.now(), target == null ? java.time.Instant.now() : target).toSeconds()) >= 5) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the clock did not move to " + target + " (it says " + clock.now() + ")");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    // ---- end of the staff grants block ----
+
     private static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(n -> ids.add(n.get("id").asText()));

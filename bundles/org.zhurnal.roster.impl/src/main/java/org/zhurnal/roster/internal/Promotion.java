@@ -19,12 +19,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.Violation;
+import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.event.DomainEvents;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.internal.entity.ClassEntity;
 import org.zhurnal.roster.internal.entity.MembershipEntity;
 import org.zhurnal.roster.internal.entity.PersonEntity;
@@ -35,7 +37,9 @@ import org.zhurnal.roster.internal.entity.PersonEntity;
  * graders graduate, and per-student exceptions retain a student in the same grade or record their
  * leaving. Preview first, then apply. Applying is idempotent (students already placed in Y+1 are left
  * alone). Old-year records are not rewritten: the old memberships only get their natural end, the
- * last day of year Y (31 August of Y+1).
+ * last day of year Y (31 August of Y+1). Applied after year Y+1 has begun (a late promotion), it also recomputes the
+ * grants of the new year's class teachers in the same transaction ({@link StaffGrants}); applied before, the year's
+ * resync on 1 September does it ({@link StaffGrantsResync}).
  */
 @Component(service = Promotion.class)
 public class Promotion {
@@ -58,12 +62,14 @@ public class Promotion {
     private final Authorization authorization;
     private final RosterServiceImpl roster;
     private final ClassSizes sizes;
+    private final ZhurnalClock clock;
 
     @Activate
     public Promotion(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa, @Reference AuditLog audit,
             @Reference DomainEvents events, @Reference Authorization authorization, @Reference RosterServiceImpl roster,
-            @Reference ClassSizes sizes) {
+            @Reference ClassSizes sizes, @Reference ZhurnalClock clock) {
         this.sizes = sizes;
+        this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
         this.events = events;
@@ -174,6 +180,11 @@ public class Promotion {
                 .map(id -> new Violation("exceptions.studentId", "Student " + id + " is not in a class of " + from + "/" + to)).toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid("Exceptions name students who are not in this year's classes; nothing was changed", unknown);
+        }
+        if (apply && RosterQuery.academicYearOf(clock.today()) >= to) {
+            // Late: the grants are derived for the current year, which already is the new one — make them right at once.
+            classes(em, schoolId, to).stream().map(ClassEntity::getClassTeacherId).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(roster::syncStaffGrants);
         }
         if (apply) {
             events.publish("roster.promoted", schoolId, Map.of("fromYear", from, "toYear", to, "totals", totals));

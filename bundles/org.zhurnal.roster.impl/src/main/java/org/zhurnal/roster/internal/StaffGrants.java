@@ -76,12 +76,27 @@ final class StaffGrants {
         if (account.isEmpty()) {
             return Optional.empty();
         }
+        return syncStaffGrants(em, accounts, p, account.get(), today);
+    }
+
+    /**
+     * {@link #syncStaffGrants(EntityManager, AccountService, String, LocalDate)} for a staff member whose account the
+     * caller already holds (the year's resync reads the accounts of a whole school in one query).
+     */
+    static Optional<AccountInfo> syncStaffGrants(EntityManager em, AccountService accounts, PersonEntity p, AccountInfo account,
+            LocalDate today) {
+        return merge(account.grants(), derive(em, p, today)).map(next -> accounts.setGrants(account.id(), next));
+    }
+
+    /**
+     * The grants an account should hold: its grants of roles that are not {@link #DERIVED}, then the derived ones.
+     *
+     * @return the new grants, or empty when they are the same set as {@code current} (order does not count)
+     */
+    static Optional<List<Grant>> merge(List<Grant> current, List<Grant> derived) {
         List<Grant> next = new ArrayList<>();
-        account.get().grants().stream().filter(g -> !DERIVED.contains(g.role())).forEach(next::add);
-        derive(em, p, today).stream().filter(g -> !next.contains(g)).forEach(next::add);
-        if (Set.copyOf(next).equals(Set.copyOf(account.get().grants()))) {
-            return Optional.empty();
-        }
-        return Optional.of(accounts.setGrants(account.get().id(), next));
+        current.stream().filter(g -> !DERIVED.contains(g.role())).forEach(next::add);
+        derived.stream().filter(g -> !next.contains(g)).forEach(next::add);
+        return Set.copyOf(next).equals(Set.copyOf(current)) ? Optional.empty() : Optional.of(List.copyOf(next));
     }
 }
