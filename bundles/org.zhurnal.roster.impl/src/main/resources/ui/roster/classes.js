@@ -44,6 +44,13 @@ Object.assign(TEXTS.ru, {
   'person.addContact': 'Добавить контакт', 'person.remove': 'Удалить', 'person.save': 'Сохранить', 'person.cancel': 'Отмена',
   'person.saved': 'Данные сохранены: {name}.', 'person.unchanged': 'Ничего не изменено.',
   'person.failed': 'Не сохранено — исправьте ошибки:', 'person.value': 'Значение',
+  'groups.title': 'Группы класса', 'groups.name': 'Название', 'groups.kind': 'Вид', 'groups.teacher': 'Учитель',
+  'groups.members': 'Учеников', 'groups.none': 'У класса нет групп.', 'groups.noTeacher': 'не назначен',
+  'groups.namePlaceholder': 'например, {name} англ. 1', 'groups.create': 'Создать группу',
+  'groups.created': 'Группа создана: {name}. Отметьте её учеников.', 'groups.editMembers': 'Состав',
+  'groups.membersTitle': 'Состав группы «{name}» с сегодняшнего дня', 'groups.saveMembers': 'Сохранить состав',
+  'groups.saved': 'Состав группы «{name}» сохранён: {n} уч.', 'groups.failed': 'Не сохранено:',
+  'groupKind.SUBGROUP': 'подгруппа', 'groupKind.ELECTIVE': 'факультатив', 'groupKind.EXTENDED_DAY': 'ГПД', 'groupKind.CLUB': 'кружок',
 });
 Object.assign(TEXTS.en, {
   'classes.title': 'Classes and students', 'classes.year': 'Academic year', 'classes.none': 'No classes in this academic year.',
@@ -85,9 +92,19 @@ Object.assign(TEXTS.en, {
   'person.addContact': 'Add a contact', 'person.remove': 'Remove', 'person.save': 'Save', 'person.cancel': 'Cancel',
   'person.saved': 'Saved: {name}.', 'person.unchanged': 'Nothing was changed.',
   'person.failed': 'Not saved — correct the errors:', 'person.value': 'Value',
+  'groups.title': 'Groups of the class', 'groups.name': 'Name', 'groups.kind': 'Kind', 'groups.teacher': 'Teacher',
+  'groups.members': 'Students', 'groups.none': 'The class has no groups.', 'groups.noTeacher': 'not assigned',
+  'groups.namePlaceholder': 'e.g. {name} English 1', 'groups.create': 'Create a group',
+  'groups.created': 'Group created: {name}. Tick its students.', 'groups.editMembers': 'Members',
+  'groups.membersTitle': 'Members of «{name}» from today', 'groups.saveMembers': 'Save the members',
+  'groups.saved': 'Members of «{name}» saved: {n}.', 'groups.failed': 'Not saved:',
+  'groupKind.SUBGROUP': 'subgroup', 'groupKind.ELECTIVE': 'elective', 'groupKind.EXTENDED_DAY': 'extended-day group',
+  'groupKind.CLUB': 'club',
 });
 
-const state = { schools: [], classes: [], card: null, consents: null, issued: null };
+const GROUP_KINDS = ['SUBGROUP', 'ELECTIVE', 'EXTENDED_DAY', 'CLUB'];
+
+const state = { schools: [], classes: [], card: null, consents: null, issued: null, groups: [], staff: null, members: null };
 
 function plural(n) {
   if (lang() === 'en') return n === 1 ? 'one' : 'many';
@@ -229,11 +246,14 @@ function renderCard() {
   $('consents-button').setAttribute('aria-expanded', String(!!state.consents));
   renderConsents();
   renderIssued();
+  renderGroups();
   renderClasses();
 }
 
 function closeCard() {
   state.card = null;
+  state.groups = [];
+  state.members = null;
   state.consents = null;
   state.issued = null;
   renderCard();
@@ -244,7 +264,8 @@ async function openCard(classId, keepMessage) {
   if (!keepMessage) message('');
   try {
     state.card = await api('GET', `roster/classes/${encodeURIComponent(classId)}`);
-    if (!sameClass) { state.consents = null; state.issued = null; }
+    if (!sameClass) { state.consents = null; state.issued = null; state.members = null; }
+    await loadGroups();
     if (state.consents) state.consents = await api('GET', `roster/classes/${encodeURIComponent(classId)}/consents`);
   } catch (err) {
     message('bad', errorText(err));
@@ -263,6 +284,143 @@ function namesById() {
     for (const g of s.guardians) m.set(g.guardian.id, fullName(g.guardian));
   }
   return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Groups of the class (subgroups and other groups created for it): GET/POST schools/{id}/groups, PUT groups/{id}/members
+
+/** The class's groups of its year, and the school's staff for the teacher names (once per school; none if not readable). */
+async function loadGroups() {
+  const c = state.card.schoolClass;
+  let all = [];
+  try {
+    all = await api('GET', `roster/schools/${encodeURIComponent(c.schoolId)}/groups?year=${c.academicYear}`);
+  } catch (err) { /* someone who sees the class but none of the school's groups: the class has none for them */ }
+  state.groups = all.filter((g) => g.classId === c.id).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  if (!state.staff || state.staff.schoolId !== c.schoolId) {
+    let list = [];
+    try {
+      list = await api('GET', `roster/schools/${encodeURIComponent(c.schoolId)}/staff`);
+    } catch (err) { /* a class teacher may not list the staff: teachers are then shown without names */ }
+    state.staff = { schoolId: c.schoolId, list, byId: new Map(list.map((p) => [p.id, p])) };
+  }
+}
+
+function renderGroups() {
+  if (!state.card || !state.staff) return;
+  if (!state.groups.length) {
+    const td = el('td', 'muted', t('groups.none'));
+    td.colSpan = 5;
+    const tr = el('tr');
+    tr.append(td);
+    $('groups').replaceChildren(tr);
+  } else {
+    $('groups').replaceChildren(...state.groups.map((g) => {
+      const tr = el('tr');
+      tr.dataset.groupId = g.id;
+      const teacher = g.teacherId ? state.staff.byId.get(g.teacherId) : null;
+      const action = el('td', 'action');
+      const b = el('button', 'btn small members', t('groups.editMembers'));
+      b.type = 'button';
+      b.dataset.groupId = g.id;
+      b.addEventListener('click', () => openMembers(g.id));
+      action.append(b);
+      tr.append(el('td', 'name', g.name), el('td', 'kind', t('groupKind.' + g.kind)),
+        el('td', teacher ? null : 'muted', teacher ? fullName(teacher) : t('groups.noTeacher')),
+        el('td', 'n count', String(g.memberCount)), action);
+      return tr;
+    }));
+  }
+  const kind = $('g-kind').value || 'SUBGROUP';
+  $('g-kind').replaceChildren(...GROUP_KINDS.map((k) => { const o = el('option', null, t('groupKind.' + k)); o.value = k; return o; }));
+  $('g-kind').value = kind;
+  const teacher = $('g-teacher').value;
+  const none = el('option', null, '—');
+  none.value = '';
+  $('g-teacher').replaceChildren(none, ...state.staff.list.map((p) => { const o = el('option', null, fullName(p)); o.value = p.id; return o; }));
+  $('g-teacher').value = state.staff.byId.has(teacher) ? teacher : '';
+  $('g-name').placeholder = t('groups.namePlaceholder', { name: className(state.card.schoolClass) });
+  renderMembers();
+}
+
+function renderMembers() {
+  const m = state.members;
+  $('members-section').hidden = !m;
+  if (!m) return;
+  $('members-title').textContent = t('groups.membersTitle', { name: m.group.name });
+  $('members').replaceChildren(...state.card.students.map((s) => {
+    const label = el('label', 'check');
+    const box = el('input');
+    box.type = 'checkbox';
+    box.value = s.student.id;
+    box.checked = m.ids.has(s.student.id);
+    box.addEventListener('change', () => { if (box.checked) m.ids.add(box.value); else m.ids.delete(box.value); });
+    label.append(box, document.createTextNode(' ' + fullName(s.student)));
+    return label;
+  }));
+}
+
+async function openMembers(groupId) {
+  try {
+    const card = await api('GET', `roster/groups/${encodeURIComponent(groupId)}`);
+    state.members = { group: card.group, ids: new Set(card.members.map((p) => p.id)) };
+  } catch (err) {
+    message('bad', errorText(err));
+    return;
+  }
+  renderMembers();
+  $('members-section').scrollIntoView({ block: 'nearest' });
+}
+
+function groupProblem(err) {
+  const pr = err.problem || {};
+  const violations = pr.errors || (pr.field ? [{ field: pr.field, message: pr.detail }] : []);
+  if (!violations.length) return message('bad', errorText(err));
+  const list = el('ul');
+  violations.forEach((v) => list.append(el('li', null, `${v.field}: ${v.message}`)));
+  return message('bad', el('span', null, t('groups.failed')), list);
+}
+
+async function saveMembers() {
+  const m = state.members;
+  if (!m) return;
+  // Only the class's students are offered; members from elsewhere (an elective's) are kept as they are.
+  const onCard = new Set(state.card.students.map((s) => s.student.id));
+  $('members-save').disabled = true;
+  try {
+    const before = await api('GET', `roster/groups/${encodeURIComponent(m.group.id)}`);
+    const others = before.members.map((p) => p.id).filter((id) => !onCard.has(id));
+    const card = await api('PUT', `roster/groups/${encodeURIComponent(m.group.id)}/members`, { studentIds: [...others, ...m.ids] });
+    state.members = null;
+    await loadGroups();
+    renderGroups();
+    message('good', t('groups.saved', { name: card.group.name, n: card.members.length }));
+  } catch (err) {
+    groupProblem(err);
+  } finally {
+    $('members-save').disabled = false;
+  }
+}
+
+async function createGroup(ev) {
+  ev.preventDefault();
+  const c = state.card.schoolClass;
+  const body = { classId: c.id, kind: $('g-kind').value, name: $('g-name').value.trim(), academicYear: c.academicYear };
+  if ($('g-teacher').value) body.teacherId = $('g-teacher').value;
+  $('g-create').disabled = true;
+  try {
+    const g = await api('POST', `roster/schools/${encodeURIComponent(c.schoolId)}/groups`, body);
+    $('g-name').value = '';
+    await loadGroups();
+    state.members = { group: g, ids: new Set() };
+    renderGroups();
+    message('good', t('groups.created', { name: g.name }));
+    $('members-section').scrollIntoView({ block: 'nearest' });
+  } catch (err) {
+    groupProblem(err);
+  } finally {
+    $('g-create').disabled = false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -542,6 +700,9 @@ async function start() {
   $('person-form').addEventListener('submit', savePerson);
   $('p-cancel').addEventListener('click', () => $('person-dialog').close());
   $('p-add-contact').addEventListener('click', () => $('p-contacts').append(contactRow({})));
+  $('group-form').addEventListener('submit', createGroup);
+  $('members-save').addEventListener('click', saveMembers);
+  $('members-cancel').addEventListener('click', () => { state.members = null; renderMembers(); });
   onLanguageChange(() => { translate(); message(''); renderCard(); renderClasses(); });
   try {
     state.schools = await schools();

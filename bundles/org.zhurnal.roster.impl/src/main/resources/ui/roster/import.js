@@ -19,7 +19,8 @@ Object.assign(TEXTS.ru, {
   'import.failed': 'Файл «{file}» не импортирован: исправьте ошибки и загрузите его снова. Ничего не изменено.',
   'import.kind.students': 'ученики', 'import.kind.guardians': 'представители', 'import.kind.staff': 'сотрудники',
   'import.kind.classes': 'классы', 'import.kind.memberships': 'зачисления в классы', 'import.kind.guardianships': 'связи «ученик — представитель»',
-  'import.kind.contacts': 'контакты',
+  'import.kind.contacts': 'контакты', 'import.kind.groups': 'группы', 'import.kind.groupMembers': 'участие в группах',
+  'import.groupsHint': 'Необязательный столбец «Группы» в файле учеников: группы ученика через «;», например «5А англ. 1; Кружок робототехники». Группа, название которой начинается с класса, — подгруппа этого класса; недостающие группы создаются.',
 });
 Object.assign(TEXTS.en, {
   'import.title': 'Roster import',
@@ -38,10 +39,11 @@ Object.assign(TEXTS.en, {
   'import.failed': 'The file «{file}» was not imported: fix the errors and upload it again. Nothing was changed.',
   'import.kind.students': 'students', 'import.kind.guardians': 'guardians', 'import.kind.staff': 'staff',
   'import.kind.classes': 'classes', 'import.kind.memberships': 'class enrolments', 'import.kind.guardianships': 'student–guardian links',
-  'import.kind.contacts': 'contacts',
+  'import.kind.contacts': 'contacts', 'import.kind.groups': 'groups', 'import.kind.groupMembers': 'group memberships',
+  'import.groupsHint': 'Optional column «Группы» in the students file: the student\'s groups separated by «;», e.g. «5А англ. 1; Кружок робототехники». A group whose name begins with a class is a subgroup of that class; missing groups are created.',
 });
 
-const KIND_ORDER = ['classes', 'students', 'guardians', 'guardianships', 'memberships', 'staff'];
+const KIND_ORDER = ['classes', 'students', 'guardians', 'guardianships', 'memberships', 'groups', 'groupMembers', 'staff'];
 const state = { report: null, problem: null, file: '' };
 
 function message(kind, ...content) {

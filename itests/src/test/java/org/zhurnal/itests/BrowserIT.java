@@ -232,6 +232,26 @@ class BrowserIT {
             screenshot("person-form-error");
             driver.findElement(By.id("p-cancel")).click();
             assertFalse(driver.findElement(By.id("students")).getText().contains("не-адрес"));
+
+            // A group for the class: created from the card (a subgroup by default), then two students ticked as members;
+            // the groups table shows its name, kind and member count. An empty name is the browser's to refuse.
+            String groupName = "5А англ. " + System.nanoTime() % 1000;
+            driver.findElement(By.id("g-name")).sendKeys(groupName);
+            driver.findElement(By.id("g-create")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("members-section")).isDisplayed());
+            assertTrue(driver.findElement(By.id("members-title")).getText().contains(groupName));
+            List<WebElement> boxes = driver.findElements(By.cssSelector("#members input[type=checkbox]"));
+            assertTrue(boxes.size() >= 20);
+            boxes.get(0).click();
+            boxes.get(1).click();
+            driver.findElement(By.id("members-save")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Состав группы"));
+            WebElement groupRow = driver.findElements(By.cssSelector("#groups tr")).stream()
+                    .filter(r -> r.getText().contains(groupName)).findFirst().orElseThrow();
+            assertTrue(groupRow.getText().contains("подгруппа"), groupRow.getText());
+            assertEquals("2", groupRow.findElement(By.cssSelector("td.count")).getText());
+            screenshot("class-groups");
         } finally {
             driver.switchTo().defaultContent();
         }

@@ -845,6 +845,101 @@ public class RosterIT {
         assertEquals(List.of(group), ids(http.get(groups, teacher).json()));
     }
 
+    /** pupils() with the «Группы» column: one cell per row, in the order P1..P4. */
+    static String pupilsWithGroups(String... cells) {
+        String[] lines = pupils().split("\n");
+        StringBuilder out = new StringBuilder(lines[0]).append(";Группы\n");
+        for (int i = 1; i < lines.length; i++) {
+            out.append(lines[i]).append(';').append(cells[i - 1]).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The school's groups over REST: «name / kind / class / sorted members' surnames». */
+    private List<String> describeGroups(String token, String schoolId) {
+        Map<String, String> classNames = new java.util.HashMap<>();
+        query.classes(schoolId, year()).forEach(c -> classNames.put(c.id(), c.name()));
+        List<String> out = new ArrayList<>();
+        for (JsonNode g : http.get("/api/v1/roster/schools/" + schoolId + "/groups", token).json()) {
+            Http.Answer card = http.get("/api/v1/roster/groups/" + g.get("id").asText(), token);
+            assertEquals(card.body(), 200, card.status());
+            List<String> members = new ArrayList<>();
+            card.json().get("members").forEach(m -> members.add(m.get("lastName").asText()));
+            members.sort(null);
+            assertEquals(members.size(), g.get("memberCount").asInt());
+            out.add(g.get("name").asText() + " / " + g.get("kind").asText() + " / "
+                    + (g.hasNonNull("classId") ? classNames.get(g.get("classId").asText()) : "-") + " / " + members);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Test
+    public void groupsTravelInTheStudentsFileAndBackOut() throws Exception {
+        School school = newSchool("Школа с группами в файле");
+        String admin = admin();
+        String file = pupilsWithGroups("\"5А англ. 1; Кружок робототехники\"", "ГПД 1-2 классов", "5А  англ. 2",
+                "5А англ. 1, кружок робототехники");
+        Http.Answer first = importCsv(admin, school.id(), file, false);
+        assertEquals(first.body(), 200, first.status());
+        assertEquals(4, first.json().get("created").get("groups").asInt());
+        assertEquals(6, first.json().get("created").get("groupMembers").asInt());
+        List<String> expected = List.of(
+                "5А англ. 1 / SUBGROUP / 5А / [Лебедева, Орехов]",
+                "5А англ. 2 / SUBGROUP / 5А / [Гусева]",
+                "ГПД 1-2 классов / EXTENDED_DAY / - / [Лебедев]",
+                "Кружок робототехники / CLUB / - / [Лебедева, Орехов]");
+        assertEquals(expected, describeGroups(admin, school.id()));
+        String club = query.groups(school.id(), year()).stream().filter(g -> g.name().equals("Кружок робототехники")).findFirst()
+                .orElseThrow().id();
+        assertTrue(audit.find("group", club, 10).stream().anyMatch(e -> e.action().equals("import-create")));
+
+        // The same file again: nothing is created or changed.
+        Http.Answer again = importCsv(admin, school.id(), file, false);
+        assertEquals(again.body(), 200, again.status());
+        assertEquals(again.body(), 0, again.json().get("created").size());
+        assertEquals(again.body(), 0, again.json().get("updated").size());
+        assertEquals(6, again.json().get("unchanged").get("groupMembers").asInt());
+        assertEquals(expected, describeGroups(admin, school.id()));
+
+        // Export, then import into a new school: the same groups with the same members.
+        byte[] students = download(admin, "roster/schools/" + school.id() + "/export/students.csv");
+        assertTrue(new String(students, StandardCharsets.UTF_8).lines().findFirst().orElseThrow().endsWith(";Группы"));
+        School copy = newSchool("Копия школы с группами");
+        Http.Answer copied = importBytes(admin, copy.id(), students, false);
+        assertEquals(copied.body(), 200, copied.status());
+        assertEquals(expected, describeGroups(admin, copy.id()));
+        assertEquals(0, importBytes(admin, copy.id(), students, false).json().get("created").size());
+
+        // A bad group cell (a subgroup of another class): refused naming the row, nothing written.
+        Http.Answer bad = importCsv(admin, school.id(), file.replace("5А  англ. 2", "6Б англ. 1").replace("P4;Орехов;Фёдор",
+                "P4;Орехов;Фёдор-Новый"), false);
+        assertEquals(bad.body(), 400, bad.status());
+        assertTrue(bad.contentType().startsWith("application/problem+json"));
+        assertEquals(List.of("pupils.csv:4:Группы"), fields(bad));
+        assertEquals(expected, describeGroups(admin, school.id()));
+        // A group of the school that cannot take the student (a subgroup of 5А for a 2Б pupil): the same, after the checks of
+        // the file, against the school's groups.
+        String fiveA = cls(school.id(), "5А").id();
+        assertEquals(201, http.post("/api/v1/roster/schools/" + school.id() + "/groups", "{\"kind\":\"SUBGROUP\",\"classId\":\""
+                + fiveA + "\",\"name\":\"Английский, группа 3\"}", admin).status());
+        Http.Answer foreign = importCsv(admin, school.id(), file.replace("ГПД 1-2 классов", "\"Английский, группа 3;\"")
+                .replace("P4;Орехов;Фёдор", "P4;Орехов;Фёдор-Новый"), false);
+        assertEquals(foreign.body(), 400, foreign.status());
+        assertEquals(List.of("row 3:Группы"), fields(foreign));
+        assertEquals("Фёдор", query.studentsOfClass(fiveA, clock.today()).stream().filter(p -> p.lastName().equals("Орехов"))
+                .findFirst().orElseThrow().firstName());
+
+        // A row lists all of the student's groups: Фёдор without groups leaves both of his.
+        Http.Answer left = importCsv(admin, school.id(), pupilsWithGroups("\"5А англ. 1; Кружок робототехники\"",
+                "ГПД 1-2 классов", "5А англ. 2", ""), false);
+        assertEquals(left.body(), 200, left.status());
+        assertEquals(2, left.json().get("updated").get("groupMembers").asInt());
+        assertEquals(List.of("5А англ. 1 / SUBGROUP / 5А / [Лебедева]", "5А англ. 2 / SUBGROUP / 5А / [Гусева]",
+                "ГПД 1-2 классов / EXTENDED_DAY / - / [Лебедев]", "Английский, группа 3 / SUBGROUP / 5А / []",
+                "Кружок робототехники / CLUB / - / [Лебедева]").stream().sorted().toList(), describeGroups(admin, school.id()));
+    }
+
     @Test
     public void staffAccountsNeedConsentAndCarryTheGrantsOfTheRoster() throws Exception {
         School school = newSchool("Школа сотрудников");

@@ -281,11 +281,22 @@ public class RosterServiceImpl implements RosterService {
                     .filter(p -> p.getKind().equals("GUARDIAN") && guardianIds.contains(p.getId())).map(rec).toList();
             List<org.zhurnal.roster.internal.importer.RosterExport.PersonRec> staff = people.stream()
                     .filter(p -> p.getKind().equals("STAFF")).map(rec).toList();
+            List<org.zhurnal.roster.internal.entity.GroupEntity> groups = em.createQuery("select g from GroupEntity g "
+                    + "where g.schoolId = :s and g.academicYear = :y order by g.name", org.zhurnal.roster.internal.entity.GroupEntity.class)
+                    .setParameter("s", schoolId).setParameter("y", year).getResultList();
+            List<org.zhurnal.roster.internal.entity.GroupMemberEntity> groupMembers = groups.isEmpty() ? List.of()
+                    : em.createQuery("select m from GroupMemberEntity m, GroupEntity g where m.groupId = g.id and g.schoolId = :s "
+                            + "and g.academicYear = :y", org.zhurnal.roster.internal.entity.GroupMemberEntity.class)
+                            .setParameter("s", schoolId).setParameter("y", year).getResultList();
             return new org.zhurnal.roster.internal.importer.RosterExport(schoolId, schoolName, year, classRecs, students, guardians, staff,
                     members.stream().map(m -> new org.zhurnal.roster.internal.importer.RosterExport.Enrolment(m.getStudentId(),
                             m.getClassId(), Mapping.date(m.getValidFrom()), Mapping.date(m.getValidTo()))).toList(),
                     links.stream().map(g -> new org.zhurnal.roster.internal.importer.RosterExport.Link(g.getGuardianId(), g.getStudentId(),
-                            g.getRelation())).toList());
+                            g.getRelation())).toList(),
+                    groups.stream().map(g -> new org.zhurnal.roster.internal.importer.RosterExport.GroupRec(g.getId(), g.getName(),
+                            g.getKind(), g.getClassId())).toList(),
+                    groupMembers.stream().map(m -> new org.zhurnal.roster.internal.importer.RosterExport.GroupMember(m.getGroupId(),
+                            m.getStudentId(), Mapping.date(m.getValidFrom()), Mapping.date(m.getValidTo()))).toList());
         });
     }
 

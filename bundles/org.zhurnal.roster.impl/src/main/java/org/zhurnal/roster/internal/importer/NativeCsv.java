@@ -41,10 +41,21 @@ public final class NativeCsv {
 
     public static final List<String> STUDENT_COLUMNS = List.of("Код", "Фамилия", "Имя", "Отчество", "Дата рождения", "Пол",
             "Класс", "Дата зачисления");
+    /**
+     * The optional column of a students file naming the student's groups (subgroups of the class, electives,
+     * extended-day groups, clubs), see {@link #splitGroups} and {@link #groupKind}.
+     */
+    public static final String GROUPS = "Группы";
+    /** The longest group name (the REST API has the same limit). */
+    public static final int MAX_GROUP_NAME = 200;
     public static final List<String> STUDENT_REQUIRED = List.of("Код", "Фамилия", "Имя", "Дата рождения", "Пол", "Класс");
     public static final List<String> STAFF_REQUIRED = List.of("Код", "Фамилия", "Имя", "Должность");
     private static final DateTimeFormatter RU_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern CLASS = Pattern.compile("^(\\d{1,2})\\s*-?\\s*([А-ЯЁ])$");
+    /** A group name that begins with a class name («5А англ. 1», «5-А, группа 2») is a subgroup of that class. */
+    private static final Pattern GROUP_OF_CLASS = Pattern.compile("^(\\d{1,2})\\s*-?\\s*([А-ЯЁа-яё])(?![\\p{L}\\p{N}])");
+    private static final java.util.Set<String> CLUB_WORDS = java.util.Set.of("кружок", "секция", "студия", "клуб", "ансамбль",
+            "хор", "театр", "объединение");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s;,]+@[^@\\s;,]+\\.[^@\\s;,]{2,}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{6,25}$");
     private static final Pattern NAME = Pattern.compile("^[\\p{L}][\\p{L}\\- ']*$");
@@ -60,14 +71,42 @@ public final class NativeCsv {
 
     /** A student row. */
     public record StudentRow(String code, String lastName, String firstName, String middleName, LocalDate birthDate, String sex,
-            int grade, String letter, LocalDate admissionDate, List<String[]> guardians /* {code, relation} */, int line) {}
+            int grade, String letter, LocalDate admissionDate, List<String[]> guardians /* {code, relation} */, List<String> groups,
+            int line) {
+        public StudentRow {
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+
+        /** A row without groups (OneRoster, or a file without «Группы»). */
+        public StudentRow(String code, String lastName, String firstName, String middleName, LocalDate birthDate, String sex,
+                int grade, String letter, LocalDate admissionDate, List<String[]> guardians, int line) {
+            this(code, lastName, firstName, middleName, birthDate, sex, grade, letter, admissionDate, guardians, List.of(), line);
+        }
+
+        /** @return «5А» */
+        public String className() {
+            return grade + letter;
+        }
+    }
 
     /** A staff row. */
     public record StaffRow(String code, String lastName, String firstName, String middleName, String positions, String subjects,
             String phone, String email, String classTeacherOf, int line) {}
 
     /** A parsed, valid file. */
-    public record Parsed(Kind kind, int rows, List<StudentRow> students, Map<String, GuardianRow> guardians, List<StaffRow> staff) {}
+    /**
+     * A parsed, valid file.
+     *
+     * @param groupsColumn whether a students file has the «Группы» column: then each row's groups are the student's complete
+     *        list of groups of the year (groups not named are left); without the column groups are not touched
+     */
+    public record Parsed(Kind kind, int rows, List<StudentRow> students, Map<String, GuardianRow> guardians, List<StaffRow> staff,
+            boolean groupsColumn) {
+        /** A file without the «Группы» column. */
+        public Parsed(Kind kind, int rows, List<StudentRow> students, Map<String, GuardianRow> guardians, List<StaffRow> staff) {
+            this(kind, rows, students, guardians, staff, false);
+        }
+    }
 
     private NativeCsv() {}
 
@@ -131,13 +170,70 @@ public final class NativeCsv {
             if (r.rows == 0) {
                 throw ProblemException.invalid("file", "The file has a header but no rows");
             }
-            return new Parsed(kind, r.rows, r.students, r.guardians, r.staff);
+            return new Parsed(kind, r.rows, r.students, r.guardians, r.staff,
+                    kind == Kind.STUDENTS && header.containsKey(GROUPS.toLowerCase(Locale.ROOT)));
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException pe) {
                 throw pe;
             }
             throw ProblemException.invalid("file", "The file is not a readable CSV file: " + e.getMessage());
         }
+    }
+
+    /**
+     * Splits a «Группы» cell into group names: at «;» when the cell has one (so a name may contain commas), otherwise at
+     * «,». Runs of white space become one space; empty names and repeats (ignoring case) are dropped.
+     */
+    public static List<String> splitGroups(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return List.of();
+        }
+        String[] parts = cell.indexOf(';') >= 0 ? cell.split(";") : cell.split(",");
+        List<String> names = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String part : parts) {
+            String name = part.strip().replaceAll("\\s+", " ");
+            if (!name.isEmpty() && seen.add(groupKey(name))) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** @return the key under which a group name is matched against the school's groups: case and runs of spaces ignored */
+    public static String groupKey(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the class («5А») a group name begins with, or {@code null} when it does not begin with a class of grade 1–11 */
+    public static String classOfGroup(String name) {
+        Matcher m = GROUP_OF_CLASS.matcher(name.strip());
+        if (!m.find()) {
+            return null;
+        }
+        int grade = Integer.parseInt(m.group(1));
+        return grade < 1 || grade > 11 ? null : grade + m.group(2).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The kind of a group that an import creates, from its name: {@code SUBGROUP} when the name begins with a class
+     * («5А англ. 1»); {@code EXTENDED_DAY} when it has the word «ГПД» or says «продлённого дня»; {@code CLUB} when it has
+     * one of the words кружок, секция, студия, клуб, ансамбль, хор, театр, объединение; otherwise {@code ELECTIVE}
+     * (факультатив, элективный курс). A group that exists keeps its kind.
+     */
+    public static String groupKind(String name) {
+        if (classOfGroup(name) != null) {
+            return "SUBGROUP";
+        }
+        String lower = name.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        List<String> words = List.of(lower.split("[^\\p{L}\\p{N}]+"));
+        if (words.contains("гпд") || lower.contains("продленного дня")) {
+            return "EXTENDED_DAY";
+        }
+        if (words.stream().anyMatch(CLUB_WORDS::contains)) {
+            return "CLUB";
+        }
+        return "ELECTIVE";
     }
 
     /** @return whether the bytes are a ZIP container (an XLSX workbook; CSV text never starts with «PK\\3\\4») */
@@ -375,9 +471,30 @@ public final class NativeCsv {
                 }
                 links.add(new String[] {gCode, relation == null ? "OTHER" : relation});
             }
+            List<String> groups = groups(get(rec, GROUPS), letter == null ? null : grade + letter);
             if (letter != null && sex != null && birth != null && last != null && first != null) {
-                students.add(new StudentRow(code, last, first, middle, birth, sex, grade, letter, admission, links, line));
+                students.add(new StudentRow(code, last, first, middle, birth, sex, grade, letter, admission, links, groups, line));
             }
+        }
+
+        /** The group names of a «Группы» cell; a subgroup must be one of the student's own class. */
+        List<String> groups(String cell, String className) {
+            List<String> names = splitGroups(cell);
+            for (String name : names) {
+                if (name.length() > MAX_GROUP_NAME) {
+                    error(GROUPS, "Group name '" + name.substring(0, 40) + "…' is longer than " + MAX_GROUP_NAME + " characters");
+                } else if (name.chars().anyMatch(Character::isISOControl) || name.chars().noneMatch(Character::isLetterOrDigit)) {
+                    error(GROUPS, "'" + name + "' is not a group name; separate the groups with «;»");
+                } else {
+                    String of = classOfGroup(name);
+                    if (of != null && className != null && !of.equals(className)) {
+                        error(GROUPS, "Group '" + name + "' begins with class " + of + ", so it is a subgroup of " + of
+                                + ", but the student is in " + className + "; name the groups of other classes without a class"
+                                + " at the start");
+                    }
+                }
+            }
+            return names;
         }
 
         private static boolean same(GuardianRow a, GuardianRow b) {

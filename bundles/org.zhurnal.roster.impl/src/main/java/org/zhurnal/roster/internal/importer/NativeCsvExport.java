@@ -22,7 +22,7 @@ import org.zhurnal.roster.internal.importer.RosterExport.PersonRec;
 
 /**
  * Writes a {@link RosterExport} in the native roster template that {@link NativeCsv#parse} reads: the
- * headers of {@link DemoRosterGenerator#STUDENT_HEADER} and {@link DemoRosterGenerator#STAFF_HEADER},
+ * headers of {@link #STUDENT_HEADER} (the demo generator's columns and «Группы») and {@link DemoRosterGenerator#STAFF_HEADER},
  * {@code ';'} as separator, UTF-8 text without BOM (the caller encodes it), every line ending in
  * {@code '\n'}, a field quoted only when it contains {@code ';'}, {@code '"'} or a line break, dates as
  * {@code dd.MM.yyyy}.
@@ -38,6 +38,11 @@ import org.zhurnal.roster.internal.importer.RosterExport.PersonRec;
  * flag (the template has no columns for them).</li>
  * <li>A staff member leading more than one class: only the first class (by grade and letter) is written
  * in «Классный руководитель».</li>
+ * <li>«Группы» lists the groups of the year in which the student's membership is open, by name (ignoring case),
+ * separated by «; ». A single name containing a comma gets a trailing «;», so that the import splits at «;» and not at
+ * the comma. A group whose name contains «;» cannot be written in the cell and is left out. The groups' teachers,
+ * and a group's class where the name does not begin with it, are not written: an import infers them as
+ * {@link NativeCsv#groupKind} says.</li>
  * <li>A guardian's full name is written as «Фамилия Имя Отчество» in one cell and split at spaces on
  * import, so a surname or first name containing a space does not survive the round trip.</li>
  * </ul>
@@ -51,11 +56,20 @@ public final class NativeCsvExport {
     private static final Map<String, String> RELATION_WORDS = Map.of("MOTHER", "мать", "FATHER", "отец",
             "GUARDIAN", "опекун", "OTHER", "другое");
 
+    /** Header of the students file: the columns of {@link DemoRosterGenerator#STUDENT_HEADER}, then «Группы». */
+    public static final String[] STUDENT_HEADER = withGroups(DemoRosterGenerator.STUDENT_HEADER);
+
     private NativeCsvExport() {}
+
+    private static String[] withGroups(String[] header) {
+        String[] h = java.util.Arrays.copyOf(header, header.length + 1);
+        h[header.length] = NativeCsv.GROUPS;
+        return h;
+    }
 
     /** @return the students file: one row per student with a class this year, with up to two guardians */
     public static String students(RosterExport e) {
-        return csv(DemoRosterGenerator.STUDENT_HEADER, studentRows(e));
+        return csv(STUDENT_HEADER, studentRows(e));
     }
 
     /** @return the staff file; «Классный руководитель» is the class the person leads, if any */
@@ -65,7 +79,7 @@ public final class NativeCsvExport {
 
     /** @return the students file as an XLSX workbook (dates as dates), which the import reads back as it reads the CSV */
     public static byte[] studentsXlsx(RosterExport e) {
-        return Sheets.xlsx(new Table("Ученики", List.of(DemoRosterGenerator.STUDENT_HEADER), studentRows(e)));
+        return Sheets.xlsx(new Table("Ученики", List.of(STUDENT_HEADER), studentRows(e)));
     }
 
     /** @return the staff file as an XLSX workbook */
@@ -96,6 +110,7 @@ public final class NativeCsvExport {
                 f.addAll(List.of(g.code(), g.fullName(), RELATION_WORDS.getOrDefault(links.get(n).relation(), "другое"),
                         str(g.phone()), str(g.email()), g.noElectronicAccess() ? "да" : "нет"));
             }
+            f.add(groupsCell(index.groupsOf(s.id())));
             rows.add(f);
         }
         return rows;
@@ -126,6 +141,13 @@ public final class NativeCsvExport {
         return out.toString();
     }
 
+    /** @return the «Группы» cell for these group names (see the class comment) */
+    static String groupsCell(List<String> names) {
+        List<String> writable = names.stream().filter(n -> n.indexOf(';') < 0).toList();
+        String cell = String.join("; ", writable);
+        return writable.size() == 1 && cell.indexOf(',') >= 0 ? cell + ";" : cell;
+    }
+
     static final Comparator<ClassRec> CLASS_ORDER = Comparator.comparingInt(ClassRec::grade)
             .thenComparing(ClassRec::letter, Comparator.nullsLast(Comparator.naturalOrder()));
 
@@ -136,6 +158,7 @@ public final class NativeCsvExport {
         final Map<String, PersonRec> guardians;
         private final Map<String, Enrolment> open = new HashMap<>();
         private final Map<String, List<Link>> links = new HashMap<>();
+        private final Map<String, List<String>> groups = new HashMap<>();
 
         Index(RosterExport e) {
             e.classes().forEach(c -> classes.putIfAbsent(c.id(), c));
@@ -155,6 +178,24 @@ public final class NativeCsvExport {
                 }
             }
             links.values().forEach(list -> list.sort(Comparator.comparingInt(l -> relationRank(l.relation()))));
+            Map<String, RosterExport.GroupRec> groupById = new HashMap<>();
+            e.groups().forEach(g -> groupById.putIfAbsent(g.id(), g));
+            for (RosterExport.GroupMember m : e.groupMembers()) {
+                RosterExport.GroupRec g = groupById.get(m.groupId());
+                if (m.to() == null && g != null) {
+                    List<String> names = groups.computeIfAbsent(m.studentId(), k -> new ArrayList<>());
+                    if (names.stream().noneMatch(n -> NativeCsv.groupKey(n).equals(NativeCsv.groupKey(g.name())))) {
+                        names.add(g.name());
+                    }
+                }
+            }
+            groups.values().forEach(list -> list.sort(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT))
+                    .thenComparing(Comparator.naturalOrder())));
+        }
+
+        /** The names of the groups the student is a member of now, sorted. */
+        List<String> groupsOf(String studentId) {
+            return groups.getOrDefault(studentId, List.of());
         }
 
         /** The class of the student's open enrolment in one of the snapshot's classes, or {@code null}. */

@@ -16,10 +16,18 @@ import java.util.List;
  * @param staff staff members
  * @param enrolments memberships of students in the classes above (open ones have {@code to == null})
  * @param guardianships which guardian is what to which student
+ * @param groups the groups of that academic year (subgroups, electives, extended-day groups, clubs)
+ * @param groupMembers memberships of students in those groups (open ones have {@code to == null})
  */
 public record RosterExport(String schoolId, String schoolName, int academicYear,
         List<ClassRec> classes, List<PersonRec> students, List<PersonRec> guardians, List<PersonRec> staff,
-        List<Enrolment> enrolments, List<Link> guardianships) {
+        List<Enrolment> enrolments, List<Link> guardianships, List<GroupRec> groups, List<GroupMember> groupMembers) {
+
+    /** A snapshot without groups. */
+    public RosterExport(String schoolId, String schoolName, int academicYear, List<ClassRec> classes, List<PersonRec> students,
+            List<PersonRec> guardians, List<PersonRec> staff, List<Enrolment> enrolments, List<Link> guardianships) {
+        this(schoolId, schoolName, academicYear, classes, students, guardians, staff, enrolments, guardianships, List.of(), List.of());
+    }
 
     public RosterExport {
         classes = classes == null ? List.of() : List.copyOf(classes);
@@ -28,7 +36,24 @@ public record RosterExport(String schoolId, String schoolName, int academicYear,
         staff = staff == null ? List.of() : List.copyOf(staff);
         enrolments = enrolments == null ? List.of() : List.copyOf(enrolments);
         guardianships = guardianships == null ? List.of() : List.copyOf(guardianships);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        groupMembers = groupMembers == null ? List.of() : List.copyOf(groupMembers);
     }
+
+    /**
+     * A group.
+     *
+     * @param kind {@code SUBGROUP}, {@code ELECTIVE}, {@code EXTENDED_DAY} or {@code CLUB}
+     * @param classId the class of a subgroup, or {@code null}
+     */
+    public record GroupRec(String id, String name, String kind, String classId) {}
+
+    /**
+     * A student's membership in a group.
+     *
+     * @param to last day, or {@code null} while open
+     */
+    public record GroupMember(String groupId, String studentId, LocalDate from, LocalDate to) {}
 
     /**
      * A class, e.g. 5А.

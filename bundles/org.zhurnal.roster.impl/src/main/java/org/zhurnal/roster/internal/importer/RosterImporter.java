@@ -19,6 +19,8 @@ import org.zhurnal.core.api.audit.AuditRecord;
 import org.zhurnal.roster.api.ImportReport;
 import org.zhurnal.roster.internal.entity.ClassEntity;
 import org.zhurnal.roster.internal.entity.ContactEntity;
+import org.zhurnal.roster.internal.entity.GroupEntity;
+import org.zhurnal.roster.internal.entity.GroupMemberEntity;
 import org.zhurnal.roster.internal.entity.GuardianshipEntity;
 import org.zhurnal.roster.internal.entity.MembershipEntity;
 import org.zhurnal.roster.internal.entity.PersonEntity;
@@ -32,6 +34,12 @@ import org.zhurnal.roster.internal.importer.NativeCsv.StudentRow;
  * so importing the same file again changes nothing. Every created or changed record is audited with
  * its state before and after. A student moved to another class gets the old membership closed and a
  * new one opened from today: history is never rewritten.
+ *
+ * <p>Groups (the «Группы» column): a group named in a row is looked up among the school's groups of the year by name
+ * (case and runs of spaces ignored) and created when missing, with the kind {@link NativeCsv#groupKind} infers from its
+ * name and, for a subgroup, the student's class. When the file has the column, a row lists all of the student's
+ * groups: memberships start on the import's day, and the student leaves the groups of the year the row no longer
+ * names (the day before; a membership that would end before it starts is removed).
  */
 public final class RosterImporter {
     private final EntityManager em;
@@ -99,6 +107,7 @@ public final class RosterImporter {
                 "select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y", ClassEntity.class)
                 .setParameter("s", schoolId).setParameter("y", year).getResultList().stream()
                 .collect(Collectors.toMap(c -> c.getGrade() + c.getLetter(), c -> c));
+        Map<String, GroupEntity> groups = parsed.groupsColumn() ? checkGroups(parsed.students(), classes) : Map.of();
         for (StudentRow r : parsed.students()) {
             classes.computeIfAbsent(r.grade() + r.letter(), k -> {
                 ClassEntity c = new ClassEntity();
@@ -132,6 +141,146 @@ public final class RosterImporter {
         }
         memberships(parsed.students(), studentByCode, classes);
         guardianships(parsed.students(), studentByCode, guardianByCode);
+        if (parsed.groupsColumn()) {
+            groupMemberships(parsed.students(), studentByCode, classes, new HashMap<>(groups));
+        }
+    }
+
+    /**
+     * The school's groups of the year by {@link NativeCsv#groupKey}; refuses the file (nothing written) when a row names
+     * a group that two groups of the school share, or a subgroup of another class.
+     */
+    private Map<String, GroupEntity> checkGroups(List<StudentRow> rows, Map<String, ClassEntity> classes) {
+        Map<String, List<GroupEntity>> byKey = new HashMap<>();
+        em.createQuery("select g from GroupEntity g where g.schoolId = :s and g.academicYear = :y", GroupEntity.class)
+                .setParameter("s", schoolId).setParameter("y", year).getResultList()
+                .forEach(g -> byKey.computeIfAbsent(NativeCsv.groupKey(g.getName()), k -> new ArrayList<>()).add(g));
+        Map<String, String> classNames = classes.values().stream().collect(Collectors.toMap(ClassEntity::getId,
+                c -> c.getGrade() + c.getLetter()));
+        List<Violation> errors = new ArrayList<>();
+        for (StudentRow r : rows) {
+            for (String name : r.groups()) {
+                List<GroupEntity> found = byKey.getOrDefault(NativeCsv.groupKey(name), List.of());
+                if (found.size() > 1) {
+                    errors.add(new Violation("row " + r.line() + ":" + NativeCsv.GROUPS, "The school has " + found.size()
+                            + " groups named '" + name + "' in " + year + "/" + (year + 1) + "; rename one of them first"));
+                } else if (found.size() == 1 && "SUBGROUP".equals(found.get(0).getKind()) && found.get(0).getClassId() != null
+                        && !r.className().equals(classNames.get(found.get(0).getClassId()))) {
+                    errors.add(new Violation("row " + r.line() + ":" + NativeCsv.GROUPS, "'" + name + "' is a subgroup of class "
+                            + classNames.getOrDefault(found.get(0).getClassId(), "?") + ", but the student is in " + r.className()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() + " rows name groups that cannot take the student; nothing was imported",
+                    errors);
+        }
+        Map<String, GroupEntity> unique = new HashMap<>();
+        byKey.forEach((k, v) -> unique.put(k, v.get(0)));
+        return unique;
+    }
+
+    private void groupMemberships(List<StudentRow> rows, Map<String, PersonEntity> students, Map<String, ClassEntity> classes,
+            Map<String, GroupEntity> groups) {
+        LocalDate yearStart = LocalDate.of(year, 9, 1);
+        String from = (today.isAfter(yearStart) ? today : yearStart).toString();
+        String dayBefore = LocalDate.parse(from).minusDays(1).toString();
+        Map<String, GroupEntity> byId = new HashMap<>();
+        groups.values().forEach(g -> byId.put(g.getId(), g));
+        // The students' memberships that run on or after 'from' in the groups of this school and year.
+        Map<String, List<GroupMemberEntity>> current = new HashMap<>();
+        List<String> studentIds = students.values().stream().map(PersonEntity::getId).toList();
+        for (int i = 0; i < studentIds.size() && !byId.isEmpty(); i += 500) {
+            em.createQuery("select m from GroupMemberEntity m where m.studentId in :ids and (m.validTo is null or m.validTo >= :d)",
+                    GroupMemberEntity.class).setParameter("ids", studentIds.subList(i, Math.min(studentIds.size(), i + 500)))
+                    .setParameter("d", from).getResultList().stream().filter(m -> byId.containsKey(m.getGroupId()))
+                    .forEach(m -> current.computeIfAbsent(m.getStudentId(), k -> new ArrayList<>()).add(m));
+        }
+        boolean createdGroups = false;
+        for (StudentRow r : rows) {
+            for (String name : r.groups()) {
+                createdGroups |= !groups.containsKey(NativeCsv.groupKey(name));
+                groups.computeIfAbsent(NativeCsv.groupKey(name), k -> newGroup(name, classes.get(r.className())));
+            }
+        }
+        if (createdGroups) {
+            em.flush(); // the members' foreign keys need the new groups' rows first
+        }
+        for (StudentRow r : rows) {
+            PersonEntity s = students.get(r.code());
+            java.util.Set<String> wanted = new java.util.HashSet<>();
+            for (String name : r.groups()) {
+                wanted.add(groups.get(NativeCsv.groupKey(name)).getId());
+            }
+            List<GroupMemberEntity> mine = current.getOrDefault(s.getId(), List.of());
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            for (GroupMemberEntity m : mine) {
+                if (wanted.contains(m.getGroupId()) && kept.add(m.getGroupId())) {
+                    if (m.getValidFrom().compareTo(from) > 0 || m.getValidTo() != null) {
+                        Map<String, Object> before = memberView(m);
+                        m.setValidFrom(m.getValidFrom().compareTo(from) > 0 ? from : m.getValidFrom());
+                        m.setValidTo(null);
+                        changes.add(new AuditRecord("group-member", m.getId(), "import-update", before, memberView(m)));
+                        count(updated, "groupMembers");
+                    } else {
+                        count(unchanged, "groupMembers");
+                    }
+                } else if (m.getValidFrom().compareTo(from) >= 0) {
+                    // Left on the day it would have begun (or a duplicate): nothing to keep as history.
+                    changes.add(new AuditRecord("group-member", m.getId(), "import-remove", memberView(m), null));
+                    em.remove(m);
+                    count(updated, "groupMembers");
+                } else {
+                    Map<String, Object> before = memberView(m);
+                    m.setValidTo(dayBefore);
+                    changes.add(new AuditRecord("group-member", m.getId(), "import-close", before, memberView(m)));
+                    count(updated, "groupMembers");
+                }
+            }
+            for (String groupId : wanted) {
+                if (kept.contains(groupId)) {
+                    continue;
+                }
+                GroupMemberEntity m = new GroupMemberEntity();
+                m.setId(UUID.randomUUID().toString());
+                m.setGroupId(groupId);
+                m.setStudentId(s.getId());
+                m.setValidFrom(from);
+                em.persist(m);
+                changes.add(new AuditRecord("group-member", m.getId(), "import-create", null, memberView(m)));
+                count(created, "groupMembers");
+            }
+        }
+    }
+
+    private GroupEntity newGroup(String name, ClassEntity studentClass) {
+        GroupEntity g = new GroupEntity();
+        g.setId(UUID.randomUUID().toString());
+        g.setSchoolId(schoolId);
+        g.setAcademicYear(year);
+        g.setKind(NativeCsv.groupKind(name));
+        // The parser made sure a name beginning with a class is in a row of that class.
+        g.setClassId("SUBGROUP".equals(g.getKind()) ? studentClass.getId() : null);
+        g.setName(name);
+        em.persist(g);
+        Map<String, Object> view = new TreeMap<>();
+        view.put("schoolId", schoolId);
+        view.put("academicYear", year);
+        view.put("classId", g.getClassId());
+        view.put("kind", g.getKind());
+        view.put("name", name);
+        changes.add(new AuditRecord("group", g.getId(), "import-create", null, view));
+        count(created, "groups");
+        return g;
+    }
+
+    private static Map<String, Object> memberView(GroupMemberEntity m) {
+        Map<String, Object> v = new TreeMap<>();
+        v.put("groupId", m.getGroupId());
+        v.put("studentId", m.getStudentId());
+        v.put("validFrom", m.getValidFrom());
+        v.put("validTo", m.getValidTo() == null ? "open" : m.getValidTo());
+        return v;
     }
 
     private void memberships(List<StudentRow> rows, Map<String, PersonEntity> students, Map<String, ClassEntity> classes) {

@@ -202,7 +202,7 @@ public class RosterResource implements RestResource {
         String kind = dot < 0 ? file : file.substring(0, dot);
         String ext = dot < 0 ? "" : file.substring(dot + 1);
         String[] header = switch (kind) {
-            case "students" -> org.zhurnal.roster.internal.demo.DemoRosterGenerator.STUDENT_HEADER;
+            case "students" -> org.zhurnal.roster.internal.importer.NativeCsvExport.STUDENT_HEADER;
             case "staff" -> org.zhurnal.roster.internal.demo.DemoRosterGenerator.STAFF_HEADER;
             default -> throw ProblemException.notFound("Template", file);
         };

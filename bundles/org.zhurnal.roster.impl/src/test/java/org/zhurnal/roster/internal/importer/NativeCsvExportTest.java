@@ -73,14 +73,14 @@ class NativeCsvExportTest {
     void writesTheTemplateFormat() {
         String students = NativeCsvExport.students(RosterExportFixture.school());
         String[] lines = students.split("\n", -1);
-        assertEquals(String.join(";", DemoRosterGenerator.STUDENT_HEADER), lines[0]);
+        assertEquals(String.join(";", DemoRosterGenerator.STUDENT_HEADER) + ";Группы", lines[0]);
         assertTrue(students.endsWith("\n"));
         assertEquals(6, lines.length, "header, four students, empty string after the last line end");
         assertEquals("S-001;Иванов;Пётр;Сергеевич;14.03.2015;М;5А;01.09.2022;G-001;Иванова Мария Ивановна;мать;"
-                + "+7 912 345-67-89;m.ivanova@example.org;нет;G-002;Иванов Сергей Петрович;отец;+7 913 111-22-33;;нет", lines[1]);
-        assertEquals("S-003;Кузнецов;Артём;;01.07.2015;М;5А;;g3;Кузнецова Валентина Павловна;опекун;+7 914 000-11-22;;да;;;;;;",
+                + "+7 912 345-67-89;m.ivanova@example.org;нет;G-002;Иванов Сергей Петрович;отец;+7 913 111-22-33;;нет;", lines[1]);
+        assertEquals("S-003;Кузнецов;Артём;;01.07.2015;М;5А;;g3;Кузнецова Валентина Павловна;опекун;+7 914 000-11-22;;да;;;;;;;",
                 lines[3]);
-        assertEquals("S-004;Смирнова;Алиса;Андреевна;20.01.2015;Ж;5Б;15.10.2026;;;;;;;;;;;;", lines[4]);
+        assertEquals("S-004;Смирнова;Алиса;Андреевна;20.01.2015;Ж;5Б;15.10.2026;;;;;;;;;;;;;", lines[4]);
         assertFalse(students.contains("\""), "nothing in the students file needs quoting");
 
         String staff = NativeCsvExport.staff(RosterExportFixture.school());
