@@ -22,6 +22,8 @@ start_distribution() {
   HOME_DIR=${HOME_DIR%/}
   sed -i "s/^org.osgi.service.http.port = 8181/org.osgi.service.http.port = $1/" "$HOME_DIR/etc/org.ops4j.pax.web.cfg"
   sed -i "s/^sshPort = 8101/sshPort = $2/" "$HOME_DIR/etc/org.apache.karaf.shell.cfg"
+  # BENCH_SYSTEM_PROPERTIES="name=value ..." adds system properties (e.g. to compare a Derby setting).
+  for prop in ${BENCH_SYSTEM_PROPERTIES:-}; do echo "$prop" >> "$HOME_DIR/etc/system.properties"; done
   B=http://127.0.0.1:$1/api/v1
   ZHURNAL_ADMIN_PASSWORD=$PASSWORD "$HOME_DIR/bin/start" >/dev/null 2>&1
   until curl -fs -o /dev/null "$B/health"; do sleep 0.3; done

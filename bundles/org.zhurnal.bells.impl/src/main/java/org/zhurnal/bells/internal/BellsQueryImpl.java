@@ -22,15 +22,23 @@ public class BellsQueryImpl implements BellsQuery {
     static final int MAX_RANGE_DAYS = 400;
 
     private final JpaTemplate jpa;
+    private final SchoolBells bells;
 
     @Activate
-    public BellsQueryImpl(@Reference(target = "(osgi.unit.name=zhurnal-bells)") JpaTemplate jpa, @Reference BellsSchema schema) {
+    public BellsQueryImpl(@Reference(target = "(osgi.unit.name=zhurnal-bells)") JpaTemplate jpa, @Reference BellsSchema schema,
+            @Reference SchoolBells bells) {
         this.jpa = jpa;
+        this.bells = bells;
+    }
+
+    /** The school's bells (reused, see {@link SchoolBells}). */
+    private SchoolBells.Bells bells(String schoolId) {
+        return bells.of(schoolId, () -> jpa.txExpr(TransactionType.Supports, em -> SchoolBells.load(em, schoolId)));
     }
 
     @Override
     public List<BellSchedule> schedules(String schoolId) {
-        return jpa.txExpr(TransactionType.Supports, em -> Mapping.schedules(em, schoolId));
+        return bells(schoolId).schedules();
     }
 
     @Override
@@ -38,7 +46,7 @@ public class BellsQueryImpl implements BellsQuery {
         if (schoolId == null || date == null) {
             return Optional.empty();
         }
-        return jpa.txExpr(TransactionType.Supports, em -> Mapping.scheduleFor(em, schoolId, date));
+        return bells(schoolId).on(date);
     }
 
     @Override
@@ -49,6 +57,6 @@ public class BellsQueryImpl implements BellsQuery {
         if (from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
             throw new IllegalArgumentException("At most " + MAX_RANGE_DAYS + " days at once");
         }
-        return jpa.txExpr(TransactionType.Supports, em -> Collections.unmodifiableSortedMap(Mapping.schedulesFor(em, schoolId, from, to)));
+        return Collections.unmodifiableSortedMap(bells(schoolId).between(from, to));
     }
 }

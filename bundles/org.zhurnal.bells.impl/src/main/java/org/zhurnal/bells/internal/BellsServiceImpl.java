@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import javax.persistence.EntityManager;
 
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -47,14 +49,33 @@ public class BellsServiceImpl {
     private final ZhurnalClock clock;
     private final AuditLog audit;
     private final SchoolAccess access;
+    private final SchoolBells bells;
 
     @Activate
     public BellsServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-bells)") JpaTemplate jpa, @Reference ZhurnalClock clock,
-            @Reference AuditLog audit, @Reference SchoolAccess access, @Reference BellsSchema schema) {
+            @Reference AuditLog audit, @Reference SchoolAccess access, @Reference BellsSchema schema, @Reference SchoolBells bells) {
+        this.bells = bells;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
         this.access = access;
+    }
+
+    /** Every write of the bells: the reused bells ({@link SchoolBells}) are forgotten once its transaction has ended. */
+    private <R> R write(EmFunction<R> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, work);
+        } finally {
+            bells.evictAll();
+        }
+    }
+
+    private void writeVoid(EmConsumer work) {
+        try {
+            jpa.tx(TransactionType.Required, work);
+        } finally {
+            bells.evictAll();
+        }
     }
 
     private static ZhurnalPrincipal caller() {
@@ -81,7 +102,7 @@ public class BellsServiceImpl {
         ZhurnalPrincipal p = caller();
         access.require(p, schoolId, Action.ADMINISTER);
         validate(in);
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             long now = clock.now().toEpochMilli();
             ScheduleEntity s = new ScheduleEntity();
             s.setId(UUID.randomUUID().toString());
@@ -105,7 +126,7 @@ public class BellsServiceImpl {
 
     public BellSchedule replace(String scheduleId, ScheduleInput in) {
         ZhurnalPrincipal p = caller();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             ScheduleEntity s = readable(em, p, scheduleId);
             access.require(p, s.getSchoolId(), Action.ADMINISTER);
             validate(in);
@@ -172,7 +193,7 @@ public class BellsServiceImpl {
         if (day == DayOfWeek.SUNDAY) {
             throw ProblemException.invalid("weekday", "weekday is MONDAY to SATURDAY");
         }
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             ScheduleEntity s = target(em, schoolId, body);
             WeekdayEntity w = Mapping.weekday(em, schoolId, day);
             String before = w == null ? null : w.getScheduleId();
@@ -199,7 +220,7 @@ public class BellsServiceImpl {
         ZhurnalPrincipal p = caller();
         access.require(p, schoolId, Action.ADMINISTER);
         LocalDate d = parseDate(date);
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             ScheduleEntity s = target(em, schoolId, body);
             if (!Mapping.toDTO(s).validOn(d)) {
                 throw ProblemException.invalid("scheduleId", "The schedule «" + s.getName() + "» is not valid on " + d);
@@ -229,7 +250,7 @@ public class BellsServiceImpl {
         ZhurnalPrincipal p = caller();
         access.require(p, schoolId, Action.ADMINISTER);
         LocalDate d = parseDate(date);
-        jpa.tx(TransactionType.Required, em -> {
+        writeVoid( em -> {
             DateOverrideEntity o = Mapping.override(em, schoolId, d);
             if (o == null) {
                 throw ProblemException.notFound("Override of", d.toString());

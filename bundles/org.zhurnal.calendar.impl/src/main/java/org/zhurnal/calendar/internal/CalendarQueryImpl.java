@@ -31,10 +31,19 @@ public class CalendarQueryImpl implements CalendarQuery {
     static final int MAX_RANGE_DAYS = 400;
 
     private final JpaTemplate jpa;
+    private final SchoolYears years;
 
     @Activate
-    public CalendarQueryImpl(@Reference(target = "(osgi.unit.name=zhurnal-calendar)") JpaTemplate jpa, @Reference CalendarSchema schema) {
+    public CalendarQueryImpl(@Reference(target = "(osgi.unit.name=zhurnal-calendar)") JpaTemplate jpa, @Reference CalendarSchema schema,
+            @Reference SchoolYears years) {
         this.jpa = jpa;
+        this.years = years;
+    }
+
+    /** The school's years with their days off and transfers (reused, see {@link SchoolYears}). */
+    private List<SchoolYears.YearDays> yearDays(String schoolId) {
+        return years.of(schoolId, () -> jpa.txExpr(TransactionType.Supports, em -> Mapping.years(em, schoolId).stream()
+                .map(y -> new SchoolYears.YearDays(Mapping.toDTO(y), daysOff(em, y), transfers(em, y))).toList()));
     }
 
     @Override
@@ -70,13 +79,12 @@ public class CalendarQueryImpl implements CalendarQuery {
 
     @Override
     public Optional<DayOfWeek> timetableDay(String schoolId, int grade, LocalDate date) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            YearEntity y = Mapping.yearOf(em, schoolId, date);
-            if (y == null) {
-                return Optional.<DayOfWeek>empty();
+        for (SchoolYears.YearDays y : yearDays(schoolId)) {
+            if (!date.isBefore(y.year().start()) && !date.isAfter(y.year().end())) {
+                return CalendarRules.timetableDay(y.year(), y.daysOff(), y.transfers(), grade, date);
             }
-            return CalendarRules.timetableDay(Mapping.toDTO(y), daysOff(em, y), transfers(em, y), grade, date);
-        });
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -92,16 +100,13 @@ public class CalendarQueryImpl implements CalendarQuery {
         if (from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
             throw new IllegalArgumentException("At most " + MAX_RANGE_DAYS + " days at once");
         }
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            SortedMap<LocalDate, DayOfWeek> days = new TreeMap<>();
-            for (YearEntity y : Mapping.years(em, schoolId)) {
-                AcademicYear year = Mapping.toDTO(y);
-                if (CalendarRules.overlap(year.start(), year.end(), from, to)) {
-                    days.putAll(CalendarRules.timetableDays(year, daysOff(em, y), transfers(em, y), grade, from, to));
-                }
+        SortedMap<LocalDate, DayOfWeek> days = new TreeMap<>();
+        for (SchoolYears.YearDays y : yearDays(schoolId)) {
+            if (CalendarRules.overlap(y.year().start(), y.year().end(), from, to)) {
+                days.putAll(CalendarRules.timetableDays(y.year(), y.daysOff(), y.transfers(), grade, from, to));
             }
-            return Collections.unmodifiableSortedMap(days);
-        });
+        }
+        return Collections.unmodifiableSortedMap(days);
     }
 
     @Override
@@ -109,18 +114,16 @@ public class CalendarQueryImpl implements CalendarQuery {
         if (from == null || to == null || to.isBefore(from)) {
             return List.of();
         }
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            List<DayOff> found = new ArrayList<>();
-            for (YearEntity y : Mapping.years(em, schoolId)) {
-                for (DayOff d : daysOff(em, y)) {
-                    if (CalendarRules.overlap(d.start(), d.end(), from, to) && (d.grades().isEmpty() || d.grades().contains(grade))) {
-                        found.add(d);
-                    }
+        List<DayOff> found = new ArrayList<>();
+        for (SchoolYears.YearDays y : yearDays(schoolId)) {
+            for (DayOff d : y.daysOff()) {
+                if (CalendarRules.overlap(d.start(), d.end(), from, to) && (d.grades().isEmpty() || d.grades().contains(grade))) {
+                    found.add(d);
                 }
             }
-            found.sort(java.util.Comparator.comparing(DayOff::start));
-            return List.copyOf(found);
-        });
+        }
+        found.sort(java.util.Comparator.comparing(DayOff::start));
+        return List.copyOf(found);
     }
 
     @Override

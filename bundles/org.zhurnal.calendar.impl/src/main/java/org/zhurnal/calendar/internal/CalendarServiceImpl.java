@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import javax.persistence.EntityManager;
 
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -70,15 +72,35 @@ public class CalendarServiceImpl {
     private final AuditLog audit;
     private final DomainEvents events;
     private final SchoolAccess access;
+    private final SchoolYears years;
 
     @Activate
     public CalendarServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-calendar)") JpaTemplate jpa, @Reference ZhurnalClock clock,
-            @Reference AuditLog audit, @Reference DomainEvents events, @Reference SchoolAccess access, @Reference CalendarSchema schema) {
+            @Reference AuditLog audit, @Reference DomainEvents events, @Reference SchoolAccess access, @Reference CalendarSchema schema,
+            @Reference SchoolYears years) {
+        this.years = years;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
         this.events = events;
         this.access = access;
+    }
+
+    /** Every write of the calendar: the reused years ({@link SchoolYears}) are forgotten once its transaction has ended. */
+    private <R> R write(EmFunction<R> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, work);
+        } finally {
+            years.evictAll();
+        }
+    }
+
+    private void writeVoid(EmConsumer work) {
+        try {
+            jpa.tx(TransactionType.Required, work);
+        } finally {
+            years.evictAll();
+        }
     }
 
     private static ZhurnalPrincipal caller() {
@@ -119,7 +141,7 @@ public class CalendarServiceImpl {
         if (!v.isEmpty()) {
             throw ProblemException.invalid(v.get(0).message(), v);
         }
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             if (Mapping.year(em, schoolId, n.year()) != null) {
                 throw ProblemException.conflict("year-exists", "The academic year " + n.year() + "/" + (n.year() + 1) + " already exists");
             }
@@ -183,7 +205,7 @@ public class CalendarServiceImpl {
 
     public List<ReportingPeriod> addPeriods(String yearId, NewPeriods n) {
         ZhurnalPrincipal p = caller();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             YearEntity y = adminYear(em, p, yearId);
             AcademicYear year = Mapping.toDTO(y);
             if (n == null) {
@@ -281,7 +303,7 @@ public class CalendarServiceImpl {
 
     public DayOff addDayOff(String yearId, NewDayOff n) {
         ZhurnalPrincipal p = caller();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             YearEntity y = adminYear(em, p, yearId);
             AcademicYear year = Mapping.toDTO(y);
             if (n == null) {
@@ -326,7 +348,7 @@ public class CalendarServiceImpl {
 
     public void deleteDayOff(String id) {
         ZhurnalPrincipal p = caller();
-        jpa.tx(TransactionType.Required, em -> {
+        writeVoid( em -> {
             DayOffEntity d = id == null ? null : em.find(DayOffEntity.class, id);
             if (d == null || !access.mayRead(p, d.getSchoolId())) {
                 throw ProblemException.notFound("Day off", id);
@@ -340,7 +362,7 @@ public class CalendarServiceImpl {
 
     public DayTransfer addTransfer(String yearId, NewTransfer n) {
         ZhurnalPrincipal p = caller();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             YearEntity y = adminYear(em, p, yearId);
             AcademicYear year = Mapping.toDTO(y);
             if (n == null) {
@@ -380,7 +402,7 @@ public class CalendarServiceImpl {
 
     public void deleteTransfer(String id) {
         ZhurnalPrincipal p = caller();
-        jpa.tx(TransactionType.Required, em -> {
+        writeVoid( em -> {
             TransferEntity t = id == null ? null : em.find(TransferEntity.class, id);
             if (t == null || !access.mayRead(p, t.getSchoolId())) {
                 throw ProblemException.notFound("Transfer", id);
@@ -403,7 +425,7 @@ public class CalendarServiceImpl {
     /** Closes a period: no more changes of its marks. ADMINISTER on the school. */
     public ReportingPeriod close(String periodId) {
         ZhurnalPrincipal p = caller();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             PeriodEntity e = readablePeriod(em, p, periodId);
             access.require(p, e.getSchoolId(), Action.ADMINISTER);
             if (ReportingPeriod.CLOSED.equals(e.getPeriodState())) {
@@ -423,7 +445,7 @@ public class CalendarServiceImpl {
     /** Reopens a closed period: a deputy director of the school, with a reason. */
     public ReportingPeriod reopen(String periodId, Reopen body) {
         ZhurnalPrincipal p = caller();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             PeriodEntity e = readablePeriod(em, p, periodId);
             access.require(p, e.getSchoolId(), Action.ADMINISTER);
             access.requireDeputy(p, e.getSchoolId());

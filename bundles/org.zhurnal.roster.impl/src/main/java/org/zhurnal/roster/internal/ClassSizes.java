@@ -1,8 +1,8 @@
 package org.zhurnal.roster.internal;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.persistence.EntityManager;
 
@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.zhurnal.core.api.cache.NodeCache;
 
 /**
  * The number of students in each class of a school's year, as the class list shows it: counting them reads every
@@ -35,13 +36,7 @@ public class ClassSizes {
     private record Key(String schoolId, int year, LocalDate day) {
     }
 
-    private record Entry(long expires, Map<String, Long> sizes) {
-    }
-
-    private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
-    private volatile int seconds;
-    /** Bumped by every eviction: a count computed while a write committed is not kept. */
-    private long generation;
+    private final NodeCache<Key, Map<String, Long>> cache = new NodeCache<>(Duration.ZERO);
 
     @Activate
     public ClassSizes(Config config) {
@@ -50,38 +45,16 @@ public class ClassSizes {
 
     @Modified
     void modified(Config config) {
-        seconds = Math.max(0, config.classSizeSeconds());
-        cache.clear();
+        cache.ttl(Duration.ofSeconds(Math.max(0, config.classSizeSeconds())));
     }
 
     /** @return students enrolled on {@code day} per class of the school's year (classes without students left out) */
     Map<String, Long> ofSchool(EntityManager em, String schoolId, int year, LocalDate day) {
-        Key key = new Key(schoolId, year, day);
-        long now = System.nanoTime();
-        Entry e = cache.get(key);
-        if (e != null && e.expires() - now > 0) {
-            return e.sizes();
-        }
-        long started;
-        synchronized (this) {
-            started = generation;
-        }
-        Map<String, Long> sizes = Map.copyOf(RosterQueryImpl.countsOfSchool(em, schoolId, year, day));
-        if (seconds > 0) {
-            synchronized (this) {
-                if (generation == started) {
-                    cache.put(key, new Entry(now + seconds * 1_000_000_000L, sizes));
-                }
-            }
-        }
-        return sizes;
+        return cache.get(new Key(schoolId, year, day), () -> Map.copyOf(RosterQueryImpl.countsOfSchool(em, schoolId, year, day)));
     }
 
     /** Forgets the school's class sizes; called after a write of memberships committed. */
     void evict(String schoolId) {
-        synchronized (this) {
-            generation++;
-            cache.keySet().removeIf(k -> k.schoolId().equals(schoolId));
-        }
+        cache.evict(k -> k.schoolId().equals(schoolId));
     }
 }

@@ -1,0 +1,75 @@
+package org.zhurnal.core.api.cache;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A read cache of one node for data that changes rarely and that another node may change: a value is reused for a
+ * time to live; this node's own writes evict it — call {@link #evict} after the writing transaction committed — so
+ * they show at once here, and another node's writes show within the time to live. A value loaded while an eviction
+ * happened is returned but not kept: a read that raced a write cannot keep the state before the write.
+ *
+ * <p>Thread-safe. Values should be immutable. A time to live of zero turns the cache off.
+ *
+ * @param <K> the key
+ * @param <V> the value
+ */
+public final class NodeCache<K, V> {
+    private record Entry<V>(long expiresNanos, V value) {
+    }
+
+    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private volatile long ttlNanos;
+    /** Bumped by every eviction. */
+    private long generation;
+
+    /** @param ttl how long a value is reused; zero turns the cache off */
+    public NodeCache(Duration ttl) {
+        ttl(ttl);
+    }
+
+    /** Changes the time to live (e.g. from a configuration) and forgets every value. */
+    public void ttl(Duration ttl) {
+        ttlNanos = Math.max(0, ttl.toNanos());
+        evictAll();
+    }
+
+    /** @return the key's value: reused while fresh, else loaded by {@code loader} (and kept, unless an eviction intervened) */
+    public V get(K key, Supplier<V> loader) {
+        long now = System.nanoTime();
+        Entry<V> e = entries.get(key);
+        if (e != null && e.expiresNanos() - now > 0) {
+            return e.value();
+        }
+        long started;
+        synchronized (this) {
+            started = generation;
+        }
+        V value = loader.get();
+        long ttl = ttlNanos;
+        if (ttl > 0) {
+            synchronized (this) {
+                if (generation == started) {
+                    entries.put(key, new Entry<>(now + ttl, value));
+                }
+            }
+        }
+        return value;
+    }
+
+    /** Forgets the values whose key matches; call it after a write of this node committed. */
+    public void evict(Predicate<? super K> which) {
+        synchronized (this) {
+            generation++;
+            entries.keySet().removeIf(which);
+        }
+    }
+
+    /** Forgets every value. */
+    public void evictAll() {
+        evict(k -> true);
+    }
+}

@@ -1,0 +1,55 @@
+package org.zhurnal.core.api.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+class NodeCacheTest {
+    private final AtomicInteger loads = new AtomicInteger();
+
+    private String load(String v) {
+        loads.incrementAndGet();
+        return v;
+    }
+
+    @Test
+    void aValueIsReusedUntilEvictedAndOnlyTheMatchingKeysAreEvicted() {
+        NodeCache<String, String> cache = new NodeCache<>(Duration.ofMinutes(1));
+        assertEquals("a1", cache.get("a", () -> load("a1")));
+        assertEquals("a1", cache.get("a", () -> load("a2")));
+        assertEquals("b1", cache.get("b", () -> load("b1")));
+        assertEquals(2, loads.get());
+        cache.evict(k -> k.equals("a"));
+        assertEquals("a3", cache.get("a", () -> load("a3")));
+        assertEquals("b1", cache.get("b", () -> load("b2")));
+        assertEquals(3, loads.get());
+    }
+
+    @Test
+    void aValueLoadedWhileAWriteEvictedIsReturnedButNotKept() {
+        NodeCache<String, String> cache = new NodeCache<>(Duration.ofMinutes(1));
+        // The load read the state before a write; the write committed and evicted before the load finished.
+        assertEquals("before", cache.get("k", () -> {
+            cache.evictAll();
+            return load("before");
+        }));
+        assertEquals("after", cache.get("k", () -> load("after")));
+        assertEquals("after", cache.get("k", () -> load("again")));
+        assertEquals(2, loads.get());
+    }
+
+    @Test
+    void valuesExpireAndAZeroTimeToLiveKeepsNothing() throws InterruptedException {
+        NodeCache<String, String> cache = new NodeCache<>(Duration.ofMillis(30));
+        cache.get("k", () -> load("1"));
+        Thread.sleep(60);
+        assertEquals("2", cache.get("k", () -> load("2")));
+        cache.ttl(Duration.ZERO);
+        cache.get("k", () -> load("3"));
+        assertEquals("4", cache.get("k", () -> load("4")));
+        assertEquals(4, loads.get());
+    }
+}
