@@ -40,17 +40,22 @@ async function showChanges() {
   }
 }
 
+// Choosing a class and then a date starts two loads; only the latest may fill the form (answers can overtake each other).
+let lessonsRequest = 0;
+
 async function loadLessons() {
   const cls = $('c-class').value;
   const day = $('c-date').value;
   if (!cls || !day) return;
+  const mine = ++lessonsRequest;
   try {
     const lessons = await api('GET', `timetable/classes/${encodeURIComponent(cls)}/lessons?from=${day}&to=${day}`);
+    if (mine !== lessonsRequest) return;
     fillSelect($('c-lesson'), lessons.map((l) => [l.occurrenceId,
       `${l.lessonNumber}. ${l.subject} — ${data.name(l.teacherId)}${l.status !== 'SCHEDULED' ? ` (${t('tt.' + l.status)})` : ''}`]));
     say($('change-result'), '', ...(lessons.length ? [] : [t('changes.noLessons')]));
   } catch (e) {
-    say($('change-result'), 'bad', errorText(e));
+    if (mine === lessonsRequest) say($('change-result'), 'bad', errorText(e));
   }
 }
 

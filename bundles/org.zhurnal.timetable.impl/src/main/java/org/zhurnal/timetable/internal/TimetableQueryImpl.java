@@ -1,5 +1,6 @@
 package org.zhurnal.timetable.internal;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +16,15 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.zhurnal.bells.api.BellsQuery;
 import org.zhurnal.calendar.api.CalendarQuery;
+import org.zhurnal.core.api.cache.NodeCache;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.Membership;
 import org.zhurnal.roster.api.Person;
@@ -29,8 +36,23 @@ import org.zhurnal.timetable.api.TimetableEntry;
 import org.zhurnal.timetable.api.TimetableQuery;
 
 /** Lesson occurrences from the template, the calendar and the bells. No authorization here. */
-@Component(service = { TimetableQuery.class, TimetableQueryImpl.class })
+@Component(service = { TimetableQuery.class, TimetableQueryImpl.class }, configurationPid = "org.zhurnal.timetable.cache",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = TimetableQueryImpl.Config.class)
 public class TimetableQueryImpl implements TimetableQuery {
+    /** Bounds for «every date» (the dates are compared as ISO strings, so LocalDate.MIN/MAX would not do). */
+    private static final LocalDate EVER_FROM = LocalDate.of(1, 1, 1);
+    private static final LocalDate EVER_TO = LocalDate.of(9999, 12, 31);
+
+    @ObjectClassDefinition(name = "Zhurnal timetable read cache", description = "Reuse of a school's weekly template and lesson changes")
+    public @interface Config {
+        @AttributeDefinition(description = "Seconds a school's template entries and lesson changes are reused; this node's timetable "
+                + "writes evict them at once, another node's show within this time. 0 turns the reuse off")
+        int templateSeconds() default 10;
+    }
+
+    private final NodeCache<String, List<TimetableEntry>> entries = new NodeCache<>(Duration.ZERO);
+    private final NodeCache<String, List<LessonChange>> changes = new NodeCache<>(Duration.ZERO);
     private final JpaTemplate jpa;
     private final RosterQuery roster;
     private final CalendarQuery calendar;
@@ -38,7 +60,8 @@ public class TimetableQueryImpl implements TimetableQuery {
 
     @Activate
     public TimetableQueryImpl(@Reference(target = "(osgi.unit.name=zhurnal-timetable)") JpaTemplate jpa, @Reference RosterQuery roster,
-            @Reference CalendarQuery calendar, @Reference BellsQuery bells, @Reference TimetableSchema schema) {
+            @Reference CalendarQuery calendar, @Reference BellsQuery bells, @Reference TimetableSchema schema, Config config) {
+        modified(config);
         this.jpa = jpa;
         this.roster = roster;
         this.calendar = calendar;
@@ -49,22 +72,53 @@ public class TimetableQueryImpl implements TimetableQuery {
         return jpa.txExpr(TransactionType.Supports, em -> Mapping.overlapping(em, field, values, from, to).stream().map(Mapping::toDTO).toList());
     }
 
-    /** The entries of the classes and groups, valid some day of the range (one query). */
-    private List<TimetableEntry> loadUnits(Set<String> classIds, Set<String> groupIds, LocalDate from, LocalDate to) {
-        return jpa.txExpr(TransactionType.Supports,
-                em -> Mapping.overlappingUnits(em, classIds, groupIds, from, to).stream().map(Mapping::toDTO).toList());
+    @Modified
+    void modified(Config config) {
+        Duration ttl = Duration.ofSeconds(Math.max(0, config.templateSeconds()));
+        entries.ttl(ttl);
+        changes.ttl(ttl);
+    }
+
+    /**
+     * The entries of the school's classes and groups, valid some day of the range: from the school's whole template,
+     * reused (see {@link #evictAll()}).
+     */
+    private List<TimetableEntry> loadUnits(String schoolId, Set<String> classIds, Set<String> groupIds, LocalDate from, LocalDate to) {
+        List<TimetableEntry> out = new ArrayList<>();
+        for (TimetableEntry e : template(schoolId)) {
+            boolean unit = e.classId() != null ? classIds.contains(e.classId()) : groupIds.contains(e.groupId());
+            if (unit && !e.validFrom().isAfter(to) && (e.validTo() == null || !e.validTo().isBefore(from))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Every entry of the school (all years), reused for {@code templateSeconds}. */
+    private List<TimetableEntry> template(String schoolId) {
+        return entries.get(schoolId, () -> jpa.txExpr(TransactionType.Supports, em -> Mapping.overlapping(em, "schoolId", Set.of(schoolId),
+                EVER_FROM, EVER_TO).stream().map(Mapping::toDTO).toList()));
     }
 
     /** The school's changes in the range, by occurrence id. */
     Map<String, LessonChange> changeMap(String schoolId, LocalDate from, LocalDate to) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            Map<String, LessonChange> m = new HashMap<>();
-            for (var c : Mapping.changes(em, schoolId, from, to)) {
-                LessonChange dto = Mapping.toDTO(c);
-                m.put(dto.occurrenceId(), dto);
+        Map<String, LessonChange> m = new HashMap<>();
+        for (LessonChange c : changes.get(schoolId, () -> jpa.txExpr(TransactionType.Supports, em -> Mapping.changes(em, schoolId,
+                EVER_FROM, EVER_TO).stream().map(Mapping::toDTO).toList()))) {
+            if (!c.date().isBefore(from) && !c.date().isAfter(to)) {
+                m.put(c.occurrenceId(), c);
             }
-            return m;
-        });
+        }
+        return m;
+    }
+
+    /**
+     * Forgets the reused entries and changes of every school. The timetable's own writes call it once their
+     * transaction has ended ({@link TimetableServiceImpl}); another node's writes show within {@code templateSeconds}.
+     */
+    void evictAll() {
+        entries.evictAll();
+        changes.evictAll();
     }
 
     private List<Lesson> compute(String schoolId, List<TimetableEntry> entries, LocalDate from, LocalDate to,
@@ -121,7 +175,7 @@ public class TimetableQueryImpl implements TimetableQuery {
         }
         Set<String> groupIds = roster.groups(c.schoolId(), c.academicYear()).stream().filter(g -> classId.equals(g.classId()))
                 .map(Group::id).collect(Collectors.toSet());
-        List<TimetableEntry> entries = loadUnits(Set.of(classId), groupIds, from, to);
+        List<TimetableEntry> entries = loadUnits(c.schoolId(), Set.of(classId), groupIds, from, to);
         return compute(c.schoolId(), entries, from, to, e -> c.grade(), (e, d) -> true);
     }
 
@@ -213,7 +267,7 @@ public class TimetableQueryImpl implements TimetableQuery {
             (ms.get(0).isGroup() ? groupIds : classIds).add(unit);
             grades.put(unit, ms.get(0).grade());
         });
-        List<TimetableEntry> entries = loadUnits(classIds, groupIds, from, to);
+        List<TimetableEntry> entries = loadUnits(s.schoolId(), classIds, groupIds, from, to);
         return compute(s.schoolId(), entries, from, to, e -> grades.getOrDefault(unitOf(e), 0),
                 (e, d) -> byUnit.getOrDefault(unitOf(e), List.of()).stream().anyMatch(m -> m.validOn(d)));
     }

@@ -145,6 +145,15 @@ public class TimetableServiceImpl {
     /** Result of an import: rows read, entries created, rows skipped because the same entry already exists. */
     public record ImportReport(boolean dryRun, int rows, int created, int unchanged) {}
 
+    /** Every write of the timetable: the reused entries and changes of {@link TimetableQueryImpl} are forgotten once it ended. */
+    private <R> R write(org.apache.aries.jpa.template.EmFunction<R> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, work);
+        } finally {
+            query.evictAll();
+        }
+    }
+
     /**
      * Imports a timetable file (see {@link TimetableCsv}) into the school's academic year {@code year} (default:
      * the current one). All-or-nothing: every row is validated and checked for conflicts with the saved entries
@@ -195,7 +204,7 @@ public class TimetableServiceImpl {
         if (!dryRun) {
             ensureLockRow(schoolId);
         }
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             if (!dryRun) {
                 // Serialise the saves of this school (on every node) so two saves cannot both pass the conflict check.
                 em.createNativeQuery("UPDATE zh_t_lock SET locked_at = ?1 WHERE school_id = ?2")
@@ -362,7 +371,7 @@ public class TimetableServiceImpl {
     /** Ends an entry from {@code date} (it last applies the day before); the past stays as it was. */
     public TimetableEntry end(String entryId, EndEntry body) {
         ZhurnalPrincipal p = caller();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return write( em -> {
             EntryEntity e = entryId == null ? null : em.find(EntryEntity.class, entryId);
             if (e == null || !access.mayRead(p, e.getSchoolId())) {
                 throw ProblemException.notFound("Timetable entry", entryId);
@@ -453,7 +462,7 @@ public class TimetableServiceImpl {
         String sub = substitute;
         String newRoom = room;
         ensureLockRow(schoolId);
-        Lesson after = jpa.txExpr(TransactionType.Required, em -> {
+        Lesson after = write( em -> {
             em.createNativeQuery("UPDATE zh_t_lock SET locked_at = ?1 WHERE school_id = ?2")
                     .setParameter(1, clock.now().toEpochMilli()).setParameter(2, schoolId).executeUpdate();
             if (LessonChange.SUBSTITUTION.equals(kind)) {
