@@ -1,5 +1,7 @@
 package org.zhurnal.archive.internal.shell;
 
+import org.zhurnal.core.api.security.CallContext;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -20,7 +22,7 @@ public class ExportCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        ExportResult r = Operator.call("archive-export", () -> archive.export(schoolId));
+        ExportResult r = CallContext.asShellOperator("archive-export", () -> archive.export(schoolId));
         for (ExportResult.Target t : r.targets()) {
             System.out.println((t.ok() ? "OK     " : "FAILED ") + t.directory() + (t.ok() ? "" : " — " + t.error()));
         }

@@ -1,5 +1,7 @@
 package org.zhurnal.archive.internal.shell;
 
+import org.zhurnal.core.api.security.CallContext;
+
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -22,7 +24,7 @@ public class VerifyCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        List<Verification> results = Operator.call("archive-verify", () -> archive.verifyAll(schoolId));
+        List<Verification> results = CallContext.asShellOperator("archive-verify", () -> archive.verifyAll(schoolId));
         long failed = 0;
         for (Verification v : results) {
             System.out.println(v.status() + " " + v.documentId() + (v.ok() ? "" : " — " + v.detail()));

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.demo.DemoLoader;
+import org.zhurnal.core.api.security.CallContext;
 
 @Command(scope = "zhurnal", name = "demo-load", description = "Loads (or completes) the demo school; with --schools, also generated "
         + "neighbour schools of the demo municipality (for benchmarks and training); idempotent")
@@ -28,12 +29,12 @@ public class DemoLoadCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        var creds = ShellCalls.asOperator("demo-load", loader::load);
+        var creds = CallContext.asShellOperator("demo-load", loader::load);
         System.out.println("Demo school loaded. Logins (also in data/demo-credentials.txt):");
         creds.forEach(c -> System.out.println("  " + c.replace('\t', ' ')));
         if (schools > 0) {
             LocalDate from = activityDays > 0 ? clock.today().minusDays(activityDays) : null;
-            var ids = ShellCalls.asOperator("demo-load", () -> loader.loadNeighbours(schools, from));
+            var ids = CallContext.asShellOperator("demo-load", () -> loader.loadNeighbours(schools, from));
             System.out.println(ids.size() + " neighbour schools loaded" + (from == null ? "" : ", journal from " + from));
         }
         return null;

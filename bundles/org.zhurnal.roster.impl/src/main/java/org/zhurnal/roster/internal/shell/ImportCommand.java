@@ -2,14 +2,10 @@ package org.zhurnal.roster.internal.shell;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.AccessController;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 
-import javax.security.auth.Subject;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -19,10 +15,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.security.CallContext;
-import org.zhurnal.core.api.security.Grant;
-import org.zhurnal.core.api.security.Role;
-import org.zhurnal.core.api.security.ScopeRef;
-import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.core.api.tenancy.School;
 import org.zhurnal.core.api.tenancy.TenantService;
 import org.zhurnal.roster.api.ImportReport;
@@ -54,7 +46,7 @@ public class ImportCommand implements Action {
                 throw new IllegalArgumentException("With --school-name, give only the file");
             }
             file = args.get(0);
-            schoolId = asOperator(() -> schoolByName(schoolName));
+            schoolId = CallContext.asShellOperator("import", () -> schoolByName(schoolName));
         } else {
             if (args.size() != 2) {
                 throw new IllegalArgumentException("Give the school id and the file (or --school-name <short name> and the file)");
@@ -71,7 +63,7 @@ public class ImportCommand implements Action {
         boolean zip = fileName.toLowerCase(Locale.ROOT).endsWith(".zip");
         ImportReport report;
         try {
-            report = asOperator(() -> zip ? roster.importOneRoster(schoolId, content, dryRun)
+            report = CallContext.asShellOperator("import", () -> zip ? roster.importOneRoster(schoolId, content, dryRun)
                     : roster.importCsv(schoolId, fileName, content, dryRun));
         } catch (ProblemException e) {
             System.out.println("Import refused: " + e.getMessage());
@@ -104,19 +96,5 @@ public class ImportCommand implements Action {
     private static void print(String what, Map<String, Integer> counts) {
         System.out.println("  " + what + ": " + (counts.isEmpty() ? "-" : counts.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("-")));
-    }
-
-    /** Runs as the signed-in Karaf user (a system administrator), so the audit log names the operator. */
-    @SuppressWarnings("removal")
-    static <T> T asOperator(Callable<T> work) throws Exception {
-        String user = "console";
-        Subject subject = Subject.getSubject(AccessController.getContext());
-        if (subject != null) {
-            user = subject.getPrincipals().stream().filter(p -> p.getClass().getSimpleName().equals("UserPrincipal"))
-                    .map(java.security.Principal::getName).findFirst().orElse(user);
-        }
-        ZhurnalPrincipal operator = new ZhurnalPrincipal("karaf:" + user, user, "Karaf operator " + user,
-                List.of(new Grant(Role.SYSTEM_ADMIN, ScopeRef.SYSTEM)), false);
-        return new CallContext(operator, "shell:import:" + UUID.randomUUID()).call(work);
     }
 }

@@ -1,5 +1,7 @@
 package org.zhurnal.roster.internal.shell;
 
+import org.zhurnal.core.api.security.CallContext;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -23,7 +25,7 @@ public class SyncGrantsCommand implements Action {
     public Object execute() throws Exception {
         StaffGrantsResync.Result result;
         try {
-            result = ShellCalls.asOperator("roster-sync-grants", () -> resync.resync(schoolId));
+            result = CallContext.asShellOperator("roster-sync-grants", () -> resync.resync(schoolId));
         } catch (ProblemException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
