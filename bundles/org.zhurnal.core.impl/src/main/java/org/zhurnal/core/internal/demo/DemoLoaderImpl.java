@@ -46,7 +46,7 @@ public class DemoLoaderImpl implements DemoLoader {
     /** The neighbour schools are numbered from here («Школа № 8», …). */
     static final int FIRST_NEIGHBOUR = 8;
     static final int MAX_NEIGHBOURS = 200;
-    static final String SCHOOL_FULL = "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 7» г. Заречный";
+    static final String SCHOOL_FULL = fullName(7);
 
     private final TenantService tenants;
     private final List<DemoDataContributor> contributors = new CopyOnWriteArrayList<>();
@@ -81,8 +81,7 @@ public class DemoLoaderImpl implements DemoLoader {
             List<String> ids = new ArrayList<>();
             for (int n = 1; n <= count; n++) {
                 String name = "Школа № " + (FIRST_NEIGHBOUR + n - 1);
-                School s = school(m, name, "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № "
-                        + (FIRST_NEIGHBOUR + n - 1) + "» г. Заречный");
+                School s = school(m, name, fullName(FIRST_NEIGHBOUR + n - 1));
                 long start = System.nanoTime();
                 runContributors(m, s, n, activityFrom, new ArrayList<>());
                 LOG.info("Neighbour demo school '{}' ({} of {}) ready in {} ms", name, n, count, (System.nanoTime() - start) / 1_000_000);
@@ -90,6 +89,11 @@ public class DemoLoaderImpl implements DemoLoader {
             }
             return ids;
         });
+    }
+
+    /** @return the official name of the demo municipality's school with this number */
+    private static String fullName(int number) {
+        return "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № " + number + "» г. Заречный";
     }
 
     /** Runs as the operator who asked (shell), or as the system when loading at start: audited either way. */

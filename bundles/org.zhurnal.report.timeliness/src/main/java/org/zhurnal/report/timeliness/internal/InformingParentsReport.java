@@ -7,15 +7,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.pdf.api.PrintDocument;
-import org.zhurnal.reporting.spi.ReportFormat;
 import org.zhurnal.reporting.spi.ReportOutput;
-import org.zhurnal.reporting.spi.ReportParameter;
 import org.zhurnal.reporting.spi.ReportPlugin;
 import org.zhurnal.reporting.spi.ReportRequest;
 import org.zhurnal.sheets.api.Table;
@@ -28,36 +25,14 @@ import org.zhurnal.sheets.api.Table;
  * school row per week sums the classes. The SCHOOL parameter needs ADMINISTER on the school.
  */
 @Component(service = ReportPlugin.class, property = ReportPlugin.ID + "=" + InformingParentsReport.ID)
-public class InformingParentsReport implements ReportPlugin {
+public class InformingParentsReport extends ControlReport {
     static final String ID = "informing-parents";
     static final List<String> HEADERS_RU = List.of("Класс", "Неделя", "С", "По", "Учеников", "Семей охвачено", "Доля, %");
     static final List<String> HEADERS_EN = List.of("Class", "Week", "From", "To", "Students", "Families reached", "Share, %");
 
-    private final ControlData data;
-
     @Activate
     public InformingParentsReport(@Reference ControlData data) {
-        this.data = data;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title(String language) {
-        return "en".equals(language) ? "Informing parents" : "Информирование родителей";
-    }
-
-    @Override
-    public List<ReportParameter> parameters() {
-        return Output.SCHOOL_RANGE;
-    }
-
-    @Override
-    public Set<ReportFormat> formats() {
-        return Set.of(ReportFormat.PDF, ReportFormat.CSV, ReportFormat.XLSX);
+        super(ID, "Информирование родителей", "Informing parents", Output.SCHOOL_RANGE, data);
     }
 
     /** Rows per class and week, then one school row per week. */

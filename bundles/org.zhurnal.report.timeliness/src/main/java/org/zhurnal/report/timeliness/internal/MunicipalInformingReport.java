@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Activate;
@@ -14,9 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.tenancy.School;
 import org.zhurnal.pdf.api.PrintDocument;
-import org.zhurnal.reporting.spi.ReportFormat;
 import org.zhurnal.reporting.spi.ReportOutput;
-import org.zhurnal.reporting.spi.ReportParameter;
 import org.zhurnal.reporting.spi.ReportPlugin;
 import org.zhurnal.reporting.spi.ReportProgress;
 import org.zhurnal.reporting.spi.ReportRequest;
@@ -29,36 +26,14 @@ import org.zhurnal.sheets.api.Table;
  * MUNICIPALITY parameter needs ADMINISTER on the municipality (its municipal admin).
  */
 @Component(service = ReportPlugin.class, property = ReportPlugin.ID + "=" + MunicipalInformingReport.ID)
-public class MunicipalInformingReport implements ReportPlugin {
+public class MunicipalInformingReport extends ControlReport {
     static final String ID = "informing-parents-municipal";
     static final List<String> HEADERS_RU = List.of("Школа", "Неделя", "Учеников", "Семей охвачено", "Доля, %");
     static final List<String> HEADERS_EN = List.of("School", "Week", "Students", "Families reached", "Share, %");
 
-    private final ControlData data;
-
     @Activate
     public MunicipalInformingReport(@Reference ControlData data) {
-        this.data = data;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title(String language) {
-        return "en".equals(language) ? "Informing parents by school" : "Информирование родителей по школам";
-    }
-
-    @Override
-    public List<ReportParameter> parameters() {
-        return Output.MUNICIPALITY_RANGE;
-    }
-
-    @Override
-    public Set<ReportFormat> formats() {
-        return Set.of(ReportFormat.PDF, ReportFormat.CSV, ReportFormat.XLSX);
+        super(ID, "Информирование родителей по школам", "Informing parents by school", Output.MUNICIPALITY_RANGE, data);
     }
 
     @Override

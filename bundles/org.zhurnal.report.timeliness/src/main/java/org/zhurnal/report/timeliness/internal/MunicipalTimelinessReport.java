@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.pdf.api.PrintDocument;
-import org.zhurnal.reporting.spi.ReportFormat;
 import org.zhurnal.reporting.spi.ReportOutput;
-import org.zhurnal.reporting.spi.ReportParameter;
 import org.zhurnal.reporting.spi.ReportPlugin;
 import org.zhurnal.reporting.spi.ReportRequest;
 import org.zhurnal.sheets.api.Table;
@@ -23,36 +20,14 @@ import org.zhurnal.sheets.api.Table;
  * The MUNICIPALITY parameter needs ADMINISTER on the municipality (its municipal admin).
  */
 @Component(service = ReportPlugin.class, property = ReportPlugin.ID + "=" + MunicipalTimelinessReport.ID)
-public class MunicipalTimelinessReport implements ReportPlugin {
+public class MunicipalTimelinessReport extends ControlReport {
     static final String ID = "journal-timeliness-municipal";
     static final List<String> HEADERS_RU = List.of("Место", "Школа", "Уроков проведено", "Записано в день урока", "Доля в день урока, %");
     static final List<String> HEADERS_EN = List.of("Place", "School", "Lessons held", "Recorded on the day", "Share on the day, %");
 
-    private final ControlData data;
-
     @Activate
     public MunicipalTimelinessReport(@Reference ControlData data) {
-        this.data = data;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title(String language) {
-        return "en".equals(language) ? "Timeliness of the journal by school" : "Своевременность заполнения журнала по школам";
-    }
-
-    @Override
-    public List<ReportParameter> parameters() {
-        return Output.MUNICIPALITY_RANGE;
-    }
-
-    @Override
-    public Set<ReportFormat> formats() {
-        return Set.of(ReportFormat.PDF, ReportFormat.CSV, ReportFormat.XLSX);
+        super(ID, "Своевременность заполнения журнала по школам", "Timeliness of the journal by school", Output.MUNICIPALITY_RANGE, data);
     }
 
     static Table table(List<Shares.Ranked<Shares.SchoolShare>> ranked, boolean en) {

@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.pdf.api.PrintDocument;
-import org.zhurnal.reporting.spi.ReportFormat;
 import org.zhurnal.reporting.spi.ReportOutput;
-import org.zhurnal.reporting.spi.ReportParameter;
 import org.zhurnal.reporting.spi.ReportPlugin;
 import org.zhurnal.reporting.spi.ReportRequest;
 import org.zhurnal.sheets.api.Table;
@@ -23,38 +20,16 @@ import org.zhurnal.sheets.api.Table;
  * MUNICIPALITY parameter needs ADMINISTER on the municipality.
  */
 @Component(service = ReportPlugin.class, property = ReportPlugin.ID + "=" + SchoolActivityRatingReport.ID)
-public class SchoolActivityRatingReport implements ReportPlugin {
+public class SchoolActivityRatingReport extends ControlReport {
     static final String ID = "school-activity-rating";
     static final List<String> HEADERS_RU = List.of("Место", "Школа", "Журнал в день урока, %", "Семьи охвачены, %", "Учётные записи, %",
             "Согласия на ПДн, %", "Рейтинг");
     static final List<String> HEADERS_EN = List.of("Place", "School", "Journal on the day, %", "Families reached, %", "Accounts, %",
             "Consents, %", "Rating");
 
-    private final ControlData data;
-
     @Activate
     public SchoolActivityRatingReport(@Reference ControlData data) {
-        this.data = data;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title(String language) {
-        return "en".equals(language) ? "Activity rating of schools" : "Рейтинг активности школ";
-    }
-
-    @Override
-    public List<ReportParameter> parameters() {
-        return Output.MUNICIPALITY_RANGE;
-    }
-
-    @Override
-    public Set<ReportFormat> formats() {
-        return Set.of(ReportFormat.PDF, ReportFormat.CSV, ReportFormat.XLSX);
+        super(ID, "Рейтинг активности школ", "Activity rating of schools", Output.MUNICIPALITY_RANGE, data);
     }
 
     static Table table(List<ActivityRating.Result> results, boolean en) {

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.gradebook.api.LessonTimeliness;
 import org.zhurnal.pdf.api.PrintDocument;
-import org.zhurnal.reporting.spi.ReportFormat;
 import org.zhurnal.reporting.spi.ReportOutput;
-import org.zhurnal.reporting.spi.ReportParameter;
 import org.zhurnal.reporting.spi.ReportPlugin;
 import org.zhurnal.reporting.spi.ReportRequest;
 import org.zhurnal.sheets.api.Table;
@@ -27,7 +24,7 @@ import org.zhurnal.sheets.api.Table;
  * needs ADMINISTER on the school (deputy director, coordinator, municipal admin): a class teacher is refused.
  */
 @Component(service = ReportPlugin.class, property = ReportPlugin.ID + "=" + TimelinessReport.ID)
-public class TimelinessReport implements ReportPlugin {
+public class TimelinessReport extends ControlReport {
     static final String ID = "journal-timeliness";
     static final List<String> TEACHERS_RU = List.of("Учитель", "Уроков проведено", "Записано в день урока", "Доля в день урока, %",
             "ДЗ не в срок", "Оценок с опозданием");
@@ -36,31 +33,9 @@ public class TimelinessReport implements ReportPlugin {
     static final List<String> VIOLATIONS_RU = List.of("Дата", "Класс/группа", "Предмет", "Учитель", "Что с опозданием");
     static final List<String> VIOLATIONS_EN = List.of("Date", "Class/group", "Subject", "Teacher", "What was late");
 
-    private final ControlData data;
-
     @Activate
     public TimelinessReport(@Reference ControlData data) {
-        this.data = data;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title(String language) {
-        return "en".equals(language) ? "Timeliness of the journal" : "Своевременность заполнения журнала";
-    }
-
-    @Override
-    public List<ReportParameter> parameters() {
-        return Output.SCHOOL_RANGE;
-    }
-
-    @Override
-    public Set<ReportFormat> formats() {
-        return Set.of(ReportFormat.PDF, ReportFormat.CSV, ReportFormat.XLSX);
+        super(ID, "Своевременность заполнения журнала", "Timeliness of the journal", Output.SCHOOL_RANGE, data);
     }
 
     /** The two tables: per teacher with the school total last, and the violations. */
