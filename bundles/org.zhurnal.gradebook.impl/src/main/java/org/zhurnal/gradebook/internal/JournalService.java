@@ -375,7 +375,7 @@ public class JournalService {
         long now = clock.now().toEpochMilli();
         PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
         List<AuditRecord> records = new ArrayList<>();
-        List<Object[]> published = new ArrayList<>();
+        List<DomainEvents.Draft> published = new ArrayList<>();
         // Entries of one lesson run one after the other: an UPDATE that changes nothing locks just that row (a
         // SELECT … FOR UPDATE would, on Derby, also lock the index gap and block other lessons' first entries).
         // The first entry creates the row; two first entries racing to create it end in one retry (see retry).
@@ -451,7 +451,7 @@ public class JournalService {
                 Attendance neu = Mapping.toDTO(a);
                 if (!neu.equals(old)) {
                     records.add(new AuditRecord("attendance", a.getId(), old == null ? "create" : "update", old, neu));
-                    published.add(new Object[] { GradebookEvents.ABSENCE_RECORDED, neu });
+                    published.add(new DomainEvents.Draft(GradebookEvents.ABSENCE_RECORDED, c.schoolId(), neu));
                 }
             }
             for (AttendanceEntity gone : existing.values()) {
@@ -486,7 +486,7 @@ public class JournalService {
                 em.persist(m);
                 Mark dto = Mapping.toDTO(m, policy.weight(m.getWorkType()), false);
                 records.add(new AuditRecord("mark", m.getId(), "create", null, dto));
-                published.add(new Object[] { GradebookEvents.MARK_RECORDED, dto });
+                published.add(new DomainEvents.Draft(GradebookEvents.MARK_RECORDED, c.schoolId(), dto));
             }
         }
         le.setUpdatedAt(now);
@@ -495,11 +495,9 @@ public class JournalService {
             records.add(new AuditRecord("journal-lesson", le.getOccurrenceId(), before == null ? "create" : "update", before, after));
         }
         if (homeworkChanged) {
-            published.add(new Object[] { GradebookEvents.HOMEWORK_POSTED, after });
+            published.add(new DomainEvents.Draft(GradebookEvents.HOMEWORK_POSTED, c.schoolId(), after));
         }
-        for (Object[] e : published) {
-            events.publish((String) e[0], c.schoolId(), e[1]);
-        }
+        events.publishAll(published);
         return records;
     }
 

@@ -60,6 +60,7 @@ public class Groups {
     static final int MAX_NAME = 200;
 
     private final JpaTemplate jpa;
+    private final RosterCache cache;
     private final ZhurnalClock clock;
     private final AuditLog audit;
     private final Authorization authorization;
@@ -69,7 +70,8 @@ public class Groups {
     @Activate
     public Groups(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa, @Reference ZhurnalClock clock,
             @Reference AuditLog audit, @Reference Authorization authorization, @Reference TenantService tenants,
-            @Reference AccountService accounts, @Reference RosterSchema schema) {
+            @Reference AccountService accounts, @Reference RosterSchema schema, @Reference RosterCache cache) {
+        this.cache = cache;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
@@ -135,7 +137,7 @@ public class Groups {
             throw ProblemException.notFound("School", schoolId);
         }
         GroupInput body = in == null ? new GroupInput(null, null, null, null, null) : in;
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return cache.write(jpa, em -> {
             ClassEntity c = body.classId() == null ? null : em.find(ClassEntity.class, body.classId());
             boolean classOfSchool = c != null && schoolId.equals(c.getSchoolId());
             if (!authorization.permits(p, Action.READ, ScopeRef.school(schoolId))
@@ -189,7 +191,7 @@ public class Groups {
     public Group update(String groupId, GroupInput in) {
         ZhurnalPrincipal p = caller();
         GroupInput body = in == null ? new GroupInput(null, null, null, null, null) : in;
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return cache.write(jpa, em -> {
             GroupEntity g = readable(em, p, groupId);
             authorization.check(p, Action.ADMINISTER, writeScope(g.getKind(), g.getSchoolId(), g.getClassId()));
             List<Violation> errors = new ArrayList<>();
@@ -230,7 +232,7 @@ public class Groups {
     public GroupCard setMembers(String groupId, MembersInput in) {
         ZhurnalPrincipal p = caller();
         LocalDate from = in == null || in.from() == null ? clock.today() : in.from();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return cache.write(jpa, em -> {
             GroupEntity g = readable(em, p, groupId);
             authorization.check(p, Action.ADMINISTER, writeScope(g.getKind(), g.getSchoolId(), g.getClassId()));
             if (in == null || in.studentIds() == null) {

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,6 +43,7 @@ public class PersonEdits {
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{6,25}$");
 
     private final JpaTemplate jpa;
+    private final RosterCache cache;
     private final ZhurnalClock clock;
     private final AuditLog audit;
     private final Authorization authorization;
@@ -51,7 +51,8 @@ public class PersonEdits {
 
     @Activate
     public PersonEdits(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa, @Reference ZhurnalClock clock,
-            @Reference AuditLog audit, @Reference Authorization authorization, @Reference RosterServiceImpl roster) {
+            @Reference AuditLog audit, @Reference Authorization authorization, @Reference RosterServiceImpl roster, @Reference RosterCache cache) {
+        this.cache = cache;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
@@ -65,7 +66,7 @@ public class PersonEdits {
         }
         List<Violation> errors = validate(u);
         var caller = CallContext.requirePrincipal();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return cache.write(jpa, em -> {
             PersonEntity p = personId == null ? null : em.find(PersonEntity.class, personId);
             if (p == null || !roster.mayRead(em, caller, p)) {
                 throw ProblemException.notFound("Person", personId);

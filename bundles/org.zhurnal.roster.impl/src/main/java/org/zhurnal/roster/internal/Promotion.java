@@ -61,14 +61,14 @@ public class Promotion {
     private final DomainEvents events;
     private final Authorization authorization;
     private final RosterServiceImpl roster;
-    private final ClassSizes sizes;
+    private final RosterCache cache;
     private final ZhurnalClock clock;
 
     @Activate
     public Promotion(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa, @Reference AuditLog audit,
             @Reference DomainEvents events, @Reference Authorization authorization, @Reference RosterServiceImpl roster,
-            @Reference ClassSizes sizes, @Reference ZhurnalClock clock) {
-        this.sizes = sizes;
+            @Reference RosterCache cache, @Reference ZhurnalClock clock) {
+        this.cache = cache;
         this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
@@ -104,7 +104,7 @@ public class Promotion {
             return jpa.txExpr(TransactionType.Required, em -> plan(em, schoolId, from, exceptions, apply, caller));
         } finally {
             if (apply) {
-                sizes.evict(schoolId); // after the commit: the class lists count the new year's classes
+                cache.evict(schoolId); // after the commit: the class lists count the new year's classes
             }
         }
     }

@@ -45,12 +45,12 @@ import org.zhurnal.roster.internal.entity.PersonEntity;
 public class RosterQueryImpl implements RosterQuery, ScopeResolver {
     private final JpaTemplate jpa;
     private final ZhurnalClock clock;
-    private final ClassSizes sizes;
+    private final RosterCache cache;
 
     @Activate
     public RosterQueryImpl(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa,
-            @Reference ZhurnalClock clock, @Reference RosterSchema schema, @Reference ClassSizes sizes) {
-        this.sizes = sizes;
+            @Reference ZhurnalClock clock, @Reference RosterSchema schema, @Reference RosterCache cache) {
+        this.cache = cache;
         this.jpa = jpa;
         this.clock = clock;
     }
@@ -69,13 +69,56 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
         if (classId == null) {
             return Optional.empty();
         }
-        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(ClassEntity.class, classId))
-                .map(c -> toDTO(em, c, counts(em, List.of(c.getId()), clock.today()))));
+        LocalDate today = clock.today();
+        return cache.read(new ClassRead(classId, today), () -> jpa.txExpr(TransactionType.Supports,
+                em -> Optional.ofNullable(em.find(ClassEntity.class, classId)).map(c -> toDTO(em, c, counts(em, List.of(c.getId()), today)))));
+    }
+
+    /** Keys of the reads kept in {@link RosterCache}: a class (its size is of the day), a group, the members of a class or group. */
+    private record ClassRead(String classId, LocalDate day) {
+    }
+
+    private record GroupRead(String groupId, LocalDate day) {
+    }
+
+    private record ClassMembers(String classId) {
+    }
+
+    private record GroupMembers(String groupId) {
+    }
+
+    /** A member of a class or group over a date range ({@code to} null: still a member). */
+    record Member(Person person, LocalDate from, LocalDate to) {
+        boolean on(LocalDate day) {
+            return !from.isAfter(day) && (to == null || !to.isBefore(day));
+        }
+    }
+
+    /** @return the members on {@code day}, in the list's order (by name), each once */
+    static List<Person> membersOn(List<Member> members, LocalDate day) {
+        Set<String> seen = new HashSet<>();
+        return members.stream().filter(m -> m.on(day) && seen.add(m.person().id())).map(Member::person).toList();
+    }
+
+    /** @return every membership of the class or group ({@code entity} names the membership entity and {@code owner} its column), by name */
+    private List<Member> members(String entity, String owner, String id) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<Object[]> rows = em.createQuery("select p, m.validFrom, m.validTo from PersonEntity p, " + entity + " m where m.studentId = p.id "
+                    + "and m." + owner + " = :id order by p.lastName, p.firstName, p.middleName, p.id", Object[].class).setParameter("id", id)
+                    .getResultList();
+            List<Person> people = Mapping.persons(em, rows.stream().map(r -> (PersonEntity) r[0]).toList());
+            List<Member> out = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                out.add(new Member(people.get(i), LocalDate.parse((String) rows.get(i)[1]),
+                        rows.get(i)[2] == null ? null : LocalDate.parse((String) rows.get(i)[2])));
+            }
+            return List.copyOf(out);
+        });
     }
 
     @Override
     public List<SchoolClass> classes(String schoolId, int academicYear) {
-        return jpa.txExpr(TransactionType.Supports, em -> classRows(em, schoolId, academicYear, sizes.ofSchool(em, schoolId, academicYear,
+        return jpa.txExpr(TransactionType.Supports, em -> classRows(em, schoolId, academicYear, cache.ofSchool(em, schoolId, academicYear,
                 clock.today())));
     }
 
@@ -121,7 +164,10 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
 
     @Override
     public List<Person> studentsOfClass(String classId, LocalDate date) {
-        return jpa.txExpr(TransactionType.Supports, em -> Mapping.persons(em, studentEntities(em, classId, date)));
+        if (classId == null || date == null) {
+            return List.of();
+        }
+        return membersOn(cache.read(new ClassMembers(classId), () -> members("MembershipEntity", "classId", classId)), date);
     }
 
     /** @return the students of the class on {@code date} by name, read as rows (see {@link Mapping#personRows}) */
@@ -241,10 +287,11 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
         if (groupId == null) {
             return Optional.empty();
         }
-        return jpa.txExpr(TransactionType.Supports, em -> {
+        LocalDate today = clock.today();
+        return cache.read(new GroupRead(groupId, today), () -> jpa.txExpr(TransactionType.Supports, em -> {
             GroupEntity g = em.find(GroupEntity.class, groupId);
-            return g == null ? Optional.<Group>empty() : groupDTOs(em, List.of(g), clock.today()).stream().findFirst();
-        });
+            return g == null ? Optional.<Group>empty() : groupDTOs(em, List.of(g), today).stream().findFirst();
+        }));
     }
 
     @Override
@@ -327,7 +374,10 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
 
     @Override
     public List<Person> studentsOfGroup(String groupId, LocalDate date) {
-        return jpa.txExpr(TransactionType.Supports, em -> Mapping.persons(em, groupStudentEntities(em, groupId, date)));
+        if (groupId == null || date == null) {
+            return List.of();
+        }
+        return membersOn(cache.read(new GroupMembers(groupId), () -> members("GroupMemberEntity", "groupId", groupId)), date);
     }
 
     static List<GroupEntity> groupEntitiesOf(EntityManager em, String studentId, LocalDate date) {

@@ -42,7 +42,7 @@ import org.zhurnal.security.api.AccountService;
 public class RosterServiceImpl implements RosterService {
     private final JpaTemplate jpa;
     private final ZhurnalClock clock;
-    private final ClassSizes sizes;
+    private final RosterCache cache;
     private final AuditLog audit;
     private final DomainEvents events;
     private final Authorization authorization;
@@ -53,8 +53,8 @@ public class RosterServiceImpl implements RosterService {
     public RosterServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa,
             @Reference ZhurnalClock clock, @Reference AuditLog audit, @Reference DomainEvents events,
             @Reference Authorization authorization, @Reference TenantService tenants, @Reference AccountService accounts,
-            @Reference RosterSchema schema, @Reference ClassSizes sizes) {
-        this.sizes = sizes;
+            @Reference RosterSchema schema, @Reference RosterCache cache) {
+        this.cache = cache;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
@@ -86,7 +86,7 @@ public class RosterServiceImpl implements RosterService {
         boolean wholeSchool = authorization.permits(p, Action.READ, ScopeRef.school(schoolId))
                 && !p.grants().stream().allMatch(g -> g.role() == org.zhurnal.core.api.security.Role.TEACHER);
         return jpa.txExpr(TransactionType.Supports, em -> RosterQueryImpl.classRows(em, schoolId, academicYear,
-                sizes.ofSchool(em, schoolId, academicYear, clock.today())).stream()
+                cache.ofSchool(em, schoolId, academicYear, clock.today())).stream()
                 .filter(c -> wholeSchool || authorization.permits(p, Action.READ, ScopeRef.schoolClass(c.id()))).toList());
     }
 
@@ -189,7 +189,7 @@ public class RosterServiceImpl implements RosterService {
         } catch (RuntimeException e) {
             return DryRun.reportOf(e);
         } finally {
-            sizes.evict(schoolId); // after the commit (or the rollback): the class list counts again
+            cache.evict(schoolId); // after the commit (or the rollback): the class list counts again
         }
     }
 
@@ -228,7 +228,7 @@ public class RosterServiceImpl implements RosterService {
         } catch (RuntimeException e) {
             return DryRun.reportOf(e);
         } finally {
-            sizes.evict(schoolId); // after the commit (or the rollback): the class list counts again
+            cache.evict(schoolId); // after the commit (or the rollback): the class list counts again
         }
     }
 

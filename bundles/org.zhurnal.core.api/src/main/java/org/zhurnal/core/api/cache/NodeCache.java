@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * they show at once here, and another node's writes show within the time to live. A value loaded while an eviction
  * happened is returned but not kept: a read that raced a write cannot keep the state before the write.
  *
- * <p>Thread-safe. Values should be immutable. A time to live of zero turns the cache off.
+ * <p>Thread-safe. Values should be immutable. A time to live of zero turns the cache off. A cache whose keys are not
+ * bounded by the data (e.g. a key per date) is given a maximum size: past it, expired values are dropped, and if
+ * that is not enough, all of them.
  *
  * @param <K> the key
  * @param <V> the value
@@ -22,12 +24,26 @@ public final class NodeCache<K, V> {
     }
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final int maxSize;
     private volatile long ttlNanos;
     /** Bumped by every eviction. */
     private long generation;
 
     /** @param ttl how long a value is reused; zero turns the cache off */
     public NodeCache(Duration ttl) {
+        this(ttl, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param ttl how long a value is reused; zero turns the cache off
+     * @param maxSize how many values are kept at most
+     * @since 1.1
+     */
+    public NodeCache(Duration ttl, int maxSize) {
+        if (maxSize < 1) {
+            throw new IllegalArgumentException("maxSize must be positive");
+        }
+        this.maxSize = maxSize;
         ttl(ttl);
     }
 
@@ -53,6 +69,12 @@ public final class NodeCache<K, V> {
         if (ttl > 0) {
             synchronized (this) {
                 if (generation == started) {
+                    if (entries.size() >= maxSize) {
+                        entries.values().removeIf(old -> old.expiresNanos() - now <= 0);
+                        if (entries.size() >= maxSize) {
+                            entries.clear();
+                        }
+                    }
                     entries.put(key, new Entry<>(now + ttl, value));
                 }
             }

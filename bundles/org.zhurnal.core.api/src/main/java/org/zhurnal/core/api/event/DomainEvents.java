@@ -1,5 +1,7 @@
 package org.zhurnal.core.api.event;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -19,4 +21,28 @@ public interface DomainEvents {
      * @throws IllegalStateException if no transaction is active
      */
     void publish(String type, String schoolId, Object payload);
+
+    /**
+     * An event to publish with {@link #publishAll}.
+     *
+     * @param type event type
+     * @param schoolId the school the event belongs to, or {@code "system"}
+     * @param payload any JSON-serialisable value
+     * @since 1.1
+     */
+    record Draft(String type, String schoolId, Object payload) {
+    }
+
+    /**
+     * Publishes several events in the caller's transaction, in the list's order — as {@link #publish} one by one,
+     * but the outbox may store them in one statement (a journal entry publishes a dozen).
+     *
+     * @throws IllegalStateException if no transaction is active
+     * @since 1.1
+     */
+    default void publishAll(List<Draft> events) {
+        for (Draft e : events) {
+            publish(e.type(), e.schoolId(), e.payload());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.zhurnal.core.api.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,5 +52,21 @@ class NodeCacheTest {
         cache.get("k", () -> load("3"));
         assertEquals("4", cache.get("k", () -> load("4")));
         assertEquals(4, loads.get());
+    }
+
+    @Test
+    void aBoundedCacheDropsExpiredValuesFirstThenEverything() throws InterruptedException {
+        NodeCache<String, String> cache = new NodeCache<>(Duration.ofMillis(1000), 2);
+        cache.get("a", () -> load("a1"));
+        Thread.sleep(1100); // a has expired
+        cache.get("b", () -> load("b1"));
+        cache.get("c", () -> load("c1")); // full: the expired a makes room, b stays
+        assertEquals("b1", cache.get("b", () -> load("b2")));
+        assertEquals("c1", cache.get("c", () -> load("c2")));
+        cache.get("d", () -> load("d1")); // full of fresh values: all are dropped, d is kept
+        assertEquals("d1", cache.get("d", () -> load("d2")));
+        assertEquals("b3", cache.get("b", () -> load("b3")));
+        assertEquals(5, loads.get());
+        assertThrows(IllegalArgumentException.class, () -> new NodeCache<String, String>(Duration.ofMinutes(1), 0));
     }
 }

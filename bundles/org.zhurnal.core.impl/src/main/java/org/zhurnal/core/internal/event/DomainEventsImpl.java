@@ -1,6 +1,10 @@
 package org.zhurnal.core.internal.event;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+
+import javax.persistence.Query;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -29,17 +33,46 @@ public class DomainEventsImpl implements DomainEvents {
 
     @Override
     public void publish(String type, String schoolId, Object payload) {
-        if (type == null || type.isBlank()) {
-            throw new IllegalArgumentException("event type is required");
+        publishAll(List.of(new Draft(type, schoolId, payload)));
+    }
+
+    /** Rows per INSERT statement: one statement with many VALUES rows costs about what one row costs. */
+    static final int ROWS_PER_STATEMENT = 50;
+
+    @Override
+    public void publishAll(List<Draft> events) {
+        for (Draft e : events) {
+            if (e.type() == null || e.type().isBlank()) {
+                throw new IllegalArgumentException("event type is required");
+            }
         }
-        String json = Json.write(payload);
+        if (events.isEmpty()) {
+            return;
+        }
         String actor = CallContext.currentOrSystem().principal().accountId();
         long now = clock.now().toEpochMilli();
-        jpa.tx(TransactionType.Mandatory, em -> em.createNativeQuery(
-                "INSERT INTO zh_event (id, event_type, school_id, actor_id, occurred_at, payload)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, type)
-                .setParameter(3, schoolId == null ? ZhurnalConstants.SYSTEM_SCOPE : schoolId)
-                .setParameter(4, actor).setParameter(5, now).setParameter(6, json).executeUpdate());
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (Draft e : events) {
+            rows.add(new Object[] {UUID.randomUUID().toString(), e.type(),
+                    e.schoolId() == null ? ZhurnalConstants.SYSTEM_SCOPE : e.schoolId(), actor, now, Json.write(e.payload())});
+        }
+        jpa.tx(TransactionType.Mandatory, em -> {
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+                StringBuilder sql = new StringBuilder("INSERT INTO zh_event (id, event_type, school_id, actor_id, occurred_at, payload) VALUES ");
+                for (int i = 0; i < part.size(); i++) {
+                    int b = i * 6;
+                    sql.append(i == 0 ? "" : ", ").append("(?").append(b + 1).append(", ?").append(b + 2).append(", ?").append(b + 3)
+                            .append(", ?").append(b + 4).append(", ?").append(b + 5).append(", ?").append(b + 6).append(')');
+                }
+                Query q = em.createNativeQuery(sql.toString());
+                for (int i = 0; i < part.size(); i++) {
+                    for (int c = 0; c < 6; c++) {
+                        q.setParameter(i * 6 + c + 1, part.get(i)[c]);
+                    }
+                }
+                q.executeUpdate();
+            }
+        });
     }
 }
