@@ -797,6 +797,9 @@ public class RosterIT {
         assertEquals(2, first.json().get("members").size());
         LocalDate today = clock.today();
         LocalDate later = today.plusDays(7);
+        // Read (and so cached by the roster) before the change below: the change must show at once all the same.
+        assertEquals(List.of("Гусева", "Лебедева"), query.studentsOfGroup(group, later).stream().map(p -> p.lastName()).toList());
+        assertEquals(2, query.group(group).orElseThrow().memberCount());
         Http.Answer second = put(members, "{\"studentIds\":[\"" + alisa + "\",\"" + fedor + "\"],\"from\":\"" + later + "\"}", admin);
         assertEquals(second.body(), 200, second.status());
         assertEquals(List.of("Гусева", "Лебедева"), query.studentsOfGroup(group, today).stream().map(p -> p.lastName()).toList());

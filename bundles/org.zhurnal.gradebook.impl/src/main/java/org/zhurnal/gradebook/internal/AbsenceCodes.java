@@ -1,6 +1,7 @@
 package org.zhurnal.gradebook.internal;
 
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,10 +27,12 @@ public class AbsenceCodes {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
+    private final ReferenceCache cache;
 
     @Activate
     public AbsenceCodes(@Reference(target = "(osgi.unit.name=zhurnal-gradebook)") JpaTemplate jpa, @Reference AuditLog audit,
-            @Reference GradebookSchema schema) {
+            @Reference GradebookSchema schema, @Reference ReferenceCache cache) {
+        this.cache = cache;
         this.jpa = jpa;
         this.audit = audit;
     }
@@ -40,6 +43,12 @@ public class AbsenceCodes {
 
     /** @return the school's codes by code: the defaults, overridden by the school's own */
     public Map<String, AbsenceCode> byCode(String schoolId) {
+        return cache.read(BOOK, schoolId, () -> Collections.unmodifiableMap(load(schoolId)));
+    }
+
+    private static final String BOOK = "absence-codes";
+
+    private Map<String, AbsenceCode> load(String schoolId) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT school_id, code, label, category FROM zh_g_absence_code "
@@ -67,8 +76,8 @@ public class AbsenceCodes {
             throw ProblemException.invalid("category", "category is ILLNESS, EXCUSED, UNEXCUSED or LATE");
         }
         AbsenceCode code = new AbsenceCode(c.code().trim().toLowerCase(Locale.ROOT), c.label().trim(), c.category());
-        return jpa.txExpr(TransactionType.Required, em -> {
-            AbsenceCode before = byCode(schoolId).get(code.code());
+        return cache.write(jpa, BOOK, schoolId, em -> {
+            AbsenceCode before = load(schoolId).get(code.code());
             em.createNativeQuery("DELETE FROM zh_g_absence_code WHERE school_id = ?1 AND code = ?2").setParameter(1, schoolId)
                     .setParameter(2, code.code()).executeUpdate();
             em.createNativeQuery("INSERT INTO zh_g_absence_code (school_id, code, label, category) VALUES (?1, ?2, ?3, ?4)")

@@ -52,10 +52,13 @@ public class LessonContexts {
     private final TenantService tenants;
     private final Authorization authorization;
     private final AccountService accounts;
+    private final ReferenceCache cache;
 
     @Activate
     public LessonContexts(@Reference TimetableQuery timetable, @Reference RosterQuery roster, @Reference CalendarQuery calendar,
-            @Reference TenantService tenants, @Reference Authorization authorization, @Reference AccountService accounts) {
+            @Reference TenantService tenants, @Reference Authorization authorization, @Reference AccountService accounts,
+            @Reference ReferenceCache cache) {
+        this.cache = cache;
         this.timetable = timetable;
         this.roster = roster;
         this.calendar = calendar;
@@ -129,7 +132,8 @@ public class LessonContexts {
 
     /** @return the roster person of the caller's account, if any */
     public Optional<String> personOf(ZhurnalPrincipal p) {
-        return accounts.byId(p.accountId()).map(AccountInfo::personId);
+        // An account's person is set when the account is issued; a relink shows here within the reference time.
+        return cache.read("person-of-account", p.accountId(), () -> accounts.byId(p.accountId()).map(AccountInfo::personId));
     }
 
     /**

@@ -33,10 +33,12 @@ public class SchemeRules {
     private final ZhurnalClock clock;
     private final AuditLog audit;
     private final GradingSchemes schemes;
+    private final ReferenceCache cache;
 
     @Activate
     public SchemeRules(@Reference(target = "(osgi.unit.name=zhurnal-gradebook)") JpaTemplate jpa, @Reference ZhurnalClock clock,
-            @Reference AuditLog audit, @Reference GradingSchemes schemes, @Reference GradebookSchema schema) {
+            @Reference AuditLog audit, @Reference GradingSchemes schemes, @Reference GradebookSchema schema, @Reference ReferenceCache cache) {
+        this.cache = cache;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
@@ -47,10 +49,12 @@ public class SchemeRules {
         return new Rule(e.getId(), e.getSchoolId(), e.getSubject(), e.getGradeFrom(), e.getGradeTo(), e.getSchemeId());
     }
 
+    private static final String BOOK = "scheme-rules";
+
     public List<Rule> rules(String schoolId) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select r from SchemeRuleEntity r where r.schoolId = :s "
-                + "order by r.createdAt", SchemeRuleEntity.class).setParameter("s", schoolId).getResultList().stream().map(SchemeRules::toDTO)
-                .toList());
+        return cache.read(BOOK, schoolId, () -> jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select r from SchemeRuleEntity r where r.schoolId = :s order by r.createdAt", SchemeRuleEntity.class)
+                .setParameter("s", schoolId).getResultList().stream().map(SchemeRules::toDTO).toList()));
     }
 
     /** @return the id of the scheme in force for the subject in the grade */
@@ -83,7 +87,7 @@ public class SchemeRules {
                     + String.join(", ", schemes.list().stream().map(s -> s.id()).toList()));
         }
         String subject = n.subject() == null || n.subject().isBlank() ? null : n.subject().trim();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return cache.write(jpa, BOOK, schoolId, em -> {
             SchemeRuleEntity e = new SchemeRuleEntity();
             e.setId(UUID.randomUUID().toString());
             e.setSchoolId(schoolId);
@@ -101,13 +105,14 @@ public class SchemeRules {
 
     /** Deletes a rule of the school. */
     public void delete(String schoolId, String ruleId) {
-        jpa.tx(TransactionType.Required, em -> {
+        cache.write(jpa, BOOK, schoolId, em -> {
             SchemeRuleEntity e = ruleId == null ? null : em.find(SchemeRuleEntity.class, ruleId);
             if (e == null || !e.getSchoolId().equals(schoolId)) {
                 throw ProblemException.notFound("Scheme rule", ruleId);
             }
             audit.record(schoolId, "grading-scheme-rule", e.getId(), "delete", toDTO(e), null);
             em.remove(e);
+            return null;
         });
     }
 }

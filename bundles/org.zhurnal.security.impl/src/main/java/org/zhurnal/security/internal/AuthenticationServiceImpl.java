@@ -141,27 +141,38 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             return Optional.empty();
         }
         String hash = Secrets.sha256(token);
-        return jpa.txExpr(TransactionType.Required, em -> {
-            long now = clock.now().toEpochMilli();
+        long now = clock.now().toEpochMilli();
+        long idle = Duration.ofMinutes(config.idleMinutes()).toMillis();
+        // Read without a transaction: a request's sign-in writes only to end an expired session or, once a
+        // minute, to note that the session is in use.
+        Checked checked = jpa.txExpr(TransactionType.Supports, em -> {
             SessionEntity s = em.find(SessionEntity.class, hash);
             if (s == null) {
-                return Optional.empty();
+                return new Checked(null, false, false);
             }
-            long idle = Duration.ofMinutes(config.idleMinutes()).toMillis();
             if (s.getExpiresAt() <= now || s.getLastSeenAt() + idle <= now) {
-                em.remove(s);
-                return Optional.empty();
+                return new Checked(null, true, false);
             }
             AccountEntity acc = em.find(AccountEntity.class, s.getAccountId());
             if (acc == null || acc.isDisabled()) {
-                return Optional.empty();
+                return new Checked(null, false, false);
             }
-            if (now - s.getLastSeenAt() >= TOUCH_MILLIS) {
-                s.setLastSeenAt(now);
-            }
-            return Optional.of(new Session(null, Accounts.principal(em, acc), s.getCsrfToken(), Instant.ofEpochMilli(s.getExpiresAt())));
+            return new Checked(new Session(null, Accounts.principal(em, acc), s.getCsrfToken(), Instant.ofEpochMilli(s.getExpiresAt())),
+                    false, now - s.getLastSeenAt() >= TOUCH_MILLIS);
         });
+        if (checked.expired()) {
+            jpa.tx(TransactionType.Required, em -> em.createNativeQuery("DELETE FROM zh_session WHERE token_hash = ?1")
+                    .setParameter(1, hash).executeUpdate());
+        } else if (checked.touch()) {
+            // Two requests may both touch; the later time wins, and neither waits for the other's commit for long.
+            jpa.tx(TransactionType.Required, em -> em.createNativeQuery("UPDATE zh_session SET last_seen_at = ?1 WHERE token_hash = ?2 "
+                    + "AND last_seen_at < ?1").setParameter(1, now).setParameter(2, hash).executeUpdate());
+        }
+        return Optional.ofNullable(checked.session());
     }
+
+    /** What a sign-in read found: the session (null: refused), and whether to end it or note its use. */
+    private record Checked(Session session, boolean expired, boolean touch) {}
 
     @Override
     public void logout(String token) {

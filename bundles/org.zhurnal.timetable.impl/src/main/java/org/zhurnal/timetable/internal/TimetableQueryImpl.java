@@ -53,6 +53,8 @@ public class TimetableQueryImpl implements TimetableQuery {
 
     private final NodeCache<String, List<TimetableEntry>> entries = new NodeCache<>(Duration.ZERO);
     private final NodeCache<String, List<LessonChange>> changes = new NodeCache<>(Duration.ZERO);
+    /** The school of a template entry, for a lesson asked for by its occurrence id (an entry never changes school). */
+    private final NodeCache<String, String> schoolOfEntry = new NodeCache<>(Duration.ZERO, 100_000);
     private final JpaTemplate jpa;
     private final RosterQuery roster;
     private final CalendarQuery calendar;
@@ -77,6 +79,7 @@ public class TimetableQueryImpl implements TimetableQuery {
         Duration ttl = Duration.ofSeconds(Math.max(0, config.templateSeconds()));
         entries.ttl(ttl);
         changes.ttl(ttl);
+        schoolOfEntry.ttl(ttl);
     }
 
     /**
@@ -119,6 +122,7 @@ public class TimetableQueryImpl implements TimetableQuery {
     void evictAll() {
         entries.evictAll();
         changes.evictAll();
+        schoolOfEntry.evictAll();
     }
 
     private List<Lesson> compute(String schoolId, List<TimetableEntry> entries, LocalDate from, LocalDate to,
@@ -226,7 +230,12 @@ public class TimetableQueryImpl implements TimetableQuery {
         } catch (java.time.DateTimeException e) {
             return Optional.empty();
         }
-        List<TimetableEntry> entries = load("id", Set.of(occurrenceId.substring(0, colon)), date, date);
+        String entryId = occurrenceId.substring(0, colon);
+        String schoolId = schoolOfEntry.get(entryId, () -> load("id", Set.of(entryId), EVER_FROM, EVER_TO).stream()
+                .map(TimetableEntry::schoolId).findFirst().orElse(null));
+        // The entry from the school's template (reused), if it is valid on the date.
+        List<TimetableEntry> entries = schoolId == null ? List.of() : template(schoolId).stream().filter(e -> e.id().equals(entryId)
+                && !e.validFrom().isAfter(date) && (e.validTo() == null || !e.validTo().isBefore(date))).toList();
         // One entry: read its own class (or its group's class) rather than every class of the school.
         java.util.function.Function<TimetableEntry, Integer> grade = e -> {
             String classId = e.classId() != null ? e.classId() : roster.group(e.groupId()).map(Group::classId).orElse(null);

@@ -3,9 +3,11 @@ package org.zhurnal.core.internal.tenancy;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -114,8 +116,29 @@ public class TenantServiceImpl implements TenantService, ScopeResolver {
         if (schoolId == null) {
             return Optional.empty();
         }
-        return jpa.txExpr(TransactionType.Supports,
+        School known = schoolsById.get(schoolId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<School> found = jpa.txExpr(TransactionType.Supports,
                 em -> Optional.ofNullable(em.find(SchoolEntity.class, schoolId)).map(SchoolEntity::toDTO));
+        found.ifPresent(this::remember);
+        return found;
+    }
+
+    /**
+     * Schools read by id (every request asks for its school's time zone and municipality). A school does not change
+     * once created — there is no update — so a found school is kept; one not found is asked for again, as another
+     * node may create it.
+     */
+    private final Map<String, School> schoolsById = new ConcurrentHashMap<>();
+    static final int MAX_SCHOOLS_KEPT = 10_000;
+
+    private void remember(School s) {
+        if (schoolsById.size() >= MAX_SCHOOLS_KEPT) {
+            schoolsById.clear();
+        }
+        schoolsById.put(s.id(), s);
     }
 
     @Override
