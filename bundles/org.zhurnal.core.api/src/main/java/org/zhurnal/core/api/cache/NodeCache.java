@@ -3,6 +3,7 @@ package org.zhurnal.core.api.cache;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -12,6 +13,11 @@ import java.util.function.Supplier;
  * they show at once here, and another node's writes show within the time to live. A value loaded while an eviction
  * happened is returned but not kept: a read that raced a write cannot keep the state before the write.
  *
+ * <p>When a value has outlived its time to live, one caller loads it again while the others go on with the old value
+ * until the new one is there (never after an eviction: evicted values are gone): a cache shared by many requests
+ * does not make all of them load the same value at once every time to live. Another node's writes therefore show
+ * within the time to live plus one load.
+ *
  * <p>Thread-safe. Values should be immutable. A time to live of zero turns the cache off. A cache whose keys are not
  * bounded by the data (e.g. a key per date) is given a maximum size: past it, expired values are dropped, and if
  * that is not enough, all of them.
@@ -20,7 +26,10 @@ import java.util.function.Supplier;
  * @param <V> the value
  */
 public final class NodeCache<K, V> {
-    private record Entry<V>(long expiresNanos, V value) {
+    private record Entry<V>(long expiresNanos, V value, AtomicBoolean reloading) {
+        Entry(long expiresNanos, V value) {
+            this(expiresNanos, value, new AtomicBoolean());
+        }
     }
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
@@ -57,14 +66,22 @@ public final class NodeCache<K, V> {
     public V get(K key, Supplier<V> loader) {
         long now = System.nanoTime();
         Entry<V> e = entries.get(key);
-        if (e != null && e.expiresNanos() - now > 0) {
-            return e.value();
+        if (e != null && (e.expiresNanos() - now > 0 || !e.reloading().compareAndSet(false, true))) {
+            return e.value(); // fresh, or expired while another caller loads it again
         }
         long started;
         synchronized (this) {
             started = generation;
         }
-        V value = loader.get();
+        V value;
+        try {
+            value = loader.get();
+        } catch (RuntimeException | Error failed) {
+            if (e != null) {
+                e.reloading().set(false); // the next caller tries again
+            }
+            throw failed;
+        }
         long ttl = ttlNanos;
         if (ttl > 0) {
             synchronized (this) {

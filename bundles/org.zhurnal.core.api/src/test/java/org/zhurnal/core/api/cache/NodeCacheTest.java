@@ -2,8 +2,11 @@ package org.zhurnal.core.api.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -68,5 +71,40 @@ class NodeCacheTest {
         assertEquals("b3", cache.get("b", () -> load("b3")));
         assertEquals(5, loads.get());
         assertThrows(IllegalArgumentException.class, () -> new NodeCache<String, String>(Duration.ofMinutes(1), 0));
+    }
+
+    @Test
+    void anExpiredValueIsLoadedByOneCallerWhileTheOthersKeepTheOldOne() throws Exception {
+        NodeCache<String, String> cache = new NodeCache<>(Duration.ofMillis(50));
+        cache.get("k", () -> load("old"));
+        Thread.sleep(80);
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread reloader = new Thread(() -> cache.get("k", () -> {
+            loading.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return load("new");
+        }));
+        reloader.start();
+        assertTrue(loading.await(5, TimeUnit.SECONDS));
+        assertEquals("old", cache.get("k", () -> load("second load"))); // no second load meanwhile
+        release.countDown();
+        reloader.join(5000);
+        assertEquals("new", cache.get("k", () -> load("again")));
+        assertEquals(2, loads.get());
+
+        // A failed load leaves the next caller to try again; an eviction never leaves an old value to serve.
+        Thread.sleep(80);
+        assertThrows(IllegalStateException.class, () -> cache.get("k", () -> {
+            throw new IllegalStateException("database down");
+        }));
+        assertEquals("next", cache.get("k", () -> load("next")));
+        cache.evictAll();
+        assertEquals("after write", cache.get("k", () -> load("after write")));
+        assertEquals(4, loads.get());
     }
 }
