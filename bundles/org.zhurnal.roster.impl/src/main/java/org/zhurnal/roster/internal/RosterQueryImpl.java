@@ -60,8 +60,8 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
         if (personId == null) {
             return Optional.empty();
         }
-        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(PersonEntity.class, personId))
-                .map(p -> Mapping.persons(em, List.of(p)).get(0)));
+        return cache.read(new PersonRead(personId), () -> jpa.txExpr(TransactionType.Supports,
+                em -> Optional.ofNullable(em.find(PersonEntity.class, personId)).map(p -> Mapping.persons(em, List.of(p)).get(0))));
     }
 
     @Override
@@ -79,6 +79,22 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
     }
 
     private record GroupRead(String groupId, LocalDate day) {
+    }
+
+    private record PersonRead(String personId) {
+    }
+
+    /** Every class and group membership of a student, of all years. */
+    private record StudentMemberships(String studentId) {
+    }
+
+    private static final LocalDate EVER_FROM = LocalDate.of(1, 1, 1);
+    private static final LocalDate EVER_TO = LocalDate.of(9999, 12, 31);
+
+    /** @return the student's memberships of all years (cached), in {@link #memberships} order */
+    private List<Membership> allMemberships(String studentId) {
+        return cache.read(new StudentMemberships(studentId),
+                () -> List.copyOf(jpa.txExpr(TransactionType.Supports, em -> memberships(em, studentId, EVER_FROM, EVER_TO))));
     }
 
     private record ClassMembers(String classId) {
@@ -188,11 +204,18 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
 
     @Override
     public List<SchoolClass> classesOfStudent(String studentId, LocalDate date) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            List<ClassEntity> list = classEntitiesOf(em, studentId, date);
-            Map<String, Long> counts = counts(em, list.stream().map(ClassEntity::getId).toList(), date);
-            return list.stream().map(c -> toDTO(em, c, counts)).toList();
-        });
+        if (studentId == null || date == null) {
+            return List.of();
+        }
+        // From the cached memberships, classes and class members: the class as of today, its size on the date.
+        List<SchoolClass> out = new ArrayList<>();
+        for (Membership m : membershipsOfStudent(studentId, date, date)) {
+            if (m.groupId() == null) {
+                schoolClass(m.classId()).ifPresent(c -> out.add(new SchoolClass(c.id(), c.schoolId(), c.academicYear(), c.grade(), c.letter(),
+                        c.classTeacherId(), studentsOfClass(c.id(), date).size())));
+            }
+        }
+        return out;
     }
 
     static List<ClassEntity> classEntitiesOf(EntityManager em, String studentId, LocalDate date) {
@@ -304,7 +327,8 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
         if (studentId == null || from == null || to == null || to.isBefore(from)) {
             return List.of();
         }
-        return jpa.txExpr(TransactionType.Supports, em -> memberships(em, studentId, from, to));
+        return allMemberships(studentId).stream()
+                .filter(m -> !m.validFrom().isAfter(to) && (m.validTo() == null || !m.validTo().isBefore(from))).toList();
     }
 
     @Override
