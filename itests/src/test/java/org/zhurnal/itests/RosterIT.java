@@ -165,7 +165,13 @@ public class RosterIT {
         String mother = query.guardiansOf(alisa).stream().filter(g -> g.relation().equals("MOTHER")).findFirst().orElseThrow()
                 .guardian().id();
         assertEquals(2, query.childrenOf(mother).size());
-        assertTrue(audit.find("person", alisa, 10).stream().anyMatch(e -> e.action().equals("import-create")));
+        // One audit entry for a new student: the class she was enrolled in and her guardians' links are in it.
+        var createdEntry = audit.find("person", alisa, 10).stream().filter(e -> e.action().equals("import-create")).findFirst()
+                .orElseThrow();
+        assertTrue(createdEntry.after(), createdEntry.after().contains("\"class\":\"5А\"")
+                && createdEntry.after().contains("\"membershipId\""));
+        assertTrue(createdEntry.after(), createdEntry.after().contains("\"guardianId\":\"" + mother + "\"")
+                && createdEntry.after().contains("\"relation\":\"MOTHER\""));
 
         // Importing the same file again changes nothing.
         Http.Answer again = importCsv(admin, school.id(), pupils(), false);
@@ -344,6 +350,10 @@ public class RosterIT {
         assertTrue(refused.body(), refused.body().contains("Лебедева Алиса Игоревна"));
         assertTrue(accounts.byPersons(query.studentsOfClass(fiveA.id(), clock.today()).stream().map(p -> p.id()).toList()).isEmpty());
 
+        // The class card (read, hence cached, before the consents) shows neither consents nor accounts yet.
+        String card = "/api/v1/roster/classes/" + fiveA.id();
+        http.get(card, admin).json().get("students").forEach(c -> assertFalse(c.toString(),
+                c.get("consent").asBoolean() || c.get("hasAccount").asBoolean()));
         for (JsonNode line : http.get("/api/v1/roster/classes/" + fiveA.id() + "/consents", admin).json()) {
             assertEquals("NONE", line.get("status").asText());
             Http.Answer c = http.post("/api/v1/roster/consents", "{\"personId\":\"" + line.get("personId").asText()
@@ -373,6 +383,9 @@ public class RosterIT {
         issued.values().forEach(a -> assertTrue(a.login() + " missing from the sheet", text.contains(a.login())));
         assertTrue(issued.values().stream().allMatch(a -> a.mustChangePassword()));
         assertTrue(text.contains("lebedeva.ai"));
+        // The card shows the consents and the accounts at once (a consent evicts the cached card; accounts are read live).
+        http.get(card, admin).json().get("students").forEach(c -> assertTrue(c.toString(),
+                c.get("consent").asBoolean() && c.get("hasAccount").asBoolean()));
 
         // Everyone has an account now: issuing again issues nobody.
         Http.Answer none = http.post("/api/v1/roster/classes/" + fiveA.id() + "/accounts", null, admin);
@@ -913,6 +926,21 @@ public class RosterIT {
         assertEquals(copied.body(), 200, copied.status());
         assertEquals(expected, describeGroups(admin, copy.id()));
         assertEquals(0, importBytes(admin, copy.id(), students, false).json().get("created").size());
+        // The same through OneRoster: groups are scheduled classes of the zip, and come back with their members.
+        byte[] zip = download(admin, "roster/schools/" + school.id() + "/export/oneroster.zip");
+        School viaOneRoster = newSchool("Копия школы с группами из OneRoster");
+        for (int i = 0; i < 2; i++) { // the second time, nothing is created
+            java.net.http.HttpResponse<String> imported = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://127.0.0.1:" + KarafOptions.HTTP_PORT + "/api/v1/roster/schools/"
+                            + viaOneRoster.id() + "/import/oneroster")).header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/zip").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zip)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(imported.body(), 200, imported.statusCode());
+            JsonNode created = new com.fasterxml.jackson.databind.ObjectMapper().readTree(imported.body()).get("created");
+            assertEquals(imported.body(), i == 0 ? 4 : 0, created.path("groups").asInt(0));
+            assertEquals(imported.body(), i == 0 ? 6 : 0, created.path("groupMembers").asInt(0));
+            assertEquals(expected, describeGroups(admin, viaOneRoster.id()));
+        }
 
         // A bad group cell (a subgroup of another class): refused naming the row, nothing written.
         Http.Answer bad = importCsv(admin, school.id(), file.replace("5А  англ. 2", "6Б англ. 1").replace("P4;Орехов;Фёдор",

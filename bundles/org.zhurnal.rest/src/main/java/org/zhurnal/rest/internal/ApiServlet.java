@@ -51,9 +51,13 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * module: when resources come or go, the Jersey application is rebuilt on the next request (so a burst
  * of bundles starting costs one rebuild) and swapped in; the old one is destroyed a little later, after
  * the requests it is serving have finished.
+ * <p>
+ * Registered as supporting asynchronous requests although it never starts one: Jetty wraps a servlet that does not
+ * in a holder that builds the servlet's description string on every request (a quarter of the bytes a simple
+ * request allocated, measured with JFR), and every byte allocated shortens the time to the next collection pause.
  */
 @Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/api/v1/*",
-        "osgi.http.whiteboard.servlet.name=zhurnal-api", "osgi.http.whiteboard.servlet.asyncSupported=false"})
+        "osgi.http.whiteboard.servlet.name=zhurnal-api", "osgi.http.whiteboard.servlet.asyncSupported=true"})
 public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);

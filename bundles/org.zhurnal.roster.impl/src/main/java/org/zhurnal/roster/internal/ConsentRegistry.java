@@ -45,10 +45,13 @@ public class ConsentRegistry {
     private final AuditLog audit;
     private final Authorization authorization;
     private final RosterServiceImpl roster;
+    private final RosterCache cache;
 
     @Activate
     public ConsentRegistry(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa, @Reference ZhurnalClock clock,
-            @Reference AuditLog audit, @Reference Authorization authorization, @Reference RosterServiceImpl roster) {
+            @Reference AuditLog audit, @Reference Authorization authorization, @Reference RosterServiceImpl roster,
+            @Reference RosterCache cache) {
+        this.cache = cache;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
@@ -78,7 +81,7 @@ public class ConsentRegistry {
             throw ProblemException.invalid("date", "A consent cannot be dated in the future");
         }
         var caller = CallContext.requirePrincipal();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return cache.write(jpa, em -> { // evicts the class cards (their consent marks)
             PersonEntity p = em.find(PersonEntity.class, n.personId());
             if (p == null || !roster.mayRead(em, caller, p)) {
                 throw ProblemException.notFound("Person", n.personId());
@@ -113,7 +116,7 @@ public class ConsentRegistry {
     public Consent withdraw(String consentId, LocalDate date) {
         var caller = CallContext.requirePrincipal();
         LocalDate on = date == null ? clock.today() : date;
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return cache.write(jpa, em -> { // evicts the class cards (their consent marks)
             ConsentEntity c = consentId == null ? null : em.find(ConsentEntity.class, consentId);
             PersonEntity p = c == null ? null : em.find(PersonEntity.class, c.getPersonId());
             if (c == null || p == null || !roster.mayRead(em, caller, p)) {

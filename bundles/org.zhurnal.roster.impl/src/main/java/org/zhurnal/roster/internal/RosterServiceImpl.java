@@ -85,9 +85,23 @@ public class RosterServiceImpl implements RosterService {
         ZhurnalPrincipal p = caller();
         boolean wholeSchool = authorization.permits(p, Action.READ, ScopeRef.school(schoolId))
                 && !p.grants().stream().allMatch(g -> g.role() == org.zhurnal.core.api.security.Role.TEACHER);
-        return jpa.txExpr(TransactionType.Supports, em -> RosterQueryImpl.classRows(em, schoolId, academicYear,
-                cache.ofSchool(em, schoolId, academicYear, clock.today())).stream()
-                .filter(c -> wholeSchool || authorization.permits(p, Action.READ, ScopeRef.schoolClass(c.id()))).toList());
+        java.time.LocalDate today = clock.today();
+        List<SchoolClass> all = cache.read(new ClassList(schoolId, academicYear, today), () -> jpa.txExpr(TransactionType.Supports,
+                em -> RosterQueryImpl.classRows(em, schoolId, academicYear, cache.ofSchool(em, schoolId, academicYear, today))));
+        return wholeSchool ? all : all.stream().filter(c -> authorization.permits(p, Action.READ, ScopeRef.schoolClass(c.id()))).toList();
+    }
+
+    /** Key of a school year's class list as of a day in the roster's read cache. */
+    private record ClassList(String schoolId, int year, java.time.LocalDate day) {
+    }
+
+    /** Key of a class card's roster part (everything but the accounts) as of a day in the roster's read cache. */
+    private record CardRead(String classId, java.time.LocalDate day) {
+    }
+
+    /** A class card's roster part: the class, its teacher, its students, their guardians and who has a consent. */
+    private record CardData(SchoolClass schoolClass, Person teacher, List<Person> students, Map<String, List<Guardianship>> guardians,
+            Set<String> consents) {
     }
 
     @Override
@@ -96,23 +110,25 @@ public class RosterServiceImpl implements RosterService {
         if (classId == null || !authorization.permits(p, Action.READ, ScopeRef.schoolClass(classId))) {
             throw ProblemException.notFound("Class", classId);
         }
-        return jpa.txExpr(TransactionType.Supports, em -> {
+        java.time.LocalDate today = clock.today();
+        // the roster's part is reused (every roster write evicts it, consents included); accounts are read each time
+        CardData data = cache.read(new CardRead(classId, today), () -> jpa.txExpr(TransactionType.Supports, em -> {
             ClassEntity c = em.find(ClassEntity.class, classId);
             if (c == null) {
                 throw ProblemException.notFound("Class", classId);
             }
-            List<Person> persons = RosterQueryImpl.students(em, classId, clock.today());
+            List<Person> persons = List.copyOf(RosterQueryImpl.students(em, classId, today));
             List<String> ids = persons.stream().map(Person::id).toList();
-            Map<String, List<Guardianship>> guardians = RosterQueryImpl.guardians(em, ids);
-            Set<String> consents = Consents.withConsent(em, ids, clock.today());
-            Set<String> withAccounts = accounts.byPersons(ids).keySet();
             Person teacher = c.getClassTeacherId() == null ? null
                     : Mapping.persons(em, List.of(em.find(PersonEntity.class, c.getClassTeacherId()))).get(0);
-            List<StudentCard> cards = persons.stream().map(s -> new StudentCard(s, guardians.getOrDefault(s.id(), List.of()),
-                    consents.contains(s.id()), withAccounts.contains(s.id()))).toList();
-            Map<String, Long> counts = Map.of(c.getId(), (long) cards.size());
-            return new ClassCard(RosterQueryImpl.toDTO(em, c, counts), teacher, cards);
-        });
+            Map<String, Long> counts = Map.of(c.getId(), (long) persons.size());
+            return new CardData(RosterQueryImpl.toDTO(em, c, counts), teacher, persons, Map.copyOf(RosterQueryImpl.guardians(em, ids)),
+                    Set.copyOf(Consents.withConsent(em, ids, today)));
+        }));
+        Set<String> withAccounts = accounts.byPersons(data.students().stream().map(Person::id).toList()).keySet();
+        List<StudentCard> cards = data.students().stream().map(s -> new StudentCard(s, data.guardians().getOrDefault(s.id(), List.of()),
+                data.consents().contains(s.id()), withAccounts.contains(s.id()))).toList();
+        return new ClassCard(data.schoolClass(), data.teacher(), cards);
     }
 
     @Override

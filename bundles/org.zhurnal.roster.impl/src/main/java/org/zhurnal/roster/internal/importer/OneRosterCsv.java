@@ -54,6 +54,10 @@ import org.zhurnal.roster.internal.importer.RosterExport.PersonRec;
  * <li>Enrolments of the snapshot's classes are all written, closed ones with their {@code endDate}; the
  * class teacher gets a {@code teacher} enrolment with {@code primary=true} in the class they lead.</li>
  * <li>A {@code demographics.csv} row is written for every user with a known birth date or sex.</li>
+ * <li>Groups (subgroups, electives, extended-day groups, clubs) are {@code scheduled} classes with the group's name as
+ * title and classCode and its kind in the extension column {@code metadata.zhurnal.groupKind}; a subgroup belongs to
+ * its class's grade course, the others to a course {@code groups}; their members are {@code student} enrolments
+ * (closed ones with their {@code endDate}). Group teachers are not written.</li>
  * </ul>
  *
  * <h2>Import</h2>
@@ -78,9 +82,12 @@ public final class OneRosterCsv {
             "startDate", "endDate", "parentSourcedId", "schoolYear");
     static final List<String> COURSES = List.of("sourcedId", "status", "dateLastModified", "schoolYearSourcedId", "title",
             "courseCode", "grades", "orgSourcedId", "subjects", "subjectCodes");
+    static final String META_GROUP_KIND = "metadata.zhurnal.groupKind";
     static final List<String> CLASSES = List.of("sourcedId", "status", "dateLastModified", "title", "grades",
             "courseSourcedId", "classCode", "classType", "location", "schoolSourcedId", "termSourcedIds", "subjects",
-            "subjectCodes", "periods");
+            "subjectCodes", "periods", META_GROUP_KIND);
+    /** The course of the groups that belong to no class (electives, extended-day groups, clubs). */
+    static final String GROUPS_COURSE = "groups";
     static final String META_RELATION = "metadata.zhurnal.relation";
     static final String META_NO_ACCESS = "metadata.zhurnal.noElectronicAccess";
     static final String META_POSITIONS = "metadata.zhurnal.positions";
@@ -191,6 +198,11 @@ public final class OneRosterCsv {
             rows.add(row(COURSES, Map.of("sourcedId", courseId(g), "schoolYearSourcedId", yearId(e.academicYear()),
                     "title", "Класс " + g, "grades", grades(g), "orgSourcedId", e.schoolId())));
         }
+        Map<String, ClassRec> classes = classesById(e);
+        if (e.groups().stream().anyMatch(g -> !classes.containsKey(nn(g.classId())))) {
+            rows.add(row(COURSES, Map.of("sourcedId", GROUPS_COURSE, "schoolYearSourcedId", yearId(e.academicYear()),
+                    "title", "Факультативы, группы продлённого дня, кружки", "orgSourcedId", e.schoolId())));
+        }
         return csv(COURSES, rows);
     }
 
@@ -201,7 +213,32 @@ public final class OneRosterCsv {
                     "courseSourcedId", courseId(c.grade()), "classCode", c.name(), "classType", "homeroom",
                     "schoolSourcedId", e.schoolId(), "termSourcedIds", yearId(e.academicYear()))));
         }
+        Map<String, ClassRec> byId = classesById(e);
+        for (RosterExport.GroupRec g : groups(e)) {
+            ClassRec c = byId.get(nn(g.classId()));
+            Map<String, String> v = new LinkedHashMap<>(Map.of("sourcedId", g.id(), "title", g.name(), "classCode", g.name(),
+                    "classType", "scheduled", "courseSourcedId", c == null ? GROUPS_COURSE : courseId(c.grade()),
+                    "schoolSourcedId", e.schoolId(), "termSourcedIds", yearId(e.academicYear()), META_GROUP_KIND, g.kind()));
+            if (c != null) {
+                v.put("grades", grades(c.grade()));
+            }
+            rows.add(row(CLASSES, v));
+        }
         return csv(CLASSES, rows);
+    }
+
+    private static Map<String, ClassRec> classesById(RosterExport e) {
+        Map<String, ClassRec> byId = new LinkedHashMap<>();
+        e.classes().forEach(c -> byId.putIfAbsent(c.id(), c));
+        return byId;
+    }
+
+    /** The snapshot's groups by name (ignoring case), each id once. */
+    private static List<RosterExport.GroupRec> groups(RosterExport e) {
+        Map<String, RosterExport.GroupRec> byId = new LinkedHashMap<>();
+        e.groups().forEach(g -> byId.putIfAbsent(g.id(), g));
+        return byId.values().stream().sorted(Comparator.comparing((RosterExport.GroupRec g) -> g.name().toLowerCase(Locale.ROOT))
+                .thenComparing(RosterExport.GroupRec::id)).toList();
     }
 
     private record Users(List<List<String>> rows, List<List<String>> roles) {}
@@ -332,6 +369,17 @@ public final class OneRosterCsv {
                     "classSourcedId", en.classId(), "schoolSourcedId", e.schoolId(), "userSourcedId", en.studentId(),
                     "role", "student", "primary", "false", "beginDate", en.from() == null ? "" : en.from().toString(),
                     "endDate", en.to() == null ? "" : en.to().toString())));
+        }
+        Set<String> groupIds = new LinkedHashSet<>();
+        groups(e).forEach(g -> groupIds.add(g.id()));
+        for (RosterExport.GroupMember m : e.groupMembers()) {
+            if (!groupIds.contains(m.groupId()) || !students.contains(m.studentId())) {
+                continue;
+            }
+            rows.add(row(ENROLLMENTS, Map.of("sourcedId", unique(ids, "enr-" + m.groupId() + "-" + m.studentId()),
+                    "classSourcedId", m.groupId(), "schoolSourcedId", e.schoolId(), "userSourcedId", m.studentId(),
+                    "role", "student", "primary", "false", "beginDate", m.from() == null ? "" : m.from().toString(),
+                    "endDate", m.to() == null ? "" : m.to().toString())));
         }
         return csv(ENROLLMENTS, rows);
     }

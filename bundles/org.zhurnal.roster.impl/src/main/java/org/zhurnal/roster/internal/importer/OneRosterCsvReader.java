@@ -66,6 +66,11 @@ import org.zhurnal.roster.internal.importer.NativeCsv.StudentRow;
  * «директор», administrators → «администрация», counselor → «педагог-психолог», aide/proctor → «ассистент»).
  * The homeroom class in which a user has a current {@code teacher} enrolment with {@code primary=true} is
  * the class they lead.</li>
+ * <li>Groups: when classes.csv has the column {@code metadata.zhurnal.groupKind} (a Zhurnal export), every
+ * non-homeroom class with a value there is a group named by its title (else classCode), and each student's current
+ * {@code student} enrolments in such classes are the student's complete list of groups, as the native «Группы»
+ * column is (the kind is inferred from the name, as there). Without the column (another system's file), scheduled
+ * classes are ignored and groups are left as they are.</li>
  * <li>{@code code} is the user's {@code identifier}, or the {@code sourcedId} when that is empty.</li>
  * <li>Names, phones and e-mail addresses are checked as in the native template. Every error is collected as
  * {@code file.csv:line:column} (header = line 1) and all of them are thrown together.</li>
@@ -261,7 +266,11 @@ final class OneRosterCsvReader {
 
     private record User(Row row, String id, List<String> agents) {}
 
-    private record Cls(Row row, String id, String title, String code, boolean homeroom, String school) {}
+    /** A class of classes.csv; {@code group}: a Zhurnal group (a non-homeroom class with {@code metadata.zhurnal.groupKind}). */
+    private record Cls(Row row, String id, String title, String code, boolean homeroom, String school, boolean group) {}
+
+    /** Whether classes.csv has the {@code metadata.zhurnal.groupKind} column: then students' groups are complete lists. */
+    private boolean groupsColumn;
 
     private record Demo(Row row, LocalDate birth, boolean birthInvalid, String sex) {}
 
@@ -332,7 +341,7 @@ final class OneRosterCsvReader {
                     + " homeroom class (classType homeroom) and no staff");
         }
         return new OneRosterCsv.Result(
-                new NativeCsv.Parsed(NativeCsv.Kind.STUDENTS, studentRows.size(), studentRows, guardianRows, List.of()),
+                new NativeCsv.Parsed(NativeCsv.Kind.STUDENTS, studentRows.size(), studentRows, guardianRows, List.of(), groupsColumn),
                 new NativeCsv.Parsed(NativeCsv.Kind.STAFF, staffRows.size(), List.of(), Map.of(), staffRows));
     }
 
@@ -473,6 +482,7 @@ final class OneRosterCsvReader {
     }
 
     private void readClasses(Table classes) {
+        groupsColumn = classes.has(OneRosterCsv.META_GROUP_KIND);
         Map<String, Integer> firstLine = new HashMap<>();
         for (Row r : classes.rows) {
             if (classes.deleted(r)) {
@@ -488,8 +498,13 @@ final class OneRosterCsvReader {
                 error(classes.file, r.line(), "sourcedId", "Class '" + id + "' appears again (first on line " + before + ")");
                 continue;
             }
-            classById.put(id, new Cls(r, id, classes.get(r, "title"), classes.get(r, "classCode"),
-                    classes.get(r, "classType").equalsIgnoreCase("homeroom"), classes.get(r, "schoolSourcedId")));
+            boolean homeroom = classes.get(r, "classType").equalsIgnoreCase("homeroom");
+            boolean group = !homeroom && !classes.get(r, OneRosterCsv.META_GROUP_KIND).isEmpty();
+            if (group && classes.get(r, "title").isEmpty() && classes.get(r, "classCode").isEmpty()) {
+                error(classes.file, r.line(), "title", "Group '" + id + "' has neither a title nor a classCode (its name)");
+            }
+            classById.put(id, new Cls(r, id, classes.get(r, "title"), classes.get(r, "classCode"), homeroom,
+                    classes.get(r, "schoolSourcedId"), group));
         }
     }
 
@@ -631,6 +646,21 @@ final class OneRosterCsvReader {
 
     private boolean current(Enr e) {
         return e.end() == null || (yearEnd != null && !e.end().isBefore(yearEnd));
+    }
+
+    /** The names of the Zhurnal groups (see {@link Cls}) in which the student has a current enrolment, each once. */
+    private List<String> groupsOf(String student) {
+        List<String> names = new ArrayList<>();
+        for (Enr e : enrolmentsOf.getOrDefault(student, List.of())) {
+            Cls c = classById.get(e.cls());
+            if (e.role().equals("student") && current(e) && c.group()) {
+                String name = c.title().isEmpty() ? c.code() : c.title();
+                if (!name.isEmpty() && names.stream().noneMatch(n -> NativeCsv.groupKey(n).equals(NativeCsv.groupKey(name)))) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     /** Current enrolments of the user in the given role in homeroom classes. */
@@ -810,7 +840,8 @@ final class OneRosterCsvReader {
             links.sort(Comparator.comparingInt(l -> NativeCsvExport.relationRank(l[1])));
             if (className != null && last != null && first != null && birth != null && sex != null) {
                 out.add(new StudentRow(code, last, first, middle, birth, sex, Integer.parseInt(className.substring(0,
-                        className.length() - 1)), className.substring(className.length() - 1), admission, links, line));
+                        className.length() - 1)), className.substring(className.length() - 1), admission, links, groupsOf(u.id()),
+                        line));
             }
         }
         if (schools.size() > 1) {

@@ -32,7 +32,8 @@ import org.zhurnal.roster.internal.importer.NativeCsv.StudentRow;
 /**
  * Writes a validated file into the roster inside the caller's transaction: upsert by external id,
  * so importing the same file again changes nothing. Every created or changed record is audited with
- * its state before and after. A student moved to another class gets the old membership closed and a
+ * its state before and after (a student the file creates is one entry, with their first class and their guardians'
+ * links in it; later changes of either are entries of their own). A student moved to another class gets the old membership closed and a
  * new one opened from today: history is never rewritten.
  *
  * <p>Groups (the «Группы» column): a group named in a row is looked up among the school's groups of the year by name
@@ -53,6 +54,12 @@ public final class RosterImporter {
     private final Map<String, Integer> unchanged = new TreeMap<>();
     /** Audit entries of the whole file, written with one chain lock at the end. */
     private final List<AuditRecord> changes = new ArrayList<>();
+    /**
+     * The audit data ("after") of each person this import creates, by person id: a new student's first class and
+     * guardians are recorded in it rather than as entries of their own (half the audit rows of a new school's file;
+     * the membership and link ids are kept in it).
+     */
+    private final Map<String, Map<String, Object>> createdPersons = new HashMap<>();
     /** Staff whose class-teacher assignments changed (the new and the previous class teachers). */
     private final java.util.Set<String> reassigned = new java.util.LinkedHashSet<>();
 
@@ -91,14 +98,16 @@ public final class RosterImporter {
                 .collect(Collectors.toMap(PersonEntity::getExternalId, p -> p));
     }
 
-    private Map<String, List<ContactEntity>> contactsOf(Map<String, PersonEntity> persons) {
+    /**
+     * The contacts of the school's persons of a kind that carry an external id (those an import can match), by person id.
+     * Existing rows are read by school, never by long lists of ids: Derby answers {@code IN} lists of hundreds of
+     * values by scanning the whole table, which made a school's import slower the more schools shared the database.
+     */
+    private Map<String, List<ContactEntity>> contactsOf(String kind) {
         Map<String, List<ContactEntity>> map = new HashMap<>();
-        List<String> ids = persons.values().stream().map(PersonEntity::getId).toList();
-        for (int i = 0; i < ids.size(); i += 500) {
-            em.createQuery("select c from ContactEntity c where c.personId in :ids", ContactEntity.class)
-                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()
-                    .forEach(c -> map.computeIfAbsent(c.getPersonId(), k -> new ArrayList<>()).add(c));
-        }
+        em.createQuery("select c from ContactEntity c, PersonEntity p where c.personId = p.id and p.schoolId = :s and p.kind = :k "
+                + "and p.externalId is not null", ContactEntity.class).setParameter("s", schoolId).setParameter("k", kind)
+                .getResultList().forEach(c -> map.computeIfAbsent(c.getPersonId(), k -> new ArrayList<>()).add(c));
         return map;
     }
 
@@ -125,7 +134,7 @@ public final class RosterImporter {
         }
         Map<String, PersonEntity> students = existing("STUDENT");
         Map<String, PersonEntity> guardians = existing("GUARDIAN");
-        Map<String, List<ContactEntity>> guardianContacts = contactsOf(guardians);
+        Map<String, List<ContactEntity>> guardianContacts = contactsOf("GUARDIAN");
         Map<String, PersonEntity> guardianByCode = new HashMap<>();
         for (GuardianRow g : parsed.guardians().values()) {
             PersonEntity p = upsert(guardians.get(g.code()), "GUARDIAN", g.code(), g.lastName(), g.firstName(), g.middleName(),
@@ -189,11 +198,11 @@ public final class RosterImporter {
         groups.values().forEach(g -> byId.put(g.getId(), g));
         // The students' memberships that run on or after 'from' in the groups of this school and year.
         Map<String, List<GroupMemberEntity>> current = new HashMap<>();
-        List<String> studentIds = students.values().stream().map(PersonEntity::getId).toList();
-        for (int i = 0; i < studentIds.size() && !byId.isEmpty(); i += 500) {
-            em.createQuery("select m from GroupMemberEntity m where m.studentId in :ids and (m.validTo is null or m.validTo >= :d)",
-                    GroupMemberEntity.class).setParameter("ids", studentIds.subList(i, Math.min(studentIds.size(), i + 500)))
-                    .setParameter("d", from).getResultList().stream().filter(m -> byId.containsKey(m.getGroupId()))
+        if (!byId.isEmpty()) { // read by the school's groups of the year (see contactsOf)
+            em.createQuery("select m from GroupMemberEntity m, GroupEntity g where m.groupId = g.id and g.schoolId = :s "
+                    + "and g.academicYear = :y and (m.validTo is null or m.validTo >= :d)", GroupMemberEntity.class)
+                    .setParameter("s", schoolId).setParameter("y", year).setParameter("d", from).getResultList().stream()
+                    .filter(m -> byId.containsKey(m.getGroupId()))
                     .forEach(m -> current.computeIfAbsent(m.getStudentId(), k -> new ArrayList<>()).add(m));
         }
         boolean createdGroups = false;
@@ -284,15 +293,12 @@ public final class RosterImporter {
     }
 
     private void memberships(List<StudentRow> rows, Map<String, PersonEntity> students, Map<String, ClassEntity> classes) {
-        List<String> studentIds = students.values().stream().map(PersonEntity::getId).toList();
         Map<String, List<MembershipEntity>> open = new HashMap<>();
-        List<String> yearClassIds = classes.values().stream().map(ClassEntity::getId).toList();
-        for (int i = 0; i < studentIds.size() && !yearClassIds.isEmpty(); i += 500) {
-            em.createQuery("select m from MembershipEntity m where m.studentId in :ids and m.classId in :cls and m.validTo is null",
-                    MembershipEntity.class).setParameter("ids", studentIds.subList(i, Math.min(studentIds.size(), i + 500)))
-                    .setParameter("cls", yearClassIds).getResultList()
-                    .forEach(m -> open.computeIfAbsent(m.getStudentId(), k -> new ArrayList<>()).add(m));
-        }
+        // the open memberships in the school's classes of the year, read by the classes (see contactsOf)
+        em.createQuery("select m from MembershipEntity m, ClassEntity c where m.classId = c.id and c.schoolId = :s "
+                + "and c.academicYear = :y and m.validTo is null", MembershipEntity.class).setParameter("s", schoolId)
+                .setParameter("y", year).getResultList()
+                .forEach(m -> open.computeIfAbsent(m.getStudentId(), k -> new ArrayList<>()).add(m));
         for (StudentRow r : rows) {
             PersonEntity s = students.get(r.code());
             ClassEntity target = classes.get(r.grade() + r.letter());
@@ -320,20 +326,24 @@ public final class RosterImporter {
             m.setClassId(target.getId());
             m.setValidFrom(from);
             em.persist(m);
-            changes.add(new AuditRecord("membership", m.getId(), "import-create", null,
-                    Map.of("studentId", s.getId(), "class", target.getGrade() + target.getLetter(), "validFrom", from)));
+            Map<String, Object> enrolment = Map.of("membershipId", m.getId(), "class", target.getGrade() + target.getLetter(), "validFrom", from);
+            Map<String, Object> newStudent = current.isEmpty() ? createdPersons.get(s.getId()) : null;
+            if (newStudent != null) {
+                newStudent.put("enrolment", enrolment);
+            } else {
+                changes.add(new AuditRecord("membership", m.getId(), "import-create", null,
+                        Map.of("studentId", s.getId(), "class", target.getGrade() + target.getLetter(), "validFrom", from)));
+            }
             count(created, "memberships");
         }
     }
 
     private void guardianships(List<StudentRow> rows, Map<String, PersonEntity> students, Map<String, PersonEntity> guardians) {
-        List<String> studentIds = students.values().stream().map(PersonEntity::getId).toList();
         Map<String, GuardianshipEntity> links = new HashMap<>();
-        for (int i = 0; i < studentIds.size(); i += 500) {
-            em.createQuery("select g from GuardianshipEntity g where g.studentId in :ids", GuardianshipEntity.class)
-                    .setParameter("ids", studentIds.subList(i, Math.min(studentIds.size(), i + 500))).getResultList()
-                    .forEach(g -> links.put(g.getGuardianId() + "/" + g.getStudentId(), g));
-        }
+        // the links of the school's students, read by the school (see contactsOf)
+        em.createQuery("select g from GuardianshipEntity g, PersonEntity p where g.studentId = p.id and p.schoolId = :s "
+                + "and p.kind = 'STUDENT'", GuardianshipEntity.class).setParameter("s", schoolId).getResultList()
+                .forEach(g -> links.put(g.getGuardianId() + "/" + g.getStudentId(), g));
         for (StudentRow r : rows) {
             PersonEntity s = students.get(r.code());
             for (String[] link : r.guardians()) {
@@ -347,8 +357,16 @@ public final class RosterImporter {
                     e.setRelation(link[1]);
                     em.persist(e);
                     links.put(g.getId() + "/" + s.getId(), e);
-                    changes.add(new AuditRecord("guardianship", e.getId(), "import-create", null,
-                            Map.of("guardianId", g.getId(), "studentId", s.getId(), "relation", link[1])));
+                    Map<String, Object> newStudent = createdPersons.get(s.getId());
+                    if (newStudent != null) {
+                        @SuppressWarnings("unchecked")
+                        List<Map<String, Object>> list = (List<Map<String, Object>>) newStudent.computeIfAbsent("guardians",
+                                k -> new ArrayList<Map<String, Object>>());
+                        list.add(Map.of("guardianshipId", e.getId(), "guardianId", g.getId(), "relation", link[1]));
+                    } else {
+                        changes.add(new AuditRecord("guardianship", e.getId(), "import-create", null,
+                                Map.of("guardianId", g.getId(), "studentId", s.getId(), "relation", link[1])));
+                    }
                     count(created, "guardianships");
                 } else if (!existing.getRelation().equals(link[1])) {
                     String before = existing.getRelation();
@@ -365,7 +383,7 @@ public final class RosterImporter {
 
     private void staff(List<StaffRow> rows) {
         Map<String, PersonEntity> staff = existing("STAFF");
-        Map<String, List<ContactEntity>> contacts = contactsOf(staff);
+        Map<String, List<ContactEntity>> contacts = contactsOf("STAFF");
         Map<String, ClassEntity> classes = em.createQuery(
                 "select c from ClassEntity c where c.schoolId = :s and c.academicYear = :y", ClassEntity.class)
                 .setParameter("s", schoolId).setParameter("y", year).getResultList().stream()
@@ -469,8 +487,11 @@ public final class RosterImporter {
         if (newContacts != null) {
             newContacts.forEach(em::persist);
         }
-        changes.add(new AuditRecord("person", p.getId(), isNew ? "import-create" : "import-update", before,
-                org.zhurnal.roster.internal.Mapping.audit(p, newContacts != null ? newContacts : existingContacts.get(p.getId()))));
+        Map<String, Object> after = org.zhurnal.roster.internal.Mapping.audit(p, newContacts != null ? newContacts : existingContacts.get(p.getId()));
+        if (isNew) {
+            createdPersons.put(p.getId(), after);
+        }
+        changes.add(new AuditRecord("person", p.getId(), isNew ? "import-create" : "import-update", before, after));
         count(isNew ? created : updated, counter);
         return p;
     }

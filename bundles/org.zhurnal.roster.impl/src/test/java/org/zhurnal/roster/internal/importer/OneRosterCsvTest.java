@@ -1,6 +1,7 @@
 package org.zhurnal.roster.internal.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,6 +200,36 @@ class OneRosterCsvTest {
         List<String> students = RosterExportFixture.students(r.students());
         assertEquals("S-003|Кузнецов|Артём|null|2015-07-01|M|5А|null|g3:GUARDIAN", students.get(2));
         assertEquals("S-004|Смирнова|Алиса|Андреевна|2015-01-20|F|5Б|2026-10-15|g3:OTHER", students.get(3));
+    }
+
+    @Test
+    void groupsRoundTripAsScheduledClassesWithTheirKind() throws IOException {
+        RosterExport e = NativeCsvGroupsTest.withGroups();
+        Map<String, String> files = unzip(OneRosterCsv.export(e));
+        Map<String, Map<String, String>> classes = new HashMap<>();
+        rows(files.get("classes.csv")).forEach(c -> classes.put(c.get("sourcedId"), c));
+        Map<String, String> club = classes.get("gr3");
+        assertEquals(List.of("Кружок робототехники", "scheduled", OneRosterCsv.GROUPS_COURSE, "", "CLUB"), List.of(club.get("title"),
+                club.get("classType"), club.get("courseSourcedId"), club.get("grades"), club.get(OneRosterCsv.META_GROUP_KIND)));
+        Map<String, String> half = classes.get("gr1");
+        assertEquals(List.of("5А англ. 1", "grade-5", "05", "SUBGROUP"), List.of(half.get("title"), half.get("courseSourcedId"),
+                half.get("grades"), half.get(OneRosterCsv.META_GROUP_KIND)));
+        assertTrue(rows(files.get("courses.csv")).stream().anyMatch(c -> c.get("sourcedId").equals(OneRosterCsv.GROUPS_COURSE)));
+        // the membership that ended in October is written with its end date
+        assertTrue(rows(files.get("enrollments.csv")).stream().anyMatch(r -> r.get("classSourcedId").equals("gr2")
+                && r.get("userSourcedId").equals("s3") && r.get("endDate").equals("2026-10-01")));
+
+        NativeCsv.Parsed p = OneRosterCsv.parse(OneRosterCsv.export(e)).students();
+        assertTrue(p.groupsColumn());
+        Map<String, Set<String>> groups = new HashMap<>();
+        p.students().forEach(s -> groups.put(s.code(), new HashSet<>(s.groups())));
+        assertEquals(Set.of("5А англ. 1", "Кружок робототехники"), groups.get("S-001"));
+        assertEquals(Set.of("Английский, группа 1", "Кружок робототехники"), groups.get("S-002"));
+        assertEquals(Set.of("5А англ. 1"), groups.get("S-003"), "the membership that ended is history, not a current group");
+        assertEquals(Set.of("Хор; ансамбль"), groups.get("S-004"));
+
+        // another system's file (no Zhurnal group column): its scheduled classes are not groups, groups stay untouched
+        assertFalse(OneRosterCsv.parse(RosterExportFixture.zip(plainFiles())).students().groupsColumn());
     }
 
     // ------------------------------------------------------------------------------------------------------
