@@ -871,6 +871,14 @@ public class RosterIT {
         return out.toString();
     }
 
+    /** The school's groups of the year by name → their teacher's surname («-» for none). */
+    private Map<String, String> teachersOfGroups(String schoolId) {
+        Map<String, String> out = new java.util.HashMap<>();
+        query.groups(schoolId, year()).forEach(g -> out.put(g.name(), g.teacherId() == null ? "-"
+                : query.person(g.teacherId()).orElseThrow().lastName()));
+        return out;
+    }
+
     /** The school's groups over REST: «name / kind / class / sorted members' surnames». */
     private List<String> describeGroups(String token, String schoolId) {
         Map<String, String> classNames = new java.util.HashMap<>();
@@ -910,13 +918,39 @@ public class RosterIT {
                 .orElseThrow().id();
         assertTrue(audit.find("group", club, 10).stream().anyMatch(e -> e.action().equals("import-create")));
 
+        // The staff file names the groups each teacher teaches; a group named for the first time is created.
+        String staffWithGroups = STAFF.replace("Классный руководитель\n", "Классный руководитель;Группы\n")
+                .replace("5А\n", "5А;Кружок робототехники\n").replace("директор;;;;\n", "директор;;;;;\n")
+                .replace("Английский язык;;;\n", "Английский язык;;;;\"5А англ. 1; 5А англ. 2; Английский, группа 9\"\n");
+        Http.Answer teachers = importCsv(admin, school.id(), staffWithGroups, false);
+        assertEquals(teachers.body(), 200, teachers.status());
+        assertEquals(teachers.body(), 1, teachers.json().get("created").get("groups").asInt());
+        Map<String, String> expectedTeachers = Map.of("5А англ. 1", "Смирнова", "5А англ. 2", "Смирнова", "Английский, группа 9",
+                "Смирнова", "Кружок робототехники", "Белова", "ГПД 1-2 классов", "-");
+        assertEquals(expectedTeachers, teachersOfGroups(school.id()));
+        List<String> withElective = java.util.stream.Stream.concat(expected.stream(),
+                java.util.stream.Stream.of("Английский, группа 9 / ELECTIVE / - / []")).sorted().toList();
+        assertEquals(withElective, describeGroups(admin, school.id()));
+        // Two teachers for one group, or a subgroup of a class the school does not have: refused by row, nothing changed.
+        Http.Answer twice = importCsv(admin, school.id(), staffWithGroups.replace("директор;;;;;\n", "директор;;;;;ГПД 1-2 классов\n")
+                .replace("5А;Кружок робототехники\n", "5А;\"Кружок робототехники; ГПД 1-2 классов\"\n")
+                .replace("5А англ. 2;", "9Я англ. 2;"), false);
+        assertEquals(twice.body(), 400, twice.status());
+        assertEquals(List.of("row 3:Группы", "row 4:Группы"), fields(twice));
+        assertEquals(expectedTeachers, teachersOfGroups(school.id()));
+        // Each row is the complete list: Смирнова's row without «5А англ. 2» leaves it without a teacher.
+        assertEquals(200, importCsv(admin, school.id(), staffWithGroups.replace(" 5А англ. 2;", ""), false).status());
+        assertEquals("-", teachersOfGroups(school.id()).get("5А англ. 2"));
+        assertEquals(200, importCsv(admin, school.id(), staffWithGroups, false).status());
+        assertEquals(expectedTeachers, teachersOfGroups(school.id()));
+
         // The same file again: nothing is created or changed.
         Http.Answer again = importCsv(admin, school.id(), file, false);
         assertEquals(again.body(), 200, again.status());
         assertEquals(again.body(), 0, again.json().get("created").size());
         assertEquals(again.body(), 0, again.json().get("updated").size());
         assertEquals(6, again.json().get("unchanged").get("groupMembers").asInt());
-        assertEquals(expected, describeGroups(admin, school.id()));
+        assertEquals(withElective, describeGroups(admin, school.id()));
 
         // Export, then import into a new school: the same groups with the same members.
         byte[] students = download(admin, "roster/schools/" + school.id() + "/export/students.csv");
@@ -925,6 +959,10 @@ public class RosterIT {
         Http.Answer copied = importBytes(admin, copy.id(), students, false);
         assertEquals(copied.body(), 200, copied.status());
         assertEquals(expected, describeGroups(admin, copy.id()));
+        assertEquals(200, importBytes(admin, copy.id(), download(admin, "roster/schools/" + school.id() + "/export/staff.csv"), false)
+                .status());
+        assertEquals(expectedTeachers, teachersOfGroups(copy.id()));
+        assertEquals(withElective, describeGroups(admin, copy.id()));
         assertEquals(0, importBytes(admin, copy.id(), students, false).json().get("created").size());
         // The same through OneRoster: groups are scheduled classes of the zip, and come back with their members.
         byte[] zip = download(admin, "roster/schools/" + school.id() + "/export/oneroster.zip");
@@ -937,9 +975,10 @@ public class RosterIT {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(imported.body(), 200, imported.statusCode());
             JsonNode created = new com.fasterxml.jackson.databind.ObjectMapper().readTree(imported.body()).get("created");
-            assertEquals(imported.body(), i == 0 ? 4 : 0, created.path("groups").asInt(0));
+            assertEquals(imported.body(), i == 0 ? 5 : 0, created.path("groups").asInt(0)); // 4 by students, 1 by its teacher
             assertEquals(imported.body(), i == 0 ? 6 : 0, created.path("groupMembers").asInt(0));
-            assertEquals(expected, describeGroups(admin, viaOneRoster.id()));
+            assertEquals(withElective, describeGroups(admin, viaOneRoster.id()));
+            assertEquals(expectedTeachers, teachersOfGroups(viaOneRoster.id()));
         }
 
         // A bad group cell (a subgroup of another class): refused naming the row, nothing written.
@@ -948,7 +987,7 @@ public class RosterIT {
         assertEquals(bad.body(), 400, bad.status());
         assertTrue(bad.contentType().startsWith("application/problem+json"));
         assertEquals(List.of("pupils.csv:4:Группы"), fields(bad));
-        assertEquals(expected, describeGroups(admin, school.id()));
+        assertEquals(withElective, describeGroups(admin, school.id()));
         // A group of the school that cannot take the student (a subgroup of 5А for a 2Б pupil): the same, after the checks of
         // the file, against the school's groups.
         String fiveA = cls(school.id(), "5А").id();
@@ -968,6 +1007,7 @@ public class RosterIT {
         assertEquals(2, left.json().get("updated").get("groupMembers").asInt());
         assertEquals(List.of("5А англ. 1 / SUBGROUP / 5А / [Лебедева]", "5А англ. 2 / SUBGROUP / 5А / [Гусева]",
                 "ГПД 1-2 классов / EXTENDED_DAY / - / [Лебедев]", "Английский, группа 3 / SUBGROUP / 5А / []",
+                "Английский, группа 9 / ELECTIVE / - / []",
                 "Кружок робототехники / CLUB / - / [Лебедева]").stream().sorted().toList(), describeGroups(admin, school.id()));
     }
 

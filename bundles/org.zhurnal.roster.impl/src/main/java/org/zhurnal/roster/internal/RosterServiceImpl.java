@@ -310,7 +310,7 @@ public class RosterServiceImpl implements RosterService {
                     links.stream().map(g -> new org.zhurnal.roster.internal.importer.RosterExport.Link(g.getGuardianId(), g.getStudentId(),
                             g.getRelation())).toList(),
                     groups.stream().map(g -> new org.zhurnal.roster.internal.importer.RosterExport.GroupRec(g.getId(), g.getName(),
-                            g.getKind(), g.getClassId())).toList(),
+                            g.getKind(), g.getClassId(), g.getTeacherId())).toList(),
                     groupMembers.stream().map(m -> new org.zhurnal.roster.internal.importer.RosterExport.GroupMember(m.getGroupId(),
                             m.getStudentId(), Mapping.date(m.getValidFrom()), Mapping.date(m.getValidTo()))).toList());
         });

@@ -89,16 +89,31 @@ public final class NativeCsv {
         }
     }
 
-    /** A staff row. */
+    /**
+     * A staff row.
+     *
+     * @param groups the groups the staff member teaches (the «Группы» column of a staff file), by name
+     */
     public record StaffRow(String code, String lastName, String firstName, String middleName, String positions, String subjects,
-            String phone, String email, String classTeacherOf, int line) {}
+            String phone, String email, String classTeacherOf, List<String> groups, int line) {
+        public StaffRow {
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+
+        /** A row without groups (a file without «Группы»). */
+        public StaffRow(String code, String lastName, String firstName, String middleName, String positions, String subjects,
+                String phone, String email, String classTeacherOf, int line) {
+            this(code, lastName, firstName, middleName, positions, subjects, phone, email, classTeacherOf, List.of(), line);
+        }
+    }
 
     /** A parsed, valid file. */
     /**
      * A parsed, valid file.
      *
-     * @param groupsColumn whether a students file has the «Группы» column: then each row's groups are the student's complete
-     *        list of groups of the year (groups not named are left); without the column groups are not touched
+     * @param groupsColumn whether the file has the «Группы» column: then each row's groups are the student's complete list of
+     *        groups of the year (groups not named are left), or in a staff file the complete list of groups the staff member
+     *        teaches (groups not named that they taught lose their teacher); without the column groups are not touched
      */
     public record Parsed(Kind kind, int rows, List<StudentRow> students, Map<String, GuardianRow> guardians, List<StaffRow> staff,
             boolean groupsColumn) {
@@ -171,7 +186,7 @@ public final class NativeCsv {
                 throw ProblemException.invalid("file", "The file has a header but no rows");
             }
             return new Parsed(kind, r.rows, r.students, r.guardians, r.staff,
-                    kind == Kind.STUDENTS && header.containsKey(GROUPS.toLowerCase(Locale.ROOT)));
+                    header.containsKey(GROUPS.toLowerCase(Locale.ROOT)));
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException pe) {
                 throw pe;
@@ -477,7 +492,7 @@ public final class NativeCsv {
             }
         }
 
-        /** The group names of a «Группы» cell; a subgroup must be one of the student's own class. */
+        /** The group names of a «Группы» cell; a subgroup must be one of the student's own class (a staff row: any class). */
         List<String> groups(String cell, String className) {
             List<String> names = splitGroups(cell);
             for (String name : names) {
@@ -529,10 +544,11 @@ public final class NativeCsv {
             if (!cls.isEmpty() && !CLASS.matcher(cls).matches()) {
                 error("Классный руководитель", "'" + cls + "' is not a class such as 5А");
             }
+            List<String> groups = groups(get(rec, GROUPS), null);
             if (last != null && first != null && !positions.isEmpty()) {
                 staff.add(new StaffRow(code, last, first, middle, positions, subjects.isEmpty() ? null : subjects,
                         phone.isEmpty() ? null : phone, email.isEmpty() ? null : email.toLowerCase(Locale.ROOT),
-                        cls.isEmpty() ? null : cls.replaceAll("[\\s-]", ""), line));
+                        cls.isEmpty() ? null : cls.replaceAll("[\\s-]", ""), groups, line));
             }
         }
     }

@@ -22,7 +22,7 @@ import org.zhurnal.roster.internal.importer.RosterExport.PersonRec;
 
 /**
  * Writes a {@link RosterExport} in the native roster template that {@link NativeCsv#parse} reads: the
- * headers of {@link #STUDENT_HEADER} (the demo generator's columns and «Группы») and {@link DemoRosterGenerator#STAFF_HEADER},
+ * headers of {@link #STUDENT_HEADER} and {@link #STAFF_HEADER} (the demo generator's columns and «Группы»),
  * {@code ';'} as separator, UTF-8 text without BOM (the caller encodes it), every line ending in
  * {@code '\n'}, a field quoted only when it contains {@code ';'}, {@code '"'} or a line break, dates as
  * {@code dd.MM.yyyy}.
@@ -40,9 +40,9 @@ import org.zhurnal.roster.internal.importer.RosterExport.PersonRec;
  * in «Классный руководитель».</li>
  * <li>«Группы» lists the groups of the year in which the student's membership is open, by name (ignoring case),
  * separated by «; ». A single name containing a comma gets a trailing «;», so that the import splits at «;» and not at
- * the comma. A group whose name contains «;» cannot be written in the cell and is left out. The groups' teachers,
- * and a group's class where the name does not begin with it, are not written: an import infers them as
- * {@link NativeCsv#groupKind} says.</li>
+ * the comma. A group whose name contains «;» cannot be written in the cell and is left out. A group's class where the
+ * name does not begin with it is not written: an import infers it as {@link NativeCsv#groupKind} says. The staff
+ * file's «Группы» lists the groups each staff member teaches, in the same way.</li>
  * <li>A guardian's full name is written as «Фамилия Имя Отчество» in one cell and split at spaces on
  * import, so a surname or first name containing a space does not survive the round trip.</li>
  * </ul>
@@ -59,6 +59,9 @@ public final class NativeCsvExport {
     /** Header of the students file: the columns of {@link DemoRosterGenerator#STUDENT_HEADER}, then «Группы». */
     public static final String[] STUDENT_HEADER = withGroups(DemoRosterGenerator.STUDENT_HEADER);
 
+    /** Header of the staff file: the columns of {@link DemoRosterGenerator#STAFF_HEADER}, then «Группы» (the groups taught). */
+    public static final String[] STAFF_HEADER = withGroups(DemoRosterGenerator.STAFF_HEADER);
+
     private NativeCsvExport() {}
 
     private static String[] withGroups(String[] header) {
@@ -74,7 +77,7 @@ public final class NativeCsvExport {
 
     /** @return the staff file; «Классный руководитель» is the class the person leads, if any */
     public static String staff(RosterExport e) {
-        return csv(DemoRosterGenerator.STAFF_HEADER, staffRows(e));
+        return csv(STAFF_HEADER, staffRows(e));
     }
 
     /** @return the students file as an XLSX workbook (dates as dates), which the import reads back as it reads the CSV */
@@ -84,7 +87,7 @@ public final class NativeCsvExport {
 
     /** @return the staff file as an XLSX workbook */
     public static byte[] staffXlsx(RosterExport e) {
-        return Sheets.xlsx(new Table("Сотрудники", List.of(DemoRosterGenerator.STAFF_HEADER), staffRows(e)));
+        return Sheets.xlsx(new Table("Сотрудники", List.of(STAFF_HEADER), staffRows(e)));
     }
 
     static List<List<Object>> studentRows(RosterExport e) {
@@ -120,10 +123,19 @@ public final class NativeCsvExport {
         Map<String, String> leads = new HashMap<>();
         e.classes().stream().sorted(CLASS_ORDER).filter(c -> c.classTeacherId() != null)
                 .forEach(c -> leads.putIfAbsent(c.classTeacherId(), c.name()));
+        Map<String, List<String>> teaches = new HashMap<>();
+        for (RosterExport.GroupRec g : e.groups()) {
+            if (g.teacherId() != null) {
+                teaches.computeIfAbsent(g.teacherId(), k -> new ArrayList<>()).add(g.name());
+            }
+        }
+        teaches.values().forEach(list -> list.sort(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT))
+                .thenComparing(Comparator.naturalOrder())));
         List<List<Object>> rows = new ArrayList<>();
         for (PersonRec p : e.staff()) {
             rows.add(List.of(p.code(), str(p.lastName()), str(p.firstName()), str(p.middleName()), str(p.positions()),
-                    str(p.subjects()), str(p.phone()), str(p.email()), leads.getOrDefault(p.id(), "")));
+                    str(p.subjects()), str(p.phone()), str(p.email()), leads.getOrDefault(p.id(), ""),
+                    groupsCell(teaches.getOrDefault(p.id(), List.of()))));
         }
         return rows;
     }

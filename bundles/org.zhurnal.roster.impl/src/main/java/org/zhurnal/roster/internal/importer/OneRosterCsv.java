@@ -57,7 +57,7 @@ import org.zhurnal.roster.internal.importer.RosterExport.PersonRec;
  * <li>Groups (subgroups, electives, extended-day groups, clubs) are {@code scheduled} classes with the group's name as
  * title and classCode and its kind in the extension column {@code metadata.zhurnal.groupKind}; a subgroup belongs to
  * its class's grade course, the others to a course {@code groups}; their members are {@code student} enrolments
- * (closed ones with their {@code endDate}). Group teachers are not written.</li>
+ * (closed ones with their {@code endDate}), their teacher a {@code teacher} enrolment with {@code primary=true}.</li>
  * </ul>
  *
  * <h2>Import</h2>
@@ -371,7 +371,14 @@ public final class OneRosterCsv {
                     "endDate", en.to() == null ? "" : en.to().toString())));
         }
         Set<String> groupIds = new LinkedHashSet<>();
-        groups(e).forEach(g -> groupIds.add(g.id()));
+        for (RosterExport.GroupRec g : groups(e)) {
+            groupIds.add(g.id());
+            if (g.teacherId() != null && staff.contains(g.teacherId())) {
+                rows.add(row(ENROLLMENTS, Map.of("sourcedId", unique(ids, "enr-" + g.id() + "-" + g.teacherId()),
+                        "classSourcedId", g.id(), "schoolSourcedId", e.schoolId(), "userSourcedId", g.teacherId(),
+                        "role", "teacher", "primary", "true")));
+            }
+        }
         for (RosterExport.GroupMember m : e.groupMembers()) {
             if (!groupIds.contains(m.groupId()) || !students.contains(m.studentId())) {
                 continue;

@@ -68,8 +68,9 @@ import org.zhurnal.roster.internal.importer.NativeCsv.StudentRow;
  * the class they lead.</li>
  * <li>Groups: when classes.csv has the column {@code metadata.zhurnal.groupKind} (a Zhurnal export), every
  * non-homeroom class with a value there is a group named by its title (else classCode), and each student's current
- * {@code student} enrolments in such classes are the student's complete list of groups, as the native «Группы»
- * column is (the kind is inferred from the name, as there). Without the column (another system's file), scheduled
+ * {@code student} enrolments in such classes are the student's complete list of groups, and each staff member's
+ * current {@code teacher} enrolments the complete list of groups they teach, as the native «Группы» columns are
+ * (the kind is inferred from the name, as there). Without the column (another system's file), scheduled
  * classes are ignored and groups are left as they are.</li>
  * <li>{@code code} is the user's {@code identifier}, or the {@code sourcedId} when that is empty.</li>
  * <li>Names, phones and e-mail addresses are checked as in the native template. Every error is collected as
@@ -342,7 +343,7 @@ final class OneRosterCsvReader {
         }
         return new OneRosterCsv.Result(
                 new NativeCsv.Parsed(NativeCsv.Kind.STUDENTS, studentRows.size(), studentRows, guardianRows, List.of(), groupsColumn),
-                new NativeCsv.Parsed(NativeCsv.Kind.STAFF, staffRows.size(), List.of(), Map.of(), staffRows));
+                new NativeCsv.Parsed(NativeCsv.Kind.STAFF, staffRows.size(), List.of(), Map.of(), staffRows, groupsColumn));
     }
 
     private static boolean available(String name, Map<String, byte[]> files, Map<String, String> modes) {
@@ -648,12 +649,12 @@ final class OneRosterCsvReader {
         return e.end() == null || (yearEnd != null && !e.end().isBefore(yearEnd));
     }
 
-    /** The names of the Zhurnal groups (see {@link Cls}) in which the student has a current enrolment, each once. */
-    private List<String> groupsOf(String student) {
+    /** The names of the Zhurnal groups (see {@link Cls}) in which the user has a current enrolment in the role, each once. */
+    private List<String> groupsOf(String user, String role) {
         List<String> names = new ArrayList<>();
-        for (Enr e : enrolmentsOf.getOrDefault(student, List.of())) {
+        for (Enr e : enrolmentsOf.getOrDefault(user, List.of())) {
             Cls c = classById.get(e.cls());
-            if (e.role().equals("student") && current(e) && c.group()) {
+            if (e.role().equals(role) && current(e) && c.group()) {
                 String name = c.title().isEmpty() ? c.code() : c.title();
                 if (!name.isEmpty() && names.stream().noneMatch(n -> NativeCsv.groupKey(n).equals(NativeCsv.groupKey(name)))) {
                     names.add(name);
@@ -840,7 +841,8 @@ final class OneRosterCsvReader {
             links.sort(Comparator.comparingInt(l -> NativeCsvExport.relationRank(l[1])));
             if (className != null && last != null && first != null && birth != null && sex != null) {
                 out.add(new StudentRow(code, last, first, middle, birth, sex, Integer.parseInt(className.substring(0,
-                        className.length() - 1)), className.substring(className.length() - 1), admission, links, groupsOf(u.id()),
+                        className.length() - 1)), className.substring(className.length() - 1), admission, links,
+                        groupsOf(u.id(), "student"),
                         line));
             }
         }
@@ -945,7 +947,8 @@ final class OneRosterCsvReader {
                 }
             }
             if (last != null && first != null) {
-                out.add(new StaffRow(code, last, first, middle, positions, subjects, phone, email, leads, line));
+                out.add(new StaffRow(code, last, first, middle, positions, subjects, phone, email, leads,
+                        groupsOf(u.id(), "teacher"), line));
             }
         }
         return out;

@@ -45,8 +45,14 @@ public record RosterExport(String schoolId, String schoolName, int academicYear,
      *
      * @param kind {@code SUBGROUP}, {@code ELECTIVE}, {@code EXTENDED_DAY} or {@code CLUB}
      * @param classId the class of a subgroup, or {@code null}
+     * @param teacherId the staff member teaching it, or {@code null}
      */
-    public record GroupRec(String id, String name, String kind, String classId) {}
+    public record GroupRec(String id, String name, String kind, String classId, String teacherId) {
+        /** A group without a teacher. */
+        public GroupRec(String id, String name, String kind, String classId) {
+            this(id, name, kind, classId, null);
+        }
+    }
 
     /**
      * A student's membership in a group.

@@ -3,8 +3,10 @@ package org.zhurnal.roster.internal.importer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -74,7 +76,7 @@ public final class RosterImporter {
 
     public ImportReport apply(Parsed parsed, boolean dryRun) {
         if (parsed.kind() == NativeCsv.Kind.STAFF) {
-            staff(parsed.staff());
+            staff(parsed.staff(), parsed.groupsColumn());
         } else {
             students(parsed);
         }
@@ -381,7 +383,7 @@ public final class RosterImporter {
         }
     }
 
-    private void staff(List<StaffRow> rows) {
+    private void staff(List<StaffRow> rows, boolean groupsColumn) {
         Map<String, PersonEntity> staff = existing("STAFF");
         Map<String, List<ContactEntity>> contacts = contactsOf("STAFF");
         Map<String, ClassEntity> classes = em.createQuery(
@@ -395,8 +397,16 @@ public final class RosterImporter {
                         + " does not exist in " + year + "/" + (year + 1) + "; import the students first"));
             }
         }
+        Map<String, GroupEntity> groups = groupsColumn ? taughtGroups(rows, classes, missing) : Map.of();
         if (!missing.isEmpty()) {
-            throw ProblemException.invalid(missing.size() + " rows name unknown classes; nothing was imported", missing);
+            throw ProblemException.invalid(missing.size() + " errors name unknown classes or groups; nothing was imported", missing);
+        }
+        if (groupsColumn) { // a group named for the first time is created, as a students file does
+            for (StaffRow r : rows) {
+                for (String name : r.groups()) {
+                    groups.computeIfAbsent(NativeCsv.groupKey(name), k -> newGroup(name, classes.get(NativeCsv.classOfGroup(name))));
+                }
+            }
         }
         for (StaffRow r : rows) {
             PersonEntity p = upsert(staff.get(r.code()), "STAFF", r.code(), r.lastName(), r.firstName(), r.middleName(), null,
@@ -415,7 +425,73 @@ public final class RosterImporter {
                     count(updated, "classes");
                 }
             }
+            if (groupsColumn) {
+                Set<String> named = new HashSet<>();
+                r.groups().forEach(n -> named.add(NativeCsv.groupKey(n)));
+                groups.forEach((key, g) -> {
+                    if (named.contains(key)) {
+                        setGroupTeacher(g, p.getId());
+                    } else if (p.getId().equals(g.getTeacherId())) {
+                        setGroupTeacher(g, null); // the row is the complete list: a group it no longer names loses its teacher
+                    }
+                });
+            }
         }
+    }
+
+    /**
+     * The school's groups of the year by {@link NativeCsv#groupKey} (a map the caller may add to); adds an error for a group
+     * name two groups of the school share, for a subgroup of a class that does not exist, and for a group two rows name
+     * (a group has one teacher).
+     */
+    private Map<String, GroupEntity> taughtGroups(List<StaffRow> rows, Map<String, ClassEntity> classes, List<Violation> errors) {
+        Map<String, List<GroupEntity>> byKey = new HashMap<>();
+        em.createQuery("select g from GroupEntity g where g.schoolId = :s and g.academicYear = :y", GroupEntity.class)
+                .setParameter("s", schoolId).setParameter("y", year).getResultList()
+                .forEach(g -> byKey.computeIfAbsent(NativeCsv.groupKey(g.getName()), k -> new ArrayList<>()).add(g));
+        Map<String, Integer> namedOn = new HashMap<>();
+        for (StaffRow r : rows) {
+            for (String name : r.groups()) {
+                String key = NativeCsv.groupKey(name);
+                Integer first = namedOn.putIfAbsent(key, r.line());
+                List<GroupEntity> found = byKey.getOrDefault(key, List.of());
+                String field = "row " + r.line() + ":" + NativeCsv.GROUPS;
+                if (found.size() > 1) {
+                    errors.add(new Violation(field, "The school has " + found.size() + " groups named '" + name + "' in " + year
+                            + "/" + (year + 1) + "; rename one of them first"));
+                } else if (found.isEmpty() && NativeCsv.classOfGroup(name) != null && !classes.containsKey(NativeCsv.classOfGroup(name))) {
+                    errors.add(new Violation(field, "Group '" + name + "' is a subgroup of class " + NativeCsv.classOfGroup(name)
+                            + ", which does not exist in " + year + "/" + (year + 1) + "; import the students first"));
+                } else if (first != null) {
+                    errors.add(new Violation(field, "Group '" + name + "' is already given to the teacher of row " + first
+                            + "; a group has one teacher"));
+                }
+            }
+        }
+        Map<String, GroupEntity> unique = new HashMap<>();
+        byKey.forEach((k, v) -> unique.put(k, v.get(0)));
+        return unique;
+    }
+
+    private void setGroupTeacher(GroupEntity g, String teacherId) {
+        String before = g.getTeacherId();
+        if (java.util.Objects.equals(before, teacherId)) {
+            count(unchanged, "groupTeachers");
+            return;
+        }
+        g.setTeacherId(teacherId);
+        if (before != null) {
+            reassigned.add(before);
+        }
+        if (teacherId != null) {
+            reassigned.add(teacherId);
+        }
+        Map<String, Object> was = new HashMap<>();
+        was.put("teacherId", before);
+        Map<String, Object> now = new HashMap<>();
+        now.put("teacherId", teacherId);
+        changes.add(new AuditRecord("group", g.getId(), "import-update", was, now));
+        count(updated, "groupTeachers");
     }
 
     private static List<String[]> contacts(String phone, String email) {

@@ -85,11 +85,11 @@ class NativeCsvExportTest {
 
         String staff = NativeCsvExport.staff(RosterExportFixture.school());
         List<String> staffLines = staff.lines().toList();
-        assertEquals(String.join(";", DemoRosterGenerator.STAFF_HEADER), staffLines.get(0));
-        assertEquals("T-001;Соколова;Анна;Петровна;учитель;\"Химия; Биология\";+7 915 555-44-33;sokolova.ap@example.org;5А",
+        assertEquals(String.join(";", DemoRosterGenerator.STAFF_HEADER) + ";Группы", staffLines.get(0));
+        assertEquals("T-001;Соколова;Анна;Петровна;учитель;\"Химия; Биология\";+7 915 555-44-33;sokolova.ap@example.org;5А;",
                 staffLines.get(1));
-        assertEquals("T-002;Морозов;Игорь;Викторович;директор;;;director@example.org;", staffLines.get(2));
-        assertEquals("t3;Белова;Ольга;Николаевна;заместитель директора по УВР, учитель;\"Математика \"\"профиль\"\"\";;;",
+        assertEquals("T-002;Морозов;Игорь;Викторович;директор;;;director@example.org;;", staffLines.get(2));
+        assertEquals("t3;Белова;Ольга;Николаевна;заместитель директора по УВР, учитель;\"Математика \"\"профиль\"\"\";;;;",
                 staffLines.get(3));
     }
 

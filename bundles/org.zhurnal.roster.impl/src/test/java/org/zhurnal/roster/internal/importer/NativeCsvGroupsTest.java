@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.zhurnal.core.api.ProblemException;
@@ -82,8 +83,8 @@ class NativeCsvGroupsTest {
     /** The fixture school with 5А's two English halves, a club across classes, and a closed membership. */
     static RosterExport withGroups() {
         RosterExport base = RosterExportFixture.school();
-        List<GroupRec> groups = List.of(new GroupRec("gr1", "5А англ. 1", "SUBGROUP", "c5a"),
-                new GroupRec("gr2", "5А англ. 2", "SUBGROUP", "c5a"), new GroupRec("gr3", "Кружок робототехники", "CLUB", null),
+        List<GroupRec> groups = List.of(new GroupRec("gr1", "5А англ. 1", "SUBGROUP", "c5a", "t3"),
+                new GroupRec("gr2", "5А англ. 2", "SUBGROUP", "c5a", "t3"), new GroupRec("gr3", "Кружок робототехники", "CLUB", null, "t1"),
                 new GroupRec("gr4", "Английский, группа 1", "ELECTIVE", null), new GroupRec("gr5", "Хор; ансамбль", "CLUB", null));
         List<GroupMember> members = List.of(
                 new GroupMember("gr1", "s1", LocalDate.of(2026, 9, 1), null),
@@ -95,6 +96,25 @@ class NativeCsvGroupsTest {
                 new GroupMember("gr5", "s4", LocalDate.of(2026, 9, 1), null));
         return new RosterExport(base.schoolId(), base.schoolName(), base.academicYear(), base.classes(), base.students(),
                 base.guardians(), base.staff(), base.enrolments(), base.guardianships(), groups, members);
+    }
+
+    @Test
+    void staffFileCarriesTheGroupsTaught() {
+        String staff = NativeCsvExport.staff(withGroups());
+        assertTrue(staff.lines().findFirst().orElseThrow().endsWith(";Классный руководитель;Группы"), staff);
+        NativeCsv.Parsed p = NativeCsv.parse("staff.csv", staff.getBytes(StandardCharsets.UTF_8));
+        assertEquals(NativeCsv.Kind.STAFF, p.kind());
+        assertTrue(p.groupsColumn());
+        Map<String, List<String>> taught = new java.util.HashMap<>();
+        p.staff().forEach(r -> taught.put(r.code(), r.groups()));
+        assertEquals(Map.of("T-001", List.of("Кружок робототехники"), "T-002", List.of(), "t3", List.of("5А англ. 1", "5А англ. 2")),
+                taught);
+        // A staff file without the column leaves groups alone; a bad name is refused with its row.
+        assertFalse(NativeCsv.parse("staff.csv", NativeCsvExport.staff(RosterExportFixture.school()).replace(";Группы", "")
+                .getBytes(StandardCharsets.UTF_8)).groupsColumn());
+        ProblemException e = assertThrows(ProblemException.class, () -> NativeCsv.parse("staff.csv",
+                ("Код;Фамилия;Имя;Должность;Группы\nT1;Белова;Ирина;учитель;---\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("staff.csv:2:Группы"), e.violations().stream().map(Violation::field).toList());
     }
 
     @Test

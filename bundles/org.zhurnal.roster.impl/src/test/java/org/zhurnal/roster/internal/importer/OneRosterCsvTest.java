@@ -228,6 +228,14 @@ class OneRosterCsvTest {
         assertEquals(Set.of("5А англ. 1"), groups.get("S-003"), "the membership that ended is history, not a current group");
         assertEquals(Set.of("Хор; ансамбль"), groups.get("S-004"));
 
+        // the groups' teachers come back in the staff part
+        NativeCsv.Parsed staff = OneRosterCsv.parse(OneRosterCsv.export(e)).staff();
+        assertTrue(staff.groupsColumn());
+        Map<String, Set<String>> taught = new HashMap<>();
+        staff.staff().forEach(r -> taught.put(r.code(), new HashSet<>(r.groups())));
+        assertEquals(Map.of("T-001", Set.of("Кружок робототехники"), "T-002", Set.of(), "t3", Set.of("5А англ. 1", "5А англ. 2")),
+                taught);
+
         // another system's file (no Zhurnal group column): its scheduled classes are not groups, groups stay untouched
         assertFalse(OneRosterCsv.parse(RosterExportFixture.zip(plainFiles())).students().groupsColumn());
     }
