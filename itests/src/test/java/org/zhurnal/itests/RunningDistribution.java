@@ -57,10 +57,29 @@ public final class RunningDistribution implements AutoCloseable {
         RunningDistribution d = new RunningDistribution(port, home, pb.start());
         Http.Answer health = new Http(port).await("/api/v1/health", 200, Duration.ofSeconds(120));
         if (health.status() != 200) {
+            String log = keepLogOfFailedStart(home, base);
             d.close();
-            throw new IllegalStateException("Zhurnal did not become healthy: " + health.body());
+            throw new IllegalStateException("Zhurnal did not become healthy: " + health.body() + "\n" + log);
         }
         return d;
+    }
+
+    /**
+     * Copies the failed container's karaf.log next to its directory (the next start deletes the directory) and returns its
+     * last warnings and errors, so that a CI log says why a start failed.
+     */
+    private static String keepLogOfFailedStart(Path home, Path base) {
+        Path log = home.resolve("data/log/karaf.log");
+        try {
+            Path kept = base.resolveSibling(base.getFileName() + "-failed-" + System.currentTimeMillis() + ".log");
+            Files.copy(log, kept);
+            java.util.List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> (l.contains("| ERROR |") || l.contains("| WARN  |")) && !l.contains("EMFTracker")).toList();
+            return "karaf.log kept as " + kept + "; its last warnings and errors:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "karaf.log could not be read: " + e;
+        }
     }
 
     public Http http() {
