@@ -62,6 +62,10 @@ public final class NativeCsvExport {
     /** Header of the staff file: the columns of {@link DemoRosterGenerator#STAFF_HEADER}, then «Группы» (the groups taught). */
     public static final String[] STAFF_HEADER = withGroups(DemoRosterGenerator.STAFF_HEADER);
 
+    /** The order group names are written in: ignoring case, then as written. */
+    static final Comparator<String> GROUP_NAME_ORDER = Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT))
+            .thenComparing(Comparator.naturalOrder());
+
     private NativeCsvExport() {}
 
     private static String[] withGroups(String[] header) {
@@ -129,8 +133,7 @@ public final class NativeCsvExport {
                 teaches.computeIfAbsent(g.teacherId(), k -> new ArrayList<>()).add(g.name());
             }
         }
-        teaches.values().forEach(list -> list.sort(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT))
-                .thenComparing(Comparator.naturalOrder())));
+        teaches.values().forEach(list -> list.sort(GROUP_NAME_ORDER));
         List<List<Object>> rows = new ArrayList<>();
         for (PersonRec p : e.staff()) {
             rows.add(List.of(p.code(), str(p.lastName()), str(p.firstName()), str(p.middleName()), str(p.positions()),
@@ -201,8 +204,7 @@ public final class NativeCsvExport {
                     }
                 }
             }
-            groups.values().forEach(list -> list.sort(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT))
-                    .thenComparing(Comparator.naturalOrder())));
+            groups.values().forEach(list -> list.sort(GROUP_NAME_ORDER));
         }
 
         /** The names of the groups the student is a member of now, sorted. */

@@ -237,7 +237,7 @@ public final class OneRosterCsv {
     private static List<RosterExport.GroupRec> groups(RosterExport e) {
         Map<String, RosterExport.GroupRec> byId = new LinkedHashMap<>();
         e.groups().forEach(g -> byId.putIfAbsent(g.id(), g));
-        return byId.values().stream().sorted(Comparator.comparing((RosterExport.GroupRec g) -> g.name().toLowerCase(Locale.ROOT))
+        return byId.values().stream().sorted(Comparator.comparing(RosterExport.GroupRec::name, NativeCsvExport.GROUP_NAME_ORDER)
                 .thenComparing(RosterExport.GroupRec::id)).toList();
     }
 

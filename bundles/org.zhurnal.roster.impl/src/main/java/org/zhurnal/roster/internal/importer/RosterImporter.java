@@ -162,10 +162,7 @@ public final class RosterImporter {
      * a group that two groups of the school share, or a subgroup of another class.
      */
     private Map<String, GroupEntity> checkGroups(List<StudentRow> rows, Map<String, ClassEntity> classes) {
-        Map<String, List<GroupEntity>> byKey = new HashMap<>();
-        em.createQuery("select g from GroupEntity g where g.schoolId = :s and g.academicYear = :y", GroupEntity.class)
-                .setParameter("s", schoolId).setParameter("y", year).getResultList()
-                .forEach(g -> byKey.computeIfAbsent(NativeCsv.groupKey(g.getName()), k -> new ArrayList<>()).add(g));
+        Map<String, List<GroupEntity>> byKey = groupsByKey();
         Map<String, String> classNames = classes.values().stream().collect(Collectors.toMap(ClassEntity::getId,
                 c -> c.getGrade() + c.getLetter()));
         List<Violation> errors = new ArrayList<>();
@@ -439,16 +436,22 @@ public final class RosterImporter {
         }
     }
 
+    /** The school's groups of the year by {@link NativeCsv#groupKey} (several when the school gave two groups one name). */
+    private Map<String, List<GroupEntity>> groupsByKey() {
+        Map<String, List<GroupEntity>> byKey = new HashMap<>();
+        em.createQuery("select g from GroupEntity g where g.schoolId = :s and g.academicYear = :y", GroupEntity.class)
+                .setParameter("s", schoolId).setParameter("y", year).getResultList()
+                .forEach(g -> byKey.computeIfAbsent(NativeCsv.groupKey(g.getName()), k -> new ArrayList<>()).add(g));
+        return byKey;
+    }
+
     /**
      * The school's groups of the year by {@link NativeCsv#groupKey} (a map the caller may add to); adds an error for a group
      * name two groups of the school share, for a subgroup of a class that does not exist, and for a group two rows name
      * (a group has one teacher).
      */
     private Map<String, GroupEntity> taughtGroups(List<StaffRow> rows, Map<String, ClassEntity> classes, List<Violation> errors) {
-        Map<String, List<GroupEntity>> byKey = new HashMap<>();
-        em.createQuery("select g from GroupEntity g where g.schoolId = :s and g.academicYear = :y", GroupEntity.class)
-                .setParameter("s", schoolId).setParameter("y", year).getResultList()
-                .forEach(g -> byKey.computeIfAbsent(NativeCsv.groupKey(g.getName()), k -> new ArrayList<>()).add(g));
+        Map<String, List<GroupEntity>> byKey = groupsByKey();
         Map<String, Integer> namedOn = new HashMap<>();
         for (StaffRow r : rows) {
             for (String name : r.groups()) {
@@ -475,7 +478,7 @@ public final class RosterImporter {
 
     private void setGroupTeacher(GroupEntity g, String teacherId) {
         String before = g.getTeacherId();
-        if (java.util.Objects.equals(before, teacherId)) {
+        if (Objects.equals(before, teacherId)) {
             count(unchanged, "groupTeachers");
             return;
         }
