@@ -85,6 +85,13 @@ public class ArchiveIT {
     @Inject
     @Filter("(osgi.jndi.service.name=zhurnal)")
     DataSource dataSource;
+    // The REST resources the test calls: a module's query service can be up before its resource is (a 404 otherwise).
+    @Inject
+    @Filter("(component.name=org.zhurnal.roster.internal.rest.RosterResource)")
+    org.zhurnal.core.api.rest.RestResource rosterResource;
+    @Inject
+    @Filter("(component.name=org.zhurnal.archive.internal.rest.ArchiveResource)")
+    org.zhurnal.core.api.rest.RestResource archiveResource;
 
     private final Http http = new Http(KarafOptions.HTTP_PORT);
 
