@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Component;
  * resources, which take precedence as longer paths). Sets the security headers of every page.
  */
 @Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/",
-        "osgi.http.whiteboard.servlet.name=zhurnal-web", "osgi.http.whiteboard.servlet.asyncSupported=true"}) // see ApiServlet
+        "osgi.http.whiteboard.servlet.name=zhurnal-web"})
 public class StaticServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=UTF-8", "js",
