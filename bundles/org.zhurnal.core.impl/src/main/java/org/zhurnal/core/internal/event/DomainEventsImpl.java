@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.ZhurnalConstants;
+import org.zhurnal.core.api.persistence.RowInserts;
 import org.zhurnal.core.api.event.DomainEvents;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.internal.Json;
@@ -36,8 +37,7 @@ public class DomainEventsImpl implements DomainEvents {
         publishAll(List.of(new Draft(type, schoolId, payload)));
     }
 
-    /** Rows per INSERT statement: one statement with many VALUES rows costs about what one row costs. */
-    static final int ROWS_PER_STATEMENT = 50;
+    private static final List<String> COLUMNS = List.of("id", "event_type", "school_id", "actor_id", "occurred_at", "payload");
 
     @Override
     public void publishAll(List<Draft> events) {
@@ -57,15 +57,10 @@ public class DomainEventsImpl implements DomainEvents {
                     e.schoolId() == null ? ZhurnalConstants.SYSTEM_SCOPE : e.schoolId(), actor, now, Json.write(e.payload())});
         }
         jpa.tx(TransactionType.Mandatory, em -> {
-            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-                List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-                StringBuilder sql = new StringBuilder("INSERT INTO zh_event (id, event_type, school_id, actor_id, occurred_at, payload) VALUES ");
-                for (int i = 0; i < part.size(); i++) {
-                    int b = i * 6;
-                    sql.append(i == 0 ? "" : ", ").append("(?").append(b + 1).append(", ?").append(b + 2).append(", ?").append(b + 3)
-                            .append(", ?").append(b + 4).append(", ?").append(b + 5).append(", ?").append(b + 6).append(')');
-                }
-                Query q = em.createNativeQuery(sql.toString());
+            // as a native query of the entity manager (RowInserts builds the statement)
+            for (int from = 0; from < rows.size(); from += RowInserts.ROWS_PER_STATEMENT) {
+                List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + RowInserts.ROWS_PER_STATEMENT));
+                Query q = em.createNativeQuery(RowInserts.sql("zh_event", COLUMNS, part.size()));
                 for (int i = 0; i < part.size(); i++) {
                     for (int c = 0; c < 6; c++) {
                         q.setParameter(i * 6 + c + 1, part.get(i)[c]);

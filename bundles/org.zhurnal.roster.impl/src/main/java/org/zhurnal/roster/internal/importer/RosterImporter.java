@@ -18,6 +18,7 @@ import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.audit.AuditRecord;
+import org.zhurnal.core.api.persistence.RowInserts;
 import org.zhurnal.roster.api.ImportReport;
 import org.zhurnal.roster.internal.entity.ClassEntity;
 import org.zhurnal.roster.internal.entity.ContactEntity;
@@ -62,6 +63,12 @@ public final class RosterImporter {
      * the membership and link ids are kept in it).
      */
     private final Map<String, Map<String, Object>> createdPersons = new HashMap<>();
+    /**
+     * The rows this import adds, by table in the order their foreign keys need (people before their contacts, links and
+     * memberships), written with multi-row inserts after the managed entities (classes, groups, changed rows): a new
+     * school's file adds tens of thousands, which as managed entities cost OpenJPA more than the database.
+     */
+    private final Map<String, List<Object[]>> newRows = new java.util.LinkedHashMap<>();
     /** Staff whose class-teacher assignments changed (the new and the previous class teachers). */
     private final java.util.Set<String> reassigned = new java.util.LinkedHashSet<>();
 
@@ -72,6 +79,52 @@ public final class RosterImporter {
         this.year = year;
         this.today = today;
         this.now = now;
+        TABLES.keySet().forEach(t -> newRows.put(t, new ArrayList<>()));
+    }
+
+    /** The tables an import adds rows to by multi-row inserts, with their columns, in foreign-key order. */
+    private static final Map<String, List<String>> TABLES = new java.util.LinkedHashMap<>();
+    static {
+        TABLES.put("zh_r_person", List.of("id", "school_id", "kind", "external_id", "last_name", "first_name", "middle_name",
+                "birth_date", "sex", "admission_date", "leaving_date", "leaving_reason", "positions", "subjects",
+                "no_electronic_access", "created_at", "updated_at"));
+        TABLES.put("zh_r_contact", List.of("id", "person_id", "kind", "contact_value", "source"));
+        TABLES.put("zh_r_membership", List.of("id", "student_id", "class_id", "valid_from", "valid_to"));
+        TABLES.put("zh_r_guardianship", List.of("id", "guardian_id", "student_id", "relation"));
+        TABLES.put("zh_r_group_member", List.of("id", "group_id", "student_id", "valid_from", "valid_to"));
+    }
+
+    private void add(PersonEntity p) {
+        newRows.get("zh_r_person").add(new Object[] {p.getId(), p.getSchoolId(), p.getKind(), p.getExternalId(), p.getLastName(),
+            p.getFirstName(), p.getMiddleName(), p.getBirthDate(), p.getSex(), p.getAdmissionDate(), p.getLeavingDate(),
+            p.getLeavingReason(), p.getPositions(), p.getSubjects(), p.isNoElectronicAccess(), p.getCreatedAt(), p.getUpdatedAt()});
+    }
+
+    private void add(ContactEntity c) {
+        newRows.get("zh_r_contact").add(new Object[] {c.getId(), c.getPersonId(), c.getKind(), c.getValue(), c.getSource()});
+    }
+
+    private void add(MembershipEntity m) {
+        newRows.get("zh_r_membership").add(new Object[] {m.getId(), m.getStudentId(), m.getClassId(), m.getValidFrom(), m.getValidTo()});
+    }
+
+    private void add(GuardianshipEntity g) {
+        newRows.get("zh_r_guardianship").add(new Object[] {g.getId(), g.getGuardianId(), g.getStudentId(), g.getRelation()});
+    }
+
+    private void add(GroupMemberEntity m) {
+        newRows.get("zh_r_group_member").add(new Object[] {m.getId(), m.getGroupId(), m.getStudentId(), m.getValidFrom(), m.getValidTo()});
+    }
+
+    /** Writes the managed changes, then the new rows (which refer to classes and groups among the former). */
+    private void writeNewRows() {
+        em.flush();
+        try (java.sql.Connection c = (java.sql.Connection) em.unwrap(org.apache.openjpa.persistence.OpenJPAEntityManager.class).getConnection()) {
+            newRows.forEach((table, rows) -> RowInserts.insert(c, table, TABLES.get(table), rows));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("import not written", e);
+        }
+        newRows.values().forEach(List::clear);
     }
 
     public ImportReport apply(Parsed parsed, boolean dryRun) {
@@ -80,8 +133,8 @@ public final class RosterImporter {
         } else {
             students(parsed);
         }
+        writeNewRows();
         audit.recordAll(schoolId, changes);
-        em.flush();
         return new ImportReport(dryRun, parsed.rows(), created, updated, unchanged);
     }
 
@@ -204,15 +257,10 @@ public final class RosterImporter {
                     .filter(m -> byId.containsKey(m.getGroupId()))
                     .forEach(m -> current.computeIfAbsent(m.getStudentId(), k -> new ArrayList<>()).add(m));
         }
-        boolean createdGroups = false;
         for (StudentRow r : rows) {
             for (String name : r.groups()) {
-                createdGroups |= !groups.containsKey(NativeCsv.groupKey(name));
                 groups.computeIfAbsent(NativeCsv.groupKey(name), k -> newGroup(name, classes.get(r.className())));
             }
-        }
-        if (createdGroups) {
-            em.flush(); // the members' foreign keys need the new groups' rows first
         }
         for (StudentRow r : rows) {
             PersonEntity s = students.get(r.code());
@@ -254,7 +302,7 @@ public final class RosterImporter {
                 m.setGroupId(groupId);
                 m.setStudentId(s.getId());
                 m.setValidFrom(from);
-                em.persist(m);
+                add(m);
                 changes.add(new AuditRecord("group-member", m.getId(), "import-create", null, memberView(m)));
                 count(created, "groupMembers");
             }
@@ -324,7 +372,7 @@ public final class RosterImporter {
             m.setStudentId(s.getId());
             m.setClassId(target.getId());
             m.setValidFrom(from);
-            em.persist(m);
+            add(m);
             Map<String, Object> enrolment = Map.of("membershipId", m.getId(), "class", target.getGrade() + target.getLetter(), "validFrom", from);
             Map<String, Object> newStudent = current.isEmpty() ? createdPersons.get(s.getId()) : null;
             if (newStudent != null) {
@@ -354,7 +402,7 @@ public final class RosterImporter {
                     e.setGuardianId(g.getId());
                     e.setStudentId(s.getId());
                     e.setRelation(link[1]);
-                    em.persist(e);
+                    add(e);
                     links.put(g.getId() + "/" + s.getId(), e);
                     Map<String, Object> newStudent = createdPersons.get(s.getId());
                     if (newStudent != null) {
@@ -561,10 +609,10 @@ public final class RosterImporter {
         }
         p.setUpdatedAt(now);
         if (isNew) {
-            em.persist(p);
+            add(p);
         }
         if (newContacts != null) {
-            newContacts.forEach(em::persist);
+            newContacts.forEach(this::add);
         }
         Map<String, Object> after = org.zhurnal.roster.internal.Mapping.audit(p, newContacts != null ? newContacts : existingContacts.get(p.getId()));
         if (isNew) {
