@@ -73,6 +73,8 @@ public class PlatformIT {
     @Inject
     UserTransaction utx;
     @Inject
+    javax.transaction.TransactionManager tm;
+    @Inject
     org.apache.karaf.features.FeaturesService features;
     @Inject
     @Filter("(osgi.jndi.service.name=zhurnal)")
@@ -340,6 +342,50 @@ public class PlatformIT {
             }
             assertEquals(List.of("it.happened:1", "it.happened:2", "it.happened:3"), received);
             assertEquals(-1, failuresLeft.get());
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    @Test
+    public void batchListenersGetSeveralEventsPerTransactionAndAFailedBatchIsOfferedOneByOne() throws Exception {
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        List<Object> transactions = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failuresLeft = new AtomicInteger(2); // the batch and then the single attempt fail
+        DomainEventListener listener = event -> {
+            transactions.add(tm.getTransaction());
+            if (event.payload().contains("\"n\":2") && failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("simulated failure");
+            }
+            received.add(payloadN(event));
+        };
+        Hashtable<String, Object> props = new Hashtable<>();
+        String listenerId = "it-batch-" + UUID.randomUUID();
+        props.put(DomainEventListener.LISTENER_ID, listenerId);
+        props.put(DomainEventListener.EVENT_TYPES, "it.");
+        props.put(DomainEventListener.BATCH, Boolean.TRUE);
+        ServiceRegistration<DomainEventListener> reg = context.registerService(DomainEventListener.class, listener, props);
+        try {
+            awaitRow("SELECT COUNT(*) FROM zh_event_listener WHERE listener_id = ?", listenerId);
+            utx.begin();
+            for (int i = 1; i <= 4; i++) {
+                events.publish("it.batched", "system", Map.of("n", i));
+            }
+            utx.commit();
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (new java.util.LinkedHashSet<>(received).size() < 4 && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+            // The first batch failed at event 2 and was rolled back; event 1 was then offered on its own (a second time),
+            // event 2 failed on its own too and backed off; after the backoff 2, 3 and 4 came in one batch.
+            assertEquals(List.of("1", "2", "3", "4"), new ArrayList<>(new java.util.LinkedHashSet<>(received)));
+            assertEquals(List.of("1", "1", "2", "3", "4"), received);
+            assertEquals(-1, failuresLeft.get());
+            int n = transactions.size();
+            assertTrue("one transaction for the last batch: " + transactions, transactions.get(n - 1) == transactions.get(n - 2)
+                    && transactions.get(n - 2) == transactions.get(n - 3));
+            assertTrue("the failed batch and the single delivery of event 1 had their own transactions",
+                    transactions.get(0) != transactions.get(2));
         } finally {
             reg.unregister();
         }

@@ -29,6 +29,7 @@ public class CacheInvalidator implements DomainEventListener {
         java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
         props.put(DomainEventListener.LISTENER_ID, "diary.cache@" + System.getProperty("karaf.name", "node"));
         props.put(DomainEventListener.EVENT_TYPES, TYPES);
+        props.put(DomainEventListener.BATCH, Boolean.TRUE); // evicting twice is harmless
         registration = context.registerService(DomainEventListener.class, this, props);
     }
 

@@ -32,9 +32,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * The diary's notifier: a listener of the gradebook's domain events (published in the same transaction as the
  * mark, absence or confirmed grade) that queues, in one transaction per event, a message per guardian and student
  * who wants it instantly and a digest line per one who wants a daily or weekly summary. Redelivery of an event
- * queues nothing twice (dedupe keys of event id, person and channel). Marks hidden from the family are ignored.
+ * queues nothing twice (dedupe keys of event id, person and channel), so it takes its events in batches (one
+ * transaction for many events: a lesson entry publishes a dozen). Marks hidden from the family are ignored.
  */
 @Component(service = DomainEventListener.class, property = { DomainEventListener.LISTENER_ID + "=diary.notifier",
+        DomainEventListener.BATCH + ":Boolean=true",
         DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.MARK_RECORDED, DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.ABSENCE_RECORDED,
         DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.FINAL_CONFIRMED })
 public class Notifier implements DomainEventListener {

@@ -9,6 +9,12 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <p>Delivery is at least once and in order: if {@link #onEvent} throws, the same event is offered
  * again later (with backoff) before any later one. Implementations should be idempotent by
  * {@link DomainEvent#id()}.
+ * <p>Each event is handed over in a transaction of its own, which also stores the listener's progress, unless the
+ * listener is registered with {@link #BATCH} {@code true}: then up to the dispatcher's batch size of events go to it
+ * in one transaction (one commit instead of one per event, for listeners that keep up with a lesson entry's dozen
+ * events). If a batch fails, its transaction is rolled back and its events are offered again one per transaction,
+ * so a batch listener may see the events before the failing one twice: its effects must be transactional or
+ * idempotent.
  */
 @ConsumerType
 public interface DomainEventListener {
@@ -18,6 +24,12 @@ public interface DomainEventListener {
 
     /** Service property: String or String[] of event type prefixes. */
     String EVENT_TYPES = "zhurnal.event.types";
+
+    /**
+     * Service property: Boolean (or "true") — the listener takes several events per transaction (see above).
+     * @since 1.2
+     */
+    String BATCH = "zhurnal.event.batch";
 
     /** Handles one event; throw to have it redelivered. */
     void onEvent(DomainEvent event) throws Exception;

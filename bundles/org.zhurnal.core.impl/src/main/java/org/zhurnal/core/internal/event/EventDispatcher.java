@@ -41,7 +41,9 @@ import org.zhurnal.core.internal.persistence.CoreSchema;
  * <li><b>Delivery.</b> Per listener, under a lock on its progress row, the next events after its position
  * are handed over one by one; the new position is stored in the same transaction as whatever the
  * listener writes, so database side effects happen exactly once. A failure stops that listener until
- * a backoff passes and retries the same event (at least once, in order).</li>
+ * a backoff passes and retries the same event (at least once, in order). A listener registered with
+ * {@link DomainEventListener#BATCH} gets up to {@code batchSize} events per transaction; a failed batch is rolled back
+ * and delivered again one event per transaction, as above.</li>
  * </ol>
  * A new listener starts at the current end of the log (it does not replay history).
  */
@@ -55,7 +57,8 @@ public class EventDispatcher {
         @AttributeDefinition(description = "Polling interval in milliseconds")
         long pollMillis() default 250;
 
-        @AttributeDefinition(description = "Most events handed to one listener per round (one transaction each)")
+        @AttributeDefinition(description = "Most events handed to one listener per round (one transaction each, or one "
+                + "transaction for all of them for a listener registered as a batch listener)")
         int batchSize() default 100;
 
         @AttributeDefinition(description = "Longest retry backoff in seconds")
@@ -69,6 +72,7 @@ public class EventDispatcher {
     private volatile java.util.concurrent.ScheduledFuture<?> rounds;
     private final Map<String, DomainEventListener> listeners = new ConcurrentHashMap<>();
     private final Map<String, String[]> listenerTypes = new ConcurrentHashMap<>();
+    private final java.util.Set<String> batchListeners = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService executor;
 
     @Activate
@@ -125,6 +129,11 @@ public class EventDispatcher {
         listeners.put(id, listener);
         Object types = props.get(DomainEventListener.EVENT_TYPES);
         listenerTypes.put(id, types instanceof String[] a ? a : types == null ? new String[0] : new String[] {types.toString()});
+        if (Boolean.parseBoolean(String.valueOf(props.get(DomainEventListener.BATCH)))) {
+            batchListeners.add(id);
+        } else {
+            batchListeners.remove(id);
+        }
     }
 
     void removeListener(DomainEventListener listener, Map<String, Object> props) {
@@ -183,14 +192,31 @@ public class EventDispatcher {
         });
     }
 
+    /** Batches handed to a batch listener in one round at most. */
+    static final int BATCHES_PER_ROUND = 10;
+
     private void deliver(String id, DomainEventListener listener, String[] types) {
+        if (batchListeners.contains(id)) {
+            // Up to BATCHES_PER_ROUND batches while there are more: a burst of entries is worked off in a few rounds.
+            try {
+                for (int b = 0; b < BATCHES_PER_ROUND && !stopping; b++) {
+                    long now = clock.now().toEpochMilli();
+                    if (!jpa.txExpr(TransactionType.RequiresNew, em -> deliverNext(em, id, listener, types, now, config.batchSize()))) {
+                        return;
+                    }
+                }
+                return;
+            } catch (RuntimeException e) {
+                LOG.debug("A batch of listener {} failed; its events are offered one per transaction", id, e);
+            }
+        }
         // One transaction per event: a failure rolls back only that event's effects and keeps the
         // progress made before it, so earlier events are not handed over again.
         for (int i = 0; i < config.batchSize() && !stopping; i++) {
             long now = clock.now().toEpochMilli();
             boolean more;
             try {
-                more = jpa.txExpr(TransactionType.RequiresNew, em -> deliverNext(em, id, listener, types, now));
+                more = jpa.txExpr(TransactionType.RequiresNew, em -> deliverNext(em, id, listener, types, now, 1));
             } catch (RuntimeException e) {
                 recordFailure(id, e, now);
                 return;
@@ -217,16 +243,16 @@ public class EventDispatcher {
         LOG.warn("Listener {} failed; the event will be offered again after a backoff: {}", id, cause.toString());
     }
 
-    /** Hands the next event to the listener; @return whether there may be more to deliver. */
-    private boolean deliverNext(EntityManager em, String id, DomainEventListener listener, String[] types, long now) {
+    /** Hands the next events (at most {@code max}) to the listener; @return whether there may be more to deliver. */
+    private boolean deliverNext(EntityManager em, String id, DomainEventListener listener, String[] types, long now, int max) {
         int locked = em.createNativeQuery("UPDATE zh_event_listener SET updated_at = updated_at WHERE listener_id = ?1")
                 .setParameter(1, id).executeUpdate();
         if (locked == 0) {
             EventListenerEntity state = new EventListenerEntity();
             state.setListenerId(id);
-            Number max = (Number) em.createNativeQuery("SELECT last_pos FROM zh_event_sequencer WHERE name = 'main'")
+            Number end = (Number) em.createNativeQuery("SELECT last_pos FROM zh_event_sequencer WHERE name = 'main'")
                     .getSingleResult();
-            state.setPos(max.longValue());
+            state.setPos(end.longValue());
             state.setNextAttemptAt(0);
             state.setUpdatedAt(now);
             em.persist(state);
@@ -238,24 +264,28 @@ public class EventDispatcher {
             return false;
         }
         List<EventEntity> next = em.createQuery("select e from EventEntity e where e.pos > :p order by e.pos", EventEntity.class)
-                .setParameter("p", state.getPos()).setMaxResults(1).getResultList();
+                .setParameter("p", state.getPos()).setMaxResults(max).getResultList();
         if (next.isEmpty()) {
             return false;
         }
-        EventEntity e = next.get(0);
-        if (matches(types, e.getEventType())) {
-            try {
-                listener.onEvent(e.toDTO());
-            } catch (Exception ex) {
-                throw new ListenerFailure(ex);
+        for (EventEntity e : next) {
+            if (stopping && e != next.get(0)) {
+                break;
             }
+            if (matches(types, e.getEventType())) {
+                try {
+                    listener.onEvent(e.toDTO());
+                } catch (Exception ex) {
+                    throw new ListenerFailure(ex);
+                }
+            }
+            state.setPos(e.getPos());
         }
-        state.setPos(e.getPos());
         state.setFailures(0);
         state.setLastError(null);
         state.setNextAttemptAt(0);
         state.setUpdatedAt(now);
-        return true;
+        return next.size() == max;
     }
 
     private static boolean matches(String[] types, String type) {
@@ -268,6 +298,16 @@ public class EventDispatcher {
             }
         }
         return false;
+    }
+
+    /**
+     * @return for operators: the position of the last sequenced event and the number of committed events not yet
+     *         sequenced (a listener whose position is below the former is behind by the difference)
+     */
+    public long[] end() {
+        return jpa.txExpr(TransactionType.Supports, em -> new long[] {
+            ((Number) em.createNativeQuery("SELECT last_pos FROM zh_event_sequencer WHERE name = 'main'").getSingleResult()).longValue(),
+            ((Number) em.createQuery("select count(e) from EventEntity e where e.pos is null").getSingleResult()).longValue()});
     }
 
     /** Progress of every listener known to the database, for operators. */
