@@ -32,6 +32,7 @@ import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.audit.AuditRecord;
+import org.zhurnal.core.api.persistence.RowInserts;
 import org.zhurnal.core.api.event.DomainEvents;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
@@ -459,6 +460,8 @@ public class JournalService {
                 em.remove(gone);
             }
         }
+        // New marks are written with one multi-row INSERT (row_version 1, as OpenJPA starts it), not as entities.
+        List<Object[]> newMarks = new ArrayList<>();
         if (b.marks() != null) {
             for (int i = 0; i < b.marks().size(); i++) {
                 MarkInput in = b.marks().get(i);
@@ -483,7 +486,10 @@ public class JournalService {
                 m.setRecordedAt(now);
                 m.setRecordedBy(login);
                 m.setUpdatedAt(now);
-                em.persist(m);
+                newMarks.add(new Object[] {m.getId(), m.getOccurrenceId(), m.getSchoolId(), m.getStudentId(), m.getLessonDate(),
+                    m.getSubject(), m.getClassId(), m.getGroupId(), m.getSchemeId(), m.getValue(), m.getNumeric(), m.getWorkType(),
+                    m.getWorkDate(), m.getComment(), m.isCounted(), m.isFamilyVisible(), m.getRecordedAt(), m.getRecordedBy(),
+                    m.getUpdatedAt(), 1L});
                 Mark dto = Mapping.toDTO(m, policy.weight(m.getWorkType()), false);
                 records.add(new AuditRecord("mark", m.getId(), "create", null, dto));
                 published.add(new DomainEvents.Draft(GradebookEvents.MARK_RECORDED, c.schoolId(), dto));
@@ -497,9 +503,21 @@ public class JournalService {
         if (homeworkChanged) {
             published.add(new DomainEvents.Draft(GradebookEvents.HOMEWORK_POSTED, c.schoolId(), after));
         }
+        if (!newMarks.isEmpty()) {
+            try (java.sql.Connection connection = (java.sql.Connection) em.unwrap(org.apache.openjpa.persistence.OpenJPAEntityManager.class)
+                    .getConnection()) {
+                RowInserts.insert(connection, "zh_g_mark", MARK_COLUMNS, newMarks);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("marks not written", e);
+            }
+        }
         events.publishAll(published);
         return records;
     }
+
+    private static final List<String> MARK_COLUMNS = List.of("id", "occurrence_id", "school_id", "student_id", "lesson_date", "subject",
+            "class_id", "group_id", "scheme_id", "raw_value", "numeric_value", "work_type", "work_date", "mark_comment", "counted",
+            "family_visible", "recorded_at", "recorded_by", "updated_at", "row_version");
 
     private MarkEntity requireMark(EntityManager em, ZhurnalPrincipal p, String markId) {
         MarkEntity m = markId == null ? null : em.find(MarkEntity.class, markId);
