@@ -2,6 +2,7 @@ package org.zhurnal.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -420,6 +422,49 @@ public class PlatformIT {
         assertFalse(http.get("/api/v1/ui/contributions", admin).body().contains("example.hello"));
         assertEquals(404, http.get("/ui/hello/index.html").status());
         assertEquals(200, http.get("/api/v1/health").status());
+    }
+
+    /**
+     * The API watch: when requests under /api/v1 stop reaching the REST servlet although its component is up (here: a
+     * higher-ranked servlet on the same pattern shadows it), the watch registers the servlet again within a few probes;
+     * once the path is free the API answers again.
+     */
+    @Test
+    public void theApiWatchReRegistersTheRestServletWhenRequestsStopReachingIt() throws Exception {
+        String filter = "(osgi.http.whiteboard.servlet.name=zhurnal-api)";
+        long before = (Long) context.getServiceReferences(javax.servlet.Servlet.class, filter).iterator().next().getProperty("service.id");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("osgi.http.whiteboard.servlet.pattern", "/api/v1/*");
+        props.put("osgi.http.whiteboard.servlet.name", "impostor");
+        props.put("service.ranking", 1000);
+        ServiceRegistration<javax.servlet.Servlet> impostor = context.registerService(javax.servlet.Servlet.class,
+                new javax.servlet.http.HttpServlet() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    protected void service(javax.servlet.http.HttpServletRequest req, javax.servlet.http.HttpServletResponse resp)
+                            throws java.io.IOException {
+                        resp.setStatus(418);
+                        resp.getWriter().write("impostor");
+                    }
+                }, props);
+        try {
+            assertEquals("the impostor shadows the API", 418, http.await("/api/v1/health", 418, Duration.ofSeconds(30)).status());
+            long after = before;
+            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (after == before && System.nanoTime() < end) {
+                Thread.sleep(500);
+                var refs = context.getServiceReferences(javax.servlet.Servlet.class, filter);
+                after = refs.isEmpty() ? before : (Long) refs.iterator().next().getProperty("service.id");
+            }
+            assertNotEquals("the watch registered the REST servlet again", before, after);
+        } finally {
+            impostor.unregister();
+        }
+        Http.Answer back = http.await("/api/v1/health", 200, Duration.ofSeconds(30));
+        assertEquals(back.body(), 200, back.status());
+        assertEquals("answered by the REST servlet", "x-1", http.get("/api/v1/health", Map.of("X-Request-Id", "x-1"))
+                .raw().headers().firstValue("X-Request-Id").orElse(null));
     }
 
     @Test

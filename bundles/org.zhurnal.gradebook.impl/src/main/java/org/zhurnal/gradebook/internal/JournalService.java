@@ -504,12 +504,7 @@ public class JournalService {
             published.add(new DomainEvents.Draft(GradebookEvents.HOMEWORK_POSTED, c.schoolId(), after));
         }
         if (!newMarks.isEmpty()) {
-            try (java.sql.Connection connection = (java.sql.Connection) em.unwrap(org.apache.openjpa.persistence.OpenJPAEntityManager.class)
-                    .getConnection()) {
-                RowInserts.insert(connection, "zh_g_mark", MARK_COLUMNS, newMarks);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("marks not written", e);
-            }
+            RowInserts.insertAndRelease(em.unwrap(java.sql.Connection.class), "zh_g_mark", MARK_COLUMNS, newMarks);
         }
         events.publishAll(published);
         return records;

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.Map;
 
 import javax.servlet.Servlet;
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.zhurnal.core.api.ZhurnalConstants;
 
 /**
  * Serves the shell's static files from this bundle's {@code /web} folder at the root of the site;
@@ -32,6 +34,27 @@ public class StaticServlet extends HttpServlet {
     @Activate
     public StaticServlet(BundleContext context) {
         this.context = context;
+    }
+
+    /**
+     * Requests under {@code /api/} reach this servlet only while the REST servlet is not registered (the platform is
+     * starting, or the API watch is registering it again): they get a 503 problem with {@code Retry-After}, whatever
+     * their method, instead of this site's 404 page or a 405.
+     */
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        if (path.startsWith("/api/")) {
+            headers(resp);
+            resp.setStatus(503);
+            resp.setHeader("Retry-After", "5");
+            resp.setHeader("Cache-Control", "no-store");
+            resp.setContentType("application/problem+json;charset=UTF-8");
+            resp.getWriter().write("{\"type\":\"" + ZhurnalConstants.PROBLEM_TYPE_PREFIX + "unavailable\",\"title\":"
+                    + "\"The API is not available yet\",\"status\":503,\"detail\":\"The platform is starting; try again in a few seconds\"}");
+            return;
+        }
+        super.service(req, resp);
     }
 
     @Override

@@ -52,6 +52,19 @@ public final class RowInserts {
      * @param rows each row's values in the order of {@code columns}
      * @throws ProblemException 409 when a row collides with a unique key (someone wrote the same row at the same time)
      */
+    /**
+     * {@link #insert(Connection, String, List, List)} on a connection handle that a persistence provider lends for its
+     * current transaction (JPA: {@code entityManager.unwrap(Connection.class)} after a flush), then closes the handle:
+     * the transaction and its connection go on.
+     */
+    public static void insertAndRelease(Connection handle, String table, List<String> columns, List<Object[]> rows) {
+        try (Connection c = handle) {
+            insert(c, table, columns, rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Releasing the connection after inserting into " + table + " failed", e);
+        }
+    }
+
     public static void insert(Connection connection, String table, List<String> columns, List<Object[]> rows) {
         int width = columns.size();
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {

@@ -3,6 +3,7 @@ package org.zhurnal.core.api.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -95,5 +96,20 @@ class RowInsertsTest {
     @Test
     void numberedSqlForNativeQueries() {
         assertEquals("INSERT INTO t (a, b) VALUES (?1, ?2), (?3, ?4)", RowInserts.sql("t", List.of("a", "b"), 2));
+    }
+
+    @Test
+    void insertAndReleaseClosesTheLentHandleAndKeepsItsRows() throws SQLException {
+        Connection handle = DriverManager.getConnection("jdbc:derby:memory:rowinserts");
+        RowInserts.insertAndRelease(handle, "t", COLUMNS, rows(3));
+        assertTrue(handle.isClosed());
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM t")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1)); // the handle was in auto-commit mode: its rows are there for others
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM t");
+        }
+        c.commit();
     }
 }

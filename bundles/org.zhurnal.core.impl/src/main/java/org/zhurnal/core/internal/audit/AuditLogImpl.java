@@ -1,14 +1,12 @@
 package org.zhurnal.core.internal.audit;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.openjpa.persistence.OpenJPAEntityManager;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -98,11 +96,7 @@ public class AuditLogImpl implements AuditLog {
             }
             // Multi-row inserts on the transaction's connection: an import's tens of thousands of entries as managed
             // entities cost OpenJPA more than the database. The head (a managed entity) is written at the flush.
-            try (Connection c = (Connection) em.unwrap(OpenJPAEntityManager.class).getConnection()) {
-                RowInserts.insert(c, "zh_audit_entry", ENTRY_COLUMNS, rows);
-            } catch (SQLException e) {
-                throw new IllegalStateException("audit entries not written", e);
-            }
+            RowInserts.insertAndRelease(em.unwrap(Connection.class), "zh_audit_entry", ENTRY_COLUMNS, rows);
         });
     }
 

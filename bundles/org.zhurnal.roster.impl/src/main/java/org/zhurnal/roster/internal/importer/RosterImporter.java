@@ -119,11 +119,7 @@ public final class RosterImporter {
     /** Writes the managed changes, then the new rows (which refer to classes and groups among the former). */
     private void writeNewRows() {
         em.flush();
-        try (java.sql.Connection c = (java.sql.Connection) em.unwrap(org.apache.openjpa.persistence.OpenJPAEntityManager.class).getConnection()) {
-            newRows.forEach((table, rows) -> RowInserts.insert(c, table, TABLES.get(table), rows));
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("import not written", e);
-        }
+        newRows.forEach((table, rows) -> RowInserts.insertAndRelease(em.unwrap(java.sql.Connection.class), table, TABLES.get(table), rows));
         newRows.values().forEach(List::clear);
     }
 
