@@ -676,11 +676,24 @@ public class RosterIT {
         assertEquals(fresh.body(), 200, fresh.status());
         assertTrue(fresh.json().get("mustChangePassword").asBoolean());
 
-        // Revoke and restore, by the school's coordinator.
+        // Revoke and restore, by the school's coordinator. A session in use (just checked, so reused by this node) ends at once.
         String coord = tokenFor(new Grant(Role.SCHOOL_COORDINATOR, ScopeRef.school(school.id())));
+        String inUse = fresh.json().get("token").asText();
+        assertEquals(200, http.get("/api/v1/auth/me", inUse).status());
         Http.Answer revoked = http.post("/api/v1/roster/persons/" + alisa + "/account/revoke", null, coord);
         assertEquals(revoked.body(), 200, revoked.status());
         assertTrue(revoked.json().get("disabled").asBoolean());
+        assertEquals("the revoked account's session ends at once", 401, http.get("/api/v1/auth/me", inUse).status());
+        // Changed roles apply at once to a session in use, too.
+        Http.Answer coordMe = http.get("/api/v1/auth/me", coord);
+        assertEquals(coordMe.body(), 200, coordMe.status());
+        assertEquals(200, http.get("/api/v1/roster/persons/" + alisa, coord).status());
+        String coordAccount = coordMe.json().get("accountId").asText();
+        runAsSystem(() -> accounts.setGrants(coordAccount, List.of(new Grant(Role.SCHOOL_COORDINATOR, ScopeRef.school(other.id())))));
+        assertEquals(other.id(), http.get("/api/v1/auth/me", coord).json().get("grants").get(0).get("scope").get("id").asText());
+        assertEquals("a coordinator moved to another school no longer sees this one's people", 404,
+                http.get("/api/v1/roster/persons/" + alisa, coord).status());
+        runAsSystem(() -> accounts.setGrants(coordAccount, List.of(new Grant(Role.SCHOOL_COORDINATOR, ScopeRef.school(school.id())))));
         Http.Answer refused = signIn(alisaLogin, temporary);
         assertEquals(refused.body(), 403, refused.status());
         assertTrue(refused.body(), refused.body().contains("disabled"));

@@ -30,14 +30,16 @@ public class AccountServiceImpl implements AccountService {
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]");
 
     private final JpaTemplate jpa;
+    private final CheckedSessions sessions;
     private final ZhurnalClock clock;
     private final AuditLog audit;
     private final PasswordHasher hasher = new PasswordHasher();
 
     @Activate
     public AccountServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-security)") JpaTemplate jpa,
-            @Reference ZhurnalClock clock, @Reference AuditLog audit, @Reference SecuritySchema schema) {
+            @Reference ZhurnalClock clock, @Reference AuditLog audit, @Reference SecuritySchema schema, @Reference CheckedSessions sessions) {
         this.jpa = jpa;
+        this.sessions = sessions;
         this.clock = clock;
         this.audit = audit;
     }
@@ -157,7 +159,8 @@ public class AccountServiceImpl implements AccountService {
         if (grants == null || grants.isEmpty()) {
             throw ProblemException.invalid("grants", "An account needs at least one role");
         }
-        return jpa.txExpr(TransactionType.Required, em -> {
+        // Sessions of this node carry the account's roles: forgotten once the write ended (see CheckedSessions).
+        return sessions.forgettingAll(() -> jpa.txExpr(TransactionType.Required, em -> {
             AccountEntity a = require(em, accountId);
             List<Grant> before = Accounts.grants(em, accountId);
             em.createQuery("delete from GrantEntity g where g.accountId = :a").setParameter("a", accountId).executeUpdate();
@@ -166,14 +169,14 @@ public class AccountServiceImpl implements AccountService {
             audit.record(a.getSchoolId(), "account", accountId, "set-grants", Accounts.auditView(a, before),
                     Accounts.auditView(a, grants));
             return Accounts.info(em, a);
-        });
+        }));
     }
 
     @Override
     public IssuedCredentials resetPassword(String accountId) {
         String temporary = Secrets.temporaryPassword();
         String hash = hasher.hash(temporary);
-        AccountInfo info = jpa.txExpr(TransactionType.Required, em -> {
+        AccountInfo info = sessions.forgettingAll(() -> jpa.txExpr(TransactionType.Required, em -> {
             AccountEntity a = require(em, accountId);
             a.setPasswordHash(hash);
             a.setMustChange(true);
@@ -184,13 +187,13 @@ public class AccountServiceImpl implements AccountService {
             audit.record(a.getSchoolId(), "account", accountId, "reset-password", null,
                     java.util.Map.of("mustChangePassword", true));
             return Accounts.info(em, a);
-        });
+        }));
         return new IssuedCredentials(info, temporary);
     }
 
     @Override
     public AccountInfo setDisabled(String accountId, boolean disabled) {
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return sessions.forgettingAll(() -> jpa.txExpr(TransactionType.Required, em -> {
             AccountEntity a = require(em, accountId);
             boolean before = a.isDisabled();
             a.setDisabled(disabled);
@@ -200,7 +203,7 @@ public class AccountServiceImpl implements AccountService {
             audit.record(a.getSchoolId(), "account", accountId, disabled ? "disable" : "enable",
                     java.util.Map.of("disabled", before), java.util.Map.of("disabled", disabled));
             return Accounts.info(em, a);
-        });
+        }));
     }
 
     @Override

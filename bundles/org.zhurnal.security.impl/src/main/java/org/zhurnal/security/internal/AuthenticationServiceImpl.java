@@ -21,6 +21,7 @@ import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.security.api.AuthenticationService;
 import org.zhurnal.security.api.Session;
 import org.zhurnal.security.internal.entity.AccountEntity;
+import org.zhurnal.security.internal.CheckedSessions.Known;
 import org.zhurnal.security.internal.entity.SessionEntity;
 
 /**
@@ -59,6 +60,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     private static final long TOUCH_MILLIS = 60_000;
 
     private final JpaTemplate jpa;
+    private final CheckedSessions sessions;
     private final ZhurnalClock clock;
     private final AuditLog audit;
     private final Config config;
@@ -67,8 +69,10 @@ public class AuthenticationServiceImpl implements AuthenticationService {
 
     @Activate
     public AuthenticationServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-security)") JpaTemplate jpa,
-            @Reference ZhurnalClock clock, @Reference AuditLog audit, @Reference SecuritySchema schema, Config config) {
+            @Reference ZhurnalClock clock, @Reference AuditLog audit, @Reference SecuritySchema schema, @Reference CheckedSessions sessions,
+            Config config) {
         this.jpa = jpa;
+        this.sessions = sessions;
         this.clock = clock;
         this.audit = audit;
         this.config = config;
@@ -143,36 +147,35 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         String hash = Secrets.sha256(token);
         long now = clock.now().toEpochMilli();
         long idle = Duration.ofMinutes(config.idleMinutes()).toMillis();
-        // Read without a transaction: a request's sign-in writes only to end an expired session or, once a
-        // minute, to note that the session is in use.
-        Checked checked = jpa.txExpr(TransactionType.Supports, em -> {
+        // Read without a transaction (and reused for a few seconds, see CheckedSessions): a request's sign-in writes
+        // only to end an expired session or, once a minute, to note that the session is in use.
+        Known k = sessions.get(hash, () -> jpa.txExpr(TransactionType.Supports, em -> {
             SessionEntity s = em.find(SessionEntity.class, hash);
             if (s == null) {
-                return new Checked(null, false, false);
-            }
-            if (s.getExpiresAt() <= now || s.getLastSeenAt() + idle <= now) {
-                return new Checked(null, true, false);
+                return Known.UNKNOWN;
             }
             AccountEntity acc = em.find(AccountEntity.class, s.getAccountId());
-            if (acc == null || acc.isDisabled()) {
-                return new Checked(null, false, false);
-            }
-            return new Checked(new Session(null, Accounts.principal(em, acc), s.getCsrfToken(), Instant.ofEpochMilli(s.getExpiresAt())),
-                    false, now - s.getLastSeenAt() >= TOUCH_MILLIS);
-        });
-        if (checked.expired()) {
+            Session session = acc == null || acc.isDisabled() ? null
+                    : new Session(null, Accounts.principal(em, acc), s.getCsrfToken(), Instant.ofEpochMilli(s.getExpiresAt()));
+            return new Known(true, session, s.getExpiresAt(), s.getLastSeenAt());
+        }));
+        if (!k.found()) {
+            return Optional.empty();
+        }
+        if (k.expiresAt() <= now || k.lastSeenAt() + idle <= now) {
+            sessions.forget(hash);
             jpa.tx(TransactionType.Required, em -> em.createNativeQuery("DELETE FROM zh_session WHERE token_hash = ?1")
                     .setParameter(1, hash).executeUpdate());
-        } else if (checked.touch()) {
+            return Optional.empty();
+        }
+        if (k.session() != null && now - k.lastSeenAt() >= TOUCH_MILLIS) {
             // Two requests may both touch; the later time wins, and neither waits for the other's commit for long.
             jpa.tx(TransactionType.Required, em -> em.createNativeQuery("UPDATE zh_session SET last_seen_at = ?1 WHERE token_hash = ?2 "
                     + "AND last_seen_at < ?1").setParameter(1, now).setParameter(2, hash).executeUpdate());
+            sessions.forget(hash);
         }
-        return Optional.ofNullable(checked.session());
+        return Optional.ofNullable(k.session());
     }
-
-    /** What a sign-in read found: the session (null: refused), and whether to end it or note its use. */
-    private record Checked(Session session, boolean expired, boolean touch) {}
 
     @Override
     public void logout(String token) {
@@ -180,14 +183,18 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             return;
         }
         String hash = Secrets.sha256(token);
-        jpa.tx(TransactionType.Required, em -> {
-            SessionEntity s = em.find(SessionEntity.class, hash);
-            if (s != null) {
-                AccountEntity acc = em.find(AccountEntity.class, s.getAccountId());
-                em.remove(s);
-                audit.record(acc == null ? null : acc.getSchoolId(), "session", hash.substring(0, 12), "logout", null, null);
-            }
-        });
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                SessionEntity s = em.find(SessionEntity.class, hash);
+                if (s != null) {
+                    AccountEntity acc = em.find(AccountEntity.class, s.getAccountId());
+                    em.remove(s);
+                    audit.record(acc == null ? null : acc.getSchoolId(), "session", hash.substring(0, 12), "logout", null, null);
+                }
+            });
+        } finally {
+            sessions.forget(hash);
+        }
     }
 
     @Override
@@ -208,7 +215,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         }
         String newHash = hasher.hash(newPassword);
         String keep = keepToken == null ? "" : Secrets.sha256(keepToken);
-        boolean ok = jpa.txExpr(TransactionType.Required, em -> {
+        boolean ok = sessions.forgettingAll(() -> jpa.txExpr(TransactionType.Required, em -> {
             AccountEntity a = em.find(AccountEntity.class, accountId);
             if (!hasher.verify(currentPassword, a.getPasswordHash())) {
                 return false;
@@ -222,7 +229,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             audit.record(a.getSchoolId(), "account", accountId, "change-password",
                     Map.of("mustChangePassword", wasTemporary), Map.of("mustChangePassword", false));
             return true;
-        });
+        }));
         if (!ok) {
             throw new ProblemException(403, "wrong-password", "Forbidden", "The current password is wrong", "currentPassword");
         }
