@@ -28,3 +28,16 @@ start_distribution() {
   ZHURNAL_ADMIN_PASSWORD=$PASSWORD "$HOME_DIR/bin/start" >/dev/null 2>&1
   until curl -fs -o /dev/null "$B/health"; do sleep 0.3; done
 }
+
+# Waits (up to 10 minutes) until the server's process has used under 1 s of CPU in 10 s: the demo school's journal,
+# the events it publishes and the notifications they cause are written in the background after the demo's logins
+# appear, and a measurement taken meanwhile shares the cores with them.
+wait_settled() {
+  local pid a b
+  pid=$(pgrep -f "karaf.base=$HOME_DIR" | head -1)
+  for _ in $(seq 1 60); do
+    a=$(awk '{print $14 + $15}' /proc/"$pid"/stat); sleep 10; b=$(awk '{print $14 + $15}' /proc/"$pid"/stat)
+    [ $(( (b - a) * 1000 / $(getconf CLK_TCK) )) -lt 1000 ] && return 0
+  done
+  echo "the server did not settle in 10 minutes" >&2
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Timetable occurrence benchmark on the demo school (33 classes 1А–11В, its generated weekly timetable, calendar
-# and bells). Starts a fresh distribution with ZHURNAL_DEMO=true on Derby, waits for the demo load, then
+# and bells). Starts a fresh distribution with ZHURNAL_DEMO=true on Derby, waits for the demo load and until the
+# server is idle (its background work after the demo: journal, events, notifications), then
 #  - times the demo timetable's build and import (from the log),
 #  - times GET /api/v1/timetable/schools/{id}/lessons for the whole academic year (every class; JSON included),
 #  - loads GET /api/v1/timetable/students/{id}/lessons for one school week with wrk (Debian package wrk):
@@ -15,6 +16,7 @@ source benchmarks/distribution.sh
 ZHURNAL_DEMO=true start_distribution "${BENCH_HTTP_PORT:-18183}" "${BENCH_SSH_PORT:-18103}"
 for _ in $(seq 1 1200); do [ -f "$HOME_DIR/data/demo-credentials.txt" ] && break; sleep 0.5; done
 [ -f "$HOME_DIR/data/demo-credentials.txt" ] || { echo "the demo school did not load"; grep -h ERROR "$HOME_DIR"/data/log/*.log | tail; exit 1; }
+wait_settled
 DEMO_LINE=$(grep -h 'Demo timetable for' "$HOME_DIR"/data/log/*.log | tail -1 | sed -E 's/.*(Demo timetable for)/\1/')
 json() { python3 -c "import json,sys;d=json.load(sys.stdin);print($1)"; }
 T=$(curl -s -H 'Content-Type: application/json' -d "{\"login\":\"admin\",\"password\":\"$PASSWORD\"}" "$B/auth/login" | json "d['token']")
