@@ -5,7 +5,8 @@
 #  - times the demo timetable's build and import (from the log),
 #  - times GET /api/v1/timetable/schools/{id}/lessons for the whole academic year (every class; JSON included),
 #  - loads GET /api/v1/timetable/students/{id}/lessons for one school week with wrk (Debian package wrk):
-#    1 connection, then 16 concurrent connections at full speed, then 16 paced to about 1,000 requests/s, 30 s each.
+#    1 connection, then 16 concurrent connections at full speed, then 16 paced to about 1,000 requests/s, 30 s each,
+#  - loads GET /api/v1/auth/me paced the same way: the floor of the set-up (wrk shares the cores with the server).
 # Usage: benchmarks/occurrences.sh [seconds]   (default 30). Prints a Markdown table.
 # Issue targets: the whole school's year ≤ 1 s; one student's week p99 ≤ 5 ms under load.
 set -euo pipefail
@@ -39,8 +40,8 @@ TIMES=()
 for _ in 1 2 3 4 5; do TIMES+=("$(curl -s -o /dev/null -w '%{time_total}' -H "$AUTH" "$YEAR_URL")"); done
 YEAR_STATS=$(printf '%s\n' "${TIMES[@]}" | sort -n | awk '{a[NR]=$1} END{printf "min %.0f ms, median %.0f ms, max %.0f ms", a[1]*1000, a[3]*1000, a[5]*1000}')
 wrk -t1 -c4 -d5s -H "$AUTH" "$WEEK_URL" >/dev/null 2>&1   # warm-up
-measure() { # threads, connections[, extra wrk arguments]
-  wrk -t"$1" -c"$2" -d"${SECONDS_EACH}s" --latency ${3:-} -H "$AUTH" "$WEEK_URL" 2>/dev/null | awk '
+measure() { # threads, connections[, extra wrk arguments[, URL (default: the week)]]
+  wrk -t"$1" -c"$2" -d"${SECONDS_EACH}s" --latency ${3:-} -H "$AUTH" "${4:-$WEEK_URL}" 2>/dev/null | awk '
     /Requests\/sec/{r=$2} /^ +50%/{p50=$2} /^ +99%/{p99=$2} /Non-2xx/{bad=$5} /requests in/{n=$1}
     END{printf "%s req/s, p50 %s, p99 %s, %s requests, non-2xx %s", r, p50, p99, n, (bad==""?0:bad)}'
 }
@@ -48,6 +49,9 @@ ONE=$(measure 1 1)
 LOADED=$(measure 2 16)
 # Under a steady load below saturation: 16 connections, each waiting 16 ms before a request (≈ 1,000 requests/s).
 PACED=$(DELAY_MS=16 measure 2 16 "-s benchmarks/paced.lua")
+# The floor of this set-up: the same paced load on a trivial authenticated endpoint of the same server (no database,
+# a small JSON) — wrk and the server share the machine's cores, and its tail is part of every measurement here.
+FLOOR=$(DELAY_MS=16 measure 2 16 "-s benchmarks/paced.lua" "$B/auth/me")
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%d)"
 echo
 echo "| measure | result |"
@@ -57,3 +61,4 @@ echo "| whole school, $FROM to $TO ($LESSONS lessons), GET schools/{id}/lessons,
 echo "| one student's week ($WEEK_LESSONS lessons), 1 connection, ${SECONDS_EACH} s | $ONE |"
 echo "| one student's week, 16 connections (wrk -t2 -c16), ${SECONDS_EACH} s | $LOADED |"
 echo "| one student's week, 16 connections each pausing 16 ms (≈ 1,000 requests/s offered), ${SECONDS_EACH} s | $PACED |"
+echo "| reference: GET /auth/me (trivial, same server), 16 connections each pausing 16 ms, ${SECONDS_EACH} s | $FLOOR |"
