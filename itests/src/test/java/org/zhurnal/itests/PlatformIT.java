@@ -465,6 +465,26 @@ public class PlatformIT {
         assertEquals(back.body(), 200, back.status());
         assertEquals("answered by the REST servlet", "x-1", http.get("/api/v1/health", Map.of("X-Request-Id", "x-1"))
                 .raw().headers().firstValue("X-Request-Id").orElse(null));
+
+        // Without the REST servlet (its component disabled by an operator), /api/* gets a 503 problem, whatever the
+        // method, and the watch leaves a disabled component alone.
+        var scrRef = context.getServiceReference(org.osgi.service.component.runtime.ServiceComponentRuntime.class);
+        var scr = context.getService(scrRef);
+        var description = java.util.Arrays.stream(context.getBundles()).filter(b -> "org.zhurnal.rest".equals(b.getSymbolicName()))
+                .map(b -> scr.getComponentDescriptionDTO(b, "org.zhurnal.rest.internal.ApiServlet")).findFirst().orElseThrow();
+        scr.disableComponent(description).getValue();
+        try {
+            Http.Answer down = http.await("/api/v1/health", 503, Duration.ofSeconds(30));
+            assertProblem(down, 503, "unavailable");
+            assertEquals("5", down.raw().headers().firstValue("Retry-After").orElse(null));
+            assertProblem(http.post("/api/v1/auth/login", "{}", Map.of()), 503, "unavailable");
+            Thread.sleep(12_000); // more than three of the watch's probes
+            assertEquals(503, http.get("/api/v1/health").status());
+        } finally {
+            scr.enableComponent(description).getValue();
+            context.ungetService(scrRef);
+        }
+        assertEquals(200, http.await("/api/v1/health", 200, Duration.ofSeconds(30)).status());
     }
 
     @Test
