@@ -20,8 +20,8 @@ import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.security.api.AuthenticationService;
 import org.zhurnal.security.api.Session;
-import org.zhurnal.security.internal.entity.AccountEntity;
 import org.zhurnal.security.internal.CheckedSessions.Known;
+import org.zhurnal.security.internal.entity.AccountEntity;
 import org.zhurnal.security.internal.entity.SessionEntity;
 
 /**
