@@ -9,9 +9,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-20}
-VERSION=$(grep -m1 -oP '(?<=^  <version>)[^<]+' pom.xml)
-DIST=karaf-distribution/target/zhurnal-distribution-$VERSION.tar.gz
-[ -f "$DIST" ] || mvn -B -q -ntp install -DskipTests
+source benchmarks/distribution.sh   # DIST (built if missing); its start/stop helpers serve one boot, this loop many
 PORT=${BENCH_HTTP_PORT:-18284}
 for i in $(seq 1 "$N"); do
   WORK=$(mktemp -d); tar xzf "$DIST" -C "$WORK"; H=$(ls -d "$WORK"/*/); H=${H%/}
