@@ -2,6 +2,8 @@
 # given ports, starts it (the caller's environment, e.g. ZHURNAL_DEMO, is passed on), waits until
 # GET /api/v1/health answers, and stops and removes it when the script exits.
 # Usage: start_distribution HTTP_PORT SSH_PORT   (sets WORK, HOME_DIR, B = the API base URL, PASSWORD)
+# BENCH_DB=postgresql runs it on the PostgreSQL server at 127.0.0.1:5432 (database test, user postgres, trust auth) in a
+# fresh schema of its own, dropped at the end; the default is the embedded Derby.
 PASSWORD='Bench-Passw0rd-2026'
 VERSION=$(grep -m1 -oP '(?<=^  <version>)[^<]+' pom.xml)
 DIST=karaf-distribution/target/zhurnal-distribution-$VERSION.tar.gz
@@ -12,6 +14,7 @@ cleanup_distribution() {
   for _ in $(seq 1 60); do pgrep -f "karaf.base=$WORK" >/dev/null || break; sleep 0.5; done
   pkill -9 -f "karaf.base=$WORK" || true
   rm -rf "$WORK"
+  [ -n "${BENCH_SCHEMA:-}" ] && psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA IF EXISTS $BENCH_SCHEMA CASCADE" >/dev/null 2>&1 || true
 }
 
 start_distribution() {
@@ -24,6 +27,13 @@ start_distribution() {
   sed -i "s/^sshPort = 8101/sshPort = $2/" "$HOME_DIR/etc/org.apache.karaf.shell.cfg"
   # BENCH_SYSTEM_PROPERTIES="name=value ..." adds system properties (e.g. to compare a Derby setting).
   for prop in ${BENCH_SYSTEM_PROPERTIES:-}; do echo "$prop" >> "$HOME_DIR/etc/system.properties"; done
+  if [ "${BENCH_DB:-derby}" = postgresql ]; then
+    BENCH_SCHEMA=zhurnal_bench_$$
+    psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA IF EXISTS $BENCH_SCHEMA CASCADE; CREATE SCHEMA $BENCH_SCHEMA" >/dev/null
+    local ds=$HOME_DIR/etc/org.ops4j.datasource-zhurnal.cfg
+    sed -i "s/^osgi.jdbc.driver.name.*/osgi.jdbc.driver.name = PostgreSQL JDBC Driver/; s|^url.*|url = jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$BENCH_SCHEMA|" "$ds"
+    printf 'user = postgres\npassword = \n' >> "$ds"
+  fi
   B=http://127.0.0.1:$1/api/v1
   ZHURNAL_ADMIN_PASSWORD=$PASSWORD "$HOME_DIR/bin/start" >/dev/null 2>&1
   until curl -fs -o /dev/null "$B/health"; do sleep 0.3; done

@@ -1,6 +1,6 @@
 -- wrk script: bulk lesson entries (POST /api/v1/gradebook/lessons/{id}) read from $REQS, one per line:
 -- path <TAB> bearer token <TAB> JSON body. Every request carries a fresh Idempotency-Key, so each one writes.
--- DELAY_MS paces each connection (open-ish loop: connections × 1000 / DELAY_MS ≈ the offered rate).
+-- RATE (requests/s, fixed schedule) or DELAY_MS (a pause per connection) paces it: see benchmarks/pace.lua.
 local reqs = {}
 for line in io.lines(os.getenv("REQS")) do
   local path, token, body = line:match("([^\t]+)\t([^\t]+)\t(.*)")
@@ -30,12 +30,7 @@ function request()
   }, r[3])
 end
 
-local pace = tonumber(os.getenv("DELAY_MS") or "0")
-if pace > 0 then
-  function delay()
-    return pace
-  end
-end
+delay = require("benchmarks.pace")() -- RATE or DELAY_MS, see benchmarks/pace.lua
 
 function done(summary, latency, requests)
   io.write(string.format("RESULT requests=%d errors_status=%d errors_other=%d rps=%.1f p50=%.1f p99=%.1f max=%.1f\n",

@@ -14,12 +14,7 @@ function request()
   return wrk.format("GET", r[1], { ["Authorization"] = "Bearer " .. r[2] })
 end
 
-local pace = tonumber(os.getenv("DELAY_MS") or "0")
-if pace > 0 then
-  function delay()
-    return pace
-  end
-end
+delay = require("benchmarks.pace")() -- RATE or DELAY_MS, see benchmarks/pace.lua
 
 function done(summary, latency, requests)
   io.write(string.format("RESULT requests=%d errors_status=%d errors_other=%d rps=%.1f p50=%.1f p99=%.1f max=%.1f\n",

@@ -56,11 +56,17 @@ function cookie(name) {
  * Calls the REST API with the session cookie; writes carry the CSRF token; extra headers (e.g. Idempotency-Key)
  * are added. Throws an Error carrying status and the problem document on error.
  */
-export async function api(method, path, body, extra = {}) {
+export async function api(method, path, body, extra = {}, attempt = 0) {
   const headers = { Accept: 'application/json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers['X-CSRF-Token'] = cookie('ZHURNAL_CSRF');
   const r = await fetch('/api/v1/' + path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  // A 503 with Retry-After (the database busy for a moment, the API still starting) is sent again where that is safe —
+  // reads, and writes that carry an Idempotency-Key — at most twice, after the wait the server asks for (≤ 5 s).
+  if (r.status === 503 && attempt < 2 && r.headers.get('Retry-After') && (method === 'GET' || headers['Idempotency-Key'])) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(5, Number(r.headers.get('Retry-After')) || 1) * 1000));
+    return api(method, path, body, extra, attempt + 1);
+  }
   const text = await r.text();
   let data = null;
   try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; /* e.g. a proxy's HTML error page */ }

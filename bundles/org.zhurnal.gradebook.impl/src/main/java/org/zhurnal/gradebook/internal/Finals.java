@@ -29,7 +29,6 @@ import org.zhurnal.gradebook.api.Forecast;
 import org.zhurnal.gradebook.api.GradebookEvents;
 import org.zhurnal.gradebook.api.Mark;
 import org.zhurnal.gradebook.internal.entity.FinalEntity;
-import org.zhurnal.gradebook.internal.entity.MarkEntity;
 import org.zhurnal.gradebook.spi.GradingScheme;
 import org.zhurnal.gradebook.spi.MarkUse;
 import org.zhurnal.gradebook.spi.MarkValue;
@@ -126,12 +125,12 @@ public class Finals {
         Optional<GradingScheme> scheme = schemes.get(schemeId);
         return jpa.txExpr(TransactionType.Supports, em -> {
             java.util.Map<String, List<Mark>> marks = new java.util.HashMap<>();
-            em.createQuery("select m from MarkEntity m where m.studentId in :s and m.subject = :subj "
-                    + "and m.lessonDate >= :from and m.lessonDate <= :to order by m.lessonDate, m.recordedAt, m.id", MarkEntity.class)
+            em.createQuery("select " + Mapping.MARK_ROW + " from MarkEntity m where m.studentId in :s and m.subject = :subj "
+                    + "and m.lessonDate >= :from and m.lessonDate <= :to order by m.lessonDate, m.recordedAt, m.id", Object[].class)
                     .setParameter("s", studentIds).setParameter("subj", subject).setParameter("from", period.start().toString())
-                    .setParameter("to", period.end().toString()).getResultList().stream().filter(m -> !familyView || m.isFamilyVisible())
-                    .forEach(m -> marks.computeIfAbsent(m.getStudentId(), k -> new ArrayList<>())
-                            .add(Mapping.toDTO(m, policy.weight(m.getWorkType()), false)));
+                    .setParameter("to", period.end().toString()).getResultList().stream().filter(r -> !familyView || Mapping.familyVisible(r))
+                    .map(r -> Mapping.markRow(r, policy::weight))
+                    .forEach(m -> marks.computeIfAbsent(m.studentId(), k -> new ArrayList<>()).add(m));
             java.util.Map<String, FinalGrade> confirmed = new java.util.HashMap<>();
             em.createQuery("select f from FinalEntity f where f.studentId in :s and f.subject = :subj and f.academicYear = :y "
                     + "and f.kind = :k and f.periodKey = :p", FinalEntity.class).setParameter("s", studentIds).setParameter("subj", subject)

@@ -24,10 +24,8 @@ import org.zhurnal.gradebook.api.JournalLesson;
 import org.zhurnal.gradebook.api.LessonTimeliness;
 import org.zhurnal.gradebook.api.Mark;
 import org.zhurnal.gradebook.api.SchemeInfo;
-import org.zhurnal.gradebook.internal.entity.AttendanceEntity;
 import org.zhurnal.gradebook.internal.entity.FinalEntity;
 import org.zhurnal.gradebook.internal.entity.LessonEntity;
-import org.zhurnal.gradebook.internal.entity.MarkEntity;
 import org.zhurnal.gradebook.spi.MarkUse;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.RosterQuery;
@@ -82,21 +80,21 @@ public class GradebookQueryImpl implements GradebookQuery {
     @Override
     public List<Mark> marksOfStudent(String studentId, LocalDate from, LocalDate to, boolean familyView) {
         return jpa.txExpr(TransactionType.Supports, em -> {
-            List<MarkEntity> list = em.createQuery("select m from MarkEntity m where m.studentId = :s and m.lessonDate >= :from "
-                    + "and m.lessonDate <= :to order by m.lessonDate, m.recordedAt, m.id", MarkEntity.class).setParameter("s", studentId)
-                    .setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList();
+            List<Object[]> list = em.createQuery("select " + Mapping.MARK_ROW + " from MarkEntity m where m.studentId = :s "
+                    + "and m.lessonDate >= :from and m.lessonDate <= :to order by m.lessonDate, m.recordedAt, m.id", Object[].class)
+                    .setParameter("s", studentId).setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList();
             Map<String, PolicyConfig.Policy> bySchool = new HashMap<>();
-            return list.stream().filter(m -> !familyView || m.isFamilyVisible()).map(m -> Mapping.toDTO(m,
-                    bySchool.computeIfAbsent(m.getSchoolId(), policies::forSchool).weight(m.getWorkType()), false)).toList();
+            return list.stream().filter(r -> !familyView || Mapping.familyVisible(r))
+                    .map(r -> Mapping.markRow(r, bySchool.computeIfAbsent((String) r[3], policies::forSchool)::weight)).toList();
         });
     }
 
     @Override
     public List<Attendance> attendanceOfStudent(String studentId, LocalDate from, LocalDate to) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select a from AttendanceEntity a where a.studentId = :s "
-                + "and a.lessonDate >= :from and a.lessonDate <= :to order by a.lessonDate", AttendanceEntity.class)
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select " + Mapping.ATTENDANCE_ROW + " from AttendanceEntity a "
+                + "where a.studentId = :s and a.lessonDate >= :from and a.lessonDate <= :to order by a.lessonDate", Object[].class)
                 .setParameter("s", studentId).setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList()
-                .stream().map(Mapping::toDTO).toList());
+                .stream().map(Mapping::attendanceRow).toList());
     }
 
     @Override
@@ -132,11 +130,10 @@ public class GradebookQueryImpl implements GradebookQuery {
             return List.of();
         }
         // Columns, not entities: a school's year is tens of thousands of rows, and managed entities cost several times more.
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select a.occurrenceId, a.lessonDate, a.subject, a.studentId, a.code, "
-                + "a.category, a.lateMinutes from AttendanceEntity a where a.schoolId = :s and a.lessonDate >= :from and a.lessonDate <= :to "
-                + "order by a.lessonDate, a.studentId", Object[].class).setParameter("s", schoolId).setParameter("from", from.toString())
-                .setParameter("to", to.toString()).getResultList().stream().map(r -> new Attendance((String) r[0], LocalDate.parse((String) r[1]),
-                        (String) r[2], (String) r[3], (String) r[4], (String) r[5], (Integer) r[6])).toList());
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select " + Mapping.ATTENDANCE_ROW + " from AttendanceEntity a "
+                + "where a.schoolId = :s and a.lessonDate >= :from and a.lessonDate <= :to order by a.lessonDate, a.studentId", Object[].class)
+                .setParameter("s", schoolId).setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList().stream()
+                .map(Mapping::attendanceRow).toList());
     }
 
     @Override

@@ -23,7 +23,6 @@ import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.gradebook.api.Attendance;
 import org.zhurnal.gradebook.api.JournalLesson;
 import org.zhurnal.gradebook.api.Mark;
-import org.zhurnal.gradebook.internal.entity.AttendanceEntity;
 import org.zhurnal.gradebook.internal.entity.LessonEntity;
 import org.zhurnal.gradebook.spi.MarkUse;
 import org.zhurnal.roster.api.Group;
@@ -112,8 +111,8 @@ public class JournalReads {
             if (!ids.isEmpty()) {
                 em.createQuery("select l from LessonEntity l where l.occurrenceId in :o", LessonEntity.class).setParameter("o", ids)
                         .getResultList().forEach(l -> recorded.put(l.getOccurrenceId(), Mapping.toDTO(l)));
-                em.createQuery("select a from AttendanceEntity a where a.occurrenceId in :o", AttendanceEntity.class).setParameter("o", ids)
-                        .getResultList().forEach(a -> attendance.add(Mapping.toDTO(a)));
+                em.createQuery("select " + Mapping.ATTENDANCE_ROW + " from AttendanceEntity a where a.occurrenceId in :o", Object[].class)
+                        .setParameter("o", ids).getResultList().forEach(a -> attendance.add(Mapping.attendanceRow(a)));
             }
             List<Mark> marks = journal.marksOf(em, ids, policy);
             marks.forEach(m -> students.computeIfAbsent(m.studentId(), id -> new JournalService.StudentRef(id, id)));

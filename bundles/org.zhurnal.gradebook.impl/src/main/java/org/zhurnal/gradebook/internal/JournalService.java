@@ -156,11 +156,11 @@ public class JournalService {
         PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
         return jpa.txExpr(TransactionType.Supports, em -> {
             LessonEntity le = em.find(LessonEntity.class, l.occurrenceId());
-            List<Attendance> att = em.createQuery("select a from AttendanceEntity a where a.occurrenceId = :o", AttendanceEntity.class)
-                    .setParameter("o", l.occurrenceId()).getResultList().stream().map(Mapping::toDTO).toList();
-            List<Mark> marks = em.createQuery("select m from MarkEntity m where m.occurrenceId = :o order by m.recordedAt, m.id",
-                    MarkEntity.class).setParameter("o", l.occurrenceId()).getResultList().stream()
-                    .map(m -> Mapping.toDTO(m, policy.weight(m.getWorkType()), false)).toList();
+            List<Attendance> att = em.createQuery("select " + Mapping.ATTENDANCE_ROW + " from AttendanceEntity a where a.occurrenceId = :o",
+                    Object[].class).setParameter("o", l.occurrenceId()).getResultList().stream().map(Mapping::attendanceRow).toList();
+            List<Mark> marks = em.createQuery("select " + Mapping.MARK_ROW + " from MarkEntity m where m.occurrenceId = :o "
+                    + "order by m.recordedAt, m.id", Object[].class).setParameter("o", l.occurrenceId()).getResultList().stream()
+                    .map(r -> Mapping.markRow(r, policy::weight)).toList();
             List<StudentRef> students = lessonStudents.stream().map(s -> new StudentRef(s.id(), s.fullName())).toList();
             return new LessonView(l, le == null ? null : Mapping.toDTO(le), schemeId, schemes.get(schemeId).isPresent(), students, att, marks);
         });
@@ -176,6 +176,13 @@ public class JournalService {
             throw ProblemException.invalid("Idempotency-Key", "The Idempotency-Key header is required (1–100 characters, e.g. a UUID) "
                     + "so a retried request never records the lesson twice");
         }
+        // Every step is a read until the write transaction, which the Idempotency-Key makes safe to repeat: a
+        // transient database failure anywhere (a deadlock victim, a read whose result set the database closed under
+        // load) runs the whole entry again.
+        return retry(() -> recordOnce(p, occurrenceId, idempotencyKey, body));
+    }
+
+    private LessonView recordOnce(ZhurnalPrincipal p, String occurrenceId, String idempotencyKey, LessonEntry body) {
         LessonContexts.Context c = contexts.require(p, occurrenceId);
         String by = contexts.requireWriter(p, c);
         if (body == null) {
@@ -183,7 +190,7 @@ public class JournalService {
         }
         String requestId = sha256(p.accountId() + "\n" + idempotencyKey);
         String requestHash = sha256(occurrenceId + "\n" + body);
-        if (retry(() -> alreadyApplied(requestId, requestHash))) {
+        if (alreadyApplied(requestId, requestHash)) {
             return view(c);
         }
         Lesson l = c.lesson();
@@ -194,29 +201,27 @@ public class JournalService {
         requireOpen(c);
         List<Person> students = contexts.students(l.classId(), l.groupId(), l.date());
         Validated v = validate(c, body, students);
-        return retry(() -> {
-            boolean applied = jpa.txExpr(TransactionType.Required, em -> {
-                if (em.find(RequestEntity.class, requestId) != null) {
-                    return false; // a concurrent retry got here first; the check below sorts it out
-                }
-                List<AuditRecord> records = apply(em, c, body, v, p.login(), by);
-                RequestEntity r = new RequestEntity();
-                r.setId(requestId);
-                r.setOccurrenceId(occurrenceId);
-                r.setRequestHash(requestHash);
-                r.setCreatedAt(clock.now().toEpochMilli());
-                em.persist(r);
-                // Every row is written before the audit append takes its chain's lock, which is then held only
-                // for the audit rows and the commit.
-                em.flush();
-                audit.recordAll(c.schoolId(), records);
-                return true;
-            });
-            if (!applied && !alreadyApplied(requestId, requestHash)) {
-                throw new IllegalStateException("The lesson entry was not stored");
+        boolean applied = jpa.txExpr(TransactionType.Required, em -> {
+            if (em.find(RequestEntity.class, requestId) != null) {
+                return false; // a concurrent retry got here first; the check below sorts it out
             }
-            return view(c, students);
+            List<AuditRecord> records = apply(em, c, body, v, p.login(), by);
+            RequestEntity r = new RequestEntity();
+            r.setId(requestId);
+            r.setOccurrenceId(occurrenceId);
+            r.setRequestHash(requestHash);
+            r.setCreatedAt(clock.now().toEpochMilli());
+            em.persist(r);
+            // Every row is written before the audit append takes its chain's lock, which is then held only
+            // for the audit rows and the commit.
+            em.flush();
+            audit.recordAll(c.schoolId(), records);
+            return true;
         });
+        if (!applied && !alreadyApplied(requestId, requestHash)) {
+            throw new IllegalStateException("The lesson entry was not stored");
+        }
+        return view(c, students);
     }
 
     private boolean alreadyApplied(String requestId, String requestHash) {
@@ -231,17 +236,23 @@ public class JournalService {
     }
 
     /**
-     * Two first entries of one lesson may race to insert its row, or a database deadlock may pick this
-     * transaction as its victim: nothing was written, so the work is tried again (three times in all), then the
-     * client is told to retry (503) — never a 500 for a conflict between two correct requests.
+     * Two first entries of one lesson may race to insert its row, a database deadlock may pick this transaction as
+     * its victim, or a read may fail transiently under load: nothing was written, so the work is tried again (three
+     * times in all), then the client is told to retry (503) — never a 500 for a conflict between two correct requests.
      */
+    /** The problem type of a unique-key collision with a concurrent writer (see {@code RowInserts}). */
+    private static final String CONCURRENT = "concurrent-modification";
+
     private static <T> T retry(Supplier<T> work) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 return work.get();
             } catch (ProblemException e) {
-                throw e;
+                if (!CONCURRENT.equals(e.type())) {
+                    throw e; // the request's own fault (validation, a closed period, a cancelled lesson): final
+                }
+                last = e; // a row another entry of the lesson wrote at the same time: rolled back, tried again
             } catch (RuntimeException e) {
                 last = e;
             }
@@ -610,9 +621,9 @@ public class JournalService {
         if (occurrenceIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select m from MarkEntity m where m.occurrenceId in :o order by m.lessonDate, m.recordedAt, m.id",
-                MarkEntity.class).setParameter("o", occurrenceIds).getResultList().stream()
-                .map(m -> Mapping.toDTO(m, policy.weight(m.getWorkType()), false)).toList();
+        return em.createQuery("select " + Mapping.MARK_ROW + " from MarkEntity m where m.occurrenceId in :o "
+                + "order by m.lessonDate, m.recordedAt, m.id", Object[].class).setParameter("o", occurrenceIds).getResultList().stream()
+                .map(r -> Mapping.markRow(r, policy::weight)).toList();
     }
 
     /** @return the reporting period, if it exists for the school and grade */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import org.zhurnal.gradebook.api.Attendance;
 import org.zhurnal.gradebook.api.FinalGrade;
@@ -14,7 +15,10 @@ import org.zhurnal.gradebook.internal.entity.FinalEntity;
 import org.zhurnal.gradebook.internal.entity.LessonEntity;
 import org.zhurnal.gradebook.internal.entity.MarkEntity;
 
-/** Entity → DTO mapping. */
+/**
+ * Entity → DTO mapping, and the same for rows of columns: the journal's views (a lesson, the grid, a student's marks)
+ * read many marks and absences at once, and a projection costs a fraction of managed entities in OpenJPA.
+ */
 final class Mapping {
     private Mapping() {
     }
@@ -36,6 +40,33 @@ final class Mapping {
                 e.getClassId(), e.getGroupId(), e.getSchemeId(), e.getValue(), e.getNumeric(), e.getWorkType(), weight,
                 LocalDate.parse(e.getWorkDate()), e.getComment(), e.isCounted(), e.isFamilyVisible(), Instant.ofEpochMilli(e.getRecordedAt()),
                 e.getRecordedBy(), deleted);
+    }
+
+    /** The columns of a mark for {@link #markRow}, in the JPQL of alias {@code m}. */
+    static final String MARK_ROW = "m.id, m.occurrenceId, m.lessonDate, m.schoolId, m.studentId, m.subject, m.classId, m.groupId, "
+            + "m.schemeId, m.value, m.numeric, m.workType, m.workDate, m.comment, m.counted, m.familyVisible, m.recordedAt, m.recordedBy";
+
+    /** As {@link #toDTO(MarkEntity, double, boolean)} for a row of {@link #MARK_ROW}; the weight by work type. */
+    static Mark markRow(Object[] r, ToDoubleFunction<String> weight) {
+        String workType = (String) r[11];
+        return new Mark((String) r[0], (String) r[1], LocalDate.parse((String) r[2]), (String) r[3], (String) r[4], (String) r[5],
+                (String) r[6], (String) r[7], (String) r[8], (String) r[9], (Double) r[10], workType, weight.applyAsDouble(workType),
+                LocalDate.parse((String) r[12]), (String) r[13], (Boolean) r[14], (Boolean) r[15],
+                Instant.ofEpochMilli(((Number) r[16]).longValue()), (String) r[17], false);
+    }
+
+    /** @return whether a row of {@link #MARK_ROW} is visible to the family */
+    static boolean familyVisible(Object[] markRow) {
+        return (Boolean) markRow[15];
+    }
+
+    /** The columns of an attendance record for {@link #attendanceRow}, in the JPQL of alias {@code a}. */
+    static final String ATTENDANCE_ROW = "a.occurrenceId, a.lessonDate, a.subject, a.studentId, a.code, a.category, a.lateMinutes";
+
+    /** As {@link #toDTO(AttendanceEntity)} for a row of {@link #ATTENDANCE_ROW}. */
+    static Attendance attendanceRow(Object[] r) {
+        return new Attendance((String) r[0], LocalDate.parse((String) r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                (Integer) r[6]);
     }
 
     static Attendance toDTO(AttendanceEntity e) {

@@ -90,9 +90,30 @@ public final class ExceptionMappers {
                     return Problems.response(409, "concurrent-modification", "Conflict",
                             "Someone else changed this at the same time; reload and try again", null, List.of());
                 }
+                if (t instanceof java.sql.SQLException sql && transientState(sql.getSQLState())) {
+                    return busy(e, sql.getSQLState());
+                }
             }
             return unexpected(e);
         }
+    }
+
+    /**
+     * Whether a database error is a transient condition of concurrent load rather than a defect of the request or of
+     * the code: a transaction rolled back as a deadlock victim or after a lock timeout (class 40, PostgreSQL's 55P03),
+     * or a read whose result set or connection the database closed under concurrent load (Derby's XCL16, 08003).
+     */
+    static boolean transientState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("40") || sqlState.equals("55P03") || sqlState.equals("XCL16")
+                || sqlState.equals("08003"));
+    }
+
+    /** 503 with {@code Retry-After}: the request may be sent again as it was (nothing was acknowledged). */
+    static Response busy(Throwable e, String sqlState) {
+        String ref = UUID.randomUUID().toString();
+        LOG.warn("Database busy (SQLState {}); the client is told to retry, reference {}", sqlState, ref, e);
+        return Response.fromResponse(Problems.response(503, "busy", "Busy", "The database is busy; please retry in a moment. "
+                + "Reference: " + ref, null, List.of())).header("Retry-After", "1").build();
     }
 
     static Response unexpected(Throwable e) {

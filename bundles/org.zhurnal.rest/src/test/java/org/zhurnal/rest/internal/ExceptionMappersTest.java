@@ -136,6 +136,30 @@ class ExceptionMappersTest {
     }
 
     @Test
+    void transientDatabaseFailuresAreBusyWithRetryAfter() {
+        Response r = new ExceptionMappers.FallbackMapper().toResponse(new RuntimeException("provider",
+                new java.sql.SQLException("ResultSet not open. Operation 'next' not permitted.", "XCL16")));
+        assertEquals(503, r.getStatus());
+        assertEquals("urn:zhurnal:problem:busy", body(r).get("type"));
+        assertEquals("1", r.getHeaderString("Retry-After"));
+        assertFalse(body(r).get("detail").toString().contains("ResultSet"), "nothing internal leaks");
+        for (String state : List.of("40001", "40XL1", "40XL2", "40P01", "55P03", "08003")) {
+            assertTrue(ExceptionMappers.transientState(state), state);
+        }
+    }
+
+    @Test
+    void otherDatabaseFailuresStayInternalErrors() {
+        Response r = new ExceptionMappers.FallbackMapper().toResponse(new RuntimeException("provider",
+                new java.sql.SQLException("Column 'X' is either not in any table in the FROM list", "42X04")));
+        assertEquals(500, r.getStatus());
+        assertEquals("urn:zhurnal:problem:internal", body(r).get("type"));
+        for (String state : java.util.Arrays.asList("23505", "42X04", "22001", null)) {
+            assertFalse(ExceptionMappers.transientState(state), state);
+        }
+    }
+
+    @Test
     void fallbackUnwrapsJsonErrorsFromCauses() {
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue("{", Order.class));
         Response r = new ExceptionMappers.FallbackMapper().toResponse(new RuntimeException(e));

@@ -46,13 +46,6 @@ public final class RowInserts {
     }
 
     /**
-     * Inserts the rows on the given connection (the caller's transaction; the connection is not closed), in order,
-     * {@value #ROWS_PER_STATEMENT} per statement. A {@code null} value is written as SQL NULL of the column's type.
-     *
-     * @param rows each row's values in the order of {@code columns}
-     * @throws ProblemException 409 when a row collides with a unique key (someone wrote the same row at the same time)
-     */
-    /**
      * {@link #insert(Connection, String, List, List)} on a connection handle that a persistence provider lends for its
      * current transaction (JPA: {@code entityManager.unwrap(Connection.class)} after a flush), then closes the handle:
      * the transaction and its connection go on.
@@ -65,6 +58,13 @@ public final class RowInserts {
         }
     }
 
+    /**
+     * Inserts the rows on the given connection (the caller's transaction; the connection is not closed), in order,
+     * {@value #ROWS_PER_STATEMENT} per statement. A {@code null} value is written as SQL NULL of the column's type.
+     *
+     * @param rows each row's values in the order of {@code columns}
+     * @throws ProblemException 409 when a row collides with a unique key (someone wrote the same row at the same time)
+     */
     public static void insert(Connection connection, String table, List<String> columns, List<Object[]> rows) {
         int width = columns.size();
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
