@@ -11,6 +11,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.persistence.TransientFailures;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -90,7 +91,7 @@ public final class ExceptionMappers {
                     return Problems.response(409, "concurrent-modification", "Conflict",
                             "Someone else changed this at the same time; reload and try again", null, List.of());
                 }
-                if (t instanceof java.sql.SQLException sql && transientState(sql.getSQLState())) {
+                if (t instanceof java.sql.SQLException sql && TransientFailures.isTransientState(sql.getSQLState())) {
                     return busy(e, sql.getSQLState());
                 }
             }
@@ -98,17 +99,8 @@ public final class ExceptionMappers {
         }
     }
 
-    /**
-     * Whether a database error is a transient condition of concurrent load rather than a defect of the request or of
-     * the code: a transaction rolled back as a deadlock victim or after a lock timeout (class 40, PostgreSQL's 55P03),
-     * or a read whose result set or connection the database closed under concurrent load (Derby's XCL16, 08003).
-     */
-    static boolean transientState(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("40") || sqlState.equals("55P03") || sqlState.equals("XCL16")
-                || sqlState.equals("08003"));
-    }
-
-    /** 503 with {@code Retry-After}: the request may be sent again as it was (nothing was acknowledged). */
+    /** 503 with {@code Retry-After} for a {@link TransientFailures transient database failure}: the request may be sent
+     * again as it was (nothing was acknowledged). */
     static Response busy(Throwable e, String sqlState) {
         String ref = UUID.randomUUID().toString();
         LOG.warn("Database busy (SQLState {}); the client is told to retry, reference {}", sqlState, ref, e);

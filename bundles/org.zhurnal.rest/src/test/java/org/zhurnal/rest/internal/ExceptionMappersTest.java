@@ -144,7 +144,7 @@ class ExceptionMappersTest {
         assertEquals("1", r.getHeaderString("Retry-After"));
         assertFalse(body(r).get("detail").toString().contains("ResultSet"), "nothing internal leaks");
         for (String state : List.of("40001", "40XL1", "40XL2", "40P01", "55P03", "08003")) {
-            assertTrue(ExceptionMappers.transientState(state), state);
+            assertTrue(org.zhurnal.core.api.persistence.TransientFailures.isTransientState(state), state);
         }
     }
 
@@ -155,7 +155,7 @@ class ExceptionMappersTest {
         assertEquals(500, r.getStatus());
         assertEquals("urn:zhurnal:problem:internal", body(r).get("type"));
         for (String state : java.util.Arrays.asList("23505", "42X04", "22001", null)) {
-            assertFalse(ExceptionMappers.transientState(state), state);
+            assertFalse(org.zhurnal.core.api.persistence.TransientFailures.isTransientState(state), state);
         }
     }
 

@@ -16,6 +16,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.persistence.TransientFailures;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.security.api.AuthenticationService;
@@ -149,7 +150,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         long idle = Duration.ofMinutes(config.idleMinutes()).toMillis();
         // Read without a transaction (and reused for a few seconds, see CheckedSessions): a request's sign-in writes
         // only to end an expired session or, once a minute, to note that the session is in use.
-        Known k = sessions.get(hash, () -> jpa.txExpr(TransactionType.Supports, em -> {
+        // A read only: tried again after a transient failure under load (TransientFailures) before the request fails.
+        Known k = sessions.get(hash, () -> TransientFailures.retryRead(() -> jpa.txExpr(TransactionType.Supports, em -> {
             SessionEntity s = em.find(SessionEntity.class, hash);
             if (s == null) {
                 return Known.UNKNOWN;
@@ -158,7 +160,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             Session session = acc == null || acc.isDisabled() ? null
                     : new Session(null, Accounts.principal(em, acc), s.getCsrfToken(), Instant.ofEpochMilli(s.getExpiresAt()));
             return new Known(true, session, s.getExpiresAt(), s.getLastSeenAt());
-        }));
+        })));
         if (!k.found()) {
             return Optional.empty();
         }
