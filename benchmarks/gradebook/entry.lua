@@ -32,6 +32,15 @@ end
 
 delay = require("benchmarks.pace")() -- RATE or DELAY_MS, see benchmarks/pace.lua
 
+-- SHOW_ERRORS=1 prints each answer that is not 2xx (status and the start of its problem document) as an ERROR line.
+if os.getenv("SHOW_ERRORS") == "1" then
+  function response(status, headers, body)
+    if status >= 300 then
+      io.write("ERROR " .. status .. " " .. string.sub(body or "", 1, 160) .. "\n")
+    end
+  end
+end
+
 function done(summary, latency, requests)
   io.write(string.format("RESULT requests=%d errors_status=%d errors_other=%d rps=%.1f p50=%.1f p99=%.1f max=%.1f\n",
     summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,

@@ -85,7 +85,7 @@ public class GradebookQueryImpl implements GradebookQuery {
                     .setParameter("s", studentId).setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList();
             Map<String, PolicyConfig.Policy> bySchool = new HashMap<>();
             return list.stream().filter(r -> !familyView || Mapping.familyVisible(r))
-                    .map(r -> Mapping.markRow(r, bySchool.computeIfAbsent((String) r[3], policies::forSchool)::weight)).toList();
+                    .map(r -> Mapping.markRow(r, bySchool.computeIfAbsent(Mapping.schoolOf(r), policies::forSchool)::weight)).toList();
         });
     }
 

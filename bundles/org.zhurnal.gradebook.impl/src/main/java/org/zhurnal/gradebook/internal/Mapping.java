@@ -55,6 +55,11 @@ final class Mapping {
                 Instant.ofEpochMilli(((Number) r[16]).longValue()), (String) r[17], false);
     }
 
+    /** @return the school of a row of {@link #MARK_ROW} */
+    static String schoolOf(Object[] markRow) {
+        return (String) markRow[3];
+    }
+
     /** @return whether a row of {@link #MARK_ROW} is visible to the family */
     static boolean familyVisible(Object[] markRow) {
         return (Boolean) markRow[15];

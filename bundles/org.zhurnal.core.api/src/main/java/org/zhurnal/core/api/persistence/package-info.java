@@ -1,5 +1,6 @@
 /**
- * Versioned schema migrations that each module runs for its own tables, and multi-row inserts for bulk writes, and the recognition (and retry) of transient database failures.
+ * Versioned schema migrations that each module runs for its own tables, multi-row inserts for bulk writes, and the
+ * recognition (and retry) of transient database failures.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.3.0")
