@@ -51,3 +51,14 @@ wait_settled() {
   done
   echo "the server did not settle in 10 minutes" >&2
 }
+
+# The gradebook benchmarks' start: the distribution with the demo school (ports BENCH_HTTP_PORT/BENCH_SSH_PORT, default
+# 18184/18104), waits for its demo journal (DEMO_LINE = the log's summary of it), and prepares the requests of
+# benchmarks/gradebook/*.lua into $WORK (benchmarks/gradebook/prepare.py; its summary in $WORK/prepare.txt).
+start_demo_gradebook() {
+  ZHURNAL_DEMO=true start_distribution "${BENCH_HTTP_PORT:-18184}" "${BENCH_SSH_PORT:-18104}"
+  for _ in $(seq 1 1800); do grep -qh 'Demo journal written' "$HOME_DIR"/data/log/*.log 2>/dev/null && break; sleep 0.5; done
+  DEMO_LINE=$(grep -h 'Demo journal written' "$HOME_DIR"/data/log/*.log | tail -1 | sed -E 's/.*(Demo journal written)/\1/')
+  [ -n "$DEMO_LINE" ] || { echo "the demo journal did not load"; grep -h ERROR "$HOME_DIR"/data/log/*.log | tail; exit 1; }
+  python3 benchmarks/gradebook/prepare.py "$B" "$PASSWORD" "$WORK" > "$WORK/prepare.txt"
+}

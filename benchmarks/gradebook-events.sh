@@ -9,9 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 1; }
 source benchmarks/distribution.sh
-ZHURNAL_DEMO=true start_distribution "${BENCH_HTTP_PORT:-18184}" "${BENCH_SSH_PORT:-18104}"
-for _ in $(seq 1 1800); do grep -qh 'Demo journal written' "$HOME_DIR"/data/log/*.log 2>/dev/null && break; sleep 0.5; done
-python3 benchmarks/gradebook/prepare.py "$B" "$PASSWORD" "$WORK" > "$WORK/prepare.txt"
+start_demo_gradebook
 PID=$(pgrep -f "karaf.base=$HOME_DIR" | head -1)
 cpu() { # thread-name prefix (empty: per group, all) -> "name seconds" lines
   for t in /proc/"$PID"/task/*; do

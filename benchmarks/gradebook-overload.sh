@@ -9,9 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 1; }
 source benchmarks/distribution.sh
-ZHURNAL_DEMO=true start_distribution "${BENCH_HTTP_PORT:-18184}" "${BENCH_SSH_PORT:-18104}"
-for _ in $(seq 1 1800); do grep -qh 'Demo journal written' "$HOME_DIR"/data/log/*.log 2>/dev/null && break; sleep 0.5; done
-python3 benchmarks/gradebook/prepare.py "$B" "$PASSWORD" "$WORK" >/dev/null
+start_demo_gradebook
 wait_settled
 entries() { # connections, rate, seconds
   REQS=$WORK/entries.tsv RATE=$2 THREADS=2 SHOW_ERRORS=1 wrk -t2 -c"$1" -d"$3"s --timeout 10s -s benchmarks/gradebook/entry.lua \

@@ -16,11 +16,7 @@ SECONDS_EACH=${1:-30}
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 1; }
 PLUGIN=examples/org.zhurnal.example.grading/target/org.zhurnal.example.grading-$(grep -m1 -oP '(?<=^  <version>)[^<]+' pom.xml).jar
 source benchmarks/distribution.sh
-ZHURNAL_DEMO=true start_distribution "${BENCH_HTTP_PORT:-18184}" "${BENCH_SSH_PORT:-18104}"
-for _ in $(seq 1 1800); do grep -qh 'Demo journal written' "$HOME_DIR"/data/log/*.log 2>/dev/null && break; sleep 0.5; done
-DEMO_LINE=$(grep -h 'Demo journal written' "$HOME_DIR"/data/log/*.log | tail -1 | sed -E 's/.*(Demo journal written)/\1/')
-[ -n "$DEMO_LINE" ] || { echo "the demo journal did not load"; grep -h ERROR "$HOME_DIR"/data/log/*.log | tail; exit 1; }
-python3 benchmarks/gradebook/prepare.py "$B" "$PASSWORD" "$WORK" > "$WORK/prepare.txt"
+start_demo_gradebook
 export REQS
 run() { # script, connections, requests/s offered (0 = full speed), seconds, requests file
   REQS=$WORK/$5 RATE=$3 THREADS=2 wrk -t2 -c"$2" -d"$4"s --timeout 10s -s benchmarks/gradebook/"$1" http://127.0.0.1:${B#http://127.0.0.1:} \
