@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.persistence.Ids;
 import org.zhurnal.core.api.ZhurnalClock;
 
 /**
@@ -54,7 +54,7 @@ public class Outbox {
             if (!existing.isEmpty()) {
                 return (String) existing.get(0);
             }
-            String id = UUID.randomUUID().toString();
+            String id = Ids.timeOrdered();
             long now = clock.now().toEpochMilli();
             em.createNativeQuery("INSERT INTO zh_d_outbox (id, dedupe_key, school_id, student_id, recipient_id, recipient_name, channel, "
                     + "address, kind, subject, body, status, attempts, next_attempt_at, created_at) "
@@ -76,7 +76,7 @@ public class Outbox {
                 return;
             }
             em.createNativeQuery("INSERT INTO zh_d_digest_item (id, dedupe_key, school_id, recipient_id, student_id, channel, mode, line, "
-                    + "event_day, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)").setParameter(1, UUID.randomUUID().toString())
+                    + "event_day, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)").setParameter(1, Ids.timeOrdered())
                     .setParameter(2, dedupeKey).setParameter(3, schoolId).setParameter(4, recipientId).setParameter(5, studentId)
                     .setParameter(6, channel).setParameter(7, mode).setParameter(8, truncate(line, 1000)).setParameter(9, eventDay)
                     .setParameter(10, clock.now().toEpochMilli()).executeUpdate();

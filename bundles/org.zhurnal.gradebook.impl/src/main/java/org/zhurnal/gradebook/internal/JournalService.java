@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
@@ -25,6 +24,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.LoggerFactory;
+import org.zhurnal.core.api.persistence.Ids;
 import org.zhurnal.calendar.api.CalendarQuery;
 import org.zhurnal.calendar.api.ReportingPeriod;
 import org.zhurnal.core.api.ProblemException;
@@ -447,7 +447,7 @@ public class JournalService {
                 Attendance old = a == null ? null : Mapping.toDTO(a);
                 if (a == null) {
                     a = new AttendanceEntity();
-                    a.setId(UUID.randomUUID().toString());
+                    a.setId(Ids.timeOrdered());
                     a.setOccurrenceId(l.occurrenceId());
                     a.setSchoolId(c.schoolId());
                     a.setStudentId(in.studentId());
@@ -478,7 +478,7 @@ public class JournalService {
                 MarkInput in = b.marks().get(i);
                 MarkValue value = v.marks().get(i);
                 MarkEntity m = new MarkEntity();
-                m.setId(UUID.randomUUID().toString());
+                m.setId(Ids.timeOrdered());
                 m.setOccurrenceId(l.occurrenceId());
                 m.setSchoolId(c.schoolId());
                 m.setStudentId(in.studentId());

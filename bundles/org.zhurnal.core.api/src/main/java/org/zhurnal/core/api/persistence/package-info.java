@@ -1,7 +1,7 @@
 /**
- * Versioned schema migrations that each module runs for its own tables, multi-row inserts for bulk writes, and the
- * recognition (and retry) of transient database failures.
+ * Versioned schema migrations that each module runs for its own tables, multi-row inserts for bulk writes,
+ * time-ordered identifiers for the rows written in bulk, and the recognition (and retry) of transient database failures.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.zhurnal.core.api.persistence;

@@ -2,7 +2,6 @@ package org.zhurnal.core.internal.event;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import javax.persistence.Query;
 
@@ -11,6 +10,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.persistence.Ids;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.ZhurnalConstants;
 import org.zhurnal.core.api.persistence.RowInserts;
@@ -53,7 +53,7 @@ public class DomainEventsImpl implements DomainEvents {
         long now = clock.now().toEpochMilli();
         List<Object[]> rows = new ArrayList<>(events.size());
         for (Draft e : events) {
-            rows.add(new Object[] {UUID.randomUUID().toString(), e.type(),
+            rows.add(new Object[] {Ids.timeOrdered(), e.type(),
                     e.schoolId() == null ? ZhurnalConstants.SYSTEM_SCOPE : e.schoolId(), actor, now, Json.write(e.payload())});
         }
         jpa.tx(TransactionType.Mandatory, em -> {

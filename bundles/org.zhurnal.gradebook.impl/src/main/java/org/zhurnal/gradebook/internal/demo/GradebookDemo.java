@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhurnal.core.api.persistence.Ids;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.demo.DemoContext;
@@ -261,7 +262,7 @@ public class GradebookDemo implements DemoDataContributor {
                 String code = !absent.isEmpty() ? absent : r.nextInt(100) == 0 ? "оп" : null;
                 if (code != null) {
                     AttendanceEntity a = new AttendanceEntity();
-                    a.setId(UUID.randomUUID().toString());
+                    a.setId(Ids.timeOrdered());
                     a.setOccurrenceId(l.occurrenceId());
                     a.setSchoolId(schoolId);
                     a.setStudentId(s.id());
@@ -289,7 +290,7 @@ public class GradebookDemo implements DemoDataContributor {
                 double mean = ability.computeIfAbsent(s.id(), id -> 2.9 + new Random(SEED ^ id.hashCode()).nextDouble() * 2.0);
                 int value = (int) Math.round(Math.max(2, Math.min(5, mean + r.nextGaussian() * 0.7)));
                 MarkEntity m = new MarkEntity();
-                m.setId(UUID.randomUUID().toString());
+                m.setId(Ids.timeOrdered());
                 m.setOccurrenceId(l.occurrenceId());
                 m.setSchoolId(schoolId);
                 m.setStudentId(s.id());
