@@ -182,14 +182,45 @@ public class EventDispatcher {
             em.createNativeQuery("UPDATE zh_event_sequencer SET last_pos = last_pos WHERE name = 'main'").executeUpdate();
             long last = ((Number) em.createNativeQuery("SELECT last_pos FROM zh_event_sequencer WHERE name = 'main'")
                     .getSingleResult()).longValue();
-            List<EventEntity> batch = em.createQuery("select e from EventEntity e where e.pos is null order by e.serial",
-                    EventEntity.class).setMaxResults(1000).getResultList();
-            for (EventEntity e : batch) {
-                e.setPos(++last);
-            }
+            // Only the serials: sorting whole rows made Derby sort their payloads (CLOBs) through temporary files,
+            // which was most of the dispatcher's work under a stream of journal entries.
+            List<Long> serials = em.createQuery("select e.serial from EventEntity e where e.pos is null order by e.serial", Long.class)
+                    .setMaxResults(1000).getResultList();
+            last = assign(serials, last, (from, to, offset) -> em.createNativeQuery(
+                    "UPDATE zh_event SET pos = serial + ?1 WHERE serial >= ?2 AND serial <= ?3 AND pos IS NULL")
+                    .setParameter(1, offset).setParameter(2, from).setParameter(3, to).executeUpdate());
             em.createNativeQuery("UPDATE zh_event_sequencer SET last_pos = ?1 WHERE name = 'main'")
                     .setParameter(1, last).executeUpdate();
         });
+    }
+
+    /** Positions a run of consecutive serials: {@code pos = serial + offset} for {@code from <= serial <= to}. */
+    interface RunUpdate {
+        int apply(long from, long to, long offset);
+    }
+
+    /**
+     * Gives the events of the ascending {@code serials} the positions after {@code last}, in that order, one update per
+     * run of consecutive serials (a run has no gap, so every row in its range is one of the listed, still unpositioned
+     * events; a gap is a transaction that had not committed when they were read). @return the new last position
+     */
+    static long assign(List<Long> serials, long last, RunUpdate update) {
+        int i = 0;
+        while (i < serials.size()) {
+            int j = i;
+            while (j + 1 < serials.size() && serials.get(j + 1) == serials.get(j) + 1) {
+                j++;
+            }
+            long from = serials.get(i);
+            long to = serials.get(j);
+            int changed = update.apply(from, to, last + 1 - from);
+            if (changed != j - i + 1) {
+                throw new IllegalStateException("Sequencing events " + from + "–" + to + " changed " + changed + " rows");
+            }
+            last += changed;
+            i = j + 1;
+        }
+        return last;
     }
 
     /** Batches handed to a batch listener in one round at most. */
