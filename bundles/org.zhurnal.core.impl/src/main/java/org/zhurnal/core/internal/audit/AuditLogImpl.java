@@ -3,6 +3,7 @@ package org.zhurnal.core.internal.audit;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.persistence.EntityManager;
 
@@ -30,17 +31,21 @@ import org.zhurnal.core.internal.persistence.CoreSchema;
  * several — append one after another and the chain never forks. A transaction appends to the chain chosen by
  * its thread (all its entries go to one chain, so two transactions never wait for each other's heads in opposite
  * orders), which lets up to {@value #CHAINS} writers of one school commit in parallel: with one chain per school,
- * every journal entry of a school waited for the previous one's commit. Chain ids: the school id (or
- * {@code system}) for chain 0, {@code <school>~<n>} for the others; each chain verifies on its own.
+ * every journal entry of a school waited for the previous one's commit. Threads take chain numbers in turn as they
+ * first write (not by thread id), so the first {@value #CHAINS} writing threads of a node — a request pool's working
+ * set — never share a head. Chain ids: the school id (or {@code system}) for chain 0, {@code <school>~<n>} for the
+ * others; each chain verifies on its own.
  */
 @Component(service = AuditLog.class)
 public class AuditLogImpl implements AuditLog {
     private static final int VERIFY_PAGE = 500;
-    static final int CHAINS = 8;
+    static final int CHAINS = 32;
+    private static final AtomicInteger NEXT_CHAIN = new AtomicInteger();
+    private static final ThreadLocal<Integer> THREAD_CHAIN = ThreadLocal.withInitial(() -> Math.floorMod(NEXT_CHAIN.getAndIncrement(), CHAINS));
 
     /** @return the chain this thread's transaction appends to in the scope (a school id or system) */
     static String chainFor(String scope) {
-        int n = (int) (Thread.currentThread().getId() % CHAINS);
+        int n = THREAD_CHAIN.get();
         return n == 0 ? scope : scope + "~" + n;
     }
 
