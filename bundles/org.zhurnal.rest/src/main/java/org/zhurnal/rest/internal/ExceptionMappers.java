@@ -26,11 +26,12 @@ public final class ExceptionMappers {
 
     private ExceptionMappers() {}
 
-    /** Domain problems thrown by services. */
+    /** Domain problems thrown by services; a 503 (the service is busy: nothing was done) says when to try again. */
     public static final class ProblemMapper implements ExceptionMapper<ProblemException> {
         @Override
         public Response toResponse(ProblemException e) {
-            return Problems.of(e);
+            Response r = Problems.of(e);
+            return e.status() == 503 ? Response.fromResponse(r).header("Retry-After", "1").build() : r;
         }
     }
 

@@ -136,6 +136,17 @@ class ExceptionMappersTest {
     }
 
     @Test
+    void aBusyServiceSaysWhenToRetryAndOtherProblemsDoNot() {
+        Response busy = new ExceptionMappers.ProblemMapper().toResponse(new ProblemException(503, "busy", "Busy", "Too many entries", null));
+        assertEquals(503, busy.getStatus());
+        assertEquals("urn:zhurnal:problem:busy", body(busy).get("type"));
+        assertEquals("1", busy.getHeaderString("Retry-After"));
+        Response conflict = new ExceptionMappers.ProblemMapper().toResponse(ProblemException.conflict("period-closed", "closed"));
+        assertEquals(409, conflict.getStatus());
+        assertNull(conflict.getHeaderString("Retry-After"));
+    }
+
+    @Test
     void transientDatabaseFailuresAreBusyWithRetryAfter() {
         Response r = new ExceptionMappers.FallbackMapper().toResponse(new RuntimeException("provider",
                 new java.sql.SQLException("ResultSet not open. Operation 'next' not permitted.", "XCL16")));
