@@ -26,12 +26,11 @@ public final class ExceptionMappers {
 
     private ExceptionMappers() {}
 
-    /** Domain problems thrown by services; a 503 (the service is busy: nothing was done) says when to try again. */
+    /** Domain problems thrown by services. */
     public static final class ProblemMapper implements ExceptionMapper<ProblemException> {
         @Override
         public Response toResponse(ProblemException e) {
-            Response r = Problems.of(e);
-            return e.status() == 503 ? Response.fromResponse(r).header("Retry-After", "1").build() : r;
+            return Problems.of(e);
         }
     }
 
@@ -100,13 +99,13 @@ public final class ExceptionMappers {
         }
     }
 
-    /** 503 with {@code Retry-After} for a {@link TransientFailures transient database failure}: the request may be sent
-     * again as it was (nothing was acknowledged). */
+    /** 503 (with {@code Retry-After}, see {@link Problems}) for a {@link TransientFailures transient database failure}: the
+     * request may be sent again as it was (nothing was acknowledged). */
     static Response busy(Throwable e, String sqlState) {
         String ref = UUID.randomUUID().toString();
         LOG.warn("Database busy (SQLState {}); the client is told to retry, reference {}", sqlState, ref, e);
-        return Response.fromResponse(Problems.response(503, "busy", "Busy", "The database is busy; please retry in a moment. "
-                + "Reference: " + ref, null, List.of())).header("Retry-After", "1").build();
+        return Problems.response(503, "busy", "Busy", "The database is busy; please retry in a moment. Reference: " + ref, null,
+                List.of());
     }
 
     static Response unexpected(Throwable e) {

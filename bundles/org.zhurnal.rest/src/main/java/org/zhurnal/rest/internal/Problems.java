@@ -39,6 +39,11 @@ public final class Problems {
         if (status == 401) {
             rb.header("WWW-Authenticate", "Bearer realm=\"zhurnal\"");
         }
+        if (status == 503) {
+            // Busy (a transient database failure, a lesson entry that failed three times): nothing was done, and the
+            // client may send the request again in a moment.
+            rb.header("Retry-After", "1");
+        }
         return rb.build();
     }
 }
