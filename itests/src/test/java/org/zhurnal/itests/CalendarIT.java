@@ -229,6 +229,18 @@ public class CalendarIT {
             }
             assertEquals("calendar.period.reopened", received.get(1).type());
             assertTrue(received.get(1).payload(), received.get(1).payload().contains("Исправление оценки"));
+
+            // The period a date falls in comes from the reused year, its state from the database each time: a period
+            // closed by another node (here: written to the database directly, so this node's reuse is not evicted) is
+            // closed for this node's journal at once.
+            LocalDate september = LocalDate.of(2026, 9, 15);
+            assertEquals(ReportingPeriod.OPEN, calendar.periodOf(school.id(), 5, september).orElseThrow().state());
+            updatePeriodState(q1, ReportingPeriod.CLOSED);
+            ReportingPeriod seen = calendar.periodOf(school.id(), 5, september).orElseThrow();
+            assertEquals(q1, seen.id());
+            assertEquals(ReportingPeriod.CLOSED, seen.state());
+            updatePeriodState(q1, ReportingPeriod.OPEN);
+            assertEquals(ReportingPeriod.OPEN, calendar.periodOf(school.id(), 5, september).orElseThrow().state());
         } finally {
             reg.unregister();
         }
@@ -276,6 +288,15 @@ public class CalendarIT {
         assertEquals(6, full.get("periods").size());
         int daysOff = full.get("daysOff").size();
         assertTrue(full.toString(), daysOff >= 8);
+    }
+
+    private void updatePeriodState(String periodId, String state) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE zh_c_period SET period_state = ? WHERE id = ?")) {
+            ps.setString(1, state);
+            ps.setString(2, periodId);
+            assertEquals(1, ps.executeUpdate());
+        }
     }
 
     private void awaitRow(String sql, String param) throws Exception {

@@ -394,6 +394,60 @@ public class PlatformIT {
     }
 
     @Test
+    public void eventsPublishedTogetherShareOneRowAndAreDeliveredOneByOneFromInsideIt() throws Exception {
+        List<DomainEvent> received = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failuresLeft = new AtomicInteger(1); // the third event fails once: progress stops inside the row
+        DomainEventListener listener = event -> {
+            if (payloadN(event).equals("3") && failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("simulated failure");
+            }
+            received.add(event);
+        };
+        Hashtable<String, Object> props = new Hashtable<>();
+        String listenerId = "it-together-" + UUID.randomUUID();
+        props.put(DomainEventListener.LISTENER_ID, listenerId);
+        props.put(DomainEventListener.EVENT_TYPES, "it.together.");
+        ServiceRegistration<DomainEventListener> reg = context.registerService(DomainEventListener.class, listener, props);
+        try {
+            awaitRow("SELECT COUNT(*) FROM zh_event_listener WHERE listener_id = ?", listenerId);
+            String school = UUID.randomUUID().toString();
+            utx.begin();
+            events.publishAll(List.of(new DomainEvents.Draft("it.together.a", "system", Map.of("n", 1)),
+                    new DomainEvents.Draft("it.together.b", school, Map.of("n", 2)),
+                    new DomainEvents.Draft("other.skipped", "system", Map.of("n", 9)),
+                    new DomainEvents.Draft("it.together.a", "system", Map.of("n", 3)),
+                    new DomainEvents.Draft("it.together.b", "system", Map.of("n", 4))));
+            utx.commit();
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (received.size() < 4 && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+            // One per transaction: 1 and 2 were kept when 3 failed, so after the backoff only 3 and 4 came (no repeat).
+            assertEquals(List.of("1", "2", "3", "4"), received.stream().map(PlatformIT::payloadN).toList());
+            assertEquals(List.of("it.together.a", "it.together.b", "it.together.a", "it.together.b"),
+                    received.stream().map(DomainEvent::type).toList());
+            assertEquals(school, received.get(1).schoolId());
+            assertEquals(-1, failuresLeft.get());
+            long first = received.get(0).position();
+            assertEquals("one position per event, the skipped one included",
+                    List.of(first, first + 1, first + 3, first + 4), received.stream().map(DomainEvent::position).toList());
+            assertEquals(4, received.stream().map(DomainEvent::id).distinct().count());
+            // The five events are one outbox row, found by its first event's id.
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT batch_size, pos FROM zh_event WHERE id = ?")) {
+                ps.setString(1, received.get(0).id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(5, rs.getInt(1));
+                    assertEquals(first + 4, rs.getLong(2));
+                }
+            }
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    @Test
     public void aBundleDroppedIntoDeployServesRestWithoutRestartAndLeavesWhenRemoved() throws Exception {
         Path jar = Paths.get(System.getProperty("zhurnal.example.jar"));
         assertTrue("example bundle not built: " + jar, Files.exists(jar));

@@ -26,7 +26,7 @@ public interface CalendarQuery {
     /** @return the reporting periods of {@code grade} in the school's academic year {@code year}, by start date */
     List<ReportingPeriod> periods(String schoolId, int year, int grade);
 
-    /** @return the reporting period of {@code grade} that contains {@code date} */
+    /** @return the reporting period of {@code grade} that contains {@code date}, with its state as stored now */
     Optional<ReportingPeriod> periodOf(String schoolId, int grade, LocalDate date);
 
     /**

@@ -43,7 +43,8 @@ public class CalendarQueryImpl implements CalendarQuery {
     /** The school's years with their days off and transfers (reused, see {@link SchoolYears}). */
     private List<SchoolYears.YearDays> yearDays(String schoolId) {
         return years.of(schoolId, () -> jpa.txExpr(TransactionType.Supports, em -> Mapping.years(em, schoolId).stream()
-                .map(y -> new SchoolYears.YearDays(Mapping.toDTO(y), daysOff(em, y), transfers(em, y))).toList()));
+                .map(y -> new SchoolYears.YearDays(Mapping.toDTO(y), daysOff(em, y), transfers(em, y),
+                        Mapping.periods(em, y.getId()).stream().map(Mapping::toDTO).toList())).toList()));
     }
 
     @Override
@@ -70,6 +71,23 @@ public class CalendarQueryImpl implements CalendarQuery {
 
     @Override
     public Optional<ReportingPeriod> periodOf(String schoolId, int grade, LocalDate date) {
+        // Every journal entry asks this: the reused years say which period it is, one read by key gives it as it is
+        // now (its state above all). Should the stored period no longer fit (another node changed it within the
+        // reuse time), the years and periods are read from the database.
+        ReportingPeriod known = null;
+        for (SchoolYears.YearDays y : yearDays(schoolId)) {
+            if (!date.isBefore(y.year().start()) && !date.isAfter(y.year().end())) {
+                known = y.periods().stream().filter(p -> p.grades().contains(grade) && p.contains(date)).findFirst().orElse(null);
+            }
+        }
+        if (known != null) {
+            String id = known.id();
+            Optional<ReportingPeriod> now = jpa.txExpr(TransactionType.Supports,
+                    em -> Optional.ofNullable(em.find(PeriodEntity.class, id)).map(Mapping::toDTO));
+            if (now.isPresent() && now.get().grades().contains(grade) && now.get().contains(date)) {
+                return now;
+            }
+        }
         return jpa.txExpr(TransactionType.Supports, em -> {
             YearEntity y = Mapping.yearOf(em, schoolId, date);
             return y == null ? Optional.<ReportingPeriod>empty()

@@ -14,13 +14,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.zhurnal.calendar.api.AcademicYear;
 import org.zhurnal.calendar.api.DayOff;
 import org.zhurnal.calendar.api.DayTransfer;
+import org.zhurnal.calendar.api.ReportingPeriod;
 import org.zhurnal.core.api.cache.NodeCache;
 
 /**
  * A school's academic years with their days off and transferred days — what every lesson occurrence, diary week and
  * journal deadline is computed from — reused for {@code yearSeconds}. The calendar's own writes on this node evict
- * them when they end ({@link CalendarServiceImpl}); another node's writes show within that time. Reporting periods
- * and their states are not kept here: a closed period is refused from the moment it is closed.
+ * them when they end ({@link CalendarServiceImpl}); another node's writes show within that time. The year's reporting
+ * periods are kept only to find which period a date falls in: their states (and the period itself, in case another
+ * node changed it) are read afresh by {@link CalendarQueryImpl#periodOf}, so a closed period is refused from the moment
+ * it is closed.
  */
 @Component(service = SchoolYears.class, configurationPid = SchoolYears.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SchoolYears.Config.class)
@@ -34,8 +37,8 @@ public class SchoolYears {
         int yearSeconds() default 10;
     }
 
-    /** One academic year with what its school days are computed from. */
-    record YearDays(AcademicYear year, List<DayOff> daysOff, List<DayTransfer> transfers) {
+    /** One academic year with what its school days are computed from, and its reporting periods (states as loaded). */
+    record YearDays(AcademicYear year, List<DayOff> daysOff, List<DayTransfer> transfers, List<ReportingPeriod> periods) {
     }
 
     private final NodeCache<String, List<YearDays>> cache = new NodeCache<>(Duration.ZERO);

@@ -18,6 +18,15 @@ public final class Json {
 
     private Json() {}
 
+    /** @return {@code json} read as a {@code type} */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not JSON of " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** @return JSON of {@code value}, or {@code null} for {@code null}; a String is taken as JSON already. */
     public static String write(Object value) {
         if (value == null) {

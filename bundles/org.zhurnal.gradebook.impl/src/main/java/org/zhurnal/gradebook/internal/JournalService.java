@@ -126,9 +126,9 @@ public class JournalService {
         }
     }
 
-    /** 409 when the lesson's reporting period is closed. */
+    /** 409 when the lesson's reporting period is closed (the context's period is read afresh for each request). */
     void requireOpen(LessonContexts.Context c) {
-        c.period().filter(p -> calendar.isClosed(p.id())).ifPresent(p -> {
+        c.period().filter(p -> ReportingPeriod.CLOSED.equals(p.state())).ifPresent(p -> {
             throw ProblemException.conflict("period-closed", "The reporting period «" + p.name() + "» (" + p.start() + " – " + p.end()
                     + ") is closed; its marks and lessons change only after a deputy director reopens it");
         });
@@ -151,19 +151,24 @@ public class JournalService {
     }
 
     private LessonView view(LessonContexts.Context c, List<Person> lessonStudents) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            LessonEntity le = em.find(LessonEntity.class, c.lesson().occurrenceId());
+            return viewIn(em, c, lessonStudents, le == null ? null : Mapping.toDTO(le));
+        });
+    }
+
+    /** The lesson's view read with {@code em} (a lesson entry answers from its own transaction). */
+    private LessonView viewIn(EntityManager em, LessonContexts.Context c, List<Person> lessonStudents, JournalLesson journal) {
         Lesson l = c.lesson();
         String schemeId = rules.schemeFor(c.schoolId(), l.subject(), c.grade());
         PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            LessonEntity le = em.find(LessonEntity.class, l.occurrenceId());
-            List<Attendance> att = em.createQuery("select " + Mapping.ATTENDANCE_ROW + " from AttendanceEntity a where a.occurrenceId = :o",
-                    Object[].class).setParameter("o", l.occurrenceId()).getResultList().stream().map(Mapping::attendanceRow).toList();
-            List<Mark> marks = em.createQuery("select " + Mapping.MARK_ROW + " from MarkEntity m where m.occurrenceId = :o "
-                    + "order by m.recordedAt, m.id", Object[].class).setParameter("o", l.occurrenceId()).getResultList().stream()
-                    .map(r -> Mapping.markRow(r, policy::weight)).toList();
-            List<StudentRef> students = lessonStudents.stream().map(s -> new StudentRef(s.id(), s.fullName())).toList();
-            return new LessonView(l, le == null ? null : Mapping.toDTO(le), schemeId, schemes.get(schemeId).isPresent(), students, att, marks);
-        });
+        List<Attendance> att = em.createQuery("select " + Mapping.ATTENDANCE_ROW + " from AttendanceEntity a where a.occurrenceId = :o",
+                Object[].class).setParameter("o", l.occurrenceId()).getResultList().stream().map(Mapping::attendanceRow).toList();
+        List<Mark> marks = em.createQuery("select " + Mapping.MARK_ROW + " from MarkEntity m where m.occurrenceId = :o "
+                + "order by m.recordedAt, m.id", Object[].class).setParameter("o", l.occurrenceId()).getResultList().stream()
+                .map(r -> Mapping.markRow(r, policy::weight)).toList();
+        List<StudentRef> students = lessonStudents.stream().map(s -> new StudentRef(s.id(), s.fullName())).toList();
+        return new LessonView(l, journal, schemeId, schemes.get(schemeId).isPresent(), students, att, marks);
     }
 
     /**
@@ -201,24 +206,28 @@ public class JournalService {
         requireOpen(c);
         List<Person> students = contexts.students(l.classId(), l.groupId(), l.date());
         Validated v = validate(c, body, students);
-        boolean applied = jpa.txExpr(TransactionType.Required, em -> {
+        LessonView written = jpa.txExpr(TransactionType.Required, em -> {
             if (em.find(RequestEntity.class, requestId) != null) {
-                return false; // a concurrent retry got here first; the check below sorts it out
+                return null; // a concurrent retry got here first; the check below sorts it out
             }
-            List<AuditRecord> records = apply(em, c, body, v, p.login(), by);
+            Applied a = apply(em, c, body, v, p.login(), by);
             RequestEntity r = new RequestEntity();
             r.setId(requestId);
             r.setOccurrenceId(occurrenceId);
             r.setRequestHash(requestHash);
             r.setCreatedAt(clock.now().toEpochMilli());
             em.persist(r);
-            // Every row is written before the audit append takes its chain's lock, which is then held only
-            // for the audit rows and the commit.
+            // Every row is written before the answer is read and the audit append takes its chain's lock, which is
+            // then held only for the audit rows and the commit.
             em.flush();
-            audit.recordAll(c.schoolId(), records);
-            return true;
+            LessonView answer = viewIn(em, c, students, a.lesson());
+            audit.recordAll(c.schoolId(), a.records());
+            return answer;
         });
-        if (!applied && !alreadyApplied(requestId, requestHash)) {
+        if (written != null) {
+            return written;
+        }
+        if (!alreadyApplied(requestId, requestHash)) {
             throw new IllegalStateException("The lesson entry was not stored");
         }
         return view(c, students);
@@ -381,8 +390,12 @@ public class JournalService {
         return new Validated(marks, absences, schemeId, links);
     }
 
-    /** Writes the entry and publishes its events; returns the audit records for the caller to append last. */
-    private List<AuditRecord> apply(EntityManager em, LessonContexts.Context c, LessonEntry b, Validated v, String login, String personId) {
+    /** What an entry wrote: the audit records (for the caller to append last) and the lesson as it now is. */
+    private record Applied(List<AuditRecord> records, JournalLesson lesson) {
+    }
+
+    /** Writes the entry and publishes its events. */
+    private Applied apply(EntityManager em, LessonContexts.Context c, LessonEntry b, Validated v, String login, String personId) {
         Lesson l = c.lesson();
         long now = clock.now().toEpochMilli();
         PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
@@ -518,7 +531,7 @@ public class JournalService {
             RowInserts.insertAndRelease(em.unwrap(java.sql.Connection.class), "zh_g_mark", MARK_COLUMNS, newMarks);
         }
         events.publishAll(published);
-        return records;
+        return new Applied(records, after);
     }
 
     private static final List<String> MARK_COLUMNS = List.of("id", "occurrence_id", "school_id", "student_id", "lesson_date", "subject",

@@ -39,7 +39,10 @@ import org.zhurnal.timetable.api.TimetableQuery;
  */
 @Component(service = LessonContexts.class)
 public class LessonContexts {
-    /** A lesson with its surroundings. {@code period} may be absent when the calendar has none for the date. */
+    /**
+     * A lesson with its surroundings. {@code period} may be absent when the calendar has none for the date; its state is
+     * read for each context, so a context decides whether the period is closed.
+     */
     public record Context(Lesson lesson, String schoolId, ZoneId zone, int grade, int academicYear, Optional<ReportingPeriod> period) {
         public String classOrGroup() {
             return lesson.classId() != null ? lesson.classId() : lesson.groupId();

@@ -27,7 +27,7 @@ import org.zhurnal.core.api.cache.NodeCache;
  * <li>the number of students in each class of a school's year, as the class list shows it — counting reads every
  * membership of the school (10,000 rows for a big one) — for {@code classSizeSeconds};</li>
  * <li>what the other modules ask of the roster on every journal entry, journal page and diary week — a class, a
- * group, the members of a class or group with their dates — and the roster's own class list and class cards
+ * group, the members of a class or group with their dates, a person, a student's guardians — and the roster's own class list and class cards
  * (everything but the accounts, which the security module answers each time) for {@code readSeconds}.</li>
  * </ul>
  * Every roster write evicts them: imports, promotion, person edits, groups and their members, consents.

@@ -84,6 +84,10 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
     private record PersonRead(String personId) {
     }
 
+    /** A student's guardians with their contacts. */
+    private record GuardiansRead(String studentId) {
+    }
+
     /** Every class and group membership of a student, of all years. */
     private record StudentMemberships(String studentId) {
     }
@@ -227,7 +231,9 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
 
     @Override
     public List<Guardianship> guardiansOf(String studentId) {
-        return jpa.txExpr(TransactionType.Supports, em -> guardians(em, List.of(studentId)).getOrDefault(studentId, List.of()));
+        // Cached like a person: the diary's notifier asks it for every mark and absence of a lesson entry.
+        return cache.read(new GuardiansRead(studentId), () -> List.copyOf(jpa.txExpr(TransactionType.Supports,
+                em -> guardians(em, List.of(studentId)).getOrDefault(studentId, List.of()))));
     }
 
     @Override

@@ -3,5 +3,5 @@
  * time-ordered identifiers for the rows written in bulk, and the recognition (and retry) of transient database failures.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.4.1")
 package org.zhurnal.core.api.persistence;

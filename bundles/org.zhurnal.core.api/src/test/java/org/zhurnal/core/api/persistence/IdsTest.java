@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +47,26 @@ class IdsTest {
         String now = Ids.timeOrdered();
         assertEquals(36, now.length());
         assertNotEquals(now, Ids.timeOrdered());
-        long age = System.currentTimeMillis() - (UUID.fromString(now).getMostSignificantBits() >>> 16);
+        long timePart = UUID.fromString(now).getMostSignificantBits() >>> 16;
+        long age = System.currentTimeMillis() - timePart;
         assertTrue(age >= 0 && age < 60_000, "the time part is now: " + age);
+        assertEquals(0, timePart % Ids.BUCKET_MILLIS, "the time part is rounded down to the bucket");
+    }
+
+    @Test
+    void idsOfOneBucketSortByTheirRandomBitsSoConcurrentInsertsSpreadOverTheBucketsKeys() {
+        long bucket = System.currentTimeMillis() / Ids.BUCKET_MILLIS;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(Ids.timeOrdered());
+        }
+        ids.removeIf(id -> (UUID.fromString(id).getMostSignificantBits() >>> 16) / Ids.BUCKET_MILLIS != bucket); // a bucket ended meanwhile
+        assertTrue(ids.size() > 100, "most ids fall into the bucket the test began in");
+        List<String> sorted = new ArrayList<>(ids);
+        Collections.sort(sorted);
+        assertNotEquals(ids, sorted, "ids taken one after another are not in creation order within a bucket");
+        // and a later bucket's ids sort after all of them
+        String later = Ids.timeOrdered((bucket + 1) * Ids.BUCKET_MILLIS).toString();
+        assertTrue(sorted.get(sorted.size() - 1).compareTo(later) < 0);
     }
 }

@@ -90,7 +90,7 @@ public class AuditLogImpl implements AuditLog {
             json.add(new String[] {Json.write(r.before()), Json.write(r.after())});
         }
         jpa.tx(TransactionType.Mandatory, em -> {
-            AuditChainEntity head = lockHead(em, chain);
+            Head head = lockHead(em, chain);
             List<Object[]> rows = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
                 AuditRecord r = records.get(i);
@@ -100,36 +100,61 @@ public class AuditLogImpl implements AuditLog {
                     e.getPrevHash(), e.getHash()});
             }
             // Multi-row inserts on the transaction's connection: an import's tens of thousands of entries as managed
-            // entities cost OpenJPA more than the database. The head (a managed entity) is written at the flush.
+            // entities cost OpenJPA more than the database.
             RowInserts.insertAndRelease(em.unwrap(Connection.class), "zh_audit_entry", ENTRY_COLUMNS, rows);
+            storeHead(em, chain, head);
         });
     }
 
     private static final List<String> ENTRY_COLUMNS = List.of("id", "chain_id", "seq", "recorded_at", "actor_id", "actor_login",
             "request_id", "entity_type", "entity_id", "op", "before_json", "after_json", "prev_hash", "hash");
 
-    private AuditChainEntity lockHead(EntityManager em, String chain) {
+    /** A chain's head as this transaction holds it: the last sequence number and hash, and whether its row is still to be inserted. */
+    private static final class Head {
+        long seq;
+        String hash;
+        boolean isNew;
+    }
+
+    /**
+     * Locks the chain's head row (an UPDATE that changes nothing) and reads it, with plain statements: the head is read
+     * and written on every audited write, and as a managed entity it cost a find, a refresh and a flush.
+     */
+    private static Head lockHead(EntityManager em, String chain) {
         int locked = em.createNativeQuery("UPDATE zh_audit_chain SET last_seq = last_seq WHERE chain_id = ?1")
                 .setParameter(1, chain).executeUpdate();
+        Head head = new Head();
         if (locked == 0) {
-            AuditChainEntity head = new AuditChainEntity();
-            head.setChainId(chain);
-            head.setLastSeq(0);
-            head.setLastHash(AuditHasher.GENESIS);
-            em.persist(head);
+            head.seq = 0;
+            head.hash = AuditHasher.GENESIS;
+            head.isNew = true;
             return head;
         }
-        AuditChainEntity head = em.find(AuditChainEntity.class, chain);
-        em.refresh(head);
+        Object[] row = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM zh_audit_chain WHERE chain_id = ?1")
+                .setParameter(1, chain).getSingleResult();
+        head.seq = ((Number) row[0]).longValue();
+        head.hash = (String) row[1];
         return head;
     }
 
+    /** Writes the advanced head (a new chain's row: two first writers racing end in a unique-key conflict, retried by them). */
+    private static void storeHead(EntityManager em, String chain, Head head) {
+        if (head.isNew) {
+            em.createNativeQuery("INSERT INTO zh_audit_chain (chain_id, last_seq, last_hash) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, chain).setParameter(2, head.seq).setParameter(3, head.hash).executeUpdate();
+            head.isNew = false;
+        } else {
+            em.createNativeQuery("UPDATE zh_audit_chain SET last_seq = ?2, last_hash = ?3 WHERE chain_id = ?1")
+                    .setParameter(1, chain).setParameter(2, head.seq).setParameter(3, head.hash).executeUpdate();
+        }
+    }
+
     /** The next entry of the chain; advances the head. */
-    private static AuditEntryEntity entry(AuditChainEntity head, String chain, CallContext ctx, String entityType, String entityId,
+    private static AuditEntryEntity entry(Head head, String chain, CallContext ctx, String entityType, String entityId,
             String action, String beforeJson, String afterJson, long now) {
         AuditEntryEntity e = new AuditEntryEntity();
         e.setChainId(chain);
-        e.setSeq(head.getLastSeq() + 1);
+        e.setSeq(head.seq + 1);
         e.setId(chain + ":" + e.getSeq());
         e.setRecordedAt(now);
         e.setActorId(ctx.principal().accountId());
@@ -140,17 +165,18 @@ public class AuditLogImpl implements AuditLog {
         e.setOp(action);
         e.setBeforeJson(beforeJson);
         e.setAfterJson(afterJson);
-        e.setPrevHash(head.getLastHash());
+        e.setPrevHash(head.hash);
         e.setHash(AuditHasher.hash(e));
-        head.setLastSeq(e.getSeq());
-        head.setLastHash(e.getHash());
+        head.seq = e.getSeq();
+        head.hash = e.getHash();
         return e;
     }
 
     private void append(EntityManager em, String chain, CallContext ctx, String entityType, String entityId,
             String action, String beforeJson, String afterJson, long now) {
-        AuditChainEntity head = lockHead(em, chain);
+        Head head = lockHead(em, chain);
         em.persist(entry(head, chain, ctx, entityType, entityId, action, beforeJson, afterJson, now));
+        storeHead(em, chain, head);
     }
 
     @Override

@@ -38,6 +38,9 @@ public class EventEntity {
     @Basic(fetch = FetchType.EAGER)
     @Column(name = "payload")
     private String payload;
+    /** Events in this row: 1, or more for a batch whose payload holds them all (see {@code EventBatch}). */
+    @Column(name = "batch_size")
+    private int batchSize = 1;
 
     public DomainEvent toDTO() {
         return new DomainEvent(pos == null ? 0 : pos, id, eventType, schoolId, Instant.ofEpochMilli(occurredAt),
@@ -98,6 +101,14 @@ public class EventEntity {
 
     public void setOccurredAt(long occurredAt) {
         this.occurredAt = occurredAt;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
     }
 
     public String getPayload() {

@@ -37,8 +37,12 @@ public class DomainEventsImpl implements DomainEvents {
         publishAll(List.of(new Draft(type, schoolId, payload)));
     }
 
-    private static final List<String> COLUMNS = List.of("id", "event_type", "school_id", "actor_id", "occurred_at", "payload");
+    private static final List<String> COLUMNS = List.of("id", "event_type", "school_id", "actor_id", "occurred_at", "payload", "batch_size");
 
+    /**
+     * One outbox row for one event; the events of a longer list share rows of up to {@link EventBatch#MAX_EVENTS} (see
+     * {@link EventBatch}), which listeners still receive one by one, each with its own id and position.
+     */
     @Override
     public void publishAll(List<Draft> events) {
         for (Draft e : events) {
@@ -51,10 +55,20 @@ public class DomainEventsImpl implements DomainEvents {
         }
         String actor = CallContext.currentOrSystem().principal().accountId();
         long now = clock.now().toEpochMilli();
-        List<Object[]> rows = new ArrayList<>(events.size());
-        for (Draft e : events) {
-            rows.add(new Object[] {Ids.timeOrdered(), e.type(),
-                    e.schoolId() == null ? ZhurnalConstants.SYSTEM_SCOPE : e.schoolId(), actor, now, Json.write(e.payload())});
+        List<Object[]> rows = new ArrayList<>();
+        for (int from = 0; from < events.size(); from += EventBatch.MAX_EVENTS) {
+            List<Draft> part = events.subList(from, Math.min(events.size(), from + EventBatch.MAX_EVENTS));
+            if (part.size() == 1) {
+                Draft e = part.get(0);
+                rows.add(new Object[] {Ids.timeOrdered(), e.type(), scope(e), actor, now, Json.write(e.payload()), 1});
+            } else {
+                List<EventBatch.Part> parts = new ArrayList<>(part.size());
+                for (Draft e : part) {
+                    parts.add(new EventBatch.Part(Ids.timeOrdered(), e.type(), scope(e), Json.write(e.payload())));
+                }
+                rows.add(new Object[] {parts.get(0).id(), EventBatch.TYPE, parts.get(0).schoolId(), actor, now, EventBatch.encode(parts),
+                    parts.size()});
+            }
         }
         jpa.tx(TransactionType.Mandatory, em -> {
             // as a native query of the entity manager (RowInserts builds the statement)
@@ -62,12 +76,16 @@ public class DomainEventsImpl implements DomainEvents {
                 List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + RowInserts.ROWS_PER_STATEMENT));
                 Query q = em.createNativeQuery(RowInserts.sql("zh_event", COLUMNS, part.size()));
                 for (int i = 0; i < part.size(); i++) {
-                    for (int c = 0; c < 6; c++) {
-                        q.setParameter(i * 6 + c + 1, part.get(i)[c]);
+                    for (int c = 0; c < COLUMNS.size(); c++) {
+                        q.setParameter(i * COLUMNS.size() + c + 1, part.get(i)[c]);
                     }
                 }
                 q.executeUpdate();
             }
         });
+    }
+
+    private static String scope(Draft e) {
+        return e.schoolId() == null ? ZhurnalConstants.SYSTEM_SCOPE : e.schoolId();
     }
 }

@@ -182,11 +182,17 @@ public class EventDispatcher {
             em.createNativeQuery("UPDATE zh_event_sequencer SET last_pos = last_pos WHERE name = 'main'").executeUpdate();
             long last = ((Number) em.createNativeQuery("SELECT last_pos FROM zh_event_sequencer WHERE name = 'main'")
                     .getSingleResult()).longValue();
-            // Only the serials: sorting whole rows made Derby sort their payloads (CLOBs) through temporary files,
-            // which was most of the dispatcher's work under a stream of journal entries.
-            List<Long> serials = em.createQuery("select e.serial from EventEntity e where e.pos is null order by e.serial", Long.class)
-                    .setMaxResults(1000).getResultList();
-            last = assign(serials, last, (from, to, offset) -> em.createNativeQuery(
+            // Only the serials and sizes: sorting whole rows made Derby sort their payloads (CLOBs) through temporary
+            // files, which was most of the dispatcher's work under a stream of journal entries.
+            List<Object[]> rows = em.createQuery("select e.serial, e.batchSize from EventEntity e where e.pos is null order by e.serial",
+                    Object[].class).setMaxResults(1000).getResultList();
+            List<Long> serials = new java.util.ArrayList<>(rows.size());
+            List<Integer> sizes = new java.util.ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                serials.add(((Number) r[0]).longValue());
+                sizes.add(((Number) r[1]).intValue());
+            }
+            last = assign(serials, sizes, last, (from, to, offset) -> em.createNativeQuery(
                     "UPDATE zh_event SET pos = serial + ?1 WHERE serial >= ?2 AND serial <= ?3 AND pos IS NULL")
                     .setParameter(1, offset).setParameter(2, from).setParameter(3, to).executeUpdate());
             em.createNativeQuery("UPDATE zh_event_sequencer SET last_pos = ?1 WHERE name = 'main'")
@@ -199,16 +205,33 @@ public class EventDispatcher {
         int apply(long from, long to, long offset);
     }
 
-    /**
-     * Gives the events of the ascending {@code serials} the positions after {@code last}, in that order, one update per
-     * run of consecutive serials (a run has no gap, so every row in its range is one of the listed, still unpositioned
-     * events; a gap is a transaction that had not committed when they were read). @return the new last position
-     */
+    /** {@link #assign(List, List, long, RunUpdate)} for rows of one event each. */
     static long assign(List<Long> serials, long last, RunUpdate update) {
+        return assign(serials, java.util.Collections.nCopies(serials.size(), 1), last, update);
+    }
+
+    /**
+     * Gives the rows of the ascending {@code serials} (holding {@code sizes} events each) the positions after {@code last},
+     * in that order: a row's position is that of its last event (see {@link EventBatch}). One update per run of
+     * consecutive serials of single events (a run has no gap, so every row in its range is one of the listed, still
+     * unpositioned rows; a gap is a transaction that had not committed when they were read), one per batch row.
+     * @return the new last position
+     */
+    static long assign(List<Long> serials, List<Integer> sizes, long last, RunUpdate update) {
         int i = 0;
         while (i < serials.size()) {
+            if (sizes.get(i) > 1) {
+                long serial = serials.get(i);
+                long pos = last + sizes.get(i);
+                if (update.apply(serial, serial, pos - serial) != 1) {
+                    throw new IllegalStateException("Sequencing event batch " + serial + " changed no row");
+                }
+                last = pos;
+                i++;
+                continue;
+            }
             int j = i;
-            while (j + 1 < serials.size() && serials.get(j + 1) == serials.get(j) + 1) {
+            while (j + 1 < serials.size() && sizes.get(j + 1) == 1 && serials.get(j + 1) == serials.get(j) + 1) {
                 j++;
             }
             long from = serials.get(i);
@@ -294,29 +317,39 @@ public class EventDispatcher {
         if (state.getNextAttemptAt() > now) {
             return false;
         }
-        List<EventEntity> next = em.createQuery("select e from EventEntity e where e.pos > :p order by e.pos", EventEntity.class)
+        // Rows whose last event is after the listener's position (the first may be a batch it is part-way through).
+        List<EventEntity> rows = em.createQuery("select e from EventEntity e where e.pos > :p order by e.pos", EventEntity.class)
                 .setParameter("p", state.getPos()).setMaxResults(max).getResultList();
-        if (next.isEmpty()) {
+        if (rows.isEmpty()) {
             return false;
         }
-        for (EventEntity e : next) {
-            if (stopping && e != next.get(0)) {
-                break;
-            }
-            if (matches(types, e.getEventType())) {
-                try {
-                    listener.onEvent(e.toDTO());
-                } catch (Exception ex) {
-                    throw new ListenerFailure(ex);
+        int handed = 0;
+        long from = state.getPos();
+        deliver:
+        for (EventEntity row : rows) {
+            for (DomainEvent e : EventBatch.events(row)) {
+                if (e.position() <= from) {
+                    continue; // delivered in an earlier transaction
                 }
+                if (handed == max || (stopping && handed > 0)) {
+                    break deliver;
+                }
+                if (matches(types, e.type())) {
+                    try {
+                        listener.onEvent(e);
+                    } catch (Exception ex) {
+                        throw new ListenerFailure(ex);
+                    }
+                }
+                state.setPos(e.position());
+                handed++;
             }
-            state.setPos(e.getPos());
         }
         state.setFailures(0);
         state.setLastError(null);
         state.setNextAttemptAt(0);
         state.setUpdatedAt(now);
-        return next.size() == max;
+        return handed == max || rows.size() == max;
     }
 
     private static boolean matches(String[] types, String type) {

@@ -43,4 +43,38 @@ class SequencingTest {
     void aRunThatDoesNotChangeExactlyItsRowsStopsTheRound() {
         assertThrows(IllegalStateException.class, () -> EventDispatcher.assign(List.of(5L, 6L), 0, (from, to, offset) -> 1));
     }
+
+    @Test
+    void aBatchRowTakesThePositionOfItsLastEventAndIsUpdatedOnItsOwn() {
+        Runs runs = new Runs();
+        // 10, 11 single; 12 a batch of 5; 13, 14 single; 15 a batch of 3 right after another batch 16 of 2.
+        long last = EventDispatcher.assign(List.of(10L, 11L, 12L, 13L, 14L, 15L, 16L), List.of(1, 1, 5, 1, 1, 3, 2), 100, runs);
+        // 10→101, 11→102; 12→107 (its events 103–107); 13→108, 14→109; 15→112 (110–112); 16→114 (113–114)
+        assertEquals(114, last);
+        assertEquals(List.of(List.of(10L, 11L, 91L), List.of(12L, 12L, 95L), List.of(13L, 14L, 95L), List.of(15L, 15L, 97L),
+                List.of(16L, 16L, 98L)), runs.calls);
+    }
+
+    @Test
+    void theEventsOfABatchRowGetThePositionsUpToTheRows() {
+        org.zhurnal.core.internal.entity.EventEntity row = new org.zhurnal.core.internal.entity.EventEntity();
+        row.setSerial(12);
+        row.setPos(107L);
+        row.setBatchSize(3);
+        row.setEventType(EventBatch.TYPE);
+        row.setActorId("acc-1");
+        row.setOccurredAt(1_700_000_000_000L);
+        row.setPayload(EventBatch.encode(List.of(new EventBatch.Part("a", "gradebook.mark.recorded", "s1", "{\"v\":\"5\"}"),
+                new EventBatch.Part("b", "gradebook.absence.recorded", "s1", "{\"c\":\"н\"}"),
+                new EventBatch.Part("c", "gradebook.homework.posted", "s2", "\"text\""))));
+        List<org.zhurnal.core.api.event.DomainEvent> events = EventBatch.events(row);
+        assertEquals(List.of(105L, 106L, 107L), events.stream().map(org.zhurnal.core.api.event.DomainEvent::position).toList());
+        assertEquals(List.of("a", "b", "c"), events.stream().map(org.zhurnal.core.api.event.DomainEvent::id).toList());
+        assertEquals("gradebook.absence.recorded", events.get(1).type());
+        assertEquals("{\"c\":\"н\"}", events.get(1).payload());
+        assertEquals("s2", events.get(2).schoolId());
+        assertEquals("acc-1", events.get(2).actorId());
+        row.setBatchSize(4);
+        assertThrows(IllegalStateException.class, () -> EventBatch.events(row));
+    }
 }
