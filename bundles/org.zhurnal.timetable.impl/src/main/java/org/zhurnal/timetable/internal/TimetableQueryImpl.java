@@ -51,7 +51,14 @@ public class TimetableQueryImpl implements TimetableQuery {
         int templateSeconds() default 10;
     }
 
-    private final NodeCache<String, List<TimetableEntry>> entries = new NodeCache<>(Duration.ZERO);
+    private final NodeCache<String, Template> entries = new NodeCache<>(Duration.ZERO);
+
+    /** A school's template entries, and the same by entry id (a lesson's occurrence names its entry). */
+    private record Template(List<TimetableEntry> all, Map<String, List<TimetableEntry>> byId) {
+        static Template of(List<TimetableEntry> all) {
+            return new Template(all, all.stream().collect(Collectors.groupingBy(TimetableEntry::id)));
+        }
+    }
     private final NodeCache<String, List<LessonChange>> changes = new NodeCache<>(Duration.ZERO);
     /** The school of a template entry, for a lesson asked for by its occurrence id (an entry never changes school). */
     private final NodeCache<String, String> schoolOfEntry = new NodeCache<>(Duration.ZERO, 100_000);
@@ -99,8 +106,12 @@ public class TimetableQueryImpl implements TimetableQuery {
 
     /** Every entry of the school (all years), reused for {@code templateSeconds}. */
     private List<TimetableEntry> template(String schoolId) {
-        return entries.get(schoolId, () -> jpa.txExpr(TransactionType.Supports, em -> Mapping.overlapping(em, "schoolId", Set.of(schoolId),
-                EVER_FROM, EVER_TO).stream().map(Mapping::toDTO).toList()));
+        return templateOf(schoolId).all();
+    }
+
+    private Template templateOf(String schoolId) {
+        return entries.get(schoolId, () -> Template.of(jpa.txExpr(TransactionType.Supports, em -> Mapping.overlapping(em, "schoolId",
+                Set.of(schoolId), EVER_FROM, EVER_TO).stream().map(Mapping::toDTO).toList())));
     }
 
     /** The school's changes in the range, by occurrence id. */
@@ -234,8 +245,8 @@ public class TimetableQueryImpl implements TimetableQuery {
         String schoolId = schoolOfEntry.get(entryId, () -> load("id", Set.of(entryId), EVER_FROM, EVER_TO).stream()
                 .map(TimetableEntry::schoolId).findFirst().orElse(null));
         // The entry from the school's template (reused), if it is valid on the date.
-        List<TimetableEntry> entries = schoolId == null ? List.of() : template(schoolId).stream().filter(e -> e.id().equals(entryId)
-                && !e.validFrom().isAfter(date) && (e.validTo() == null || !e.validTo().isBefore(date))).toList();
+        List<TimetableEntry> entries = schoolId == null ? List.of() : templateOf(schoolId).byId().getOrDefault(entryId, List.of()).stream()
+                .filter(e -> !e.validFrom().isAfter(date) && (e.validTo() == null || !e.validTo().isBefore(date))).toList();
         // One entry: read its own class (or its group's class) rather than every class of the school.
         java.util.function.Function<TimetableEntry, Integer> grade = e -> {
             String classId = e.classId() != null ? e.classId() : roster.group(e.groupId()).map(Group::classId).orElse(null);
