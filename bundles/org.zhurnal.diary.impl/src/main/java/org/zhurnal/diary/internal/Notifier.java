@@ -105,6 +105,7 @@ public class Notifier implements DomainEventListener {
         String day = LocalDate.ofInstant(event.occurredAt(), clock.zone()).toString();
         jpa.tx(TransactionType.Required, em -> {
             Map<String, Map<String, String>> stored = preferences.stored(s.id());
+            List<Outbox.NewMessage> instant = new ArrayList<>();
             for (NotificationChannel channel : channels.all()) {
                 for (Person p : recipients) {
                     Preferences.Preference pref = preferences.of(p, s.id(), channel.id(), channel.contactKind(), stored);
@@ -113,7 +114,7 @@ public class Notifier implements DomainEventListener {
                     }
                     String key = event.id() + "|" + p.id() + "|" + channel.id();
                     if (Preferences.INSTANT.equals(pref.mode())) {
-                        outbox.enqueue(new Outbox.NewMessage(key, s.schoolId(), s.id(), p.id(), p.fullName(), channel.id(), pref.address(),
+                        instant.add(new Outbox.NewMessage(key, s.schoolId(), s.id(), p.id(), p.fullName(), channel.id(), pref.address(),
                                 Preferences.INSTANT, Texts.instantSubject(studentName, news.what()),
                                 Texts.instantBody(p.firstName() + (p.middleName() == null ? "" : " " + p.middleName()), studentName, news.line())));
                     } else {
@@ -121,6 +122,7 @@ public class Notifier implements DomainEventListener {
                     }
                 }
             }
+            outbox.enqueueAll(instant);
         });
     }
 }

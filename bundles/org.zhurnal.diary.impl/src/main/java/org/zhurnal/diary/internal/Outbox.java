@@ -1,9 +1,12 @@
 package org.zhurnal.diary.internal;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -11,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.persistence.Ids;
+import org.zhurnal.core.api.persistence.RowInserts;
 import org.zhurnal.core.api.ZhurnalClock;
 
 /**
@@ -67,6 +71,39 @@ public class Outbox {
         });
     }
 
+    private static final List<String> COLUMNS = List.of("id", "dedupe_key", "school_id", "student_id", "recipient_id", "recipient_name",
+            "channel", "address", "kind", "subject", "body", "status", "attempts", "next_attempt_at", "created_at");
+
+    /**
+     * Queues the messages whose dedupe keys are not queued yet, with one read of the keys and one multi-row insert
+     * (an event's messages to a student's guardians and the student); joins the caller's transaction.
+     */
+    public void enqueueAll(List<NewMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        jpa.tx(TransactionType.Required, em -> {
+            javax.persistence.Query q = em.createNativeQuery("SELECT dedupe_key FROM zh_d_outbox WHERE dedupe_key IN ("
+                    + placeholders(messages.size(), 1) + ")");
+            for (int i = 0; i < messages.size(); i++) {
+                q.setParameter(i + 1, messages.get(i).dedupeKey());
+            }
+            Set<Object> queued = new HashSet<>(q.getResultList());
+            long now = clock.now().toEpochMilli();
+            List<Object[]> rows = new ArrayList<>();
+            for (NewMessage m : messages) {
+                if (queued.add(m.dedupeKey())) {
+                    rows.add(new Object[] {Ids.timeOrdered(), m.dedupeKey(), m.schoolId(), m.studentId(), m.recipientId(),
+                        truncate(m.recipientName(), 300), m.channel(), m.address(), m.kind(), truncate(m.subject(), 300),
+                        truncate(m.body(), 8000), PENDING, 0, now, now});
+                }
+            }
+            if (!rows.isEmpty()) {
+                RowInserts.insertAndRelease(em.unwrap(Connection.class), "zh_d_outbox", COLUMNS, rows);
+            }
+        });
+    }
+
     /** Queues a line for a person's daily or weekly digest, unless already queued. */
     public void addDigestItem(String dedupeKey, String schoolId, String recipientId, String studentId, String channel, String mode,
             String line, String eventDay) {
@@ -114,26 +151,72 @@ public class Outbox {
     }
 
     /**
+     * Two index range reads (status, next_attempt_at), not one query with an OR: Derby answers an OR of the two
+     * conditions with a scan of the whole table, which keeps every message ever sent.
+     *
      * @param staleClaimMillis a claim older than this is taken to be of a sender that died
-     * @return up to {@code limit} messages due now, oldest first
+     * @param channels the channels whose messages are wanted (those installed)
+     * @return up to {@code limit} messages due now: pending ones in the order they fell due, then stale claims
      */
-    public List<Message> due(int limit, long staleClaimMillis) {
+    public List<Message> due(int limit, long staleClaimMillis, Collection<String> channels) {
         long now = clock.now().toEpochMilli();
+        String ofChannels = " AND channel IN (" + placeholders(channels.size(), 2) + ")";
         return jpa.txExpr(TransactionType.Supports, em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(SELECT + "WHERE (status = 'PENDING' AND next_attempt_at <= ?1) "
-                    + "OR (status = 'SENDING' AND claimed_at < ?2) ORDER BY created_at").setParameter(1, now)
-                    .setParameter(2, now - staleClaimMillis).setMaxResults(limit).getResultList();
-            return rows.stream().map(Outbox::toMessage).toList();
+            List<Message> due = new ArrayList<>(rows(em.createNativeQuery(SELECT + "WHERE status = 'PENDING' AND next_attempt_at <= ?1"
+                    + ofChannels + " ORDER BY next_attempt_at").setParameter(1, now).setMaxResults(limit), channels));
+            if (due.size() < limit) {
+                due.addAll(rows(em.createNativeQuery(SELECT + "WHERE status = 'SENDING' AND claimed_at < ?1" + ofChannels
+                        + " ORDER BY claimed_at").setParameter(1, now - staleClaimMillis).setMaxResults(limit - due.size()), channels));
+            }
+            return due;
         });
     }
 
-    /** Claims a due message for sending. @return whether this caller got it */
-    public boolean claim(Message m) {
+    /** The messages of a query whose parameters from 2 on are the channels. */
+    private static List<Message> rows(javax.persistence.Query q, Collection<String> channels) {
+        int i = 2;
+        for (String c : channels) {
+            q.setParameter(i++, c);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(Outbox::toMessage).toList();
+    }
+
+    private static String placeholders(int n, int first) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "?" : ", ?").append(first + i);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Claims due messages for sending, in one transaction (one commit for a round, not one per message).
+     * @return those this caller got, in their order
+     */
+    public List<Message> claimAll(List<Message> due) {
+        if (due.isEmpty()) {
+            return List.of();
+        }
         long now = clock.now().toEpochMilli();
-        return jpa.txExpr(TransactionType.Required, em -> em.createNativeQuery("UPDATE zh_d_outbox SET status = 'SENDING', claimed_at = ?1 "
-                + "WHERE id = ?2 AND status = ?3 AND attempts = ?4").setParameter(1, now).setParameter(2, m.id()).setParameter(3, m.status())
-                .setParameter(4, m.attempts()).executeUpdate() == 1);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<Message> claimed = new ArrayList<>();
+            for (Message m : due) {
+                if (em.createNativeQuery("UPDATE zh_d_outbox SET status = 'SENDING', claimed_at = ?1 WHERE id = ?2 AND status = ?3 "
+                        + "AND attempts = ?4").setParameter(1, now).setParameter(2, m.id()).setParameter(3, m.status())
+                        .setParameter(4, m.attempts()).executeUpdate() == 1) {
+                    claimed.add(m);
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /** Gives a claimed message back unsent: pending again, due now, no attempt counted. */
+    public void release(String id) {
+        jpa.tx(TransactionType.Required, em -> em.createNativeQuery("UPDATE zh_d_outbox SET status = 'PENDING', claimed_at = NULL "
+                + "WHERE id = ?1 AND status = 'SENDING'").setParameter(1, id).executeUpdate());
     }
 
     public void sent(String id) {

@@ -128,26 +128,51 @@ public class OutboxSender {
         scheduler.scheduleWithFixedDelay(this::tick, poll, poll, TimeUnit.SECONDS);
     }
 
+    /** Messages a round takes. */
+    static final int BATCH = 100;
+    /** Rounds one tick runs at most before it lets the digests run again. */
+    static final int MAX_ROUNDS = 100;
+    private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+
     private void tick() {
         try {
             scheduledDigests();
-            sendDue();
+            // A backlog (a morning of marks of many schools, an SMTP server that was down) is worked off in rounds
+            // while they find a full batch, not one round per poll.
+            for (int round = 0; round < MAX_ROUNDS && !stopping && sendRound().due() == BATCH; round++) {
+                // next round
+            }
         } catch (RuntimeException e) {
             LOG.warn("Diary outbox round failed; it is retried at the next round", e);
         }
     }
 
-    /** Sends what is due now. @return how many messages were sent */
+    /** Sends one round of what is due now. @return how many messages were sent */
     public int sendDue() {
+        return sendRound().sent();
+    }
+
+    /** What a round found due and sent. */
+    private record Round(int due, int sent) {
+    }
+
+    /**
+     * Up to {@link #BATCH} due messages of the installed channels (a channel plug-in not installed keeps its messages
+     * pending, and they do not hold up the others' messages), claimed together and sent one by one.
+     */
+    private Round sendRound() {
+        List<String> installed = channels.all().stream().map(NotificationChannel::id).toList();
+        if (installed.isEmpty()) {
+            return new Round(0, 0);
+        }
+        List<Outbox.Message> due = outbox.due(BATCH, STALE_CLAIM.toMillis(), installed);
         int sent = 0;
-        Duration staleClaim = Duration.ofMinutes(5);
-        for (Outbox.Message m : outbox.due(100, staleClaim.toMillis())) {
-            if (stopping) {
-                break;
-            }
+        Map<String, List<String>> failures = new LinkedHashMap<>(); // by channel, logged once per round
+        for (Outbox.Message m : outbox.claimAll(due)) {
             NotificationChannel channel = channels.get(m.channel()).orElse(null);
-            if (channel == null || !outbox.claim(m)) {
-                continue; // a channel plug-in not (yet) installed keeps its messages pending
+            if (stopping || channel == null) {
+                outbox.release(m.id()); // stopping, or the channel was uninstalled since: pending again, no attempt used
+                continue;
             }
             try {
                 channel.deliver(new Notification(m.id(), m.address(), m.recipientName(), m.subject(), m.body()));
@@ -158,10 +183,13 @@ public class OutboxSender {
                 Instant retryAt = attempts >= config.maxAttempts() ? null : clock.now().plus(backoff(attempts));
                 String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 outbox.failed(m.id(), error, retryAt);
-                LOG.info("Diary message {} via {} failed (attempt {}): {}", m.id(), m.channel(), attempts, error);
+                failures.computeIfAbsent(m.channel(), k -> new ArrayList<>()).add(m.id() + " (attempt " + attempts + "): " + error);
             }
         }
-        return sent;
+        // One line per channel and round, not one per message: an SMTP server that is down fails the whole round.
+        failures.forEach((channel, errors) -> LOG.info("{} diary message(s) via {} failed, retried later with backoff: {}{}", errors.size(),
+                channel, errors.get(0), errors.size() > 1 ? " …" : ""));
+        return new Round(due.size(), sent);
     }
 
     /** The delay after the given number of failed attempts: initial·2^(attempts−1), at most the maximum. */
