@@ -2,6 +2,9 @@
 # given ports, starts it (the caller's environment, e.g. ZHURNAL_DEMO, is passed on), waits until
 # GET /api/v1/health answers, and stops and removes it when the script exits.
 # Usage: start_distribution HTTP_PORT SSH_PORT   (sets WORK, HOME_DIR, B = the API base URL, PASSWORD)
+# BENCH_SMTP=sink (the default) points its mail at benchmarks/smtp_sink.py on BENCH_SMTP_PORT (default 18025), an SMTP
+# server that accepts and discards every message, so the diary's notifications are sent as to a real relay;
+# BENCH_SMTP=none leaves the mail at 127.0.0.1:25, where nothing listens (every notification fails and is retried).
 # BENCH_DB=postgresql runs it on the PostgreSQL server at 127.0.0.1:5432 (database test, user postgres, trust auth) in a
 # fresh schema of its own, dropped at the end; the default is the embedded Derby.
 PASSWORD='Bench-Passw0rd-2026'
@@ -13,6 +16,7 @@ cleanup_distribution() {
   [ -n "${HOME_DIR:-}" ] && "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true
   for _ in $(seq 1 60); do pgrep -f "karaf.base=$WORK" >/dev/null || break; sleep 0.5; done
   pkill -9 -f "karaf.base=$WORK" || true
+  [ -n "${SINK_PID:-}" ] && kill "$SINK_PID" 2>/dev/null || true
   rm -rf "$WORK"
   [ -n "${BENCH_SCHEMA:-}" ] && psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA IF EXISTS $BENCH_SCHEMA CASCADE" >/dev/null 2>&1 || true
 }
@@ -33,6 +37,11 @@ start_distribution() {
     local ds=$HOME_DIR/etc/org.ops4j.datasource-zhurnal.cfg
     sed -i "s/^osgi.jdbc.driver.name.*/osgi.jdbc.driver.name = PostgreSQL JDBC Driver/; s|^url.*|url = jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$BENCH_SCHEMA|" "$ds"
     printf 'user = postgres\npassword = \n' >> "$ds"
+  fi
+  if [ "${BENCH_SMTP:-sink}" = sink ]; then
+    python3 benchmarks/smtp_sink.py "${BENCH_SMTP_PORT:-18025}" "$WORK/mails.count" &
+    SINK_PID=$!
+    sed -i "s/^port = 25/port = ${BENCH_SMTP_PORT:-18025}/" "$HOME_DIR/etc/org.zhurnal.mail.cfg"
   fi
   B=http://127.0.0.1:$1/api/v1
   ZHURNAL_ADMIN_PASSWORD=$PASSWORD "$HOME_DIR/bin/start" >/dev/null 2>&1

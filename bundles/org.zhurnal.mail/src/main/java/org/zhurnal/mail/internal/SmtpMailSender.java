@@ -56,29 +56,23 @@ public class SmtpMailSender implements MailSender {
         int timeoutMillis() default 10_000;
     }
 
-    private volatile Config config;
+    /** The configuration and its mail session, made once per configuration (a session reads Jakarta Mail's provider files). */
+    private record Setup(Config config, Session session) {
+    }
+
+    private volatile Setup setup;
 
     @Activate
     public SmtpMailSender(Config config) {
-        this.config = config;
+        modified(config);
     }
 
     @Modified
     void modified(Config config) {
-        this.config = config;
+        this.setup = new Setup(config, session(config));
     }
 
-    @Override
-    public void send(Mail mail) throws MailDeliveryException {
-        send(mail, null);
-    }
-
-    @Override
-    public void send(Mail mail, String messageId) throws MailDeliveryException {
-        if (messageId != null && !messageId.matches("[A-Za-z0-9.-]{1,200}")) {
-            throw new IllegalArgumentException("messageId: letters, digits, dots and dashes only");
-        }
-        Config c = config;
+    private static Session session(Config c) {
         Properties p = new Properties();
         String proto = c.ssl() ? "smtps" : "smtp";
         p.put("mail.transport.protocol", proto);
@@ -91,18 +85,40 @@ public class SmtpMailSender implements MailSender {
         p.put("mail." + proto + ".starttls.required", Boolean.toString(c.startTls()));
         boolean auth = !c.username().isEmpty();
         p.put("mail." + proto + ".auth", Boolean.toString(auth));
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(Session.class.getClassLoader());
+        try {
+            return Session.getInstance(p, auth ? new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(c.username(), c.password());
+                }
+            } : null);
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public void send(Mail mail) throws MailDeliveryException {
+        send(mail, null);
+    }
+
+    @Override
+    public void send(Mail mail, String messageId) throws MailDeliveryException {
+        if (messageId != null && !messageId.matches("[A-Za-z0-9.-]{1,200}")) {
+            throw new IllegalArgumentException("messageId: letters, digits, dots and dashes only");
+        }
+        Setup current = setup;
+        Config c = current.config();
+        Session session = current.session();
         // Jakarta Mail finds its content handlers through the context class loader; in a servlet thread
         // that is Pax Web's, so switch to the mail bundle's for the send.
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(Session.class.getClassLoader());
         try {
-            Session session = Session.getInstance(p, auth ? new Authenticator() {
-                @Override
-                protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(c.username(), c.password());
-                }
-            } : null);
             MimeMessage m = messageId == null ? new MimeMessage(session) : new MimeMessage(session) {
                 @Override
                 protected void updateMessageID() throws MessagingException {
