@@ -54,3 +54,6 @@ echo "| journal grid (class × subject × quarter), 100 requests/s offered (16 c
 echo "| journal grid, 16 connections, full speed, ${SECONDS_EACH} s | $GRID_FULL |"
 echo "| journal grid, 100 requests/s offered, right after the entry runs (their events still being worked off), ${SECONDS_EACH} s | $GRID_AFTER |"
 printf '| hot deploy of a grading-scheme jar under the paced entry load: listed after | %.2f s; load during it: %s |\n' "$(echo "$t1 - $t0" | bc)" "$(cat "$WORK/deploy-load.txt")"
+if [ -f "$WORK/mails.count" ]; then
+  echo "| diary notifications accepted by the SMTP sink by the end (an entry queues one per mark or absence for each guardian and the student) | $(cat "$WORK/mails.count") |"
+fi
