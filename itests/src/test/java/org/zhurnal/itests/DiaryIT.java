@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Hashtable;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
@@ -20,6 +23,8 @@ import javax.mail.internet.MimeMessage;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -34,6 +39,8 @@ import org.zhurnal.core.api.security.ScopeRef;
 import org.zhurnal.core.api.tenancy.Municipality;
 import org.zhurnal.core.api.tenancy.School;
 import org.zhurnal.core.api.tenancy.TenantService;
+import org.zhurnal.diary.spi.Notification;
+import org.zhurnal.diary.spi.NotificationChannel;
 import org.zhurnal.gradebook.api.Forecast;
 import org.zhurnal.gradebook.api.GradebookQuery;
 import org.zhurnal.roster.api.RosterQuery;
@@ -72,6 +79,8 @@ public class DiaryIT {
     ZhurnalClock clock;
     @Inject
     org.zhurnal.timetable.api.TimetableQuery timetable;
+    @Inject
+    BundleContext context;
 
     private final Http http = new Http(KarafOptions.HTTP_PORT);
 
@@ -499,6 +508,105 @@ public class DiaryIT {
         } finally {
             smtp.stop();
         }
+    }
+
+    @Test
+    public void messagesOfAChannelThatWasUninstalledHoldUpNoOtherMessages() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String olgaMail = "olga." + tag + "@example.org";
+        String annaMail = "anna." + tag + "@example.net";
+        Setup s = setUp("Школа каналов", RosterIT.pupils().replace("olga@example.org", olgaMail).replace("anna@example.net", annaMail));
+        String alisa = s.pupils().get("Алиса");
+        String fyodor = s.pupils().get("Фёдор");
+        String classTeacher = token(s.belova(), s.school().id(), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(s.fiveA())));
+        String log = API + "classes/" + s.fiveA() + "/deliveries";
+        // A second channel plug-in (to e-mail addresses too) whose first delivery waits until the test lets it go.
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        NotificationChannel probe = new NotificationChannel() {
+            @Override
+            public String id() {
+                return "probe";
+            }
+
+            @Override
+            public String contactKind() {
+                return "EMAIL";
+            }
+
+            @Override
+            public void deliver(Notification notification) throws Exception {
+                inside.countDown();
+                release.await(60, TimeUnit.SECONDS);
+            }
+        };
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(NotificationChannel.CHANNEL, "probe");
+        ServiceRegistration<NotificationChannel> registration = context.registerService(NotificationChannel.class, probe, props);
+        GreenMail smtp = new GreenMail(new ServerSetup(KarafOptions.SMTP_PORT, "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            // 110 marks for Alisa: each queues an e-mail and a probe message to her mother — more probe messages than a
+            // sender round takes.
+            StringBuilder marks = new StringBuilder();
+            for (int i = 0; i < 110; i++) {
+                marks.append(i == 0 ? "" : ",").append(mark(alisa, "5", "ORAL", true));
+            }
+            Http.Answer many = record(s, s.math() + ":" + s.monday(), "{\"marks\":[" + marks + "]}");
+            assertEquals(many.body(), 200, many.status());
+            await("the probe messages queued", 30_000, () -> count(http.get(log, classTeacher).json(), "probe", null) == 110);
+            // The sender holds a round inside the probe's first delivery; meanwhile the plug-in is uninstalled.
+            assertTrue("the sender never reached the probe channel", inside.await(30, TimeUnit.SECONDS));
+            registration.unregister();
+            registration = null;
+            // A mark for Fyodor: its e-mail to his mother is queued after all the probe messages.
+            Http.Answer one = record(s, s.art() + ":" + s.monday().plusDays(2), "{\"marks\":[" + mark(fyodor, "4", "ORAL", true) + "]}");
+            assertEquals(one.body(), 200, one.status());
+            await("Anna's message queued", 30_000, () -> count(http.get(log, classTeacher).json(), "email", annaMail) == 1);
+            release.countDown();
+            // It goes out although the uninstalled channel's messages, due earlier, fill more than a round.
+            await("Anna's e-mail", 30_000, () -> {
+                try {
+                    return to(smtp, annaMail).size() == 1;
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            await("Olga's 110 e-mails", 30_000, () -> {
+                try {
+                    return to(smtp, olgaMail).size() == 110;
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            // The probe's messages wait for their channel: pending, no attempt used up (but the one it was holding, sent).
+            JsonNode rows = http.get(log, classTeacher).json();
+            int pending = 0;
+            for (JsonNode r : rows) {
+                if ("probe".equals(r.get("channel").asText()) && "PENDING".equals(r.get("status").asText())) {
+                    assertEquals(r.toString(), 0, r.get("attempts").asInt());
+                    pending++;
+                }
+            }
+            assertEquals(rows.toString(), 109, pending);
+        } finally {
+            release.countDown();
+            if (registration != null) {
+                registration.unregister();
+            }
+            smtp.stop();
+        }
+    }
+
+    /** @return the delivery log's rows of the channel (and address, when given) */
+    private static int count(JsonNode rows, String channel, String address) {
+        int n = 0;
+        for (JsonNode r : rows) {
+            if (channel.equals(r.get("channel").asText()) && (address == null || address.equals(r.get("address").asText()))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static List<String[]> csvRows(byte[] csv) {
