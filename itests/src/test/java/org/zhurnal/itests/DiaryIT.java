@@ -413,15 +413,13 @@ public class DiaryIT {
     @Test
     public void notificationsGoThroughTheOutboxExactlyOnceAndDigestsCollectTheDay() throws Exception {
         // etc/org.zhurnal.diary.notifications.cfg (KarafOptions): 1 s rounds and retries, no scheduled digest.
-        // Addresses of this test's own: other tests of this container queue messages to the same people of their schools,
-        // and this SMTP server would receive them too.
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String olgaMail = "olga." + tag + "@example.org";
-        String annaMail = "anna." + tag + "@example.net";
-        Setup s = setUp("Школа оповещений", RosterIT.pupils().replace("olga@example.org", olgaMail).replace("anna@example.net", annaMail));
+        MailSetup m = mailSetUp("Школа оповещений");
+        Setup s = m.s();
+        String olgaMail = m.olgaMail();
+        String annaMail = m.annaMail();
+        String classTeacher = m.classTeacher();
         String alisa = s.pupils().get("Алиса");
         String fyodor = s.pupils().get("Фёдор");
-        String classTeacher = token(s.belova(), s.school().id(), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(s.fiveA())));
         String anna = token(s.guardians().get("Анна"), s.school().id(), new Grant(Role.PARENT, ScopeRef.student(fyodor)));
         // Fyodor's mother wants one message a day.
         Http.Answer pref = http.send("PUT", API + "students/" + fyodor + "/preferences", "{\"channel\":\"email\",\"mode\":\"DAILY\"}",
@@ -512,13 +510,13 @@ public class DiaryIT {
 
     @Test
     public void messagesOfAChannelThatWasUninstalledHoldUpNoOtherMessages() throws Exception {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String olgaMail = "olga." + tag + "@example.org";
-        String annaMail = "anna." + tag + "@example.net";
-        Setup s = setUp("Школа каналов", RosterIT.pupils().replace("olga@example.org", olgaMail).replace("anna@example.net", annaMail));
+        MailSetup m = mailSetUp("Школа каналов");
+        Setup s = m.s();
+        String olgaMail = m.olgaMail();
+        String annaMail = m.annaMail();
+        String classTeacher = m.classTeacher();
         String alisa = s.pupils().get("Алиса");
         String fyodor = s.pupils().get("Фёдор");
-        String classTeacher = token(s.belova(), s.school().id(), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(s.fiveA())));
         String log = API + "classes/" + s.fiveA() + "/deliveries";
         // A second channel plug-in (to e-mail addresses too) whose first delivery waits until the test lets it go.
         CountDownLatch inside = new CountDownLatch(1);
@@ -596,6 +594,23 @@ public class DiaryIT {
             }
             smtp.stop();
         }
+    }
+
+    /** A notification test's school, its guardians' addresses, and its class teacher's token. */
+    record MailSetup(Setup s, String olgaMail, String annaMail, String classTeacher) {
+    }
+
+    /**
+     * A school whose guardians Olga and Anna have addresses of this test's own: other tests of this container queue
+     * messages to the same people of their schools, and this test's SMTP server would receive them too.
+     */
+    private MailSetup mailSetUp(String name) throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String olgaMail = "olga." + tag + "@example.org";
+        String annaMail = "anna." + tag + "@example.net";
+        Setup s = setUp(name, RosterIT.pupils().replace("olga@example.org", olgaMail).replace("anna@example.net", annaMail));
+        return new MailSetup(s, olgaMail, annaMail, token(s.belova(), s.school().id(), new Grant(Role.CLASS_TEACHER,
+                ScopeRef.schoolClass(s.fiveA()))));
     }
 
     /** @return the delivery log's rows of the channel (and address, when given) */
