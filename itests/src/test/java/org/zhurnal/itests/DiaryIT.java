@@ -512,11 +512,6 @@ public class DiaryIT {
     public void messagesOfAChannelThatWasUninstalledHoldUpNoOtherMessages() throws Exception {
         MailSetup m = mailSetUp("Школа каналов");
         Setup s = m.s();
-        String olgaMail = m.olgaMail();
-        String annaMail = m.annaMail();
-        String classTeacher = m.classTeacher();
-        String alisa = s.pupils().get("Алиса");
-        String fyodor = s.pupils().get("Фёдор");
         String log = API + "classes/" + s.fiveA() + "/deliveries";
         // A second channel plug-in (to e-mail addresses too) whose first delivery waits until the test lets it go.
         CountDownLatch inside = new CountDownLatch(1);
@@ -548,37 +543,37 @@ public class DiaryIT {
             // sender round takes.
             StringBuilder marks = new StringBuilder();
             for (int i = 0; i < 110; i++) {
-                marks.append(i == 0 ? "" : ",").append(mark(alisa, "5", "ORAL", true));
+                marks.append(i == 0 ? "" : ",").append(mark(s.pupils().get("Алиса"), "5", "ORAL", true));
             }
             Http.Answer many = record(s, s.math() + ":" + s.monday(), "{\"marks\":[" + marks + "]}");
             assertEquals(many.body(), 200, many.status());
-            await("the probe messages queued", 30_000, () -> count(http.get(log, classTeacher).json(), "probe", null) == 110);
+            await("the probe messages queued", 30_000, () -> count(http.get(log, m.classTeacher()).json(), "probe", null) == 110);
             // The sender holds a round inside the probe's first delivery; meanwhile the plug-in is uninstalled.
             assertTrue("the sender never reached the probe channel", inside.await(30, TimeUnit.SECONDS));
             registration.unregister();
             registration = null;
             // A mark for Fyodor: its e-mail to his mother is queued after all the probe messages.
-            Http.Answer one = record(s, s.art() + ":" + s.monday().plusDays(2), "{\"marks\":[" + mark(fyodor, "4", "ORAL", true) + "]}");
+            Http.Answer one = record(s, s.art() + ":" + s.monday().plusDays(2), "{\"marks\":[" + mark(s.pupils().get("Фёдор"), "4", "ORAL", true) + "]}");
             assertEquals(one.body(), 200, one.status());
-            await("Anna's message queued", 30_000, () -> count(http.get(log, classTeacher).json(), "email", annaMail) == 1);
+            await("Anna's message queued", 30_000, () -> count(http.get(log, m.classTeacher()).json(), "email", m.annaMail()) == 1);
             release.countDown();
             // It goes out although the uninstalled channel's messages, due earlier, fill more than a round.
             await("Anna's e-mail", 30_000, () -> {
                 try {
-                    return to(smtp, annaMail).size() == 1;
+                    return to(smtp, m.annaMail()).size() == 1;
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
             });
             await("Olga's 110 e-mails", 30_000, () -> {
                 try {
-                    return to(smtp, olgaMail).size() == 110;
+                    return to(smtp, m.olgaMail()).size() == 110;
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
             });
             // The probe's messages wait for their channel: pending, no attempt used up (but the one it was holding, sent).
-            JsonNode rows = http.get(log, classTeacher).json();
+            JsonNode rows = http.get(log, m.classTeacher()).json();
             int pending = 0;
             for (JsonNode r : rows) {
                 if ("probe".equals(r.get("channel").asText()) && "PENDING".equals(r.get("status").asText())) {

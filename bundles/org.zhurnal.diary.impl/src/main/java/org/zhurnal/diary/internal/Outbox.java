@@ -59,20 +59,19 @@ public class Outbox {
                 return (String) existing.get(0);
             }
             String id = Ids.timeOrdered();
-            long now = clock.now().toEpochMilli();
-            em.createNativeQuery("INSERT INTO zh_d_outbox (id, dedupe_key, school_id, student_id, recipient_id, recipient_name, channel, "
-                    + "address, kind, subject, body, status, attempts, next_attempt_at, created_at) "
-                    + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'PENDING', 0, ?12, ?12)")
-                    .setParameter(1, id).setParameter(2, m.dedupeKey()).setParameter(3, m.schoolId()).setParameter(4, m.studentId())
-                    .setParameter(5, m.recipientId()).setParameter(6, truncate(m.recipientName(), 300)).setParameter(7, m.channel())
-                    .setParameter(8, m.address()).setParameter(9, m.kind()).setParameter(10, truncate(m.subject(), 300))
-                    .setParameter(11, truncate(m.body(), 8000)).setParameter(12, now).executeUpdate();
+            RowInserts.insertAndRelease(em.unwrap(Connection.class), "zh_d_outbox", COLUMNS, List.<Object[]>of(row(m, id, clock.now().toEpochMilli())));
             return id;
         });
     }
 
     private static final List<String> COLUMNS = List.of("id", "dedupe_key", "school_id", "student_id", "recipient_id", "recipient_name",
             "channel", "address", "kind", "subject", "body", "status", "attempts", "next_attempt_at", "created_at");
+
+    /** A new message's row in the order of {@link #COLUMNS}: pending, due now. */
+    private static Object[] row(NewMessage m, String id, long now) {
+        return new Object[] {id, m.dedupeKey(), m.schoolId(), m.studentId(), m.recipientId(), truncate(m.recipientName(), 300), m.channel(),
+            m.address(), m.kind(), truncate(m.subject(), 300), truncate(m.body(), 8000), PENDING, 0, now, now};
+    }
 
     /**
      * Queues the messages whose dedupe keys are not queued yet, with one read of the keys and one multi-row insert
@@ -93,9 +92,7 @@ public class Outbox {
             List<Object[]> rows = new ArrayList<>();
             for (NewMessage m : messages) {
                 if (queued.add(m.dedupeKey())) {
-                    rows.add(new Object[] {Ids.timeOrdered(), m.dedupeKey(), m.schoolId(), m.studentId(), m.recipientId(),
-                        truncate(m.recipientName(), 300), m.channel(), m.address(), m.kind(), truncate(m.subject(), 300),
-                        truncate(m.body(), 8000), PENDING, 0, now, now});
+                    rows.add(row(m, Ids.timeOrdered(), now));
                 }
             }
             if (!rows.isEmpty()) {
