@@ -2,6 +2,8 @@ package org.zhurnal.diary.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * mark, absence or confirmed grade) that queues, in one transaction per event, a message per guardian and student
  * who wants it instantly and a digest line per one who wants a daily or weekly summary. Redelivery of an event
  * queues nothing twice (dedupe keys of event id, person and channel), so it takes its events in batches (one
- * transaction for many events: a lesson entry publishes a dozen). Marks hidden from the family are ignored.
+ * transaction for many events: a lesson entry publishes a dozen), whose messages it queues together. Marks hidden
+ * from the family are ignored.
  */
 @Component(service = DomainEventListener.class, property = { DomainEventListener.LISTENER_ID + "=diary.notifier",
         DomainEventListener.BATCH + ":Boolean=true",
@@ -88,41 +91,64 @@ public class Notifier implements DomainEventListener {
 
     @Override
     public void onEvent(DomainEvent event) throws Exception {
-        Optional<News> found = news(event);
-        if (found.isEmpty()) {
+        onEvents(List.of(event));
+    }
+
+    /**
+     * Queues what a batch of events tells the families, in one transaction: one read of the students' stored
+     * preferences and one {@link Outbox#enqueueAll} for all of the instant messages (a lesson entry's dozen events).
+     */
+    @Override
+    public void onEvents(List<DomainEvent> events) throws Exception {
+        Map<DomainEvent, News> found = new LinkedHashMap<>();
+        for (DomainEvent e : events) {
+            news(e).ifPresent(n -> found.put(e, n));
+        }
+        Map<String, Person> students = new HashMap<>();
+        for (News n : found.values()) {
+            if (!students.containsKey(n.studentId())) {
+                students.put(n.studentId(), roster.person(n.studentId()).orElse(null));
+            }
+        }
+        students.values().removeIf(java.util.Objects::isNull);
+        if (students.isEmpty()) {
             return;
         }
-        News news = found.get();
-        Optional<Person> student = roster.person(news.studentId());
-        if (student.isEmpty()) {
-            return;
-        }
-        Person s = student.get();
+        jpa.tx(TransactionType.Required, em -> {
+            Map<String, Map<String, Map<String, String>>> stored = preferences.stored(students.keySet());
+            List<Outbox.NewMessage> instant = new ArrayList<>();
+            found.forEach((event, news) -> {
+                Person s = students.get(news.studentId());
+                if (s != null) {
+                    queue(event, news, s, stored.getOrDefault(s.id(), Map.of()), instant);
+                }
+            });
+            outbox.enqueueAll(instant);
+        });
+    }
+
+    /** Adds an event's instant messages to {@code instant} and queues its digest lines. */
+    private void queue(DomainEvent event, News news, Person s, Map<String, Map<String, String>> stored, List<Outbox.NewMessage> instant) {
         String studentName = s.lastName() + " " + s.firstName();
         List<Person> recipients = new ArrayList<>();
         roster.guardiansOf(s.id()).stream().map(Guardianship::guardian).forEach(recipients::add);
         recipients.add(s);
         String day = LocalDate.ofInstant(event.occurredAt(), clock.zone()).toString();
-        jpa.tx(TransactionType.Required, em -> {
-            Map<String, Map<String, String>> stored = preferences.stored(s.id());
-            List<Outbox.NewMessage> instant = new ArrayList<>();
-            for (NotificationChannel channel : channels.all()) {
-                for (Person p : recipients) {
-                    Preferences.Preference pref = preferences.of(p, s.id(), channel.id(), channel.contactKind(), stored);
-                    if (pref.address() == null || Preferences.NONE.equals(pref.mode())) {
-                        continue;
-                    }
-                    String key = event.id() + "|" + p.id() + "|" + channel.id();
-                    if (Preferences.INSTANT.equals(pref.mode())) {
-                        instant.add(new Outbox.NewMessage(key, s.schoolId(), s.id(), p.id(), p.fullName(), channel.id(), pref.address(),
-                                Preferences.INSTANT, Texts.instantSubject(studentName, news.what()),
-                                Texts.instantBody(p.firstName() + (p.middleName() == null ? "" : " " + p.middleName()), studentName, news.line())));
-                    } else {
-                        outbox.addDigestItem(key, s.schoolId(), p.id(), s.id(), channel.id(), pref.mode(), studentName + ": " + news.line(), day);
-                    }
+        for (NotificationChannel channel : channels.all()) {
+            for (Person p : recipients) {
+                Preferences.Preference pref = preferences.of(p, s.id(), channel.id(), channel.contactKind(), stored);
+                if (pref.address() == null || Preferences.NONE.equals(pref.mode())) {
+                    continue;
+                }
+                String key = event.id() + "|" + p.id() + "|" + channel.id();
+                if (Preferences.INSTANT.equals(pref.mode())) {
+                    instant.add(new Outbox.NewMessage(key, s.schoolId(), s.id(), p.id(), p.fullName(), channel.id(), pref.address(),
+                            Preferences.INSTANT, Texts.instantSubject(studentName, news.what()),
+                            Texts.instantBody(p.firstName() + (p.middleName() == null ? "" : " " + p.middleName()), studentName, news.line())));
+                } else {
+                    outbox.addDigestItem(key, s.schoolId(), p.id(), s.id(), channel.id(), pref.mode(), studentName + ": " + news.line(), day);
                 }
             }
-            outbox.enqueueAll(instant);
-        });
+        }
     }
 }

@@ -73,11 +73,23 @@ public class Outbox {
             m.address(), m.kind(), truncate(m.subject(), 300), truncate(m.body(), 8000), PENDING, 0, now, now};
     }
 
+    /** Messages queued with one read of their keys and one insert. */
+    static final int ENQUEUE_CHUNK = 200;
+
     /**
-     * Queues the messages whose dedupe keys are not queued yet, with one read of the keys and one multi-row insert
-     * (an event's messages to a student's guardians and the student); joins the caller's transaction.
+     * Queues the messages whose dedupe keys are not queued yet, with one read of the keys and one multi-row insert per
+     * {@link #ENQUEUE_CHUNK} (the messages of a batch of events to the students' guardians and the students); joins the
+     * caller's transaction.
      */
     public void enqueueAll(List<NewMessage> messages) {
+        if (messages.size() > ENQUEUE_CHUNK) { // a batch of events' messages: in parts, each with its own key read and insert
+            jpa.tx(TransactionType.Required, em -> {
+                for (int from = 0; from < messages.size(); from += ENQUEUE_CHUNK) {
+                    enqueueAll(messages.subList(from, Math.min(messages.size(), from + ENQUEUE_CHUNK)));
+                }
+            });
+            return;
+        }
         if (messages.isEmpty()) {
             return;
         }
@@ -216,9 +228,25 @@ public class Outbox {
                 + "WHERE id = ?1 AND status = 'SENDING'").setParameter(1, id).executeUpdate());
     }
 
-    public void sent(String id) {
-        jpa.tx(TransactionType.Required, em -> em.createNativeQuery("UPDATE zh_d_outbox SET status = 'SENT', sent_at = ?1, attempts = attempts + 1, "
-                + "last_error = NULL WHERE id = ?2").setParameter(1, clock.now().toEpochMilli()).setParameter(2, id).executeUpdate());
+    /** A message handed to its channel at {@code at} (epoch milliseconds). */
+    public record Sent(String id, long at) {
+    }
+
+    /**
+     * Records messages as sent, in one transaction: a round's messages are recorded together after the round (one
+     * commit, not one per message). Should the server stop before that, the round's messages are sent again once their
+     * claim is stale, with the same Message-ID.
+     */
+    public void sentAll(List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        jpa.tx(TransactionType.Required, em -> {
+            for (Sent m : sent) {
+                em.createNativeQuery("UPDATE zh_d_outbox SET status = 'SENT', sent_at = ?1, attempts = attempts + 1, last_error = NULL "
+                        + "WHERE id = ?2").setParameter(1, m.at()).setParameter(2, m.id()).executeUpdate();
+            }
+        });
     }
 
     /** Records a failed attempt: retried at {@code retryAt}, or given up ({@link #FAILED}) when {@code retryAt} is {@code null}. */

@@ -34,7 +34,7 @@ import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
 
 /**
- * Sends the outbox in the background: every few seconds the due messages are claimed one by one and handed to
+ * Sends the outbox in the background: every few seconds the due messages are claimed in rounds and handed one by one to
  * their channel; a failure is retried with exponential backoff (initial delay doubling up to a maximum) until the
  * attempts run out, after which the message shows as failed in the delivery log (and can be retried from there).
  * Once a day at the digest time it also queues the daily digests, and on the weekly day the weekly ones.
@@ -158,7 +158,8 @@ public class OutboxSender {
 
     /**
      * Up to {@link #BATCH} due messages of the installed channels (a channel plug-in not installed keeps its messages
-     * pending, and they do not hold up the others' messages), claimed together and sent one by one.
+     * pending, and they do not hold up the others' messages), claimed together, sent one by one and recorded as sent
+     * together.
      */
     private Round sendRound() {
         List<String> installed = channels.all().stream().map(NotificationChannel::id).toList();
@@ -166,7 +167,7 @@ public class OutboxSender {
             return new Round(0, 0);
         }
         List<Outbox.Message> due = outbox.due(BATCH, STALE_CLAIM.toMillis(), installed);
-        int sent = 0;
+        List<Outbox.Sent> sent = new ArrayList<>();
         Map<String, List<String>> failures = new LinkedHashMap<>(); // by channel, logged once per round
         for (Outbox.Message m : outbox.claimAll(due)) {
             NotificationChannel channel = channels.get(m.channel()).orElse(null);
@@ -176,8 +177,7 @@ public class OutboxSender {
             }
             try {
                 channel.deliver(new Notification(m.id(), m.address(), m.recipientName(), m.subject(), m.body()));
-                outbox.sent(m.id());
-                sent++;
+                sent.add(new Outbox.Sent(m.id(), clock.now().toEpochMilli()));
             } catch (Exception e) {
                 int attempts = m.attempts() + 1;
                 Instant retryAt = attempts >= config.maxAttempts() ? null : clock.now().plus(backoff(attempts));
@@ -186,10 +186,11 @@ public class OutboxSender {
                 failures.computeIfAbsent(m.channel(), k -> new ArrayList<>()).add(m.id() + " (attempt " + attempts + "): " + error);
             }
         }
+        outbox.sentAll(sent);
         // One line per channel and round, not one per message: an SMTP server that is down fails the whole round.
         failures.forEach((channel, errors) -> LOG.info("{} diary message(s) via {} failed, retried later with backoff: {}{}", errors.size(),
                 channel, errors.get(0), errors.size() > 1 ? " …" : ""));
-        return new Round(due.size(), sent);
+        return new Round(due.size(), sent.size());
     }
 
     /** The delay after the given number of failed attempts: initial·2^(attempts−1), at most the maximum. */

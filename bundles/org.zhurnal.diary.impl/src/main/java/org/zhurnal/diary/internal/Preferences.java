@@ -54,14 +54,32 @@ public class Preferences {
 
     /** @return the stored choices of these people about the student, by person id then channel */
     public Map<String, Map<String, String>> stored(String studentId) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT person_id, channel, mode FROM zh_d_preference WHERE student_id = ?1")
-                    .setParameter(1, studentId).getResultList();
-            Map<String, Map<String, String>> m = new HashMap<>();
-            rows.forEach(r -> m.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], (String) r[2]));
-            return m;
+        return stored(List.of(studentId)).getOrDefault(studentId, Map.of());
+    }
+
+    /** @return the stored choices about each of the students, by student id, person id, then channel (one read per 500) */
+    public Map<String, Map<String, Map<String, String>>> stored(java.util.Collection<String> studentIds) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(studentIds));
+        Map<String, Map<String, Map<String, String>>> m = new HashMap<>();
+        jpa.tx(TransactionType.Supports, em -> {
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+                StringBuilder in = new StringBuilder();
+                for (int i = 1; i <= part.size(); i++) {
+                    in.append(i == 1 ? "?" : ", ?").append(i);
+                }
+                javax.persistence.Query q = em.createNativeQuery("SELECT student_id, person_id, channel, mode FROM zh_d_preference "
+                        + "WHERE student_id IN (" + in + ")");
+                for (int i = 0; i < part.size(); i++) {
+                    q.setParameter(i + 1, part.get(i));
+                }
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = q.getResultList();
+                rows.forEach(r -> m.computeIfAbsent((String) r[0], k -> new HashMap<>()).computeIfAbsent((String) r[1], k -> new HashMap<>())
+                        .put((String) r[2], (String) r[3]));
+            }
         });
+        return m;
     }
 
     /** The effective preference of one person about one student on one channel. */

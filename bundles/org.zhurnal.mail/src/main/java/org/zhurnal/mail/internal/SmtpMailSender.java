@@ -8,13 +8,13 @@ import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.PasswordAuthentication;
 import javax.mail.Session;
-import javax.mail.Transport;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
@@ -24,7 +24,11 @@ import org.zhurnal.core.api.mail.Mail;
 import org.zhurnal.core.api.mail.MailDeliveryException;
 import org.zhurnal.core.api.mail.MailSender;
 
-/** SMTP through Jakarta Mail. */
+/**
+ * SMTP through Jakarta Mail. Connections to the server are reused (see {@link Connections}): a round of the diary's
+ * notifications is a few hundred messages, and a connection, greeting and login per message would cost the relay and
+ * this server more than the messages themselves.
+ */
 @Component(service = MailSender.class, configurationPid = "org.zhurnal.mail", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SmtpMailSender.Config.class)
 public class SmtpMailSender implements MailSender {
@@ -57,10 +61,11 @@ public class SmtpMailSender implements MailSender {
     }
 
     /** The configuration and its mail session, made once per configuration (a session reads Jakarta Mail's provider files). */
-    private record Setup(Config config, Session session) {
+    record Setup(Config config, Session session) {
     }
 
     private volatile Setup setup;
+    private final Connections connections = new Connections();
 
     @Activate
     public SmtpMailSender(Config config) {
@@ -70,6 +75,17 @@ public class SmtpMailSender implements MailSender {
     @Modified
     void modified(Config config) {
         this.setup = new Setup(config, session(config));
+        connections.closeIdle(0); // connections to the old server (or with the old login) are not used again
+    }
+
+    /** @return how many SMTP connections were opened so far */
+    long connectionsOpened() {
+        return connections.opened();
+    }
+
+    @Deactivate
+    void deactivate() {
+        connections.shutdown();
     }
 
     private static Session session(Config c) {
@@ -111,26 +127,25 @@ public class SmtpMailSender implements MailSender {
             throw new IllegalArgumentException("messageId: letters, digits, dots and dashes only");
         }
         Setup current = setup;
-        Config c = current.config();
-        Session session = current.session();
         // Jakarta Mail finds its content handlers through the context class loader; in a servlet thread
         // that is Pax Web's, so switch to the mail bundle's for the send.
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(Session.class.getClassLoader());
         try {
-            MimeMessage m = messageId == null ? new MimeMessage(session) : new MimeMessage(session) {
+            MimeMessage m = messageId == null ? new MimeMessage(current.session()) : new MimeMessage(current.session()) {
                 @Override
                 protected void updateMessageID() throws MessagingException {
                     setHeader("Message-ID", "<" + messageId + "@zhurnal>");
                 }
             };
-            m.setFrom(new InternetAddress(c.from()));
+            m.setFrom(new InternetAddress(current.config().from()));
             m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
             m.setSubject(mail.subject(), "UTF-8");
             m.setText(mail.text(), "UTF-8");
             m.setSentDate(new Date());
-            Transport.send(m);
+            m.saveChanges();
+            connections.send(current, m);
         } catch (MessagingException e) {
             throw new MailDeliveryException("Mail to " + mail.to() + " was not sent: " + e.getMessage(), e);
         } finally {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.net.ServerSocket;
 
 import javax.mail.internet.MimeMessage;
 
@@ -14,6 +15,8 @@ import org.zhurnal.core.api.mail.Mail;
 import org.zhurnal.core.api.mail.MailDeliveryException;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
@@ -62,6 +65,68 @@ class SmtpMailSenderTest {
         assertEquals("<diary.42@zhurnal>", received[1].getMessageID());
         assertTrue(!received[2].getMessageID().equals("<diary.42@zhurnal>"));
         assertThrows(IllegalArgumentException.class, () -> sender.send(mail, "bad id>"));
+    }
+
+    @Test
+    void messagesShareConnectionsUpToTheirLimit() throws Exception {
+        SmtpMailSender sender = new SmtpMailSender(config(greenMail.getSmtp().getPort()));
+        int n = Connections.MAX_USES + 20;
+        for (int i = 0; i < n; i++) {
+            sender.send(new Mail("parent" + i + "@example.org", "Дневник " + i, "Оценка " + i), "diary." + i);
+        }
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertEquals(n, received.length);
+        assertEquals("<diary." + (n - 1) + "@zhurnal>", received[n - 1].getMessageID());
+        assertEquals("parent" + (n - 1) + "@example.org", received[n - 1].getAllRecipients()[0].toString());
+        assertEquals(2, sender.connectionsOpened(), "one connection per " + Connections.MAX_USES + " messages");
+        sender.deactivate();
+    }
+
+    @Test
+    void aKeptConnectionTheServerDroppedIsReplacedWithoutLosingTheMessage() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        GreenMail first = new GreenMail(setup);
+        first.start();
+        SmtpMailSender sender = new SmtpMailSender(config(port));
+        try {
+            sender.send(new Mail("parent@example.org", "до", "первое"));
+            assertEquals(1, first.getReceivedMessages().length);
+        } finally {
+            first.stop(); // drops the connection the sender keeps
+        }
+        GreenMail second = new GreenMail(setup);
+        second.start();
+        try {
+            sender.send(new Mail("parent@example.org", "после", "второе"));
+            assertEquals(1, second.getReceivedMessages().length);
+            assertEquals("после", second.getReceivedMessages()[0].getSubject());
+            assertEquals(2, sender.connectionsOpened());
+        } finally {
+            sender.deactivate();
+            second.stop();
+        }
+    }
+
+    @Test
+    void aNewConfigurationIsUsedForTheNextMessage() throws Exception {
+        GreenMail other = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        other.start();
+        try {
+            SmtpMailSender sender = new SmtpMailSender(config(greenMail.getSmtp().getPort()));
+            sender.send(new Mail("parent@example.org", "a", "1"));
+            sender.modified(config(other.getSmtp().getPort()));
+            sender.send(new Mail("parent@example.org", "b", "2"));
+            assertEquals(1, greenMail.getReceivedMessages().length);
+            assertEquals(1, other.getReceivedMessages().length);
+            assertEquals("b", other.getReceivedMessages()[0].getSubject());
+            sender.deactivate();
+        } finally {
+            other.stop();
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.zhurnal.core.api.event;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -33,4 +35,19 @@ public interface DomainEventListener {
 
     /** Handles one event; throw to have it redelivered. */
     void onEvent(DomainEvent event) throws Exception;
+
+    /**
+     * Handles, in one transaction, the events of its types a {@link #BATCH} listener is given together, in their order;
+     * throw to have them offered again one per transaction (through {@link #onEvent}). The default hands them to
+     * {@link #onEvent} one by one; a listener overrides it to do their work together (one read of what all of them
+     * need, one write).
+     *
+     * @param events at least one
+     * @since 1.3
+     */
+    default void onEvents(List<DomainEvent> events) throws Exception {
+        for (DomainEvent e : events) {
+            onEvent(e);
+        }
+    }
 }

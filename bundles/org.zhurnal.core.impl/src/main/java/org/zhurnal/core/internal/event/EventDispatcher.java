@@ -324,6 +324,7 @@ public class EventDispatcher {
         }
         int handed = 0;
         long from = state.getPos();
+        List<DomainEvent> batch = new java.util.ArrayList<>(); // a batch listener's events, handed over together below
         deliver:
         for (EventEntity row : rows) {
             for (DomainEvent e : EventBatch.events(row)) {
@@ -334,14 +335,25 @@ public class EventDispatcher {
                     break deliver;
                 }
                 if (matches(types, e.type())) {
-                    try {
-                        listener.onEvent(e);
-                    } catch (Exception ex) {
-                        throw new ListenerFailure(ex);
+                    if (max > 1) {
+                        batch.add(e);
+                    } else {
+                        try {
+                            listener.onEvent(e);
+                        } catch (Exception ex) {
+                            throw new ListenerFailure(ex);
+                        }
                     }
                 }
                 state.setPos(e.position());
                 handed++;
+            }
+        }
+        if (!batch.isEmpty()) {
+            try {
+                listener.onEvents(batch);
+            } catch (Exception ex) {
+                throw new ListenerFailure(ex);
             }
         }
         state.setFailures(0);
