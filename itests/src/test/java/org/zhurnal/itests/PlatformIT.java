@@ -394,6 +394,45 @@ public class PlatformIT {
     }
 
     @Test
+    public void aBatchListenerThatTakesItsEventsTogetherGetsThemInOneCallInOrder() throws Exception {
+        List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
+        DomainEventListener listener = new DomainEventListener() {
+            @Override
+            public void onEvent(DomainEvent event) {
+                calls.add(List.of("single:" + payloadN(event)));
+            }
+
+            @Override
+            public void onEvents(List<DomainEvent> batch) {
+                calls.add(batch.stream().map(PlatformIT::payloadN).toList());
+            }
+        };
+        Hashtable<String, Object> props = new Hashtable<>();
+        String listenerId = "it-together-batch-" + UUID.randomUUID();
+        props.put(DomainEventListener.LISTENER_ID, listenerId);
+        props.put(DomainEventListener.EVENT_TYPES, "it.joint.");
+        props.put(DomainEventListener.BATCH, Boolean.TRUE);
+        ServiceRegistration<DomainEventListener> reg = context.registerService(DomainEventListener.class, listener, props);
+        try {
+            awaitRow("SELECT COUNT(*) FROM zh_event_listener WHERE listener_id = ?", listenerId);
+            utx.begin();
+            events.publishAll(List.of(new DomainEvents.Draft("it.joint.a", "system", Map.of("n", 1)),
+                    new DomainEvents.Draft("other.skipped", "system", Map.of("n", 9)),
+                    new DomainEvents.Draft("it.joint.b", "system", Map.of("n", 2)),
+                    new DomainEvents.Draft("it.joint.a", "system", Map.of("n", 3))));
+            utx.commit();
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (calls.isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500); // nothing more may come
+            assertEquals(List.of(List.of("1", "2", "3")), calls);
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    @Test
     public void eventsPublishedTogetherShareOneRowAndAreDeliveredOneByOneFromInsideIt() throws Exception {
         List<DomainEvent> received = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failuresLeft = new AtomicInteger(1); // the third event fails once: progress stops inside the row
