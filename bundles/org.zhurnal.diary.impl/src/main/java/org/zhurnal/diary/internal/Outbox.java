@@ -228,24 +228,23 @@ public class Outbox {
                 + "WHERE id = ?1 AND status = 'SENDING'").setParameter(1, id).executeUpdate());
     }
 
-    /** A message handed to its channel at {@code at} (epoch milliseconds). */
-    public record Sent(String id, long at) {
-    }
-
     /**
-     * Records messages as sent, in one transaction: a round's messages are recorded together after the round (one
-     * commit, not one per message). Should the server stop before that, the round's messages are sent again once their
-     * claim is stale, with the same Message-ID.
+     * Records messages handed to their channel as sent at {@code at} (epoch milliseconds), with one UPDATE in one
+     * transaction: a round's messages are recorded together after the round (one commit, not one per message; their
+     * times differ by the round's length at most). Should the server stop before that, the round's messages are sent
+     * again once their claim is stale, with the same Message-ID.
      */
-    public void sentAll(List<Sent> sent) {
-        if (sent.isEmpty()) {
+    public void sentAll(List<String> ids, long at) {
+        if (ids.isEmpty()) {
             return;
         }
         jpa.tx(TransactionType.Required, em -> {
-            for (Sent m : sent) {
-                em.createNativeQuery("UPDATE zh_d_outbox SET status = 'SENT', sent_at = ?1, attempts = attempts + 1, last_error = NULL "
-                        + "WHERE id = ?2").setParameter(1, m.at()).setParameter(2, m.id()).executeUpdate();
+            javax.persistence.Query q = em.createNativeQuery("UPDATE zh_d_outbox SET status = 'SENT', sent_at = ?1, attempts = attempts + 1, "
+                    + "last_error = NULL WHERE id IN (" + placeholders(ids.size(), 2) + ")").setParameter(1, at);
+            for (int i = 0; i < ids.size(); i++) {
+                q.setParameter(i + 2, ids.get(i));
             }
+            q.executeUpdate();
         });
     }
 

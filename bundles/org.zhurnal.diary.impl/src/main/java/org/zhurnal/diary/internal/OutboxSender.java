@@ -167,7 +167,7 @@ public class OutboxSender {
             return new Round(0, 0);
         }
         List<Outbox.Message> due = outbox.due(BATCH, STALE_CLAIM.toMillis(), installed);
-        List<Outbox.Sent> sent = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
         Map<String, List<String>> failures = new LinkedHashMap<>(); // by channel, logged once per round
         for (Outbox.Message m : outbox.claimAll(due)) {
             NotificationChannel channel = channels.get(m.channel()).orElse(null);
@@ -177,7 +177,7 @@ public class OutboxSender {
             }
             try {
                 channel.deliver(new Notification(m.id(), m.address(), m.recipientName(), m.subject(), m.body()));
-                sent.add(new Outbox.Sent(m.id(), clock.now().toEpochMilli()));
+                sent.add(m.id());
             } catch (Exception e) {
                 int attempts = m.attempts() + 1;
                 Instant retryAt = attempts >= config.maxAttempts() ? null : clock.now().plus(backoff(attempts));
@@ -186,7 +186,7 @@ public class OutboxSender {
                 failures.computeIfAbsent(m.channel(), k -> new ArrayList<>()).add(m.id() + " (attempt " + attempts + "): " + error);
             }
         }
-        outbox.sentAll(sent);
+        outbox.sentAll(sent, clock.now().toEpochMilli());
         // One line per channel and round, not one per message: an SMTP server that is down fails the whole round.
         failures.forEach((channel, errors) -> LOG.info("{} diary message(s) via {} failed, retried later with backoff: {}{}", errors.size(),
                 channel, errors.get(0), errors.size() > 1 ? " …" : ""));
