@@ -32,7 +32,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The diary's notifier: a listener of the gradebook's domain events (published in the same transaction as the
- * mark, absence or confirmed grade) that queues, in one transaction per event, a message per guardian and student
+ * mark, absence or confirmed grade) that queues, in one transaction per batch of events, a message per guardian and student
  * who wants it instantly and a digest line per one who wants a daily or weekly summary. Redelivery of an event
  * queues nothing twice (dedupe keys of event id, person and channel), so it takes its events in batches (one
  * transaction for many events: a lesson entry publishes a dozen), whose messages it queues together. Marks hidden
