@@ -322,13 +322,8 @@ public class PlatformIT {
             }
             received.add(event.type() + ":" + payloadN(event));
         };
-        Hashtable<String, Object> props = new Hashtable<>();
-        String listenerId = "it-" + UUID.randomUUID();
-        props.put(DomainEventListener.LISTENER_ID, listenerId);
-        props.put(DomainEventListener.EVENT_TYPES, "it.");
-        ServiceRegistration<DomainEventListener> reg = context.registerService(DomainEventListener.class, listener, props);
+        ServiceRegistration<DomainEventListener> reg = registerListener("it-", "it.", false, listener);
         try {
-            awaitRow("SELECT COUNT(*) FROM zh_event_listener WHERE listener_id = ?", listenerId);
             utx.begin();
             events.publish("it.rolled-back", "system", Map.of("n", 0));
             utx.rollback();
@@ -349,6 +344,26 @@ public class PlatformIT {
         }
     }
 
+    /** Registers a listener of the type prefix under a fresh id and waits until the dispatcher knows it. */
+    private ServiceRegistration<DomainEventListener> registerListener(String idPrefix, String types, boolean batch, DomainEventListener listener)
+            throws Exception {
+        Hashtable<String, Object> props = new Hashtable<>();
+        String listenerId = idPrefix + UUID.randomUUID();
+        props.put(DomainEventListener.LISTENER_ID, listenerId);
+        props.put(DomainEventListener.EVENT_TYPES, types);
+        if (batch) {
+            props.put(DomainEventListener.BATCH, Boolean.TRUE);
+        }
+        ServiceRegistration<DomainEventListener> reg = context.registerService(DomainEventListener.class, listener, props);
+        try {
+            awaitRow("SELECT COUNT(*) FROM zh_event_listener WHERE listener_id = ?", listenerId);
+        } catch (Exception | AssertionError e) {
+            reg.unregister();
+            throw e;
+        }
+        return reg;
+    }
+
     @Test
     public void batchListenersGetSeveralEventsPerTransactionAndAFailedBatchIsOfferedOneByOne() throws Exception {
         List<String> received = Collections.synchronizedList(new ArrayList<>());
@@ -361,14 +376,8 @@ public class PlatformIT {
             }
             received.add(payloadN(event));
         };
-        Hashtable<String, Object> props = new Hashtable<>();
-        String listenerId = "it-batch-" + UUID.randomUUID();
-        props.put(DomainEventListener.LISTENER_ID, listenerId);
-        props.put(DomainEventListener.EVENT_TYPES, "it.");
-        props.put(DomainEventListener.BATCH, Boolean.TRUE);
-        ServiceRegistration<DomainEventListener> reg = context.registerService(DomainEventListener.class, listener, props);
+        ServiceRegistration<DomainEventListener> reg = registerListener("it-batch-", "it.", true, listener);
         try {
-            awaitRow("SELECT COUNT(*) FROM zh_event_listener WHERE listener_id = ?", listenerId);
             utx.begin();
             for (int i = 1; i <= 4; i++) {
                 events.publish("it.batched", "system", Map.of("n", i));
@@ -407,14 +416,8 @@ public class PlatformIT {
                 calls.add(batch.stream().map(PlatformIT::payloadN).toList());
             }
         };
-        Hashtable<String, Object> props = new Hashtable<>();
-        String listenerId = "it-together-batch-" + UUID.randomUUID();
-        props.put(DomainEventListener.LISTENER_ID, listenerId);
-        props.put(DomainEventListener.EVENT_TYPES, "it.joint.");
-        props.put(DomainEventListener.BATCH, Boolean.TRUE);
-        ServiceRegistration<DomainEventListener> reg = context.registerService(DomainEventListener.class, listener, props);
+        ServiceRegistration<DomainEventListener> reg = registerListener("it-together-batch-", "it.joint.", true, listener);
         try {
-            awaitRow("SELECT COUNT(*) FROM zh_event_listener WHERE listener_id = ?", listenerId);
             utx.begin();
             events.publishAll(List.of(new DomainEvents.Draft("it.joint.a", "system", Map.of("n", 1)),
                     new DomainEvents.Draft("other.skipped", "system", Map.of("n", 9)),
@@ -442,13 +445,8 @@ public class PlatformIT {
             }
             received.add(event);
         };
-        Hashtable<String, Object> props = new Hashtable<>();
-        String listenerId = "it-together-" + UUID.randomUUID();
-        props.put(DomainEventListener.LISTENER_ID, listenerId);
-        props.put(DomainEventListener.EVENT_TYPES, "it.together.");
-        ServiceRegistration<DomainEventListener> reg = context.registerService(DomainEventListener.class, listener, props);
+        ServiceRegistration<DomainEventListener> reg = registerListener("it-together-", "it.together.", false, listener);
         try {
-            awaitRow("SELECT COUNT(*) FROM zh_event_listener WHERE listener_id = ?", listenerId);
             String school = UUID.randomUUID().toString();
             utx.begin();
             events.publishAll(List.of(new DomainEvents.Draft("it.together.a", "system", Map.of("n", 1)),

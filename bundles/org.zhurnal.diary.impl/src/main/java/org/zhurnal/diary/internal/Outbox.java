@@ -192,7 +192,8 @@ public class Outbox {
         return rows.stream().map(Outbox::toMessage).toList();
     }
 
-    private static String placeholders(int n, int first) {
+    /** @return {@code ?first, ?first+1, …} for {@code n} positional parameters */
+    static String placeholders(int n, int first) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n; i++) {
             b.append(i == 0 ? "?" : ", ?").append(first + i);

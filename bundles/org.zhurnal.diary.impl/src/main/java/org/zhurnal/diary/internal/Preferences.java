@@ -64,12 +64,8 @@ public class Preferences {
         jpa.tx(TransactionType.Supports, em -> {
             for (int from = 0; from < ids.size(); from += 500) {
                 List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
-                StringBuilder in = new StringBuilder();
-                for (int i = 1; i <= part.size(); i++) {
-                    in.append(i == 1 ? "?" : ", ?").append(i);
-                }
                 javax.persistence.Query q = em.createNativeQuery("SELECT student_id, person_id, channel, mode FROM zh_d_preference "
-                        + "WHERE student_id IN (" + in + ")");
+                        + "WHERE student_id IN (" + Outbox.placeholders(part.size(), 1) + ")");
                 for (int i = 0; i < part.size(); i++) {
                     q.setParameter(i + 1, part.get(i));
                 }
