@@ -53,6 +53,17 @@ class SmtpMailSenderTest {
     }
 
     @Test
+    void aLongCyrillicSubjectArrivesWhole() throws Exception {
+        // folded into several RFC 2047 encoded words, which the message no longer decodes back before sending
+        String subject = "Дневник: Иванова Мария Петровна — оценка 5 по предмету «Литературное чтение на родном языке»";
+        new SmtpMailSender(config(greenMail.getSmtp().getPort())).send(new Mail("parent@example.org", subject, "Текст"), "diary.7");
+        MimeMessage received = greenMail.getReceivedMessages()[0];
+        assertTrue(received.getHeader("Subject")[0].contains("=?UTF-8?"), received.getHeader("Subject")[0]);
+        assertEquals(subject, received.getSubject());
+        assertEquals("<diary.7@zhurnal>", received.getMessageID());
+    }
+
+    @Test
     void aStableMessageIdIsKeptWhenTheSameMessageIsSentAgain() throws Exception {
         SmtpMailSender sender = new SmtpMailSender(config(greenMail.getSmtp().getPort()));
         Mail mail = new Mail("parent@example.org", "Дневник", "Оценка 5");
