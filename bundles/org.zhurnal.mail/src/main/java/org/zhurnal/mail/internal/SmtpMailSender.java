@@ -150,9 +150,8 @@ public class SmtpMailSender implements MailSender {
     /**
      * A message with its own Message-ID (when given) that answers {@link #getSubject()} with the subject it was given.
      * The SMTP transport asks every message for its subject before sending it; a Cyrillic subject is stored as RFC 2047
-     * encoded words, and decoding them back allocated a decoder with an 8 KiB buffer per word, for nothing: about a
-     * fifth of everything the server allocated under a stream of journal entries (docs/benchmarks.md, Gradebook
-     * stop 22).
+     * encoded words, and decoding them back allocated a decoder with an 8 KiB buffer per word, for nothing: nearly all
+     * of what the diary's sender allocated under a stream of journal entries (docs/benchmarks.md, Gradebook stop 22).
      */
     static final class Outgoing extends MimeMessage {
         private final String messageId;

@@ -371,7 +371,7 @@ public class EventDispatcher {
      * completes {@code max} events: reading {@code max} rows read about ten times the events a round hands over, and
      * the next round read most of them again.
      */
-    static List<EventEntity> rowsAfter(EntityManager em, long pos, int max) {
+    private static List<EventEntity> rowsAfter(EntityManager em, long pos, int max) {
         List<EventEntity> rows = new java.util.ArrayList<>();
         try (java.sql.Connection c = em.unwrap(java.sql.Connection.class); java.sql.PreparedStatement ps = c.prepareStatement(
                 "SELECT serial, id, pos, event_type, school_id, actor_id, occurred_at, payload, batch_size FROM zh_event "
