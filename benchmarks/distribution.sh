@@ -31,6 +31,8 @@ start_distribution() {
   sed -i "s/^sshPort = 8101/sshPort = $2/" "$HOME_DIR/etc/org.apache.karaf.shell.cfg"
   # BENCH_SYSTEM_PROPERTIES="name=value ..." adds system properties (e.g. to compare a Derby setting).
   for prop in ${BENCH_SYSTEM_PROPERTIES:-}; do echo "$prop" >> "$HOME_DIR/etc/system.properties"; done
+  # BENCH_UNSET_PROPERTIES="name ..." removes properties the build sets (e.g. derby.storage.pageSize, to measure Derby's default).
+  for prop in ${BENCH_UNSET_PROPERTIES:-}; do sed -i "/^${prop//./\.} *=/d" "$HOME_DIR/etc/system.properties"; done
   if [ "${BENCH_DB:-derby}" = postgresql ]; then
     BENCH_SCHEMA=zhurnal_bench_$$
     psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA IF EXISTS $BENCH_SCHEMA CASCADE; CREATE SCHEMA $BENCH_SCHEMA" >/dev/null
@@ -63,6 +65,17 @@ wait_settled() {
   echo "the server did not settle in 10 minutes" >&2
 }
 
+# Waits until the server's process has used under 0.15 s of CPU in 3 s: the work a load left behind (its events, its
+# notifications) is done.
+wait_idle() {
+  local pid a b
+  pid=$(pgrep -f "karaf.base=$HOME_DIR" | head -1)
+  while true; do
+    a=$(awk '{print $14 + $15}' /proc/"$pid"/stat); sleep 3; b=$(awk '{print $14 + $15}' /proc/"$pid"/stat)
+    [ $(( (b - a) * 1000 / $(getconf CLK_TCK) )) -lt 150 ] && return 0
+  done
+}
+
 # The gradebook benchmarks' start: the distribution with the demo school (ports BENCH_HTTP_PORT/BENCH_SSH_PORT, default
 # 18184/18104), waits for its demo journal (DEMO_LINE = the log's summary of it), and prepares the requests of
 # benchmarks/gradebook/*.lua into $WORK (benchmarks/gradebook/prepare.py; its summary in $WORK/prepare.txt).
@@ -72,4 +85,11 @@ start_demo_gradebook() {
   DEMO_LINE=$(grep -h 'Demo journal written' "$HOME_DIR"/data/log/*.log | tail -1 | sed -E 's/.*(Demo journal written)/\1/')
   [ -n "$DEMO_LINE" ] || { echo "the demo journal did not load"; grep -h ERROR "$HOME_DIR"/data/log/*.log | tail; exit 1; }
   python3 benchmarks/gradebook/prepare.py "$B" "$PASSWORD" "$WORK" > "$WORK/prepare.txt"
+}
+
+# The demo gradebook started and settled, with PID = the server's process (for the scripts that read its threads or heap).
+start_settled_gradebook() {
+  start_demo_gradebook
+  wait_settled
+  PID=$(pgrep -f "karaf.base=$HOME_DIR" | head -1)
 }

@@ -10,9 +10,7 @@ RATE=${1:-100}
 SECS=${2:-20}
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 1; }
 source benchmarks/distribution.sh
-start_demo_gradebook
-wait_settled
-PID=$(pgrep -f "karaf.base=$HOME_DIR" | head -1)
+start_settled_gradebook
 TICK_MS=$((1000 / $(getconf CLK_TCK)))
 # CPU ticks per thread group (the thread name without its number; spaces as underscores)
 threads() {
@@ -26,10 +24,7 @@ for run in 1 2; do
   OUT=$(REQS=$WORK/entries.tsv RATE=$RATE THREADS=2 wrk -t2 -c16 -d"$SECS"s --timeout 10s -s benchmarks/gradebook/entry.lua \
     http://127.0.0.1:${B#http://127.0.0.1:} | grep '^RESULT')
   N=$(echo "$OUT" | sed -E 's/.*requests=([0-9]+).*/\1/')
-  while true; do # idle: under 0.15 s of CPU in 3 s
-    a=$(awk '{print $14 + $15}' /proc/"$PID"/stat); sleep 3; b=$(awk '{print $14 + $15}' /proc/"$PID"/stat)
-    [ $(( (b - a) * TICK_MS )) -lt 150 ] && break
-  done
+  wait_idle
   threads > "$WORK/cpu1"
   echo "Run $run: $OUT"
   join -a2 -e0 -o 0,1.2,2.2 "$WORK/cpu0" "$WORK/cpu1" | awk -v n="$N" -v ms="$TICK_MS" \
