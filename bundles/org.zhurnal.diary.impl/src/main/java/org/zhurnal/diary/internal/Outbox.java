@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.persistence.Ids;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.persistence.RowInserts;
 import org.zhurnal.core.api.ZhurnalClock;
 
@@ -95,10 +96,8 @@ public class Outbox {
         }
         jpa.tx(TransactionType.Required, em -> {
             javax.persistence.Query q = em.createNativeQuery("SELECT dedupe_key FROM zh_d_outbox WHERE dedupe_key IN ("
-                    + placeholders(messages.size(), 1) + ")");
-            for (int i = 0; i < messages.size(); i++) {
-                q.setParameter(i + 1, messages.get(i).dedupeKey());
-            }
+                    + InLists.placeholders(messages.size(), 1) + ")");
+            bind(q, 1, messages.stream().map(NewMessage::dedupeKey).toList());
             Set<Object> queued = new HashSet<>(q.getResultList());
             long now = clock.now().toEpochMilli();
             List<Object[]> rows = new ArrayList<>();
@@ -169,7 +168,7 @@ public class Outbox {
      */
     public List<Message> due(int limit, long staleClaimMillis, Collection<String> channels) {
         long now = clock.now().toEpochMilli();
-        String ofChannels = " AND channel IN (" + placeholders(channels.size(), 2) + ")";
+        String ofChannels = " AND channel IN (" + InLists.placeholders(channels.size(), 2) + ")";
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<Message> due = new ArrayList<>(rows(em.createNativeQuery(SELECT + "WHERE status = 'PENDING' AND next_attempt_at <= ?1"
                     + ofChannels + " ORDER BY next_attempt_at").setParameter(1, now).setMaxResults(limit), channels));
@@ -183,22 +182,18 @@ public class Outbox {
 
     /** The messages of a query whose parameters from 2 on are the channels. */
     private static List<Message> rows(javax.persistence.Query q, Collection<String> channels) {
-        int i = 2;
-        for (String c : channels) {
-            q.setParameter(i++, c);
-        }
+        bind(q, 2, channels);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(Outbox::toMessage).toList();
     }
 
-    /** @return {@code ?first, ?first+1, …} for {@code n} positional parameters */
-    static String placeholders(int n, int first) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append(i == 0 ? "?" : ", ?").append(first + i);
+    /** Binds the values, padded as {@link InLists#placeholders(int, int)} wrote them, to the parameters from {@code first} on. */
+    static void bind(javax.persistence.Query q, int first, Collection<?> values) {
+        int i = first;
+        for (Object v : InLists.padded(values)) {
+            q.setParameter(i++, v);
         }
-        return b.toString();
     }
 
     /**
@@ -241,10 +236,8 @@ public class Outbox {
         }
         jpa.tx(TransactionType.Required, em -> {
             javax.persistence.Query q = em.createNativeQuery("UPDATE zh_d_outbox SET status = 'SENT', sent_at = ?1, attempts = attempts + 1, "
-                    + "last_error = NULL WHERE id IN (" + placeholders(ids.size(), 2) + ")").setParameter(1, at);
-            for (int i = 0; i < ids.size(); i++) {
-                q.setParameter(i + 2, ids.get(i));
-            }
+                    + "last_error = NULL WHERE id IN (" + InLists.placeholders(ids.size(), 2) + ")").setParameter(1, at);
+            bind(q, 2, ids);
             q.executeUpdate();
         });
     }
@@ -282,15 +275,10 @@ public class Outbox {
             List<String> ids = new ArrayList<>(studentIds);
             for (int i = 0; i < ids.size(); i += 200) {
                 List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 200));
-                StringBuilder in = new StringBuilder();
-                for (int k = 0; k < chunk.size(); k++) {
-                    in.append(k == 0 ? "" : ", ").append('?').append(k + 3);
-                }
                 javax.persistence.Query q = em.createNativeQuery(SELECT + "WHERE created_at >= ?1 AND created_at < ?2 AND student_id IN ("
-                        + in + ")").setParameter(1, from.toEpochMilli()).setParameter(2, to.toEpochMilli());
-                for (int k = 0; k < chunk.size(); k++) {
-                    q.setParameter(k + 3, chunk.get(k));
-                }
+                        + InLists.placeholders(chunk.size(), 3) + ")").setParameter(1, from.toEpochMilli())
+                                .setParameter(2, to.toEpochMilli());
+                bind(q, 3, chunk);
                 @SuppressWarnings("unchecked")
                 List<Object[]> rows = q.getResultList();
                 rows.forEach(r -> found.add(toMessage(r)));

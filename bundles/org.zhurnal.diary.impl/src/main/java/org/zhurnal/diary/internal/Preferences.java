@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.roster.api.Contact;
 import org.zhurnal.roster.api.Person;
 
@@ -65,10 +66,8 @@ public class Preferences {
             for (int from = 0; from < ids.size(); from += 500) {
                 List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
                 javax.persistence.Query q = em.createNativeQuery("SELECT student_id, person_id, channel, mode FROM zh_d_preference "
-                        + "WHERE student_id IN (" + Outbox.placeholders(part.size(), 1) + ")");
-                for (int i = 0; i < part.size(); i++) {
-                    q.setParameter(i + 1, part.get(i));
-                }
+                        + "WHERE student_id IN (" + InLists.placeholders(part.size(), 1) + ")");
+                Outbox.bind(q, 1, part);
                 @SuppressWarnings("unchecked")
                 List<Object[]> rows = q.getResultList();
                 rows.forEach(r -> m.computeIfAbsent((String) r[0], k -> new HashMap<>()).computeIfAbsent((String) r[1], k -> new HashMap<>())

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.diary.api.FamilyReach;
 
 /**
@@ -75,10 +76,7 @@ public class Visits {
         jpa.tx(TransactionType.Supports, em -> {
             for (int i = 0; i < ids.size(); i += 200) {
                 List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 200));
-                StringBuilder in = new StringBuilder();
-                for (int k = 0; k < chunk.size(); k++) {
-                    in.append(k == 0 ? "" : ", ").append('?').append(k + 3);
-                }
+                String in = InLists.placeholders(chunk.size(), 3);
                 collect(em, "SELECT DISTINCT student_id FROM zh_d_visit WHERE visit_day >= ?1 AND visit_day <= ?2 AND student_id IN (" + in + ")",
                         from.toString(), to.toString(), chunk, opened);
                 collect(em, "SELECT DISTINCT student_id FROM zh_d_outbox WHERE status = 'SENT' AND sent_at >= ?1 AND sent_at < ?2 "
@@ -96,9 +94,7 @@ public class Visits {
 
     private static void collect(javax.persistence.EntityManager em, String sql, Object a, Object b, List<String> ids, Set<String> into) {
         javax.persistence.Query q = em.createNativeQuery(sql).setParameter(1, a).setParameter(2, b);
-        for (int k = 0; k < ids.size(); k++) {
-            q.setParameter(k + 3, ids.get(k));
-        }
+        Outbox.bind(q, 3, ids);
         for (Object r : q.getResultList()) {
             into.add(r instanceof Object[] row ? (String) row[0] : (String) r);
         }

@@ -22,6 +22,7 @@ import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.event.DomainEvents;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.gradebook.api.FinalGrade;
@@ -127,13 +128,15 @@ public class Finals {
             java.util.Map<String, List<Mark>> marks = new java.util.HashMap<>();
             em.createQuery("select " + Mapping.MARK_ROW + " from MarkEntity m where m.studentId in :s and m.subject = :subj "
                     + "and m.lessonDate >= :from and m.lessonDate <= :to order by m.lessonDate, m.recordedAt, m.id", Object[].class)
-                    .setParameter("s", studentIds).setParameter("subj", subject).setParameter("from", period.start().toString())
+                    .setParameter("s", InLists.padded(studentIds)).setParameter("subj", subject)
+                    .setParameter("from", period.start().toString())
                     .setParameter("to", period.end().toString()).getResultList().stream().filter(r -> !familyView || Mapping.familyVisible(r))
                     .map(r -> Mapping.markRow(r, policy::weight))
                     .forEach(m -> marks.computeIfAbsent(m.studentId(), k -> new ArrayList<>()).add(m));
             java.util.Map<String, FinalGrade> confirmed = new java.util.HashMap<>();
             em.createQuery("select f from FinalEntity f where f.studentId in :s and f.subject = :subj and f.academicYear = :y "
-                    + "and f.kind = :k and f.periodKey = :p", FinalEntity.class).setParameter("s", studentIds).setParameter("subj", subject)
+                    + "and f.kind = :k and f.periodKey = :p", FinalEntity.class).setParameter("s", InLists.padded(studentIds))
+                            .setParameter("subj", subject)
                     .setParameter("y", RosterQuery.academicYearOf(period.start())).setParameter("k", FinalGrade.PERIOD)
                     .setParameter("p", period.id()).getResultList().forEach(f -> confirmed.put(f.getStudentId(), Mapping.toDTO(f)));
             List<Forecast> out = new ArrayList<>(studentIds.size());
@@ -211,7 +214,8 @@ public class Finals {
         java.util.Map<String, List<FinalGrade>> byStudent = new java.util.HashMap<>();
         jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select f from FinalEntity f where f.studentId in :s and f.subject = :subj "
                 + "and f.academicYear = :y and (f.kind = :period or f.kind = :year) order by f.periodKey", FinalEntity.class)
-                .setParameter("s", students.stream().map(Person::id).toList()).setParameter("subj", subject).setParameter("y", academicYear)
+                .setParameter("s", InLists.padded(students.stream().map(Person::id).toList())).setParameter("subj", subject)
+                .setParameter("y", academicYear)
                 .setParameter("period", FinalGrade.PERIOD).setParameter("year", FinalGrade.YEAR).getResultList())
                 .forEach(f -> byStudent.computeIfAbsent(f.getStudentId(), k -> new ArrayList<>()).add(Mapping.toDTO(f)));
         return students.stream().map(s -> {

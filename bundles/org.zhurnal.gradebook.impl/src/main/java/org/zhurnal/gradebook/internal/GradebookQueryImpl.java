@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.gradebook.api.AbsenceCode;
 import org.zhurnal.gradebook.api.Attendance;
 import org.zhurnal.gradebook.api.FinalGrade;
@@ -74,7 +75,7 @@ public class GradebookQueryImpl implements GradebookQuery {
             return List.of();
         }
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select l from LessonEntity l where l.occurrenceId in :o",
-                LessonEntity.class).setParameter("o", occurrenceIds).getResultList().stream().map(Mapping::toDTO).toList());
+                LessonEntity.class).setParameter("o", InLists.padded(occurrenceIds)).getResultList().stream().map(Mapping::toDTO).toList());
     }
 
     @Override

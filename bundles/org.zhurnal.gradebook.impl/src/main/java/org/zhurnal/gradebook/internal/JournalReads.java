@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.gradebook.api.Attendance;
@@ -109,10 +110,11 @@ public class JournalReads {
             Map<String, JournalLesson> recorded = new HashMap<>();
             List<Attendance> attendance = new ArrayList<>();
             if (!ids.isEmpty()) {
-                em.createQuery("select l from LessonEntity l where l.occurrenceId in :o", LessonEntity.class).setParameter("o", ids)
+                em.createQuery("select l from LessonEntity l where l.occurrenceId in :o", LessonEntity.class)
+                        .setParameter("o", InLists.padded(ids))
                         .getResultList().forEach(l -> recorded.put(l.getOccurrenceId(), Mapping.toDTO(l)));
                 em.createQuery("select " + Mapping.ATTENDANCE_ROW + " from AttendanceEntity a where a.occurrenceId in :o", Object[].class)
-                        .setParameter("o", ids).getResultList().forEach(a -> attendance.add(Mapping.attendanceRow(a)));
+                        .setParameter("o", InLists.padded(ids)).getResultList().forEach(a -> attendance.add(Mapping.attendanceRow(a)));
             }
             List<Mark> marks = journal.marksOf(em, ids, policy);
             marks.forEach(m -> students.computeIfAbsent(m.studentId(), id -> new JournalService.StudentRef(id, id)));
@@ -136,9 +138,11 @@ public class JournalReads {
             Map<String, LessonEntity> recorded = new HashMap<>();
             Map<String, Long> marks = new HashMap<>();
             if (!ids.isEmpty()) {
-                em.createQuery("select l from LessonEntity l where l.occurrenceId in :o", LessonEntity.class).setParameter("o", ids)
+                em.createQuery("select l from LessonEntity l where l.occurrenceId in :o", LessonEntity.class)
+                        .setParameter("o", InLists.padded(ids))
                         .getResultList().forEach(l -> recorded.put(l.getOccurrenceId(), l));
-                em.createQuery("select m.occurrenceId from MarkEntity m where m.occurrenceId in :o", String.class).setParameter("o", ids)
+                em.createQuery("select m.occurrenceId from MarkEntity m where m.occurrenceId in :o", String.class)
+                        .setParameter("o", InLists.padded(ids))
                         .getResultList().forEach(o -> marks.merge(o, 1L, Long::sum));
             }
             return lessons.stream().map(l -> {

@@ -32,6 +32,7 @@ import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.audit.AuditRecord;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.persistence.RowInserts;
 import org.zhurnal.core.api.event.DomainEvents;
 import org.zhurnal.core.api.security.CallContext;
@@ -635,7 +636,8 @@ public class JournalService {
             return List.of();
         }
         return em.createQuery("select " + Mapping.MARK_ROW + " from MarkEntity m where m.occurrenceId in :o "
-                + "order by m.lessonDate, m.recordedAt, m.id", Object[].class).setParameter("o", occurrenceIds).getResultList().stream()
+                + "order by m.lessonDate, m.recordedAt, m.id", Object[].class).setParameter("o", InLists.padded(occurrenceIds))
+                        .getResultList().stream()
                 .map(r -> Mapping.markRow(r, policy::weight)).toList();
     }
 

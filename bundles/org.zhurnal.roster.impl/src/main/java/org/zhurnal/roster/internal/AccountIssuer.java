@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.CallContext;
@@ -94,16 +95,18 @@ public class AccountIssuer {
             }
             if (guardians && !kids.isEmpty()) {
                 List<GuardianshipEntity> links = em.createQuery("select g from GuardianshipEntity g where g.studentId in :ids",
-                        GuardianshipEntity.class).setParameter("ids", kids.stream().map(PersonEntity::getId).toList()).getResultList();
+                        GuardianshipEntity.class).setParameter("ids", InLists.padded(kids.stream().map(PersonEntity::getId).toList()))
+                                .getResultList();
                 for (GuardianshipEntity l : links) {
                     childrenOf.computeIfAbsent(l.getGuardianId(), k -> new ArrayList<>()).add(l.getStudentId());
                 }
                 if (!childrenOf.isEmpty()) {
                     em.createQuery("select p from PersonEntity p where p.id in :ids order by p.lastName, p.firstName", PersonEntity.class)
-                            .setParameter("ids", List.copyOf(childrenOf.keySet())).getResultList().forEach(g -> people.put(g.getId(), g));
+                            .setParameter("ids", InLists.padded(List.copyOf(childrenOf.keySet()))).getResultList()
+                            .forEach(g -> people.put(g.getId(), g));
                     // A guardian's PARENT grants cover all their children, also those of other classes.
                     em.createQuery("select g from GuardianshipEntity g where g.guardianId in :ids", GuardianshipEntity.class)
-                            .setParameter("ids", List.copyOf(childrenOf.keySet())).getResultList().forEach(l -> {
+                            .setParameter("ids", InLists.padded(List.copyOf(childrenOf.keySet()))).getResultList().forEach(l -> {
                                 List<String> list = childrenOf.get(l.getGuardianId());
                                 if (!list.contains(l.getStudentId())) {
                                     list.add(l.getStudentId());

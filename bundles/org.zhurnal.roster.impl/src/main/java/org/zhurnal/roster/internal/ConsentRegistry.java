@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.CallContext;
@@ -153,7 +154,7 @@ public class ConsentRegistry {
             });
             if (!kids.isEmpty()) {
                 for (GuardianshipEntity g : em.createQuery("select g from GuardianshipEntity g where g.studentId in :ids",
-                        GuardianshipEntity.class).setParameter("ids", List.copyOf(studentOf.keySet())).getResultList()) {
+                        GuardianshipEntity.class).setParameter("ids", InLists.padded(List.copyOf(studentOf.keySet()))).getResultList()) {
                     PersonEntity gp = em.find(PersonEntity.class, g.getGuardianId());
                     people.putIfAbsent(gp.getId(), gp);
                     studentOf.putIfAbsent(gp.getId(), g.getStudentId());
@@ -164,7 +165,8 @@ public class ConsentRegistry {
             List<String> ids = List.copyOf(people.keySet());
             for (int i = 0; i < ids.size(); i += 500) {
                 for (ConsentEntity c : em.createQuery("select c from ConsentEntity c where c.personId in :ids order by c.recordedAt",
-                        ConsentEntity.class).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()) {
+                        ConsentEntity.class).setParameter("ids", InLists.padded(ids.subList(i, Math.min(ids.size(), i + 500))))
+                                .getResultList()) {
                     boolean active = c.getGivenOn().compareTo(d) <= 0 && (c.getWithdrawnOn() == null || c.getWithdrawnOn().compareTo(d) > 0);
                     status.put(c.getPersonId(), c.getWithdrawnOn() != null && !active ? "WITHDRAWN" : c.getStatus());
                 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
+import org.zhurnal.core.api.persistence.InLists;
 
 /** Queries about personal-data consents (152-ФЗ). */
 final class Consents {
@@ -18,7 +19,7 @@ final class Consents {
         for (int i = 0; i < personIds.size(); i += 500) {
             result.addAll(em.createQuery("select c.personId from ConsentEntity c where c.personId in :ids and c.status = 'GIVEN' "
                     + "and c.givenOn <= :d and (c.withdrawnOn is null or c.withdrawnOn > :d)", String.class)
-                    .setParameter("ids", personIds.subList(i, Math.min(personIds.size(), i + 500))).setParameter("d", d)
+                    .setParameter("ids", InLists.padded(personIds.subList(i, Math.min(personIds.size(), i + 500)))).setParameter("d", d)
                     .getResultList());
         }
         return result;

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import javax.persistence.EntityManager;
 
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.roster.api.Contact;
 import org.zhurnal.roster.api.ContactSource;
 import org.zhurnal.roster.api.Person;
@@ -50,7 +51,7 @@ public final class Mapping {
         List<String> ids = List.copyOf(personIds);
         for (int i = 0; i < ids.size(); i += 500) {
             em.createQuery("select c from ContactEntity c where c.personId in :ids order by c.kind, c.value", ContactEntity.class)
-                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()
+                    .setParameter("ids", InLists.padded(ids.subList(i, Math.min(ids.size(), i + 500)))).getResultList()
                     .forEach(c -> map.computeIfAbsent(c.getPersonId(), k -> new ArrayList<>()).add(c));
         }
         return map;
@@ -93,7 +94,8 @@ public final class Mapping {
         List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(personIds));
         for (int i = 0; i < ids.size(); i += 500) {
             for (Object[] c : em.createQuery("select c.personId, c.kind, c.value, c.source from ContactEntity c where c.personId in :ids "
-                    + "order by c.kind, c.value", Object[].class).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    + "order by c.kind, c.value", Object[].class)
+                            .setParameter("ids", InLists.padded(ids.subList(i, Math.min(ids.size(), i + 500))))
                     .getResultList()) {
                 map.computeIfAbsent((String) c[0], k -> new ArrayList<>())
                         .add(new Contact((String) c[1], (String) c[2], ContactSource.valueOf((String) c[3])));

@@ -22,6 +22,7 @@ import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.event.DomainEvents;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.CallContext;
@@ -120,7 +121,7 @@ public class Promotion {
         Set<String> placed = new HashSet<>();
         if (!newClasses.isEmpty()) {
             placed.addAll(em.createQuery("select m.studentId from MembershipEntity m where m.classId in :ids", String.class)
-                    .setParameter("ids", newClasses.values().stream().map(ClassEntity::getId).toList()).getResultList());
+                    .setParameter("ids", InLists.padded(newClasses.values().stream().map(ClassEntity::getId).toList())).getResultList());
         }
         List<Move> moves = new ArrayList<>();
         Map<String, Integer> totals = new java.util.TreeMap<>();

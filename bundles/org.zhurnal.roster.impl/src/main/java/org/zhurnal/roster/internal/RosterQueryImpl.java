@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.security.ScopeRef;
 import org.zhurnal.core.api.security.ScopeResolver;
 import org.zhurnal.core.api.security.ScopeType;
@@ -178,7 +179,7 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
         String d = day.toString();
         List<Object[]> rows = em.createQuery("select m.classId, count(m) from MembershipEntity m where m.classId in :ids "
                 + "and m.validFrom <= :d and (m.validTo is null or m.validTo >= :d) group by m.classId", Object[].class)
-                .setParameter("ids", classIds).setParameter("d", d).getResultList();
+                .setParameter("ids", InLists.padded(classIds)).setParameter("d", d).getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> ((Number) r[1]).longValue()));
     }
 
@@ -260,7 +261,8 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
             Map<String, org.zhurnal.roster.internal.entity.ConsentEntity> latest = new java.util.HashMap<>();
             for (int i = 0; i < ids.size(); i += 500) {
                 for (var c : em.createQuery("select c from ConsentEntity c where c.personId in :ids and c.givenOn <= :d order by c.recordedAt",
-                        org.zhurnal.roster.internal.entity.ConsentEntity.class).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                        org.zhurnal.roster.internal.entity.ConsentEntity.class)
+                        .setParameter("ids", InLists.padded(ids.subList(i, Math.min(ids.size(), i + 500))))
                         .setParameter("d", d).getResultList()) {
                     latest.put(c.getPersonId(), c);
                 }
@@ -284,13 +286,15 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
         List<Object[]> links = new ArrayList<>();
         for (int i = 0; i < studentIds.size(); i += 500) {
             links.addAll(em.createQuery("select g.studentId, g.guardianId, g.relation from GuardianshipEntity g where g.studentId in :ids",
-                    Object[].class).setParameter("ids", studentIds.subList(i, Math.min(studentIds.size(), i + 500))).getResultList());
+                    Object[].class).setParameter("ids", InLists.padded(studentIds.subList(i, Math.min(studentIds.size(), i + 500))))
+                            .getResultList());
         }
         List<String> guardianIds = links.stream().map(l -> (String) l[1]).distinct().toList();
         Map<String, Person> byId = new HashMap<>();
         for (int i = 0; i < guardianIds.size(); i += 500) {
             Mapping.personRows(em, em.createQuery("select " + Mapping.PERSON_COLUMNS + " from PersonEntity p where p.id in :ids",
-                    Object[].class).setParameter("ids", guardianIds.subList(i, Math.min(guardianIds.size(), i + 500))).getResultList())
+                    Object[].class).setParameter("ids", InLists.padded(guardianIds.subList(i, Math.min(guardianIds.size(), i + 500))))
+                            .getResultList())
                     .forEach(p -> byId.put(p.id(), p));
         }
         return links.stream().filter(l -> byId.containsKey((String) l[1])).collect(Collectors.groupingBy(
@@ -388,7 +392,8 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
         List<String> otherClasses = groupRows.stream().map(r -> (String) r[1]).filter(c -> c != null && !grades.containsKey(c)).distinct()
                 .toList();
         if (!otherClasses.isEmpty()) {
-            em.createQuery("select c.id, c.grade from ClassEntity c where c.id in :ids", Object[].class).setParameter("ids", otherClasses)
+            em.createQuery("select c.id, c.grade from ClassEntity c where c.id in :ids", Object[].class)
+                    .setParameter("ids", InLists.padded(otherClasses))
                     .getResultList().forEach(r -> grades.put((String) r[0], ((Number) r[1]).intValue()));
         }
         List<Membership> out = new java.util.ArrayList<>();
@@ -435,7 +440,7 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
         for (int i = 0; i < ids.size(); i += 500) {
             em.createQuery("select m.groupId, count(m) from GroupMemberEntity m where m.groupId in :ids and m.validFrom <= :d "
                     + "and (m.validTo is null or m.validTo >= :d) group by m.groupId", Object[].class)
-                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).setParameter("d", d).getResultList()
+                    .setParameter("ids", InLists.padded(ids.subList(i, Math.min(ids.size(), i + 500)))).setParameter("d", d).getResultList()
                     .forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
         }
         return groups.stream().map(g -> toDTO(g, counts.getOrDefault(g.getId(), 0L).intValue())).toList();

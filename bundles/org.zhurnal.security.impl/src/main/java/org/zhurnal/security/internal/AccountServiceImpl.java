@@ -17,6 +17,7 @@ import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.ZhurnalConstants;
 import org.zhurnal.core.api.audit.AuditLog;
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.security.Grant;
 import org.zhurnal.security.api.AccountInfo;
 import org.zhurnal.security.api.AccountService;
@@ -139,7 +140,7 @@ public class AccountServiceImpl implements AccountService {
             // Chunks keep the IN list within every database's parameter limits.
             for (int i = 0; i < ids.size(); i += 500) {
                 List<AccountEntity> found = em.createQuery("select a from AccountEntity a where a.personId in :p", AccountEntity.class)
-                        .setParameter("p", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList();
+                        .setParameter("p", InLists.padded(ids.subList(i, Math.min(ids.size(), i + 500)))).getResultList();
                 java.util.Map<String, List<Grant>> grants = Accounts.grantsOf(em, found.stream().map(AccountEntity::getId).toList());
                 found.forEach(a -> result.put(a.getPersonId(), Accounts.info(a, grants.getOrDefault(a.getId(), List.of()))));
             }

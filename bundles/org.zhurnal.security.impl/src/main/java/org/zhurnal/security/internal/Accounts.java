@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.security.Grant;
 import org.zhurnal.core.api.security.Role;
 import org.zhurnal.core.api.security.ScopeRef;
@@ -37,7 +38,8 @@ final class Accounts {
             return java.util.Map.of();
         }
         return em.createQuery("select g from GrantEntity g where g.accountId in :a", GrantEntity.class)
-                .setParameter("a", accountIds).getResultList().stream().sorted(BY_ROLE_AND_SCOPE).collect(java.util.stream.Collectors.groupingBy(
+                .setParameter("a", InLists.padded(accountIds)).getResultList()
+                .stream().sorted(BY_ROLE_AND_SCOPE).collect(java.util.stream.Collectors.groupingBy(
                         GrantEntity::getAccountId, java.util.stream.Collectors.mapping(g -> new Grant(Role.valueOf(g.getRoleName()),
                                 new ScopeRef(ScopeType.valueOf(g.getScopeType()), g.getScopeId())), java.util.stream.Collectors.toList())));
     }

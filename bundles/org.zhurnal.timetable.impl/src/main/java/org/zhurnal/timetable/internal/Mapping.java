@@ -7,6 +7,7 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
+import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.timetable.api.LessonChange;
 import org.zhurnal.timetable.api.TimetableEntry;
 import org.zhurnal.timetable.internal.entity.ChangeEntity;
@@ -83,7 +84,8 @@ final class Mapping {
             return List.of();
         }
         return em.createQuery("select e from EntryEntity e where e." + field + " in :v" + OVERLAP, EntryEntity.class)
-                .setParameter("v", values).setParameter("from", from.toString()).setParameter("to", to.toString()).getResultList();
+                .setParameter("v", InLists.padded(values)).setParameter("from", from.toString()).setParameter("to", to.toString())
+                .getResultList();
     }
 
     /** Entries of any of {@code classIds} or {@code groupIds}, valid some day of [from, to], in one query. */
@@ -93,7 +95,8 @@ final class Mapping {
             return classIds.isEmpty() ? overlapping(em, "groupId", groupIds, from, to) : overlapping(em, "classId", classIds, from, to);
         }
         return em.createQuery("select e from EntryEntity e where (e.classId in :c or e.groupId in :g)" + OVERLAP, EntryEntity.class)
-                .setParameter("c", classIds).setParameter("g", groupIds).setParameter("from", from.toString())
+                .setParameter("c", InLists.padded(classIds)).setParameter("g", InLists.padded(groupIds))
+                .setParameter("from", from.toString())
                 .setParameter("to", to.toString()).getResultList();
     }
 
