@@ -169,7 +169,7 @@ public class OutboxSender {
         List<Outbox.Message> due = outbox.due(BATCH, STALE_CLAIM.toMillis(), installed);
         List<String> sent = new ArrayList<>();
         Map<String, List<String>> failures = new LinkedHashMap<>(); // by channel, logged once per round
-        for (Outbox.Message m : outbox.claimAll(due)) {
+        for (Outbox.Message m : outbox.claimAll(due, STALE_CLAIM.toMillis())) {
             NotificationChannel channel = channels.get(m.channel()).orElse(null);
             if (stopping || channel == null) {
                 outbox.release(m.id()); // stopping, or the channel was uninstalled since: pending again, no attempt used

@@ -163,11 +163,17 @@ public class JournalService {
         Lesson l = c.lesson();
         String schemeId = rules.schemeFor(c.schoolId(), l.subject(), c.grade());
         PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
-        List<Attendance> att = em.createQuery("select " + Mapping.ATTENDANCE_ROW + " from AttendanceEntity a where a.occurrenceId = :o",
-                Object[].class).setParameter("o", l.occurrenceId()).getResultList().stream().map(Mapping::attendanceRow).toList();
-        List<Mark> marks = em.createQuery("select " + Mapping.MARK_ROW + " from MarkEntity m where m.occurrenceId = :o "
-                + "order by m.recordedAt, m.id", Object[].class).setParameter("o", l.occurrenceId()).getResultList().stream()
-                .map(r -> Mapping.markRow(r, policy::weight)).toList();
+        // Native queries, sorted here: every lesson entry answers with its lesson read back, and a JPQL projection of
+        // these rows cost OpenJPA a packing of each row and Derby a sort that copied every column (docs/benchmarks.md, stop 24).
+        @SuppressWarnings("unchecked")
+        List<Object[]> attRows = em.createNativeQuery("SELECT " + Mapping.ATTENDANCE_SQL + " FROM zh_g_attendance a WHERE a.occurrence_id = ?1")
+                .setParameter(1, l.occurrenceId()).getResultList();
+        List<Attendance> att = attRows.stream().map(Mapping::attendanceRow).toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> markRows = new ArrayList<>(em.createNativeQuery("SELECT " + Mapping.MARK_SQL + " FROM zh_g_mark m WHERE m.occurrence_id = ?1")
+                .setParameter(1, l.occurrenceId()).getResultList());
+        markRows.sort(Mapping.MARK_ROW_ORDER);
+        List<Mark> marks = markRows.stream().map(r -> Mapping.markRow(r, policy::weight)).toList();
         List<StudentRef> students = lessonStudents.stream().map(s -> new StudentRef(s.id(), s.fullName())).toList();
         return new LessonView(l, journal, schemeId, schemes.get(schemeId).isPresent(), students, att, marks);
     }

@@ -46,6 +46,18 @@ final class Mapping {
     static final String MARK_ROW = "m.id, m.occurrenceId, m.lessonDate, m.schoolId, m.studentId, m.subject, m.classId, m.groupId, "
             + "m.schemeId, m.value, m.numeric, m.workType, m.workDate, m.comment, m.counted, m.familyVisible, m.recordedAt, m.recordedBy";
 
+    /**
+     * The columns of {@link #MARK_ROW} in SQL, for a native query of {@code zh_g_mark m}: its rows have the same shape (JDBC
+     * gives DOUBLE, BOOLEAN and BIGINT as Double, Boolean and Long), without the per-row packing of a JPQL projection.
+     */
+    static final String MARK_SQL = "m.id, m.occurrence_id, m.lesson_date, m.school_id, m.student_id, m.subject, m.class_id, m.group_id, "
+            + "m.scheme_id, m.raw_value, m.numeric_value, m.work_type, m.work_date, m.mark_comment, m.counted, m.family_visible, "
+            + "m.recorded_at, m.recorded_by";
+
+    /** Orders rows of {@link #MARK_ROW} as they were recorded (recorded at, then id). */
+    static final java.util.Comparator<Object[]> MARK_ROW_ORDER = java.util.Comparator.<Object[]>comparingLong(r -> ((Number) r[16]).longValue())
+            .thenComparing(r -> (String) r[0]);
+
     /** As {@link #toDTO(MarkEntity, double, boolean)} for a row of {@link #MARK_ROW}; the weight by work type. */
     static Mark markRow(Object[] r, ToDoubleFunction<String> weight) {
         String workType = (String) r[11];
@@ -67,6 +79,9 @@ final class Mapping {
 
     /** The columns of an attendance record for {@link #attendanceRow}, in the JPQL of alias {@code a}. */
     static final String ATTENDANCE_ROW = "a.occurrenceId, a.lessonDate, a.subject, a.studentId, a.code, a.category, a.lateMinutes";
+
+    /** The columns of {@link #ATTENDANCE_ROW} in SQL, for a native query of {@code zh_g_attendance a} (INT as Integer). */
+    static final String ATTENDANCE_SQL = "a.occurrence_id, a.lesson_date, a.subject, a.student_id, a.absence_code, a.category, a.late_minutes";
 
     /** As {@link #toDTO(AttendanceEntity)} for a row of {@link #ATTENDANCE_ROW}. */
     static Attendance attendanceRow(Object[] r) {
