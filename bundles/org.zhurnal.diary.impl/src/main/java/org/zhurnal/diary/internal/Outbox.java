@@ -166,28 +166,29 @@ public class Outbox {
      *
      * @param staleClaimMillis a claim older than this is taken to be of a sender that died
      * @param channels the channels whose messages are wanted (those installed)
-     * @return up to {@code limit} messages due now: pending ones in the order they fell due, then stale claims
+     * @return the ids of up to {@code limit} messages due now: pending ones in the order they fell due, then stale claims
+     *         (ids only: {@link #claimAll} reads the messages it claims)
      */
-    public List<Message> due(int limit, long staleClaimMillis, Collection<String> channels) {
+    public List<String> due(int limit, long staleClaimMillis, Collection<String> channels) {
         long now = clock.now().toEpochMilli();
         String ofChannels = " AND channel IN (" + InLists.placeholders(channels.size(), 2) + ")";
         return jpa.txExpr(TransactionType.Supports, em -> {
-            List<Message> due = new ArrayList<>(rows(em.createNativeQuery(SELECT + "WHERE status = 'PENDING' AND next_attempt_at <= ?1"
-                    + ofChannels + " ORDER BY next_attempt_at").setParameter(1, now).setMaxResults(limit), channels));
+            List<String> due = new ArrayList<>(ids(em.createNativeQuery("SELECT id FROM zh_d_outbox WHERE status = 'PENDING' "
+                    + "AND next_attempt_at <= ?1" + ofChannels + " ORDER BY next_attempt_at").setParameter(1, now).setMaxResults(limit), channels));
             if (due.size() < limit) {
-                due.addAll(rows(em.createNativeQuery(SELECT + "WHERE status = 'SENDING' AND claimed_at < ?1" + ofChannels
+                due.addAll(ids(em.createNativeQuery("SELECT id FROM zh_d_outbox WHERE status = 'SENDING' AND claimed_at < ?1" + ofChannels
                         + " ORDER BY claimed_at").setParameter(1, now - staleClaimMillis).setMaxResults(limit - due.size()), channels));
             }
             return due;
         });
     }
 
-    /** The messages of a query whose parameters from 2 on are the channels. */
-    private static List<Message> rows(javax.persistence.Query q, Collection<String> channels) {
+    /** The ids a query answers whose parameters from 2 on are the channels. */
+    private static List<String> ids(javax.persistence.Query q, Collection<String> channels) {
         bind(q, 2, channels);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        return rows.stream().map(Outbox::toMessage).toList();
+        List<String> ids = q.getResultList();
+        return ids;
     }
 
     /** Binds the values, padded as {@link InLists#placeholders(int, int)} wrote them, to the parameters from {@code first} on. */
@@ -207,15 +208,15 @@ public class Outbox {
      * stop 24).
      *
      * @param staleClaimMillis a claim older than this is taken to be of a sender that died
-     * @return those this caller got, as they are now, in the order of {@code due}
+     * @param ids messages {@link #due} found due
+     * @return those this caller got, as they are now, in the order of {@code ids}
      */
-    public List<Message> claimAll(List<Message> due, long staleClaimMillis) {
-        if (due.isEmpty()) {
+    public List<Message> claimAll(List<String> ids, long staleClaimMillis) {
+        if (ids.isEmpty()) {
             return List.of();
         }
         long now = clock.now().toEpochMilli();
         String token = Ids.timeOrdered();
-        List<String> ids = due.stream().map(Message::id).toList();
         return jpa.txExpr(TransactionType.Required, em -> {
             javax.persistence.Query claim = em.createNativeQuery("UPDATE zh_d_outbox SET status = 'SENDING', claimed_at = ?1, "
                     + "claim_token = ?2 WHERE id IN (" + InLists.placeholders(ids.size(), 5) + ") AND ((status = 'PENDING' "

@@ -166,7 +166,7 @@ public class OutboxSender {
         if (installed.isEmpty()) {
             return new Round(0, 0);
         }
-        List<Outbox.Message> due = outbox.due(BATCH, STALE_CLAIM.toMillis(), installed);
+        List<String> due = outbox.due(BATCH, STALE_CLAIM.toMillis(), installed);
         List<String> sent = new ArrayList<>();
         Map<String, List<String>> failures = new LinkedHashMap<>(); // by channel, logged once per round
         for (Outbox.Message m : outbox.claimAll(due, STALE_CLAIM.toMillis())) {
