@@ -47,15 +47,20 @@ function item(x) {
   return li;
 }
 
+let shown = 0; // the latest request: an earlier day's answer arriving late must not replace the chosen day's
+
 async function show() {
   const day = $('day').value || isoDate();
+  const mine = ++shown;
   say($('status'), '', t('page.loading'));
   try {
     await loadNames(day);
     const list = await api('GET', `gradebook/today?date=${encodeURIComponent(day)}`);
+    if (mine !== shown) return;
     $('lessons').replaceChildren(...list.map(item));
     say($('status'), '', ...(list.length ? [] : [t('today.none')]));
   } catch (e) {
+    if (mine !== shown) return;
     $('lessons').replaceChildren();
     say($('status'), 'bad', errorText(e));
   }

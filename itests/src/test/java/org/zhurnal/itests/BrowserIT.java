@@ -27,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -630,10 +631,15 @@ class BrowserIT {
             LocalDate monday = LocalDate.now().with(java.time.temporal.TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(1);
             WebElement day = visible("day");
             js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", day, monday.toString());
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("lessons")).getText().contains("Математика, 5А"));
+            // The page first shows today; wait for the chosen day's list (its links carry the date), not for any list.
+            String link = new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+                String text = d.findElement(By.id("lessons")).getText();
+                return text.contains("Математика, 5А") ? d.findElements(By.cssSelector("#lessons a.open")).stream()
+                        .map(a -> a.getAttribute("href")).filter(h -> h.contains("date=" + monday)).findFirst().orElse(null) : null;
+            });
+            assertTrue(link.contains("journal.html"), link);
             String text = driver.findElement(By.id("lessons")).getText();
             assertTrue(text.contains("Не заполнено: тема, посещаемость, домашнее задание"), text);
-            assertTrue(driver.findElement(By.cssSelector("#lessons a.open")).getAttribute("href").contains("journal.html"));
             screenshot("today");
         } finally {
             driver.switchTo().defaultContent();
