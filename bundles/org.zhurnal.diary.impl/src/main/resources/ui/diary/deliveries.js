@@ -1,6 +1,6 @@
 // The class teacher's delivery log: every diary message about the class's students, its state and retries.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, el, errorText, date, isoDate, addDays, onLanguageChange, say } from '/page.js';
+import { $, el, errorText, date, isoDate, addDays, latestOnly, onLanguageChange, say } from '/page.js';
 
 Object.assign(TEXTS.ru, {
   'dl.title': 'Оповещения семей', 'dl.class': 'Класс', 'dl.from': 'С', 'dl.to': 'По', 'dl.show': 'Показать', 'dl.when': 'Создано',
@@ -25,13 +25,17 @@ function when(iso) {
   return iso ? new Date(iso).toLocaleString(localStorage.getItem('zhurnal.lang') === 'en' ? 'en-GB' : 'ru-RU') : '';
 }
 
+const nextShow = latestOnly(); // only the answer to the latest filter is drawn
+
 async function show() {
   const klass = $('klass').value;
   if (!klass) return;
+  const current = nextShow();
   say($('status'), '', t('page.loading'));
   try {
     const q = new URLSearchParams({ from: $('from').value, to: $('to').value });
     const rows = await api('GET', `diary/classes/${encodeURIComponent(klass)}/deliveries?${q}`);
+    if (!current()) return;
     const head = el('tr');
     [t('dl.when'), t('dl.to_'), t('dl.subject'), t('dl.status'), t('dl.attempts'), t('dl.error'), ''].forEach((h) => head.append(el('th', null, h)));
     $('log').replaceChildren(head, ...rows.map((m) => {
@@ -54,7 +58,7 @@ async function show() {
     }));
     say($('status'), '', ...(rows.length ? [] : [t('dl.none')]));
   } catch (e) {
-    say($('status'), 'bad', errorText(e));
+    if (current()) say($('status'), 'bad', errorText(e));
   }
 }
 

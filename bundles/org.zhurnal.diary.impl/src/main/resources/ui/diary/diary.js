@@ -1,7 +1,7 @@
 // The diary of a student, for the student and their parents: the week, the period's marks and forecasts, and
 // how the family is notified. Phone first.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, el, errorText, date, isoDate, addDays, mondayOf, onLanguageChange, say } from '/page.js';
+import { $, el, errorText, date, isoDate, addDays, mondayOf, latestOnly, onLanguageChange, say } from '/page.js';
 
 Object.assign(TEXTS.ru, {
   'diary.title': 'Дневник', 'diary.child': 'Ученик', 'diary.week': 'Неделя', 'diary.period': 'Оценки за период', 'diary.prefs': 'Оповещения',
@@ -87,8 +87,9 @@ function lessonEl(l) {
   return div;
 }
 
-async function showWeek() {
+async function showWeek(current) {
   const w = await api('GET', `diary/students/${encodeURIComponent(state.student)}/week?date=${state.day}`);
+  if (!current()) return;
   $('weekTitle').textContent = `${date(w.from)} – ${date(w.to)}`;
   const today = isoDate();
   $('days').replaceChildren(...w.days.filter((d, i) => i < 6 || d.lessons.length || d.dayOff).map((d, i) => {
@@ -102,8 +103,9 @@ async function showWeek() {
   }));
 }
 
-async function showPeriod() {
+async function showPeriod(current) {
   const p = await api('GET', `diary/students/${encodeURIComponent(state.student)}/period?date=${state.day}`);
+  if (!current()) return;
   $('periodTitle').textContent = `${p.periodName} (${date(p.from)} – ${date(p.to)})`;
   $('subjects').replaceChildren(...p.subjects.map((s) => {
     const row = el('div', 'subject-row');
@@ -133,15 +135,17 @@ async function showPeriod() {
   }));
 }
 
-async function showPrefs() {
+async function showPrefs(current) {
   const form = $('prefs');
+  const student = state.student; // the child whose preferences these are, whatever is chosen later
   let prefs;
   try {
-    prefs = await api('GET', `diary/students/${encodeURIComponent(state.student)}/preferences`);
+    prefs = await api('GET', `diary/students/${encodeURIComponent(student)}/preferences`);
   } catch (e) {
-    if (e.status === 403) { form.replaceChildren(el('p', 'hint', t('diary.prefsNotYours'))); return; }
+    if (e.status === 403 && current()) { form.replaceChildren(el('p', 'hint', t('diary.prefsNotYours'))); return; }
     throw e;
   }
+  if (!current()) return;
   form.replaceChildren(...prefs.map((p) => {
     const label = el('label');
     label.append(el('span', null, `${t('diary.channel.' + p.channel)}${p.address ? ' (' + p.address + ')' : ''}`));
@@ -151,7 +155,7 @@ async function showPrefs() {
     select.value = p.mode;
     select.addEventListener('change', async () => {
       try {
-        await api('PUT', `diary/students/${encodeURIComponent(state.student)}/preferences`, { channel: p.channel, mode: select.value });
+        await api('PUT', `diary/students/${encodeURIComponent(student)}/preferences`, { channel: p.channel, mode: select.value });
         say($('status'), 'good', t('diary.saved'));
       } catch (e) { say($('status'), 'bad', errorText(e)); }
     });
@@ -161,14 +165,18 @@ async function showPrefs() {
   }));
 }
 
+// A parent switching children or weeks quickly: an earlier answer arriving late must not be drawn under the later choice.
+const nextShow = latestOnly();
+
 async function show() {
   if (!state.student) return;
+  const current = nextShow();
   say($('status'), '', t('page.loading'));
   try {
-    if (state.tab === 'week') await showWeek(); else if (state.tab === 'period') await showPeriod(); else await showPrefs();
-    say($('status'), '');
+    if (state.tab === 'week') await showWeek(current); else if (state.tab === 'period') await showPeriod(current); else await showPrefs(current);
+    if (current()) say($('status'), '');
   } catch (e) {
-    say($('status'), 'bad', errorText(e));
+    if (current()) say($('status'), 'bad', errorText(e));
   }
 }
 

@@ -1,6 +1,6 @@
 // Period grades: per student the marks, weighted average, the scheme's suggestion; confirm or override per student.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, el, errorText, onLanguageChange, problemText, say } from '/page.js';
+import { $, el, errorText, latestOnly, onLanguageChange, problemText, say } from '/page.js';
 import { chooser } from '/ui/gradebook/gradebook-common.js';
 
 Object.assign(TEXTS.ru, {
@@ -60,7 +60,10 @@ function render() {
   say($('status'), '', ...(current.rows.length ? [] : [t('finals.none')]));
 }
 
+const nextShow = latestOnly(); // only the answer to the latest choice is drawn
+
 async function show(choice) {
+  const latest = nextShow();
   say($('status'), '', t('page.loading'));
   try {
     const q = new URLSearchParams({ subject: choice.subject });
@@ -72,11 +75,13 @@ async function show(choice) {
     // The grid is read for the students' names (the forecasts carry ids) and the scheme in force.
     const [rows, grid, schemes] = await Promise.all([api('GET', `gradebook/finals/period?${q}`), api('GET', `gradebook/journal?${g}`),
       api('GET', 'gradebook/grading-schemes')]);
+    if (!latest()) return;
     const scheme = schemes.find((s) => s.id === grid.schemeId);
     current = { choice, rows, names: new Map(grid.students.map((s) => [s.id, s.name])), finalValues: scheme ? scheme.finalValues : [] };
     current.rows.sort((a, b) => (current.names.get(a.studentId) || '').localeCompare(current.names.get(b.studentId) || '', 'ru'));
     render();
   } catch (e) {
+    if (!latest()) return;
     $('finals').hidden = true;
     say($('status'), 'bad', errorText(e));
   }

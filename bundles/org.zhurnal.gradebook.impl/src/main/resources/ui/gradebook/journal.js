@@ -1,6 +1,6 @@
 // The journal grid: students × lessons, keyboard entry of marks and absences, one idempotent POST per changed lesson.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, date, el, errorText, isoDate, myRoles, onLanguageChange, problemText, say, uuid } from '/page.js';
+import { $, date, el, errorText, isoDate, latestOnly, myRoles, onLanguageChange, problemText, say, uuid } from '/page.js';
 import { chooser } from '/ui/gradebook/gradebook-common.js';
 
 Object.assign(TEXTS.ru, {
@@ -363,8 +363,13 @@ $('lesson-form').addEventListener('submit', async (ev) => {
 });
 $('lesson-close').addEventListener('click', () => { $('lesson-panel').hidden = true; });
 
+// A teacher switching groups quickly: the grid of an earlier choice arriving late must not be drawn (and typed into)
+// under the later one.
+const nextShow = latestOnly();
+
 async function show(choice) {
   if ([...S.pending.values()].some(dirty) && !window.confirm(t('journal.leave'))) return;
+  const current = nextShow();
   S.choice = choice;
   S.pending.clear();
   S.errors.clear();
@@ -376,6 +381,7 @@ async function show(choice) {
     if (choice.classId) q.set('classId', choice.classId); else q.set('groupId', choice.groupId);
     const [grid, codes] = await Promise.all([api('GET', `gradebook/journal?${q}`),
       api('GET', `gradebook/schools/${encodeURIComponent(choice.schoolId)}/absence-codes`).catch(() => [])]);
+    if (!current()) return;
     S.grid = grid;
     S.codes = codes;
     S.readOnly = !S.teacher || !grid.schemeInstalled;
@@ -393,6 +399,7 @@ async function show(choice) {
     const start = cell(S.active.row, S.active.col);
     if (start) start.scrollIntoView({ block: 'nearest', inline: 'center' });
   } catch (e) {
+    if (!current()) return;
     $('journal').hidden = true;
     say($('status'), 'bad', errorText(e));
   }

@@ -1,6 +1,6 @@
 // The teacher's day: lessons of the signed-in teacher and what each still lacks, each linking to its journal.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, el, errorText, isoDate, onLanguageChange, say } from '/page.js';
+import { $, el, errorText, isoDate, latestOnly, onLanguageChange, say } from '/page.js';
 import '/ui/gradebook/gradebook-common.js'; // its texts (the «Show» button)
 
 Object.assign(TEXTS.ru, {
@@ -47,20 +47,20 @@ function item(x) {
   return li;
 }
 
-let shown = 0; // the latest request: an earlier day's answer arriving late must not replace the chosen day's
+const nextShow = latestOnly(); // an earlier day's answer arriving late must not replace the chosen day's
 
 async function show() {
   const day = $('day').value || isoDate();
-  const mine = ++shown;
+  const current = nextShow();
   say($('status'), '', t('page.loading'));
   try {
     await loadNames(day);
     const list = await api('GET', `gradebook/today?date=${encodeURIComponent(day)}`);
-    if (mine !== shown) return;
+    if (!current()) return;
     $('lessons').replaceChildren(...list.map(item));
     say($('status'), '', ...(list.length ? [] : [t('today.none')]));
   } catch (e) {
-    if (mine !== shown) return;
+    if (!current()) return;
     $('lessons').replaceChildren();
     say($('status'), 'bad', errorText(e));
   }

@@ -1,7 +1,7 @@
 // The deputy director's timeliness dashboard: per teacher the share of lessons recorded on the day (bars) over the
 // last four weeks by default, and the lessons that missed a deadline, for one teacher when their bar is chosen.
 import { api, TEXTS, t, translate, lang } from '/i18n.js';
-import { $, addDays, date, el, errorText, fillSelect, isoDate, onLanguageChange, say } from '/page.js';
+import { $, addDays, date, el, errorText, fillSelect, isoDate, latestOnly, onLanguageChange, say } from '/page.js';
 
 Object.assign(TEXTS.ru, {
   'tl.title': 'Своевременность заполнения журнала', 'tl.school': 'Школа', 'tl.from': 'С', 'tl.to': 'По', 'tl.show': 'Показать',
@@ -71,16 +71,22 @@ function renderViolations() {
   }
 }
 
+const nextLoad = latestOnly(); // only the answer to the latest school and dates is drawn
+
 async function load(ev) {
   if (ev) ev.preventDefault();
   const school = $('school').value;
   if (!school) return;
+  const latest = nextLoad();
   say($('status'), '', t('page.loading'));
   try {
-    current = await api('GET', `timeliness/schools/${encodeURIComponent(school)}?from=${$('from').value}&to=${$('to').value}&lang=${lang()}`);
+    const answer = await api('GET', `timeliness/schools/${encodeURIComponent(school)}?from=${$('from').value}&to=${$('to').value}&lang=${lang()}`);
+    if (!latest()) return;
+    current = answer;
     if (chosen && !current.teachers.some((x) => x.teacherId === chosen)) chosen = null;
     say($('status'), '');
   } catch (e) {
+    if (!latest()) return;
     current = null;
     say($('status'), 'bad', errorText(e));
   }

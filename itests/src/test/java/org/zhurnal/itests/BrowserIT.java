@@ -556,6 +556,17 @@ class BrowserIT {
             WebElement math = driver.findElement(By.cssSelector(".subject-row[data-subject='Математика']"));
             assertTrue(math.findElements(By.cssSelector(".mark")).stream().noneMatch(m -> m.getText().equals("2")), math.getText());
             screenshot("diary-phone-period");
+            // A slow answer must not be drawn under a later choice: Alisa's week is asked for and answers 1.5 s late,
+            // Artyom is chosen meanwhile; once Alisa's answer has arrived, the page still shows Artyom's week.
+            js("const f = window.fetch; window.fetch = (u, o) => String(u).includes(arguments[0]) ? new Promise(r => setTimeout(r, 1500))"
+                    + ".then(() => f(u, o)).finally(() => setTimeout(() => { window.lateAnswered = true; }, 300)) : f(u, o);", alisa);
+            driver.findElement(By.id("tabWeek")).click();
+            new Select(driver.findElement(By.id("child"))).selectByValue(artyom);
+            until(d -> Boolean.TRUE.equals(js("return window.lateAnswered === true")));
+            assertEquals(artyom, new Select(driver.findElement(By.id("child"))).getFirstSelectedOption().getAttribute("value"));
+            assertTrue(driver.findElements(By.cssSelector(selector)).isEmpty(), "Alisa's late week is drawn under Artyom: "
+                    + driver.findElement(By.id("days")).getText());
+            assertTrue(driver.findElements(By.cssSelector("#days .day")).size() >= 5, driver.findElement(By.id("days")).getText());
         } finally {
             driver.switchTo().defaultContent();
             driver.manage().window().setSize(desktop);
