@@ -34,6 +34,7 @@ import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.audit.AuditRecord;
 import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.persistence.RowInserts;
+import org.zhurnal.core.api.persistence.TransientFailures;
 import org.zhurnal.core.api.event.DomainEvents;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
@@ -251,17 +252,26 @@ public class JournalService {
         return true;
     }
 
-    /**
-     * Two first entries of one lesson may race to insert its row, a database deadlock may pick this transaction as
-     * its victim, or a read may fail transiently under load: nothing was written, so the work is tried again (three
-     * times in all), then the client is told to retry (503) — never a 500 for a conflict between two correct requests.
-     */
     /** The problem type of a unique-key collision with a concurrent writer (see {@code RowInserts}). */
     private static final String CONCURRENT = "concurrent-modification";
 
+    /** Attempts of a lesson entry before the client is told to retry. */
+    static final int ATTEMPTS = 4;
+
+    /**
+     * Two first entries of one lesson may race to insert its row, a database deadlock may pick this transaction as
+     * its victim, or a read may fail transiently under load: nothing was written, so the work is tried again after a
+     * growing pause ({@link TransientFailures#backOff}; {@value #ATTEMPTS} times in all), then the client is told to
+     * retry (503) — never a 500 for a conflict between two correct requests.
+     */
     private static <T> T retry(Supplier<T> work) {
         RuntimeException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                // The writers that collided started together: tried again at once they meet again (seen as four entries
+                // failing twice within 80 ms on the same lock timeout in a cold start's first burst, docs/benchmarks.md).
+                TransientFailures.backOff(attempt - 1);
+            }
             try {
                 return work.get();
             } catch (ProblemException e) {
@@ -273,7 +283,7 @@ public class JournalService {
                 last = e;
             }
         }
-        LoggerFactory.getLogger(JournalService.class).warn("Lesson entry failed three times", last);
+        LoggerFactory.getLogger(JournalService.class).warn("Lesson entry failed {} times", ATTEMPTS, last);
         throw new ProblemException(503, "busy", "Busy", "The lesson is being changed by another request; retry with the same "
                 + "Idempotency-Key", null);
     }

@@ -4,5 +4,5 @@
  * compiles few statements), and the recognition (and retry) of transient database failures.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package org.zhurnal.core.api.persistence;

@@ -45,6 +45,33 @@ class TransientFailuresTest {
     }
 
     @Test
+    void theAttemptsArePacedFurtherAndFurtherApart() {
+        // After the first failure at least 10 ms, after the second at least 40 ms: no attempt follows another at once.
+        java.util.List<Long> starts = new java.util.ArrayList<>();
+        String result = TransientFailures.retryRead(() -> {
+            starts.add(System.nanoTime());
+            if (starts.size() < 3) {
+                throw wrapped("40XL1");
+            }
+            return "rows";
+        });
+        assertEquals("rows", result);
+        long first = (starts.get(1) - starts.get(0)) / 1_000_000;
+        long second = (starts.get(2) - starts.get(1)) / 1_000_000;
+        assertTrue(first >= TransientFailures.FIRST_PAUSE_MILLIS, first + " ms");
+        assertTrue(second >= 4 * TransientFailures.FIRST_PAUSE_MILLIS, second + " ms");
+    }
+
+    @Test
+    void anInterruptEndsThePauseAndStaysSet() {
+        Thread.currentThread().interrupt();
+        long start = System.nanoTime();
+        TransientFailures.backOff(6); // 10.24–30.72 s if it slept
+        assertTrue(Thread.interrupted(), "the interrupt is kept");
+        assertTrue(System.nanoTime() - start < 5_000_000_000L);
+    }
+
+    @Test
     void theLastTransientFailureAndAnyOtherFailureAreThrownAsTheyAre() {
         AtomicInteger calls = new AtomicInteger();
         RuntimeException transientOne = wrapped("40001");
