@@ -32,11 +32,11 @@ end
 
 delay = require("benchmarks.pace")() -- RATE or DELAY_MS, see benchmarks/pace.lua
 
--- SHOW_ERRORS=1 prints each answer that is not 2xx (status and the start of its problem document) as an ERROR line.
+-- SHOW_ERRORS=1 prints each answer that is not 2xx (status and the first 400 characters of its problem document) as an ERROR line.
 if os.getenv("SHOW_ERRORS") == "1" then
   function response(status, headers, body)
     if status >= 300 then
-      io.write("ERROR " .. status .. " " .. string.sub(body or "", 1, 160) .. "\n")
+      io.write("ERROR " .. status .. " " .. string.sub(body or "", 1, 400) .. "\n")
     end
   end
 end
