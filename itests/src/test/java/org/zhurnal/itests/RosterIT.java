@@ -1102,6 +1102,60 @@ public class RosterIT {
 
     // ---- Staff grants follow the academic year (StaffGrantsResync, zhurnal:roster-sync-grants, late promotion) ----
 
+    /**
+     * A reader of an account's grants finds them as they were before a change or after it, never a mix: a teacher whose
+     * class-teacher grant a resync changes keeps their school while it is written. (Read from rows replaced one by one,
+     * a concurrent reader now and then missed grants the change did not touch, and the teacher's own lesson answered
+     * 404 — docs/benchmarks.md, Gradebook stop 26.)
+     */
+    @Test
+    public void changingSomeGrantsNeverHidesTheGrantsThatStay() throws Exception {
+        School school = newSchool("Школа смены ролей");
+        ScopeRef schoolScope = ScopeRef.school(school.id());
+        Grant stays = new Grant(Role.TEACHER, schoolScope);
+        String login = "g" + UUID.randomUUID().toString().substring(0, 8);
+        List<Grant> without = List.of(stays, new Grant(Role.TEACHER, ScopeRef.group("g-1")));
+        String account = runAsSystem(() -> accounts.create(new NewAccount(login, "Сменова Анна Петровна", null, school.id(), without,
+                "Roster-Passw0rd-7"))).account().id();
+        List<Grant> with = List.of(stays, new Grant(Role.TEACHER, ScopeRef.group("g-1")), new Grant(Role.CLASS_TEACHER,
+                ScopeRef.schoolClass("c-1")));
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<List<Grant>> torn = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            done.add(readers.submit(() -> {
+                while (writing.get()) {
+                    List<Grant> seen = accounts.byId(account).orElseThrow().grants();
+                    reads.incrementAndGet();
+                    java.util.Set<Grant> set = java.util.Set.copyOf(seen);
+                    if (!set.equals(java.util.Set.copyOf(with)) && !set.equals(java.util.Set.copyOf(without))) {
+                        torn.add(seen);
+                    }
+                }
+            }));
+        }
+        try {
+            for (int i = 0; i < 150; i++) {
+                List<Grant> next = i % 2 == 0 ? with : without;
+                runAsSystem(() -> accounts.setGrants(account, next));
+            }
+        } finally {
+            writing.set(false);
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            readers.shutdown();
+        }
+        assertTrue("the readers ran alongside the writes: " + reads.get(), reads.get() > 150);
+        assertTrue("a reader found grants that were neither the old nor the new ones " + torn.size() + " times of " + reads.get() + ", e.g. " + torn.peek(),
+                torn.isEmpty());
+        // The last write is the one in force, and each write was audited with what it changed.
+        assertEquals(java.util.Set.copyOf(without), java.util.Set.copyOf(accounts.byId(account).orElseThrow().grants()));
+        assertTrue(audit.find("account", account, 500).stream().filter(e -> "set-grants".equals(e.action())).count() >= 150);
+    }
+
     @Test
     public void staffGrantsFollowTheAcademicYear() throws Exception {
         int june = LocalDate.now().getYear() + 1; // a calendar year: June belongs to academic year june-1, 1 September starts june

@@ -43,6 +43,25 @@ public class AccountServiceImpl implements AccountService {
         this.sessions = sessions;
         this.clock = clock;
         this.audit = audit;
+        carryGrantsOver();
+    }
+
+    /**
+     * Gives the accounts written before changeset security-2 their grants in their own row, from zh_account_grant, 500
+     * accounts per transaction. Once done it finds nothing; until then those accounts' grants are read from the table.
+     */
+    private void carryGrantsOver() {
+        int batch = 500;
+        int moved;
+        do {
+            moved = jpa.txExpr(TransactionType.Required, em -> {
+                List<AccountEntity> old = em.createQuery("select a from AccountEntity a where a.grants is null", AccountEntity.class)
+                        .setMaxResults(batch).getResultList();
+                java.util.Map<String, List<Grant>> legacy = Accounts.legacyGrantsOf(em, old.stream().map(AccountEntity::getId).toList());
+                old.forEach(a -> a.setGrants(Accounts.encode(legacy.getOrDefault(a.getId(), List.of()))));
+                return old.size();
+            });
+        } while (moved == batch);
     }
 
     @Override
@@ -82,25 +101,13 @@ public class AccountServiceImpl implements AccountService {
             a.setMustChange(temporary != null);
             a.setCreatedAt(now);
             a.setPasswordChangedAt(now);
+            a.setGrants(Accounts.encode(n.grants()));
             em.persist(a);
-            writeGrants(em, a.getId(), n.grants());
             em.flush();
             audit.record(a.getSchoolId(), "account", a.getId(), "create", null, Accounts.auditView(a, n.grants()));
             return Accounts.info(em, a);
         });
         return new IssuedCredentials(info, temporary);
-    }
-
-    private static void writeGrants(EntityManager em, String accountId, List<Grant> grants) {
-        for (Grant g : grants) {
-            GrantEntity ge = new GrantEntity();
-            ge.setId(UUID.randomUUID().toString());
-            ge.setAccountId(accountId);
-            ge.setRoleName(g.role().name());
-            ge.setScopeType(g.scope().type().name());
-            ge.setScopeId(g.scope().id());
-            em.persist(ge);
-        }
     }
 
     static AccountEntity findByLogin(EntityManager em, String login) {
@@ -141,7 +148,7 @@ public class AccountServiceImpl implements AccountService {
             for (int i = 0; i < ids.size(); i += 500) {
                 List<AccountEntity> found = em.createQuery("select a from AccountEntity a where a.personId in :p", AccountEntity.class)
                         .setParameter("p", InLists.padded(ids.subList(i, Math.min(ids.size(), i + 500)))).getResultList();
-                java.util.Map<String, List<Grant>> grants = Accounts.grantsOf(em, found.stream().map(AccountEntity::getId).toList());
+                java.util.Map<String, List<Grant>> grants = Accounts.grantsOf(em, found);
                 found.forEach(a -> result.put(a.getPersonId(), Accounts.info(a, grants.getOrDefault(a.getId(), List.of()))));
             }
             return result;
@@ -163,9 +170,11 @@ public class AccountServiceImpl implements AccountService {
         // Sessions of this node carry the account's roles: forgotten once the write ended (see CheckedSessions).
         return sessions.forgettingAll(() -> jpa.txExpr(TransactionType.Required, em -> {
             AccountEntity a = require(em, accountId);
-            List<Grant> before = Accounts.grants(em, accountId);
+            List<Grant> before = Accounts.grants(em, a);
+            // One row: a request reading the account meanwhile waits for this write and then reads all of it (the
+            // rows of zh_account_grant, replaced one by one, let a concurrent reader miss grants that stayed).
+            a.setGrants(Accounts.encode(grants));
             em.createQuery("delete from GrantEntity g where g.accountId = :a").setParameter("a", accountId).executeUpdate();
-            writeGrants(em, accountId, grants);
             em.flush();
             audit.record(a.getSchoolId(), "account", accountId, "set-grants", Accounts.auditView(a, before),
                     Accounts.auditView(a, grants));

@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
+import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.security.Grant;
 import org.zhurnal.core.api.security.Role;
@@ -19,29 +20,88 @@ import org.zhurnal.security.internal.entity.GrantEntity;
 final class Accounts {
     private Accounts() {}
 
-    /** The order grants are listed in: by role, then by scope id (a grant without one comes last, as in SQL). */
-    private static final java.util.Comparator<GrantEntity> BY_ROLE_AND_SCOPE = java.util.Comparator.comparing(GrantEntity::getRoleName)
-            .thenComparing(GrantEntity::getScopeId, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+    /** The order grants are listed in: by role, then by scope id. */
+    private static final java.util.Comparator<Grant> BY_ROLE_AND_SCOPE = java.util.Comparator.comparing((Grant g) -> g.role().name())
+            .thenComparing(g -> g.scope().id(), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
 
-    static List<Grant> grants(EntityManager em, String accountId) {
-        // sorted here, not by the database: an account has a handful of grants, and Derby's sorter formats a
-        // localized statistics message on every sort (a good share of what a sign-in allocated)
-        return em.createQuery("select g from GrantEntity g where g.accountId = :a", GrantEntity.class).setParameter("a", accountId)
-                .getResultList().stream().sorted(BY_ROLE_AND_SCOPE)
-                .map(g -> new Grant(Role.valueOf(g.getRoleName()), new ScopeRef(ScopeType.valueOf(g.getScopeType()), g.getScopeId())))
-                .toList();
+    /** The longest grants text an account row holds (its column's length). */
+    static final int MAX_GRANTS_CHARS = 32000;
+
+    /**
+     * An account's grants as its row holds them: one grant per line, {@code ROLE|SCOPE_TYPE|scope id}, in the order
+     * they are listed, each once.
+     *
+     * @throws ProblemException 400 naming {@code grants} when they do not fit the row or a scope id holds a line break
+     */
+    static String encode(java.util.Collection<Grant> grants) {
+        StringBuilder b = new StringBuilder();
+        for (Grant g : grants.stream().distinct().sorted(BY_ROLE_AND_SCOPE).toList()) {
+            String id = g.scope().id();
+            if (id == null || id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
+                throw ProblemException.invalid("grants", "A grant's scope needs an id without line breaks");
+            }
+            b.append(b.length() == 0 ? "" : "\n").append(g.role().name()).append('|').append(g.scope().type().name()).append('|').append(id);
+        }
+        if (b.length() > MAX_GRANTS_CHARS) {
+            throw ProblemException.invalid("grants", "Too many grants for one account (" + grants.size() + ")");
+        }
+        return b.toString();
     }
 
-    /** Grants of many accounts in one query: account id → grants. */
-    static java.util.Map<String, List<Grant>> grantsOf(EntityManager em, List<String> accountIds) {
+    /** @return the grants of {@link #encode}'s text */
+    static List<Grant> decode(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        List<Grant> out = new java.util.ArrayList<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.split("\\|", 3);
+            out.add(new Grant(Role.valueOf(f[0]), new ScopeRef(ScopeType.valueOf(f[1]), f[2])));
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return the grants a row of zh_account_grant holds (written before changeset security-2) */
+    static Grant grant(GrantEntity g) {
+        return new Grant(Role.valueOf(g.getRoleName()), new ScopeRef(ScopeType.valueOf(g.getScopeType()), g.getScopeId()));
+    }
+
+    /** @return the account's grants: from its row, or for an account not yet carried over, from zh_account_grant */
+    static List<Grant> grants(EntityManager em, AccountEntity a) {
+        if (a.getGrants() != null) {
+            return decode(a.getGrants());
+        }
+        return legacyGrantsOf(em, List.of(a.getId())).getOrDefault(a.getId(), List.of());
+    }
+
+    /** Grants of many accounts: account id → grants (one query for those not yet carried over, if any). */
+    static java.util.Map<String, List<Grant>> grantsOf(EntityManager em, List<AccountEntity> accounts) {
+        java.util.Map<String, List<Grant>> out = new java.util.HashMap<>();
+        List<String> legacy = new java.util.ArrayList<>();
+        for (AccountEntity a : accounts) {
+            if (a.getGrants() != null) {
+                out.put(a.getId(), decode(a.getGrants()));
+            } else {
+                legacy.add(a.getId());
+            }
+        }
+        out.putAll(legacyGrantsOf(em, legacy));
+        return out;
+    }
+
+    /** The grants of accounts written before changeset security-2, from zh_account_grant. */
+    static java.util.Map<String, List<Grant>> legacyGrantsOf(EntityManager em, List<String> accountIds) {
         if (accountIds.isEmpty()) {
             return java.util.Map.of();
         }
-        return em.createQuery("select g from GrantEntity g where g.accountId in :a", GrantEntity.class)
-                .setParameter("a", InLists.padded(accountIds)).getResultList()
-                .stream().sorted(BY_ROLE_AND_SCOPE).collect(java.util.stream.Collectors.groupingBy(
-                        GrantEntity::getAccountId, java.util.stream.Collectors.mapping(g -> new Grant(Role.valueOf(g.getRoleName()),
-                                new ScopeRef(ScopeType.valueOf(g.getScopeType()), g.getScopeId())), java.util.stream.Collectors.toList())));
+        java.util.Map<String, List<Grant>> out = new java.util.HashMap<>();
+        for (int i = 0; i < accountIds.size(); i += 500) {
+            em.createQuery("select g from GrantEntity g where g.accountId in :a", GrantEntity.class)
+                    .setParameter("a", InLists.padded(accountIds.subList(i, Math.min(accountIds.size(), i + 500)))).getResultList()
+                    .forEach(g -> out.computeIfAbsent(g.getAccountId(), k -> new java.util.ArrayList<>()).add(grant(g)));
+        }
+        out.replaceAll((k, v) -> v.stream().sorted(BY_ROLE_AND_SCOPE).toList());
+        return out;
     }
 
     static AccountInfo info(AccountEntity a, List<Grant> grants) {
@@ -51,11 +111,11 @@ final class Accounts {
 
     static AccountInfo info(EntityManager em, AccountEntity a) {
         return new AccountInfo(a.getId(), a.getLogin(), a.getDisplayName(), a.getPersonId(), a.getSchoolId(),
-                grants(em, a.getId()), a.isMustChange(), a.isDisabled(), Instant.ofEpochMilli(a.getCreatedAt()));
+                grants(em, a), a.isMustChange(), a.isDisabled(), Instant.ofEpochMilli(a.getCreatedAt()));
     }
 
     static ZhurnalPrincipal principal(EntityManager em, AccountEntity a) {
-        return new ZhurnalPrincipal(a.getId(), a.getLogin(), a.getDisplayName(), grants(em, a.getId()), a.isMustChange());
+        return new ZhurnalPrincipal(a.getId(), a.getLogin(), a.getDisplayName(), grants(em, a), a.isMustChange());
     }
 
     /** Audit view of an account: never the password hash. */

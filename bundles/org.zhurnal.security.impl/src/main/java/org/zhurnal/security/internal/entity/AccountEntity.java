@@ -33,6 +33,9 @@ public class AccountEntity {
     private long createdAt;
     @Column(name = "password_changed_at")
     private long passwordChangedAt;
+    /** The account's grants, one per line (see {@code Accounts.encode}); null for an account written before changeset security-2. */
+    @Column(name = "grants", length = 32000)
+    private String grants;
 
     public String getId() {
         return id;
@@ -128,5 +131,13 @@ public class AccountEntity {
 
     public void setPasswordChangedAt(long passwordChangedAt) {
         this.passwordChangedAt = passwordChangedAt;
+    }
+
+    public String getGrants() {
+        return grants;
+    }
+
+    public void setGrants(String grants) {
+        this.grants = grants;
     }
 }
