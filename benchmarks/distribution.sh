@@ -9,7 +9,8 @@
 # fresh schema of its own, dropped at the end; the default is the embedded Derby.
 PASSWORD='Bench-Passw0rd-2026'
 VERSION=$(grep -m1 -oP '(?<=^  <version>)[^<]+' pom.xml)
-DIST=karaf-distribution/target/zhurnal-distribution-$VERSION.tar.gz
+# BENCH_DIST=path runs another build's distribution (e.g. an earlier commit's, to compare on the same machine).
+DIST=${BENCH_DIST:-karaf-distribution/target/zhurnal-distribution-$VERSION.tar.gz}
 [ -f "$DIST" ] || mvn -B -q -ntp install -DskipTests
 
 cleanup_distribution() {
@@ -31,6 +32,9 @@ start_distribution() {
   sed -i "s/^sshPort = 8101/sshPort = $2/" "$HOME_DIR/etc/org.apache.karaf.shell.cfg"
   # BENCH_SYSTEM_PROPERTIES="name=value ..." adds system properties (e.g. to compare a Derby setting).
   for prop in ${BENCH_SYSTEM_PROPERTIES:-}; do echo "$prop" >> "$HOME_DIR/etc/system.properties"; done
+  # BENCH_CONFIG="pid:name=value ..." adds configuration properties (etc/<pid>.cfg), e.g.
+  # org.zhurnal.roster.grants:startDelaySeconds=90 to move the staff grants resync after start.
+  for conf in ${BENCH_CONFIG:-}; do echo "${conf#*:}" >> "$HOME_DIR/etc/${conf%%:*}.cfg"; done
   # BENCH_UNSET_PROPERTIES="name ..." removes properties the build sets (e.g. derby.storage.pageSize, to measure Derby's default).
   for prop in ${BENCH_UNSET_PROPERTIES:-}; do sed -i "/^${prop//./\.} *=/d" "$HOME_DIR/etc/system.properties"; done
   if [ "${BENCH_DB:-derby}" = postgresql ]; then

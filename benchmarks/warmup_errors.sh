@@ -6,6 +6,8 @@
 # RUNS fresh starts, one after the other. When a run had a non-2xx answer or a rolled-back attempt, its server log is
 # kept as OUT_DIR/karaf-<run>.log (default ./target/warmup-logs).
 # Usage: benchmarks/warmup_errors.sh [seconds] [runs]   (defaults 30, 1)
+# To have the staff grants resync (which rewrites the grants of the accounts prepare.py made) fall inside the run:
+#   BENCH_CONFIG=org.zhurnal.roster.grants:startDelaySeconds=90 benchmarks/warmup_errors.sh 30 2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-30}
@@ -16,6 +18,7 @@ for run in $(seq 1 "$RUNS"); do
   (
     source benchmarks/distribution.sh
     start_settled_gradebook
+    started=$(date -u +%T)
     SHOW_ERRORS=1 REQS=$WORK/entries.tsv RATE=0 THREADS=2 wrk -t2 -c16 -d"$SECS"s --timeout 10s -s benchmarks/gradebook/entry.lua \
       http://127.0.0.1:${B#http://127.0.0.1:} > "$WORK/run.out"
     echo "start $run: $(grep '^RESULT' "$WORK/run.out")"
@@ -24,6 +27,8 @@ for run in $(seq 1 "$RUNS"); do
     if grep -q '^ERROR' "$WORK/run.out" || grep -q 'Beginning rollback' "$log"; then
       mkdir -p "$OUT_DIR" && cp "$log" "$OUT_DIR/karaf-$run.log" && echo "  server log kept: $OUT_DIR/karaf-$run.log"
     fi
+    # The staff grants resync (60 s after start unless BENCH_CONFIG moves it) rewrites the bench accounts' grants.
+    echo "  run from $started (UTC); $(grep -h 'Staff grants resynced' "$log" | sed -E 's/^.{11}(.{8}).*(Staff grants.*)/resync at \1: \2/' | head -1)"
     echo "  rolled-back attempts: $(grep -c 'Beginning rollback' "$log" || true); entries failed every attempt: $(grep -c 'Lesson entry failed' "$log" || true)"
     grep -oE 'Caused by: [^ ]*SQLException: .*' "$log" | sed -E 's/prepstmnt [0-9]+ //; s/\{([A-Z]+ [A-Z]+ [a-z_]+).*\}/{\1 …}/' \
       | sort | uniq -c | sed 's/^/  cause: /' || true
