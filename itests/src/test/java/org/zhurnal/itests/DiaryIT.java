@@ -426,6 +426,24 @@ public class DiaryIT {
                 Map.of("Authorization", "Bearer " + anna));
         assertEquals(pref.body(), 200, pref.status());
         assertEquals(annaMail, pref.json().get("address").asText());
+        // While she changes her mind, a reader of her choice (as the notifier is) finds the old or the new one, never the
+        // default (instant) in between: 40 changes against two readers. (A guard: the choice was deleted and inserted
+        // again before stop 26, and this check did not catch that version either.)
+        java.util.concurrent.ConcurrentLinkedQueue<String> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Races.readWhileWriting(2, () -> {
+            for (JsonNode p : http.get(API + "students/" + fyodor + "/preferences", anna).json()) {
+                if ("email".equals(p.get("channel").asText())) {
+                    seen.add(p.get("mode").asText());
+                }
+            }
+        }, () -> {
+            for (int i = 0; i < 40; i++) {
+                assertEquals(200, http.send("PUT", API + "students/" + fyodor + "/preferences", "{\"channel\":\"email\",\"mode\":\""
+                        + (i % 2 == 0 ? "WEEKLY" : "DAILY") + "\"}", Map.of("Authorization", "Bearer " + anna)).status());
+            }
+        });
+        assertTrue("the readers ran alongside the changes: " + seen.size(), seen.size() > 40);
+        assertTrue("only her own choices were read: " + new java.util.TreeSet<>(seen), java.util.Set.of("DAILY", "WEEKLY").containsAll(seen));
 
         // The SMTP server is down: the mark is recorded, its message waits in the outbox and is retried.
         String mathMonday = s.math() + ":" + s.monday();

@@ -1119,37 +1119,21 @@ public class RosterIT {
                 "Roster-Passw0rd-7"))).account().id();
         List<Grant> with = List.of(stays, new Grant(Role.TEACHER, ScopeRef.group("g-1")), new Grant(Role.CLASS_TEACHER,
                 ScopeRef.schoolClass("c-1")));
-        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ConcurrentLinkedQueue<List<Grant>> torn = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(3);
-        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-        for (int r = 0; r < 3; r++) {
-            done.add(readers.submit(() -> {
-                while (writing.get()) {
-                    List<Grant> seen = accounts.byId(account).orElseThrow().grants();
-                    reads.incrementAndGet();
-                    java.util.Set<Grant> set = java.util.Set.copyOf(seen);
-                    if (!set.equals(java.util.Set.copyOf(with)) && !set.equals(java.util.Set.copyOf(without))) {
-                        torn.add(seen);
-                    }
-                }
-            }));
-        }
-        try {
+        int reads = Races.readWhileWriting(3, () -> {
+            List<Grant> seen = accounts.byId(account).orElseThrow().grants();
+            java.util.Set<Grant> set = java.util.Set.copyOf(seen);
+            if (!set.equals(java.util.Set.copyOf(with)) && !set.equals(java.util.Set.copyOf(without))) {
+                torn.add(seen);
+            }
+        }, () -> {
             for (int i = 0; i < 150; i++) {
                 List<Grant> next = i % 2 == 0 ? with : without;
                 runAsSystem(() -> accounts.setGrants(account, next));
             }
-        } finally {
-            writing.set(false);
-            for (java.util.concurrent.Future<?> f : done) {
-                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            }
-            readers.shutdown();
-        }
-        assertTrue("the readers ran alongside the writes: " + reads.get(), reads.get() > 150);
-        assertTrue("a reader found grants that were neither the old nor the new ones " + torn.size() + " times of " + reads.get() + ", e.g. " + torn.peek(),
+        });
+        assertTrue("the readers ran alongside the writes: " + reads, reads > 150);
+        assertTrue("a reader found grants that were neither the old nor the new ones " + torn.size() + " times of " + reads + ", e.g. " + torn.peek(),
                 torn.isEmpty());
         // The last write is the one in force, and each write was audited with what it changed.
         assertEquals(java.util.Set.copyOf(without), java.util.Set.copyOf(accounts.byId(account).orElseThrow().grants()));

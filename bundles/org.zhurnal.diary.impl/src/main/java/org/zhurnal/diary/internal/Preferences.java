@@ -96,11 +96,18 @@ public class Preferences {
         }
         return jpa.txExpr(TransactionType.Required, em -> {
             Preference before = of(person, studentId, channel, contactKind, stored(studentId));
-            em.createNativeQuery("DELETE FROM zh_d_preference WHERE person_id = ?1 AND student_id = ?2 AND channel = ?3")
-                    .setParameter(1, person.id()).setParameter(2, studentId).setParameter(3, channel).executeUpdate();
-            em.createNativeQuery("INSERT INTO zh_d_preference (person_id, student_id, channel, school_id, mode, updated_at) "
-                    + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, person.id()).setParameter(2, studentId).setParameter(3, channel)
-                    .setParameter(4, schoolId).setParameter(5, m).setParameter(6, clock.now().toEpochMilli()).executeUpdate();
+            // The stored row is updated in place, never deleted and inserted again: the notifier reading the student's
+            // choices meanwhile finds the old choice or the new one (deleted and inserted, it could find neither and
+            // fall back to the default, an instant message).
+            long now = clock.now().toEpochMilli();
+            int updated = em.createNativeQuery("UPDATE zh_d_preference SET mode = ?4, school_id = ?5, updated_at = ?6 "
+                    + "WHERE person_id = ?1 AND student_id = ?2 AND channel = ?3").setParameter(1, person.id()).setParameter(2, studentId)
+                    .setParameter(3, channel).setParameter(4, m).setParameter(5, schoolId).setParameter(6, now).executeUpdate();
+            if (updated == 0) {
+                em.createNativeQuery("INSERT INTO zh_d_preference (person_id, student_id, channel, school_id, mode, updated_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, person.id()).setParameter(2, studentId).setParameter(3, channel)
+                        .setParameter(4, schoolId).setParameter(5, m).setParameter(6, now).executeUpdate();
+            }
             Preference after = new Preference(person.id(), studentId, channel, m, false, before.address());
             audit.record(schoolId, "diary-preference", person.id() + "/" + studentId + "/" + channel, "update", before, after);
             return after;
