@@ -39,6 +39,7 @@ import org.zhurnal.timetable.api.TimetableQuery;
  */
 @Component(service = LessonContexts.class)
 public class LessonContexts {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LessonContexts.class);
     /**
      * A lesson with its surroundings. {@code period} may be absent when the calendar has none for the date; its state is
      * read for each context, so a context decides whether the period is closed.
@@ -74,12 +75,17 @@ public class LessonContexts {
     public Context require(ZhurnalPrincipal p, String occurrenceId) {
         Lesson l = occurrenceId == null ? null : timetable.lesson(occurrenceId).orElse(null);
         if (l == null) {
+            LOG.debug("Lesson {} not found: the timetable has no such occurrence", occurrenceId);
             throw ProblemException.notFound("Lesson", occurrenceId);
         }
         // One roster read for the class (school and grade); a group lesson reads the group, then its class.
         SchoolClass cls = l.classId() != null ? roster.schoolClass(l.classId()).orElse(null) : null;
         String schoolId = cls != null ? cls.schoolId() : l.groupId() != null ? roster.group(l.groupId()).map(Group::schoolId).orElse(null) : null;
         if (schoolId == null || !authorization.relatedTo(p, ScopeRef.school(schoolId))) {
+            // Which of the two, for a false «not found» (docs/benchmarks.md, Gradebook stops 25–26): enable with
+            // log:set DEBUG org.zhurnal.gradebook.internal.LessonContexts
+            LOG.debug("Lesson {} not found for {}: school {} (class {}, group {}), caller's grants {}", occurrenceId, p.login(), schoolId,
+                    l.classId(), l.groupId(), p.grants());
             throw ProblemException.notFound("Lesson", occurrenceId);
         }
         return context(l, schoolId, cls != null ? cls.grade() : gradeOf(null, l.groupId(), schoolId, l.date()));
