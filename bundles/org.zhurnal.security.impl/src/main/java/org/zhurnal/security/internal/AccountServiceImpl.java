@@ -24,7 +24,6 @@ import org.zhurnal.security.api.AccountService;
 import org.zhurnal.security.api.IssuedCredentials;
 import org.zhurnal.security.api.NewAccount;
 import org.zhurnal.security.internal.entity.AccountEntity;
-import org.zhurnal.security.internal.entity.GrantEntity;
 
 @Component(service = AccountService.class)
 public class AccountServiceImpl implements AccountService {

@@ -61,7 +61,7 @@ final class Accounts {
         return List.copyOf(out);
     }
 
-    /** @return the grants a row of zh_account_grant holds (written before changeset security-2) */
+    /** @return the grant a row of zh_account_grant holds (written before changeset security-2) */
     static Grant grant(GrantEntity g) {
         return new Grant(Role.valueOf(g.getRoleName()), new ScopeRef(ScopeType.valueOf(g.getScopeType()), g.getScopeId()));
     }
