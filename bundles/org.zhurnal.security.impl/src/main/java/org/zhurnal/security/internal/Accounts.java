@@ -94,14 +94,11 @@ final class Accounts {
         if (accountIds.isEmpty()) {
             return java.util.Map.of();
         }
-        java.util.Map<String, List<Grant>> out = new java.util.HashMap<>();
-        for (int i = 0; i < accountIds.size(); i += 500) {
-            em.createQuery("select g from GrantEntity g where g.accountId in :a", GrantEntity.class)
-                    .setParameter("a", InLists.padded(accountIds.subList(i, Math.min(accountIds.size(), i + 500)))).getResultList()
-                    .forEach(g -> out.computeIfAbsent(g.getAccountId(), k -> new java.util.ArrayList<>()).add(grant(g)));
-        }
-        out.replaceAll((k, v) -> v.stream().sorted(BY_ROLE_AND_SCOPE).toList());
-        return out;
+        // the callers pass at most 500 accounts (byPersons' chunks, carryGrantsOver's batches)
+        return em.createQuery("select g from GrantEntity g where g.accountId in :a", GrantEntity.class)
+                .setParameter("a", InLists.padded(accountIds)).getResultList().stream().map(g -> java.util.Map.entry(g.getAccountId(), grant(g)))
+                .sorted(java.util.Map.Entry.comparingByValue(BY_ROLE_AND_SCOPE)).collect(java.util.stream.Collectors.groupingBy(
+                        java.util.Map.Entry::getKey, java.util.stream.Collectors.mapping(java.util.Map.Entry::getValue, java.util.stream.Collectors.toList())));
     }
 
     static AccountInfo info(AccountEntity a, List<Grant> grants) {
