@@ -13,7 +13,8 @@ import javax.persistence.Table;
 import org.zhurnal.core.api.event.DomainEvent;
 
 /**
- * An outbox row. Inserted with a native statement (the serial is database-generated); {@code pos} is
+ * An outbox row. Inserted with a native statement (the serial given by the JVM on Derby, by the database elsewhere:
+ * see {@code EventSerials}); {@code pos} is
  * assigned after commit by the sequencer.
  */
 @Entity

@@ -1,8 +1,11 @@
 package org.zhurnal.core.internal.event;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.persistence.EntityManager;
 import javax.persistence.Query;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -24,6 +27,7 @@ import org.zhurnal.core.internal.persistence.CoreSchema;
 public class DomainEventsImpl implements DomainEvents {
     private final JpaTemplate jpa;
     private final ZhurnalClock clock;
+    private final EventSerials serials = EventSerials.SHARED;
 
     @Activate
     public DomainEventsImpl(@Reference(target = "(osgi.unit.name=zhurnal-core)") JpaTemplate jpa,
@@ -38,6 +42,9 @@ public class DomainEventsImpl implements DomainEvents {
     }
 
     private static final List<String> COLUMNS = List.of("id", "event_type", "school_id", "actor_id", "occurred_at", "payload", "batch_size");
+    /** The columns with the serial first, where the JVM numbers the rows ({@link EventSerials}). */
+    private static final List<String> NUMBERED_COLUMNS = List.of("serial", "id", "event_type", "school_id", "actor_id", "occurred_at",
+            "payload", "batch_size");
 
     /**
      * One outbox row for one event; the events of a longer list share rows of up to {@link EventBatch#MAX_EVENTS} (see
@@ -71,18 +78,38 @@ public class DomainEventsImpl implements DomainEvents {
             }
         }
         jpa.tx(TransactionType.Mandatory, em -> {
+            boolean numbered = numbersRows(em);
+            List<String> columns = numbered ? NUMBERED_COLUMNS : COLUMNS;
             // as a native query of the entity manager (RowInserts builds the statement)
             for (int from = 0; from < rows.size(); from += RowInserts.ROWS_PER_STATEMENT) {
                 List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + RowInserts.ROWS_PER_STATEMENT));
-                Query q = em.createNativeQuery(RowInserts.sql("zh_event", COLUMNS, part.size()));
-                for (int i = 0; i < part.size(); i++) {
-                    for (int c = 0; c < COLUMNS.size(); c++) {
-                        q.setParameter(i * COLUMNS.size() + c + 1, part.get(i)[c]);
+                Query q = em.createNativeQuery(RowInserts.sql("zh_event", columns, part.size()));
+                int n = 1;
+                for (Object[] row : part) {
+                    if (numbered) {
+                        q.setParameter(n++, serials.next());
+                    }
+                    for (Object value : row) {
+                        q.setParameter(n++, value);
                     }
                 }
                 q.executeUpdate();
             }
         });
+    }
+
+    /** Whether this JVM numbers the outbox rows (decided on the first write, see {@link EventSerials}). */
+    private boolean numbersRows(EntityManager em) {
+        Boolean decided = serials.decided();
+        if (decided != null) {
+            return decided;
+        }
+        // The handle the provider lends for its current transaction; closing it returns it, the transaction goes on.
+        try (Connection c = em.unwrap(Connection.class)) {
+            return serials.numbersRows(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the outbox's highest serial failed", e);
+        }
     }
 
     private static String scope(Draft e) {
