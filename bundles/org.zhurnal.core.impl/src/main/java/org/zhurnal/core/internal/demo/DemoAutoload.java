@@ -18,6 +18,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhurnal.core.api.demo.DemoLoader;
+import org.zhurnal.core.api.persistence.TransientFailures;
 
 /**
  * Loads the demo school once Karaf's boot features are installed, when asked to: by
@@ -57,12 +58,12 @@ public class DemoAutoload {
             try {
                 Thread.sleep(config.delayMillis());
                 awaitSettled(context, scr);
-                loader.load();
+                withRetries(loader::load, RETRY_PAUSE_MILLIS);
                 int schools = fromEnv("ZHURNAL_DEMO_SCHOOLS", config.neighbourSchools());
                 if (schools > 0) {
                     int days = fromEnv("ZHURNAL_DEMO_ACTIVITY_DAYS", config.neighbourActivityDays());
                     long start = System.nanoTime();
-                    loader.loadNeighbours(schools, days > 0 ? clock.today().minusDays(days) : null);
+                    withRetries(() -> loader.loadNeighbours(schools, days > 0 ? clock.today().minusDays(days) : null), RETRY_PAUSE_MILLIS);
                     LOG.info("Demo municipality ready: {} neighbour schools loaded in {} s", schools, (System.nanoTime() - start) / 1_000_000_000);
                 }
             } catch (InterruptedException e) {
@@ -73,6 +74,34 @@ public class DemoAutoload {
         }, "zhurnal-demo-autoload");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Loads of the demo data at start, in all, when a load fails on a transient database failure. */
+    static final int LOAD_ATTEMPTS = 3;
+    /** The pause after the first failed load; it doubles after each. */
+    static final long RETRY_PAUSE_MILLIS = 2000;
+
+    /**
+     * Runs a demo load, and runs it again (up to {@value #LOAD_ATTEMPTS} times in all, pausing in between) when it fails on
+     * a transient database failure ({@link TransientFailures}: a deadlock victim, a lock timeout, a connection closed under
+     * load), which the modules' start-up writes can cause. That is safe because a load is idempotent: it completes a
+     * school loaded before and does not duplicate it ({@link DemoLoader}). Any other failure ends the load at once.
+     */
+    static void withRetries(Runnable load, long pauseMillis) throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                load.run();
+                return;
+            } catch (RuntimeException e) {
+                java.sql.SQLException cause = TransientFailures.transientCause(e);
+                if (cause == null || attempt == LOAD_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("Loading the demo data failed on a transient database failure ({}: {}); loading it again (attempt {} of {})",
+                        cause.getSQLState(), cause.getMessage(), attempt + 1, LOAD_ATTEMPTS);
+                Thread.sleep(pauseMillis << (attempt - 1));
+            }
+        }
     }
 
     private static int fromEnv(String name, int otherwise) {
