@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * identity's values from a system sequence, and refills the sequence's preallocated range by updating its catalog row
  * without waiting for locks: when concurrent writers of the table hold that row, the insert fails at once with
  * {@code 40XL1} ("A lock could not be obtained within the time requested"). The first refill comes with the first insert
- * after each boot, when every module writes at once: this failed the demo school's roster import at a start (its
- * transaction is not retried), and the journal's cold-start entries, which retries absorbed. {@code EventSerialsTest}
+ * after each boot, when every module writes at once: this failed the demo school's roster import at a start (the demo
+ * load was not retried then), and the journal's cold-start entries, which retries absorbed. {@code EventSerialsTest}
  * shows it on a real Derby: eight concurrent writers of 150 transactions each lost 56–177 of the 1,200 to 40XL1 in four
- * runs with Derby's default range of 100 values, and none with serials from here. An embedded database has one JVM writing to it, so numbering in the JVM is safe: counting up from
- * the highest serial stored plus {@link #MARGIN}. The margin keeps this class loader's numbers clear of any still given
+ * runs with Derby's default range of 100 values, and none with serials from here. An embedded database has one JVM
+ * writing to it, so numbering in the JVM is safe: counting up from the highest serial stored plus {@link #MARGIN}. The margin keeps this class loader's numbers clear of any still given
  * out by a previous one (a refreshed bundle's transactions in flight); a gap in the serials is harmless, since they only
  * order the outbox.
  * <p>
