@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -309,6 +311,12 @@ public class PlatformIT {
         } finally {
             restoreEntry(saved);
         }
+        assertTrue(audit.verify().valid());
+        // A fork (a second entry with a chain's existing sequence number) is refused by the table's key.
+        String[] fork = saved.clone();
+        fork[0] = saved[0] + "-fork";
+        SQLException refused = assertThrows(SQLException.class, () -> restoreEntry(fork));
+        assertTrue(refused.getSQLState(), refused.getSQLState().startsWith("23"));
         assertTrue(audit.verify().valid());
     }
 
