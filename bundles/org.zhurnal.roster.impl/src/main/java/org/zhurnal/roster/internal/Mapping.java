@@ -71,6 +71,8 @@ public final class Mapping {
      */
     static final String PERSON_COLUMNS = "p.id, p.schoolId, p.kind, p.externalId, p.lastName, p.firstName, p.middleName, "
             + "p.birthDate, p.sex, p.admissionDate, p.leavingDate, p.leavingReason, p.positions, p.subjects, p.noElectronicAccess";
+    /** How many of a row's values {@link #PERSON_COLUMNS} are: the values a query selects after them come from this index on. */
+    static final int PERSON_COLUMN_COUNT = PERSON_COLUMNS.split(",").length;
 
     /** @return the people of rows selected as {@link #PERSON_COLUMNS}, in the rows' order, each with their contacts */
     static List<Person> personRows(EntityManager em, List<Object[]> rows) {

@@ -124,14 +124,17 @@ public class RosterQueryImpl implements RosterQuery, ScopeResolver {
     /** @return every membership of the class or group ({@code entity} names the membership entity and {@code owner} its column), by name */
     private List<Member> members(String entity, String owner, String id) {
         return jpa.txExpr(TransactionType.Supports, em -> {
-            List<Object[]> rows = em.createQuery("select p, m.validFrom, m.validTo from PersonEntity p, " + entity + " m where m.studentId = p.id "
-                    + "and m." + owner + " = :id order by p.lastName, p.firstName, p.middleName, p.id", Object[].class).setParameter("id", id)
-                    .getResultList();
-            List<Person> people = Mapping.persons(em, rows.stream().map(r -> (PersonEntity) r[0]).toList());
+            // The person's columns, not the entity: OpenJPA read an entity selected next to other values with the id and the
+            // ordering columns only, then each person with a statement of its own (a class's 30 students: 31 statements).
+            List<Object[]> rows = em.createQuery("select " + Mapping.PERSON_COLUMNS + ", m.validFrom, m.validTo from PersonEntity p, " + entity
+                    + " m where m.studentId = p.id and m." + owner + " = :id order by p.lastName, p.firstName, p.middleName, p.id", Object[].class)
+                    .setParameter("id", id).getResultList();
+            List<Person> people = Mapping.personRows(em, rows);
+            int validity = Mapping.PERSON_COLUMN_COUNT;
             List<Member> out = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
-                out.add(new Member(people.get(i), LocalDate.parse((String) rows.get(i)[1]),
-                        rows.get(i)[2] == null ? null : LocalDate.parse((String) rows.get(i)[2])));
+                Object[] r = rows.get(i);
+                out.add(new Member(people.get(i), LocalDate.parse((String) r[validity]), r[validity + 1] == null ? null : LocalDate.parse((String) r[validity + 1])));
             }
             return List.copyOf(out);
         });
