@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * load was not retried then), and the journal's cold-start entries, which retries absorbed. {@code EventSerialsTest}
  * shows it on a real Derby: eight concurrent writers of 150 transactions each lost 56–177 of the 1,200 to 40XL1 in four
  * runs with Derby's default range of 100 values, and none with serials from here. An embedded database has one JVM
- * writing to it, so numbering in the JVM is safe: counting up from the highest serial stored plus {@link #MARGIN}. The margin keeps this class loader's numbers clear of any still given
+ * writing to it, so numbering in the JVM is safe: counting up from the highest serial stored plus {@link #MARGIN}.
+ * The margin keeps this class loader's numbers clear of any still given
  * out by a previous one (a refreshed bundle's transactions in flight); a gap in the serials is harmless, since they only
  * order the outbox.
  * <p>
