@@ -32,29 +32,48 @@ function openPassword(temporary) {
   $('current-password').focus();
 }
 
+/** Roles that run the platform: they see its modules on the home page (nobody else needs bundle versions). */
+const OPERATORS = ['SYSTEM_ADMIN', 'MUNICIPAL_ADMIN'];
+
 async function openShell() {
   show('shell-view');
   $('password-view').hidden = true;
   $('welcome').textContent = t('home.welcome', { name: me.displayName });
   const menu = $('menu');
   menu.querySelectorAll('.contrib').forEach((a) => a.remove());
+  let entries = [];
   try {
-    for (const c of await api('GET', 'ui/contributions')) {
-      const a = document.createElement('a');
-      a.className = 'menu-item contrib';
-      a.href = '#page:' + c.path;
-      a.textContent = c.titles[lang()] || c.titles.ru;
-      menu.appendChild(a);
-    }
+    entries = await api('GET', 'ui/contributions');
   } catch (e) { /* menu stays minimal */ }
-  try {
-    const h = await fetch('/api/v1/health').then((r) => r.json());
-    $('modules').replaceChildren(...h.modules.map((m) => {
-      const li = document.createElement('li');
-      li.textContent = `${m.name} ${m.version} — ${m.state}`;
-      return li;
-    }));
-  } catch (e) { /* optional */ }
+  const link = (c, cls) => {
+    const a = document.createElement('a');
+    a.className = cls;
+    a.href = '#page:' + c.path;
+    a.textContent = c.titles[lang()] || c.titles.ru;
+    return a;
+  };
+  for (const c of entries) menu.appendChild(link(c, 'menu-item contrib'));
+  $('shortcuts').replaceChildren(...entries.map((c) => {
+    const li = document.createElement('li');
+    li.appendChild(link(c, 'shortcut'));
+    return li;
+  }));
+  // Opening the site (or signing in) without a chosen page starts on the user's everyday page, decided in the same
+  // task that fills the menu: a teacher starts on «Today», a family on the diary, everyone else on the home page.
+  const landing = entries.find((c) => c.landing);
+  if (landing && (location.hash === '' || location.hash === '#')) location.hash = '#page:' + landing.path;
+  const operator = (me.grants || []).some((g) => OPERATORS.includes(g.role));
+  $('ops').hidden = !operator;
+  if (operator) {
+    try {
+      const h = await fetch('/api/v1/health').then((r) => r.json());
+      $('modules').replaceChildren(...h.modules.map((m) => {
+        const li = document.createElement('li');
+        li.textContent = `${m.name} ${m.version} — ${m.state}`;
+        return li;
+      }));
+    } catch (e) { /* optional */ }
+  }
   route();
 }
 
@@ -103,7 +122,7 @@ $('password-form').addEventListener('submit', async (ev) => {
     showError($('password-error'), '');
     me.mustChangePassword = false;
     $('password-ok').hidden = false;
-    setTimeout(() => { location.hash = '#home'; openShell(); }, 600);
+    setTimeout(() => { location.hash = ''; openShell(); }, 600);
   } catch (e) {
     showError($('password-error'), t('error.generic', { detail: e.message }));
   }

@@ -158,6 +158,9 @@ class BrowserIT {
         signIn("admin", KarafOptions.ADMIN_PASSWORD);
         waitText("welcome", "Здравствуйте, Администратор системы!");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("modules")).getText().contains("org.zhurnal.core.impl"));
+        // The platform's operator starts on the home page: their pages as links and the modules.
+        waitText("shortcuts", "Журнал аудита");
+        assertEquals("", js("return location.hash"));
         screenshot("shell-admin");
         // The session cookie is not readable by scripts.
         Object cookies = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.cookie");
@@ -316,7 +319,9 @@ class BrowserIT {
         assertTrue(Files.exists(creds), "the demo loader wrote no credentials");
         String line = Files.readAllLines(creds).stream().filter(l -> l.startsWith("zavuch\t")).findFirst().orElseThrow();
         signIn("zavuch", line.split("\t")[1]);
-        waitText("welcome", "Смирнова Ольга Викторовна");
+        waitText("user", "Смирнова Ольга Викторовна");
+        // A deputy director starts on the journal's timeliness, not on the home page.
+        landsOn("/ui/timeliness/timeliness.html");
     }
 
     // ---- Gradebook and timetable pages, on a school set up over REST (the demo school may have no timetable). ----
@@ -410,6 +415,24 @@ class BrowserIT {
         waitText("menu", title);
         driver.findElement(By.linkText(title)).click();
         driver.switchTo().frame(visible("page"));
+    }
+
+    /** Waits until the shell shows the page at {@code path} without the user having chosen it (their everyday page). */
+    private static void landsOn(String path) {
+        until(d -> d.findElement(By.id("page")).isDisplayed() && path.equals(d.findElement(By.id("page")).getAttribute("src")
+                .replaceFirst("^https?://[^/]+", "")) && ("#page:" + path).equals(js("return location.hash")));
+    }
+
+    /** The home page of a user who does not run the platform: links to their pages, no list of the platform's modules. */
+    private static void homeWithoutModules(String... pages) {
+        driver.findElement(By.linkText("Главная")).click();
+        visible("welcome");
+        until(d -> {
+            String shortcuts = d.findElement(By.id("shortcuts")).getText();
+            return java.util.Arrays.stream(pages).allMatch(shortcuts::contains);
+        });
+        assertFalse(driver.findElement(By.id("ops")).isDisplayed(), "the modules' section is hidden");
+        assertFalse(driver.findElement(By.tagName("body")).getText().contains("org.zhurnal"), driver.findElement(By.tagName("body")).getText());
     }
 
     /** Shows the journal (or the period grades) of 5А in mathematics for the current period. */
@@ -538,6 +561,7 @@ class BrowserIT {
         try {
             signIn(login, TEACHER_PASSWORD);
             waitText("menu", "Дневник");
+            landsOn("/ui/diary/diary.html");
             openFrame("/ui/diary/diary.html?date=" + day + "&student=" + alisa);
             String selector = ".lesson[data-occurrence='" + occurrence + "']";
             until(d -> !d.findElements(By.cssSelector(selector + " .mark")).isEmpty());
@@ -636,6 +660,8 @@ class BrowserIT {
     void theTodayPageListsTheTeachersLessonsWithWhatIsMissing() throws Exception {
         TestSchool s = school();
         signIn(s.teacherLogin(), TEACHER_PASSWORD);
+        // A teacher starts on «Today»: signing in opens it.
+        landsOn("/ui/gradebook/today.html");
         openPage("Сегодня");
         try {
             // A past Monday of the current quarter: a mathematics lesson nobody has filled in.
@@ -655,6 +681,7 @@ class BrowserIT {
         } finally {
             driver.switchTo().defaultContent();
         }
+        homeWithoutModules("Сегодня", "Журнал", "Итоговые оценки");
     }
 
     @Test

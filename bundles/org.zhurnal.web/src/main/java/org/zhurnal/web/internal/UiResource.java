@@ -25,8 +25,8 @@ import org.zhurnal.core.api.ui.UiContribution;
 @Produces(MediaType.APPLICATION_JSON)
 public class UiResource implements RestResource {
 
-    /** One menu entry. */
-    public record MenuEntry(String id, Map<String, String> titles, String path, int order) {}
+    /** One menu entry; {@code landing}: the shell opens it at sign-in (see {@link UiContribution#landing()}). */
+    public record MenuEntry(String id, Map<String, String> titles, String path, int order, boolean landing) {}
 
     private final List<UiContribution> contributions = new CopyOnWriteArrayList<>();
 
@@ -45,6 +45,6 @@ public class UiResource implements RestResource {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         return contributions.stream().filter(c -> c.roles().isEmpty() || c.roles().stream().anyMatch(p::hasRole))
                 .sorted(Comparator.comparingInt(UiContribution::order).thenComparing(UiContribution::id))
-                .map(c -> new MenuEntry(c.id(), c.titles(), c.path(), c.order())).toList();
+                .map(c -> new MenuEntry(c.id(), c.titles(), c.path(), c.order(), c.landing())).toList();
     }
 }

@@ -30,4 +30,15 @@ public interface UiContribution {
     default int order() {
         return 100;
     }
+
+    /**
+     * A page its users work in every day (a teacher's «Today», a family's diary): the shell opens it when a user who
+     * sees it signs in or opens the site without choosing a page; of several, the one first in the menu.
+     *
+     * @return whether this is such a page (by default not: the user starts on the shell's home)
+     * @since 1.2
+     */
+    default boolean landing() {
+        return false;
+    }
 }

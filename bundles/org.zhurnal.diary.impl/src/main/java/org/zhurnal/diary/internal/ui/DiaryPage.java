@@ -12,4 +12,10 @@ public class DiaryPage extends UiPage {
     public DiaryPage() {
         super("diary.week", "Дневник", "Diary", "/ui/diary/diary.html", 100, Role.PARENT, Role.STUDENT);
     }
+
+    /** Where its users start. */
+    @Override
+    public boolean landing() {
+        return true;
+    }
 }

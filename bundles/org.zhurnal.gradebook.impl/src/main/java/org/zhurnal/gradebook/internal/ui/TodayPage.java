@@ -16,4 +16,10 @@ public class TodayPage extends UiPage {
     public TodayPage() {
         super("gradebook.today", "Сегодня", "Today", "/ui/gradebook/today.html", 300, Role.TEACHER);
     }
+
+    /** Where its users start. */
+    @Override
+    public boolean landing() {
+        return true;
+    }
 }

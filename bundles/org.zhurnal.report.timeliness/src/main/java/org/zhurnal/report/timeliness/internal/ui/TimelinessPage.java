@@ -13,4 +13,10 @@ public class TimelinessPage extends UiPage {
         super("timeliness", "Своевременность журнала", "Journal timeliness", "/ui/timeliness/timeliness.html", 410, Role.DEPUTY_DIRECTOR,
                 Role.SCHOOL_COORDINATOR);
     }
+
+    /** Where its users start. */
+    @Override
+    public boolean landing() {
+        return true;
+    }
 }
