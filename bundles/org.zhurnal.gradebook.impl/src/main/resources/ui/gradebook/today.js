@@ -1,32 +1,36 @@
 // The teacher's day: lessons of the signed-in teacher and what each still lacks, each linking to its journal.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, el, errorText, isoDate, latestOnly, onLanguageChange, say } from '/page.js';
+import { $, date, el, errorText, isoDate, latestOnly, onLanguageChange, say } from '/page.js';
 import '/ui/gradebook/gradebook-common.js'; // its texts (the «Show» button)
 
 Object.assign(TEXTS.ru, {
   'today.title': 'Сегодня', 'today.date': 'Дата', 'today.none': 'В этот день у вас нет уроков.',
   'today.missing': 'Не заполнено: {what}', 'today.complete': 'Всё заполнено', 'today.topic': 'тема', 'today.attendance': 'посещаемость',
   'today.homework': 'домашнее задание', 'today.marks': 'Оценок: {n}', 'today.open': 'Открыть в журнале', 'today.substituted': 'замена',
+  'today.notHeld': 'Урок не проводился', 'today.overdue': 'Не заполнено за прошлые дни',
+  'today.overdueHint': 'Уроки двух последних недель, у которых нет темы или отметки посещаемости: по положению о журнале их заполняют в день урока.',
 });
 Object.assign(TEXTS.en, {
   'today.title': 'Today', 'today.date': 'Date', 'today.none': 'You have no lessons on this day.',
   'today.missing': 'Missing: {what}', 'today.complete': 'Everything is filled in', 'today.topic': 'topic', 'today.attendance': 'attendance',
   'today.homework': 'homework', 'today.marks': 'Marks: {n}', 'today.open': 'Open in the journal', 'today.substituted': 'substitution',
+  'today.notHeld': 'The lesson did not take place', 'today.overdue': 'Not filled in on earlier days',
+  'today.overdueHint': 'Lessons of the last two weeks without a topic or attendance: the journal regulations want them on the lesson\'s day.',
 });
 
-let names = new Map(); // class/group id → name
-
-/** Names of the classes and groups the teacher teaches around the day (teachers may not list the roster). */
-async function loadNames(day) {
+/** Names of the classes and groups the teacher teaches around the day (teachers may not list the roster), by id. */
+async function namesAround(day) {
   const teaching = await api('GET', `gradebook/teaching?date=${encodeURIComponent(day)}`);
-  names = new Map(teaching.map((x) => [x.classId || x.groupId, x.name]));
+  return new Map(teaching.map((x) => [x.classId || x.groupId, x.name]));
 }
 
-function item(x) {
+/** A lesson and what it lacks; {@code dated}: its date leads (the overdue list spans days). */
+function item(x, names, dated) {
   const l = x.lesson;
   const li = el('li');
   li.dataset.occurrence = l.occurrenceId;
   const head = el('div');
+  if (dated) head.append(el('span', 'when', date(l.date)));
   head.append(el('span', 'when', `${l.lessonNumber}. ${(l.start || '').substring(0, 5)}–${(l.end || '').substring(0, 5)}`),
     `${l.subject}, ${names.get(l.classId || l.groupId) || ''}${l.room ? ', ' + l.room : ''}`);
   if (l.status === 'SUBSTITUTED') head.append(el('span', 'hint', ` (${t('today.substituted')})`));
@@ -35,7 +39,8 @@ function item(x) {
   if (!x.topic) missing.push(t('today.topic'));
   if (!x.attendance) missing.push(t('today.attendance'));
   if (!x.homework) missing.push(t('today.homework'));
-  li.appendChild(missing.length ? el('div', 'missing', t('today.missing', { what: missing.join(', ') })) : el('div', 'complete', t('today.complete')));
+  if (!x.held) li.appendChild(el('div', 'complete', t('today.notHeld')));
+  else li.appendChild(missing.length ? el('div', 'missing', t('today.missing', { what: missing.join(', ') })) : el('div', 'complete', t('today.complete')));
   li.appendChild(el('div', 'hint', t('today.marks', { n: x.marks })));
   const q = new URLSearchParams({ subject: l.subject, date: l.date });
   if (l.classId) q.set('classId', l.classId); else q.set('groupId', l.groupId);
@@ -54,10 +59,10 @@ async function show() {
   const current = nextShow();
   say($('status'), '', t('page.loading'));
   try {
-    await loadNames(day);
+    const names = await namesAround(day);
     const list = await api('GET', `gradebook/today?date=${encodeURIComponent(day)}`);
     if (!current()) return;
-    $('lessons').replaceChildren(...list.map(item));
+    $('lessons').replaceChildren(...list.map((x) => item(x, names, false)));
     say($('status'), '', ...(list.length ? [] : [t('today.none')]));
   } catch (e) {
     if (!current()) return;
@@ -66,9 +71,22 @@ async function show() {
   }
 }
 
+/** The lessons of the two weeks before today still without topic or attendance (whatever day is shown above). */
+async function showOverdue() {
+  try {
+    const today = isoDate();
+    const [names, list] = await Promise.all([namesAround(today), api('GET', `gradebook/unfilled?before=${today}&days=14`)]);
+    $('overdue-list').replaceChildren(...list.map((x) => item(x, names, true)));
+    $('overdue').hidden = list.length === 0;
+  } catch (e) {
+    $('overdue').hidden = true; // the day's list above reports the failure
+  }
+}
+
 $('filter').addEventListener('submit', (ev) => { ev.preventDefault(); show(); });
 $('day').addEventListener('change', show);
-onLanguageChange(() => { translate(); show(); });
+onLanguageChange(() => { translate(); show(); showOverdue(); });
 translate();
 $('day').value = new URLSearchParams(location.search).get('date') || isoDate();
 show();
+showOverdue();

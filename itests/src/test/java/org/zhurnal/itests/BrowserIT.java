@@ -677,6 +677,12 @@ class BrowserIT {
             assertTrue(link.contains("journal.html"), link);
             String text = driver.findElement(By.id("lessons")).getText();
             assertTrue(text.contains("Не заполнено: тема, посещаемость, домашнее задание"), text);
+            // Below the day, whatever day is shown: the last two weeks' lessons still without topic or attendance,
+            // that Monday's among them (8 to 14 days ago).
+            String shown = monday.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+            until(d -> d.findElement(By.id("overdue")).isDisplayed() && d.findElement(By.id("overdue-list")).getText().contains(shown));
+            String overdue = driver.findElement(By.id("overdue")).getText();
+            assertTrue(overdue.contains("Не заполнено за прошлые дни") && overdue.contains("Математика, 5А"), overdue);
             screenshot("today");
         } finally {
             driver.switchTo().defaultContent();

@@ -288,6 +288,38 @@ public class GradebookIT {
                 admin).status());
         assertProblem(record(russianTuesday, "k-13", "{\"topic\":\"x\",\"marks\":[" + mark(alisa, "5", "ORAL") + "]}", colleague), 409, null);
 
+        // The «Today» page's overdue list: the teacher's held lessons of the last days without topic or attendance.
+        // The Monday lesson is filled in; the Wednesday art lessons are not (the last one up to yesterday is listed); the
+        // substituted Monday belongs to the substitute, who filled it in; the cancelled Tuesday is nobody's.
+        List<String> artInWindow = new ArrayList<>();
+        http.get("/api/v1/timetable/teachers/" + belova + "/lessons?from=" + today.minusDays(14) + "&to=" + today.minusDays(1), admin).json()
+                .forEach(l -> {
+                    if (l.get("occurrenceId").asText().startsWith(art + ":") && !"CANCELLED".equals(l.get("status").asText())) {
+                        artInWindow.add(l.get("occurrenceId").asText());
+                    }
+                });
+        assertFalse("the art lessons of the last two weeks", artInWindow.isEmpty());
+        JsonNode overdue = http.get(API + "unfilled?before=" + today + "&days=14", teacher).json();
+        List<String> overdueIds = new ArrayList<>();
+        overdue.forEach(x -> overdueIds.add(x.get("lesson").get("occurrenceId").asText()));
+        assertTrue(overdueIds + " ⊇ " + artInWindow, overdueIds.containsAll(artInWindow));
+        assertFalse(overdueIds.toString(), overdueIds.contains(mathMonday));
+        assertFalse(overdueIds.toString(), overdueIds.contains(mathEarlier));
+        assertFalse(overdueIds.toString(), overdueIds.stream().anyMatch(o -> !o.startsWith(art + ":") && !o.startsWith(math + ":")));
+        for (JsonNode x : overdue) {
+            LocalDate d = LocalDate.parse(x.get("lesson").get("date").asText());
+            assertTrue(x.toString(), !d.isBefore(today.minusDays(14)) && d.isBefore(today));
+            assertFalse(x.toString(), x.get("topic").asBoolean() && x.get("attendance").asBoolean());
+        }
+        List<String> substitutesOverdue = new ArrayList<>();
+        http.get(API + "unfilled?before=" + today + "&days=14", colleague).json()
+                .forEach(x -> substitutesOverdue.add(x.get("lesson").get("occurrenceId").asText()));
+        assertFalse(substitutesOverdue.toString(), substitutesOverdue.contains(mathEarlier));
+        assertFalse(substitutesOverdue.toString(), substitutesOverdue.contains(russianTuesday));
+        assertProblem(http.get(API + "unfilled?days=63", teacher), 400, "days");
+        assertProblem(http.get(API + "unfilled?days=two", teacher), 400, "days");
+        assertProblem(http.get(API + "unfilled", parent), 404, null); // a parent has no lessons of their own
+
         // Events in the same transaction as the marks: the diary gets them.
         await("mark events", () -> seen.stream().filter(e -> e.type().equals("gradebook.mark.recorded")).count() == 3);
         assertTrue(seen.stream().anyMatch(e -> e.type().equals("gradebook.absence.recorded") && e.payload().contains(vera)));

@@ -42,8 +42,14 @@ public class JournalReads {
     public record Grid(String classId, String groupId, String subject, String schemeId, boolean schemeInstalled, List<String> values,
             List<JournalService.StudentRef> students, List<GridLesson> lessons, List<Mark> marks, List<Attendance> attendance) {}
 
-    /** A lesson of a teacher's day and what is still missing. */
-    public record TodayLesson(Lesson lesson, boolean entered, boolean topic, boolean attendance, boolean homework, int marks) {}
+    /**
+     * A lesson of a teacher's day and what is still missing; {@code held} is false only when the teacher recorded that the
+     * lesson did not take place (nothing is then missing).
+     */
+    public record TodayLesson(Lesson lesson, boolean entered, boolean held, boolean topic, boolean attendance, boolean homework, int marks) {}
+
+    /** The most days {@link #unfilled} looks back: a school's longest holidays aside, a quarter is about nine weeks. */
+    public static final int MAX_UNFILLED_DAYS = 62;
 
     /**
      * A journal the caller teaches: a class or group and a subject from the caller's lessons around a date, with
@@ -129,26 +135,46 @@ public class JournalReads {
 
     /** The caller's lessons of a day and what each still lacks (the teacher's "today" page). */
     public List<TodayLesson> today(LocalDate date) {
-        ZhurnalPrincipal p = CallContext.requirePrincipal();
-        String me = contexts.personOf(p).orElseThrow(() -> ProblemException.notFound("Teacher", p.login()));
         LocalDate day = date == null ? clock.today() : date;
-        List<Lesson> lessons = timetable.forTeacher(me, day, day).stream().filter(l -> !l.cancelled()).toList();
+        return lessonsOf(teacher(), day, day);
+    }
+
+    /**
+     * The caller's lessons of the {@code days} days before {@code before} (default today) that took place and still lack
+     * their topic or attendance, which the school's rules want on the lesson's day: the «Today» page's list of
+     * overdue lessons, oldest first.
+     */
+    public List<TodayLesson> unfilled(LocalDate before, int days) {
+        LocalDate end = before == null ? clock.today() : before;
+        return lessonsOf(teacher(), end.minusDays(days), end.minusDays(1)).stream()
+                .filter(x -> x.held() && (!x.topic() || !x.attendance())).toList();
+    }
+
+    private String teacher() {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        return contexts.personOf(p).orElseThrow(() -> ProblemException.notFound("Teacher", p.login()));
+    }
+
+    /** The teacher's lessons from {@code from} to {@code to} (not cancelled ones) with what was recorded, by date and number. */
+    private List<TodayLesson> lessonsOf(String me, LocalDate from, LocalDate to) {
+        List<Lesson> lessons = timetable.forTeacher(me, from, to).stream().filter(l -> !l.cancelled())
+                .sorted(Comparator.comparing(Lesson::date).thenComparingInt(Lesson::lessonNumber)).toList();
         List<String> ids = lessons.stream().map(Lesson::occurrenceId).toList();
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, LessonEntity> recorded = new HashMap<>();
             Map<String, Long> marks = new HashMap<>();
-            if (!ids.isEmpty()) {
+            if (!ids.isEmpty()) { // at most MAX_UNFILLED_DAYS of a teacher's lessons: a few hundred
+                List<String> padded = InLists.padded(ids);
                 em.createQuery("select l from LessonEntity l where l.occurrenceId in :o", LessonEntity.class)
-                        .setParameter("o", InLists.padded(ids))
-                        .getResultList().forEach(l -> recorded.put(l.getOccurrenceId(), l));
+                        .setParameter("o", padded).getResultList().forEach(l -> recorded.put(l.getOccurrenceId(), l));
                 em.createQuery("select m.occurrenceId from MarkEntity m where m.occurrenceId in :o", String.class)
-                        .setParameter("o", InLists.padded(ids))
-                        .getResultList().forEach(o -> marks.merge(o, 1L, Long::sum));
+                        .setParameter("o", padded).getResultList().forEach(o -> marks.merge(o, 1L, Long::sum));
             }
             return lessons.stream().map(l -> {
                 LessonEntity e = recorded.get(l.occurrenceId());
-                return new TodayLesson(l, e != null, e != null && e.getTopic() != null, e != null && e.getAttendanceAt() != null,
-                        e != null && e.getHomeworkAt() != null, marks.getOrDefault(l.occurrenceId(), 0L).intValue());
+                return new TodayLesson(l, e != null, e == null || e.isHeld(), e != null && e.getTopic() != null,
+                        e != null && e.getAttendanceAt() != null, e != null && e.getHomeworkAt() != null,
+                        marks.getOrDefault(l.occurrenceId(), 0L).intValue());
             }).collect(Collectors.toList());
         });
     }

@@ -174,6 +174,25 @@ public class GradebookResource implements RestResource {
         return reads.today(date("date", date));
     }
 
+    /**
+     * The signed-in teacher's lessons of the {@code days} days (default 14, at most 62) before {@code before} (default
+     * today) that took place and still lack their topic or attendance, oldest first.
+     */
+    @GET
+    @Path("unfilled")
+    public List<JournalReads.TodayLesson> unfilled(@QueryParam("before") String before, @QueryParam("days") String days) {
+        int n;
+        try {
+            n = days == null || days.isBlank() ? 14 : Integer.parseInt(days.trim());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > JournalReads.MAX_UNFILLED_DAYS) {
+            throw ProblemException.invalid("days", "days is a whole number from 1 to " + JournalReads.MAX_UNFILLED_DAYS);
+        }
+        return reads.unfilled(date("before", before), n);
+    }
+
     /** The classes/groups and subjects the signed-in teacher teaches around a date (default today), with names. */
     @GET
     @Path("teaching")
