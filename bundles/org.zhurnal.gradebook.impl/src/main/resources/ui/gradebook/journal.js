@@ -15,6 +15,7 @@ Object.assign(TEXTS.ru, {
   'journal.cancelled': 'Урок отменён: в него ничего не записывается.', 'journal.noLessons': 'В этом периоде уроков по предмету нет.',
   'journal.hidden': 'не видна семье', 'journal.lessonNo': 'урок {n}', 'journal.leave': 'Есть несохранённые изменения.',
   'journal.schemeMissing': 'Система оценивания «{scheme}» не установлена: оценки только для чтения.',
+  'journal.average': 'Средний балл', 'journal.averageHint': 'Средневзвешенный балл сохранённых оценок за период (Σ оценка × вес / Σ весов; учитываются оценки «в среднее»)',
 });
 Object.assign(TEXTS.en, {
   'journal.title': 'Journal', 'journal.save': 'Save', 'journal.readOnly': 'Read only.',
@@ -28,6 +29,7 @@ Object.assign(TEXTS.en, {
   'journal.cancelled': 'The lesson is cancelled: nothing is recorded for it.', 'journal.noLessons': 'No lessons of the subject in this period.',
   'journal.hidden': 'hidden from the family', 'journal.lessonNo': 'lesson {n}', 'journal.leave': 'There are unsaved changes.',
   'journal.schemeMissing': 'The grading scheme “{scheme}” is not installed: marks are read-only.',
+  'journal.average': 'Average', 'journal.averageHint': 'Weighted average of the saved marks of the period (Σ mark × weight / Σ weights; marks that count in the average)',
 });
 
 const S = {
@@ -84,6 +86,18 @@ function cellContent(td, student, lesson) {
   td.replaceChildren(...nodes);
 }
 
+/** The student's weighted average of the grid's saved marks that count (Σ value × weight / Σ weight), or null. */
+function average(studentId) {
+  let sum = 0;
+  let weights = 0;
+  for (const m of S.grid.marks) {
+    if (m.studentId !== studentId || !m.counts || m.numeric === null || m.numeric === undefined) continue;
+    sum += m.numeric * m.weight;
+    weights += m.weight;
+  }
+  return weights > 0 ? sum / weights : null;
+}
+
 function cell(row, col) {
   return document.getElementById(`cell-${row}-${col}`);
 }
@@ -117,6 +131,10 @@ function render() {
     wt.appendChild(sel);
     types.appendChild(wt);
   });
+  const avgHead = el('th', 'avg', t('journal.average'));
+  avgHead.rowSpan = 2;
+  avgHead.title = t('journal.averageHint');
+  head.appendChild(avgHead);
   const thead = el('thead');
   thead.append(head, types);
   const tbody = el('tbody');
@@ -132,6 +150,10 @@ function render() {
       cellContent(td, s, l);
       tr.appendChild(td);
     });
+    const avg = average(s.id);
+    const at = el('td', 'avg', avg === null ? '—' : avg.toLocaleString(document.documentElement.lang || 'ru', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    at.id = `avg-${row}`;
+    tr.appendChild(at);
     tbody.appendChild(tr);
   });
   $('grid').replaceChildren(thead, tbody);

@@ -499,6 +499,22 @@ class BrowserIT {
                 fives += m.get("studentId").asText().equals(s.pupils().get("Алиса")) && m.get("value").asText().equals("5") ? 1 : 0;
             }
             assertEquals(1, fives, "the mark was recorded once");
+            // The row's average: the weighted average of the student's saved marks that count, in the grid the page loaded.
+            String gridUrl = String.valueOf(js("return performance.getEntriesByType('resource').map(e => e.name)"
+                    + ".filter(n => n.includes('/api/v1/gradebook/journal?')).pop()"));
+            JsonNode grid = zhurnal.http().get(gridUrl.replaceFirst("^https?://[^/]+", ""), s.teacherToken()).json();
+            double sum = 0;
+            double weights = 0;
+            for (JsonNode m : grid.get("marks")) {
+                if (m.get("studentId").asText().equals(s.pupils().get("Алиса")) && m.get("counts").asBoolean() && !m.get("numeric").isNull()) {
+                    sum += m.get("numeric").asDouble() * m.get("weight").asDouble();
+                    weights += m.get("weight").asDouble();
+                }
+            }
+            assertTrue(weights > 0, grid.get("marks").toString());
+            String shownAverage = driver.findElement(By.id("avg-" + alisa)).getText();
+            assertEquals(sum / weights, Double.parseDouble(shownAverage.replace(',', '.')), 0.0051, shownAverage);
+            assertTrue(shownAverage.contains(","), "a Russian decimal comma: " + shownAverage);
 
             // The lesson header opens topic and homework, saved with the same POST.
             driver.findElement(By.cssSelector("#col-" + col + " button")).click();
