@@ -91,7 +91,7 @@ function average(studentId) {
   let sum = 0;
   let weights = 0;
   for (const m of S.grid.marks) {
-    if (m.studentId !== studentId || !m.counts || m.numeric === null || m.numeric === undefined) continue;
+    if (m.studentId !== studentId || !m.counts || m.numeric == null) continue;
     sum += m.numeric * m.weight;
     weights += m.weight;
   }

@@ -18,10 +18,16 @@ Object.assign(TEXTS.en, {
   'today.overdueHint': 'Lessons of the last two weeks without a topic or attendance: the journal regulations want them on the lesson\'s day.',
 });
 
+const namesByDay = new Map(); // day → a promise of its names: the day's list and the overdue list share today's
+
 /** Names of the classes and groups the teacher teaches around the day (teachers may not list the roster), by id. */
-async function namesAround(day) {
-  const teaching = await api('GET', `gradebook/teaching?date=${encodeURIComponent(day)}`);
-  return new Map(teaching.map((x) => [x.classId || x.groupId, x.name]));
+function namesAround(day) {
+  if (!namesByDay.has(day)) {
+    namesByDay.set(day, api('GET', `gradebook/teaching?date=${encodeURIComponent(day)}`)
+      .then((teaching) => new Map(teaching.map((x) => [x.classId || x.groupId, x.name])))
+      .catch((e) => { namesByDay.delete(day); throw e; }));
+  }
+  return namesByDay.get(day);
 }
 
 /** A lesson and what it lacks; {@code dated}: its date leads (the overdue list spans days). */

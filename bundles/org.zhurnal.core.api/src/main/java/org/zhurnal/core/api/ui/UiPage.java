@@ -17,6 +17,7 @@ public abstract class UiPage implements UiContribution {
     private final String path;
     private final Set<Role> roles;
     private final int order;
+    private final boolean landing;
 
     /**
      * @param id stable id, e.g. {@code "gradebook.journal"}
@@ -27,11 +28,22 @@ public abstract class UiPage implements UiContribution {
      * @param roles roles that see the entry; none means every signed-in user
      */
     protected UiPage(String id, String ru, String en, String path, int order, Role... roles) {
+        this(id, ru, en, path, order, false, roles);
+    }
+
+    /**
+     * As {@link #UiPage(String, String, String, String, int, Role...)}, for a page its users start on.
+     *
+     * @param landing whether users start on this page (see {@link UiContribution#landing()})
+     * @since 1.2
+     */
+    protected UiPage(String id, String ru, String en, String path, int order, boolean landing, Role... roles) {
         this.id = id;
         this.titles = Map.of("ru", ru, "en", en);
         this.path = path;
         this.roles = Set.of(roles);
         this.order = order;
+        this.landing = landing;
     }
 
     @Override
@@ -57,5 +69,10 @@ public abstract class UiPage implements UiContribution {
     @Override
     public int order() {
         return order;
+    }
+
+    @Override
+    public boolean landing() {
+        return landing;
     }
 }

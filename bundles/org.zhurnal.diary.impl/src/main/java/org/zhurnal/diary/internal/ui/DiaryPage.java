@@ -10,12 +10,6 @@ import org.zhurnal.core.api.ui.UiPage;
         "osgi.http.whiteboard.resource.prefix=/ui/diary"})
 public class DiaryPage extends UiPage {
     public DiaryPage() {
-        super("diary.week", "Дневник", "Diary", "/ui/diary/diary.html", 100, Role.PARENT, Role.STUDENT);
-    }
-
-    /** Where its users start. */
-    @Override
-    public boolean landing() {
-        return true;
+        super("diary.week", "Дневник", "Diary", "/ui/diary/diary.html", 100, true, Role.PARENT, Role.STUDENT);
     }
 }

@@ -14,12 +14,6 @@ import org.zhurnal.core.api.ui.UiPage;
         "osgi.http.whiteboard.resource.prefix=/ui/gradebook"})
 public class TodayPage extends UiPage {
     public TodayPage() {
-        super("gradebook.today", "Сегодня", "Today", "/ui/gradebook/today.html", 300, Role.TEACHER);
-    }
-
-    /** Where its users start. */
-    @Override
-    public boolean landing() {
-        return true;
+        super("gradebook.today", "Сегодня", "Today", "/ui/gradebook/today.html", 300, true, Role.TEACHER);
     }
 }

@@ -10,13 +10,7 @@ import org.zhurnal.core.api.ui.UiPage;
         "osgi.http.whiteboard.resource.prefix=/ui/timeliness"})
 public class TimelinessPage extends UiPage {
     public TimelinessPage() {
-        super("timeliness", "Своевременность журнала", "Journal timeliness", "/ui/timeliness/timeliness.html", 410, Role.DEPUTY_DIRECTOR,
+        super("timeliness", "Своевременность журнала", "Journal timeliness", "/ui/timeliness/timeliness.html", 410, true, Role.DEPUTY_DIRECTOR,
                 Role.SCHOOL_COORDINATOR);
-    }
-
-    /** Where its users start. */
-    @Override
-    public boolean landing() {
-        return true;
     }
 }
