@@ -1,11 +1,11 @@
 // The journal grid: students × lessons, keyboard entry of marks and absences, one idempotent POST per changed lesson.
-import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, date, el, errorText, isoDate, latestOnly, myRoles, onLanguageChange, problemText, say, uuid } from '/page.js';
+import { api, lang, TEXTS, t, translate } from '/i18n.js';
+import { $, addDays, date, el, errorText, isoDate, latestOnly, myRoles, onLanguageChange, problemText, say, uuid } from '/page.js';
 import { chooser } from '/ui/gradebook/gradebook-common.js';
 
 Object.assign(TEXTS.ru, {
   'journal.title': 'Журнал', 'journal.save': 'Сохранить', 'journal.readOnly': 'Только просмотр.',
-  'journal.keys': 'Стрелки — переход между клетками; введите оценку или код пропуска и нажмите Enter или Tab; Delete — убрать несохранённое или отметку о пропуске; Ctrl+S — сохранить. Заголовок урока открывает тему и домашнее задание.',
+  'journal.keys': 'Стрелки — переход между клетками; введите оценку или код пропуска и нажмите Enter или Tab; Delete — убрать несохранённое или отметку о пропуске; Ctrl+S — сохранить. Заголовок урока открывает тему и домашнее задание; щелчок по сохранённой оценке или F2 — её карточку: исправить, удалить, история изменений.',
   'journal.hiddenLegend': '— оценка не видна ученику и родителям;', 'journal.cancelledLegend': '— урок отменён.',
   'journal.topic': 'Тема урока', 'journal.homework': 'Домашнее задание', 'journal.links': 'Ссылки к заданию (по одной в строке)',
   'journal.comment': 'Комментарий', 'journal.notHeld': 'Урок не проводился', 'journal.lessonSave': 'Сохранить урок', 'journal.close': 'Закрыть',
@@ -16,6 +16,13 @@ Object.assign(TEXTS.ru, {
   'journal.hidden': 'не видна семье', 'journal.lessonNo': 'урок {n}', 'journal.leave': 'Есть несохранённые изменения.',
   'journal.schemeMissing': 'Система оценивания «{scheme}» не установлена: оценки только для чтения.',
   'journal.average': 'Средний балл', 'journal.averageHint': 'Средневзвешенный балл сохранённых оценок за период (Σ оценка × вес / Σ весов; учитываются оценки «в среднее»)',
+  'journal.markValue': 'Оценка', 'journal.workDate': 'Дата работы', 'journal.counts': 'Учитывается в среднем балле',
+  'journal.visible': 'Видна ученику и родителям', 'journal.markSave': 'Сохранить оценку', 'journal.markDelete': 'Удалить оценку',
+  'journal.history': 'История изменений', 'journal.markTitle': '{student} — {subject}, {date}, урок {n}',
+  'journal.markOpen': 'открыть карточку оценки (F2)', 'journal.markSaved': 'Оценка сохранена.', 'journal.markDeleted': 'Оценка удалена.',
+  'journal.deleteConfirm': 'Удалить оценку «{value}» ученика {student}? Удаление останется в истории изменений.',
+  'journal.hCreate': 'выставлена «{value}» ({workType})', 'journal.hUpdate': 'изменена', 'journal.hDelete': 'удалена (была «{value}»)',
+  'journal.hNothing': 'без изменений', 'journal.yes': 'да', 'journal.no': 'нет', 'journal.noHistory': 'Изменений не записано (оценка внесена при начальной загрузке журнала).',
 });
 Object.assign(TEXTS.en, {
   'journal.title': 'Journal', 'journal.save': 'Save', 'journal.readOnly': 'Read only.',
@@ -30,6 +37,13 @@ Object.assign(TEXTS.en, {
   'journal.hidden': 'hidden from the family', 'journal.lessonNo': 'lesson {n}', 'journal.leave': 'There are unsaved changes.',
   'journal.schemeMissing': 'The grading scheme “{scheme}” is not installed: marks are read-only.',
   'journal.average': 'Average', 'journal.averageHint': 'Weighted average of the saved marks of the period (Σ mark × weight / Σ weights; marks that count in the average)',
+  'journal.markValue': 'Mark', 'journal.workDate': 'Date of the work', 'journal.counts': 'Counts in the average',
+  'journal.visible': 'Visible to the student and parents', 'journal.markSave': 'Save mark', 'journal.markDelete': 'Delete mark',
+  'journal.history': 'Change history', 'journal.markTitle': '{student} — {subject}, {date}, lesson {n}',
+  'journal.markOpen': 'open the mark (F2)', 'journal.markSaved': 'Mark saved.', 'journal.markDeleted': 'Mark deleted.',
+  'journal.deleteConfirm': 'Delete the mark “{value}” of {student}? The deletion stays in the change history.',
+  'journal.hCreate': 'given “{value}” ({workType})', 'journal.hUpdate': 'changed', 'journal.hDelete': 'deleted (was “{value}”)',
+  'journal.hNothing': 'no change', 'journal.yes': 'yes', 'journal.no': 'no', 'journal.noHistory': 'No changes recorded (the mark came with the journal\'s initial load).',
 });
 
 const S = {
@@ -37,6 +51,7 @@ const S = {
   pending: new Map(), // occurrenceId → {marks: Map(studentId → [value]), attendance: Map(studentId → code|''), workType, lesson, key}
   errors: new Map(), // occurrenceId → problem text
   active: { row: 0, col: 0 }, lessonCol: null,
+  mark: null, // the saved mark whose card is open
 };
 
 function pendingOf(occ) {
@@ -74,8 +89,10 @@ function cellContent(td, student, lesson) {
   const p = S.pending.get(occ);
   for (const m of S.grid.marks) {
     if (m.occurrenceId !== occ || m.studentId !== student.id) continue;
-    const s = el('span', 'mk' + (m.visibleToFamily ? '' : ' hidden-family'), m.value);
-    s.title = workTypeName(m.workType) + (m.visibleToFamily ? '' : ` (${t('journal.hidden')})`) + (m.comment ? ` — ${m.comment}` : '');
+    const s = el('span', 'mk saved' + (m.visibleToFamily ? '' : ' hidden-family') + (S.mark && S.mark.id === m.id ? ' open' : ''), m.value);
+    s.dataset.mark = m.id;
+    s.title = workTypeName(m.workType) + (m.visibleToFamily ? '' : ` (${t('journal.hidden')})`) + (m.comment ? ` — ${m.comment}` : '')
+      + ` — ${t('journal.markOpen')}`;
     nodes.push(s);
   }
   const a = S.grid.attendance.find((x) => x.occurrenceId === occ && x.studentId === student.id);
@@ -256,6 +273,12 @@ function onGridKey(ev) {
   if (move) { ev.preventDefault(); focusCell(row + move[0], col + move[1]); return; }
   const lesson = lessons()[col];
   const editable = !S.readOnly && !cancelled(lesson);
+  if (ev.key === 'F2') {
+    ev.preventDefault();
+    const saved = [...td.querySelectorAll('.mk.saved')];
+    if (saved.length) openMark(saved[saved.length - 1].dataset.mark);
+    return;
+  }
   if ((ev.key === 'Delete' || ev.key === 'Backspace') && editable) {
     ev.preventDefault();
     forget(row, col);
@@ -359,6 +382,7 @@ function openLesson(col) {
   $('lesson-note').textContent = cancelled(l) ? t('journal.cancelled') : '';
   $('lesson-note').hidden = !cancelled(l);
   say($('lesson-error'), 'bad');
+  $('mark-panel').hidden = true;
   $('lesson-panel').hidden = false;
   $('lesson-topic').focus();
 }
@@ -385,6 +409,132 @@ $('lesson-form').addEventListener('submit', async (ev) => {
 });
 $('lesson-close').addEventListener('click', () => { $('lesson-panel').hidden = true; });
 
+// The card of a saved mark: its fields (changed with PUT, audited), its deletion and its history from the audit log.
+const nextHistory = latestOnly();
+const yesNo = (v) => t(v ? 'journal.yes' : 'journal.no');
+const HISTORY_FIELDS = [
+  ['value', 'journal.markValue', (v) => v], ['workType', 'journal.workType', workTypeName], ['workDate', 'journal.workDate', date],
+  ['comment', 'journal.comment', (v) => v || '—'], ['counts', 'journal.counts', yesNo], ['visibleToFamily', 'journal.visible', yesNo],
+];
+
+/** One audited change in words: a creation, a deletion, or the fields an update changed (old → new). */
+function describe(c) {
+  if (c.action === 'create' && c.after) return t('journal.hCreate', { value: c.after.value, workType: workTypeName(c.after.workType) });
+  if (c.action === 'delete' && c.before) return t('journal.hDelete', { value: c.before.value });
+  const parts = HISTORY_FIELDS.filter(([f]) => c.before && c.after && JSON.stringify(c.before[f]) !== JSON.stringify(c.after[f]))
+    .map(([f, key, fmt]) => `${t(key)}: ${fmt(c.before[f])} → ${fmt(c.after[f])}`);
+  return `${t('journal.hUpdate')}: ${parts.length ? parts.join('; ') : t('journal.hNothing')}`;
+}
+
+async function loadHistory(id) {
+  const current = nextHistory();
+  $('mark-history').replaceChildren(el('li', 'hint', t('page.loading')));
+  try {
+    const changes = await api('GET', `gradebook/marks/${encodeURIComponent(id)}/history`);
+    if (!current()) return;
+    $('mark-history').replaceChildren(...(changes.length ? changes.map((c) => {
+      const li = el('li');
+      li.dataset.action = c.action;
+      const when = new Date(c.at).toLocaleString(lang(), { dateStyle: 'short', timeStyle: 'short' });
+      li.append(el('span', 'when', when), `${c.byName || c.byLogin || '—'}: ${describe(c)}`);
+      return li;
+    }) : [el('li', 'hint', t('journal.noHistory'))]));
+  } catch (e) {
+    if (current()) $('mark-history').replaceChildren(el('li', 'message bad', errorText(e)));
+  }
+}
+
+function openMark(id) {
+  const m = S.grid.marks.find((x) => x.id === id);
+  if (!m) return;
+  S.mark = m;
+  const student = S.grid.students.find((x) => x.id === m.studentId);
+  const lesson = lessons().find((l) => l.occurrenceId === m.occurrenceId);
+  $('mark-title').textContent = t('journal.markTitle', { student: student ? student.name : m.studentId, subject: S.choice.subject,
+    date: date(m.lessonDate), n: lesson ? lesson.lessonNumber : '' });
+  $('mark-values').replaceChildren(...S.grid.values.map((v) => { const o = el('option'); o.value = v; return o; }));
+  $('mark-value').value = m.value;
+  const wt = $('mark-work-type');
+  wt.replaceChildren(...S.workTypes.map((w) => { const o = el('option', null, w.name); o.value = w.id; return o; }));
+  wt.value = m.workType;
+  $('mark-work-date').value = m.workDate;
+  $('mark-work-date').max = m.lessonDate;
+  $('mark-work-date').min = addDays(m.lessonDate, -30);
+  $('mark-comment').value = m.comment || '';
+  $('mark-counts').checked = m.counts;
+  $('mark-visible').checked = m.visibleToFamily;
+  const locked = S.readOnly || !lesson || cancelled(lesson);
+  for (const f of ['mark-value', 'mark-work-type', 'mark-work-date', 'mark-comment', 'mark-counts', 'mark-visible']) $(f).disabled = locked;
+  $('mark-save').hidden = locked;
+  $('mark-delete').hidden = locked;
+  say($('mark-error'), 'bad');
+  document.querySelectorAll('#grid .mk.open').forEach((x) => x.classList.remove('open'));
+  const span = document.querySelector(`#grid .mk.saved[data-mark="${CSS.escape(id)}"]`);
+  if (span) span.classList.add('open');
+  $('lesson-panel').hidden = true;
+  $('mark-panel').hidden = false;
+  if (!locked) $('mark-value').focus();
+  $('mark-panel').scrollIntoView({ block: 'nearest' });
+  loadHistory(id);
+}
+
+function closeMark() {
+  S.mark = null;
+  $('mark-panel').hidden = true;
+  document.querySelectorAll('#grid .mk.open').forEach((x) => x.classList.remove('open'));
+  const c = cell(S.active.row, S.active.col);
+  if (c) c.focus();
+}
+
+/** Draws the grid again after a saved mark changed, keeping the active cell. */
+function redraw() {
+  const keep = { ...S.active };
+  render();
+  S.active = keep;
+}
+
+$('mark-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const m = S.mark;
+  if (!m || S.readOnly) return;
+  const body = {
+    value: $('mark-value').value.trim(), workType: $('mark-work-type').value, workDate: $('mark-work-date').value || null,
+    comment: $('mark-comment').value.trim(), counts: $('mark-counts').checked, visibleToFamily: $('mark-visible').checked,
+  };
+  $('mark-save').disabled = true;
+  try {
+    const saved = await api('PUT', `gradebook/marks/${encodeURIComponent(m.id)}`, body);
+    S.grid.marks = S.grid.marks.map((x) => (x.id === saved.id ? saved : x));
+    S.mark = saved;
+    redraw();
+    say($('mark-error'), 'bad');
+    say($('status'), 'good', t('journal.markSaved'));
+    loadHistory(saved.id);
+  } catch (e) {
+    say($('mark-error'), 'bad', errorText(e));
+  } finally {
+    $('mark-save').disabled = false;
+  }
+});
+$('mark-delete').addEventListener('click', async () => {
+  const m = S.mark;
+  if (!m) return;
+  const student = S.grid.students.find((x) => x.id === m.studentId);
+  if (!window.confirm(t('journal.deleteConfirm', { value: m.value, student: student ? student.name : m.studentId }))) return;
+  try {
+    await api('DELETE', `gradebook/marks/${encodeURIComponent(m.id)}`);
+    S.grid.marks = S.grid.marks.filter((x) => x.id !== m.id);
+    S.mark = null;
+    redraw();
+    closeMark();
+    say($('status'), 'good', t('journal.markDeleted'));
+  } catch (e) {
+    say($('mark-error'), 'bad', errorText(e));
+  }
+});
+$('mark-close').addEventListener('click', closeMark);
+$('mark-panel').addEventListener('keydown', (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); closeMark(); } });
+
 // A teacher switching groups quickly: the grid of an earlier choice arriving late must not be drawn (and typed into)
 // under the later one.
 const nextShow = latestOnly();
@@ -398,6 +548,8 @@ async function show(choice) {
   S.active = { row: 0, col: 0 };
   say($('status'), '', t('page.loading'));
   $('lesson-panel').hidden = true;
+  $('mark-panel').hidden = true;
+  S.mark = null;
   try {
     const q = new URLSearchParams({ subject: choice.subject, from: choice.period.start, to: choice.period.end });
     if (choice.classId) q.set('classId', choice.classId); else q.set('groupId', choice.groupId);
@@ -431,6 +583,8 @@ $('grid').addEventListener('keydown', onGridKey);
 $('grid').addEventListener('click', (ev) => {
   const td = ev.target.closest('td.cell');
   if (td && ev.target.tagName !== 'INPUT') focusCell(Number(td.dataset.row), Number(td.dataset.col));
+  const saved = ev.target.closest('.mk.saved');
+  if (saved) openMark(saved.dataset.mark);
 });
 $('save').addEventListener('click', saveAll);
 document.addEventListener('keydown', (ev) => {

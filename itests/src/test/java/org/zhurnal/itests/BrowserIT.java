@@ -3,6 +3,7 @@ package org.zhurnal.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -526,6 +527,42 @@ class BrowserIT {
             assertEquals("Сложение дробей", journal.get("topic").asText());
             assertEquals("№ 245, 246", journal.get("homework").asText());
             screenshot("journal-saved");
+
+            // A saved mark's card: corrected, with its history from the audit log, then deleted after a confirmation.
+            String fiveId = null;
+            for (JsonNode m : lesson.get("marks")) {
+                fiveId = m.get("studentId").asText().equals(s.pupils().get("Алиса")) && m.get("value").asText().equals("5") ? m.get("id").asText()
+                        : fiveId;
+            }
+            assertNotNull(fiveId, lesson.toString());
+            By five = By.cssSelector("#grid .mk.saved[data-mark='" + fiveId + "']");
+            driver.findElement(five).click();
+            WebElement value = visible("mark-value");
+            assertEquals("5", value.getAttribute("value"));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("mark-history")).getText().contains("выставлена «5»"));
+            value.clear();
+            value.sendKeys("4");
+            driver.findElement(By.id("mark-comment")).sendKeys("ответ у доски дополнен");
+            driver.findElement(By.id("mark-save")).click();
+            waitText("status", "Оценка сохранена.");
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#mark-history li")).size() == 2);
+            String history = driver.findElement(By.id("mark-history")).getText();
+            assertTrue(history.contains("Оценка: 5 → 4") && history.contains("Комментарий: — → ответ у доски дополнен"), history);
+            assertEquals("4", driver.findElement(five).getText());
+            JsonNode corrected = null;
+            for (JsonNode m : zhurnal.http().get("/api/v1/gradebook/lessons/" + occurrence, s.teacherToken()).json().get("marks")) {
+                corrected = m.get("id").asText().equals(fiveId) ? m : corrected;
+            }
+            assertNotNull(corrected);
+            assertEquals("4", corrected.get("value").asText());
+            assertEquals("ответ у доски дополнен", corrected.get("comment").asText());
+            screenshot("journal-mark-card");
+            driver.findElement(By.id("mark-delete")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+            waitText("status", "Оценка удалена.");
+            assertTrue(driver.findElements(five).isEmpty());
+            assertTrue(driver.findElement(By.id("mark-panel")).getAttribute("hidden") != null);
+            assertFalse(zhurnal.http().get("/api/v1/gradebook/lessons/" + occurrence, s.teacherToken()).body().contains(fiveId));
         } finally {
             driver.switchTo().defaultContent();
         }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -334,6 +335,12 @@ public class GradebookIT {
         assertEquals(3, page.json().get("marks").size());
         assertTrue(page.json().get("lessons").size() >= 7);
         assertEquals(200, http.get(grid, deputy).status());
+        // A past range (here one day, so its first day, last day and "today" all fall back to one date): its class and lesson.
+        Http.Answer pastDay = http.get(API + "journal?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика",
+                StandardCharsets.UTF_8) + "&from=" + earlierMonday + "&to=" + earlierMonday, teacher);
+        assertEquals(pastDay.body(), 200, pastDay.status());
+        assertEquals(3, pastDay.json().get("students").size());
+        assertEquals(math + ":" + earlierMonday, pastDay.json().get("lessons").get(0).get("occurrenceId").asText());
         assertProblem(http.get(grid, colleague), 403, null);
         assertProblem(http.get(grid, parent), 403, null);
 
@@ -410,6 +417,33 @@ public class GradebookIT {
                 .status());
         assertEquals(200, put(API + "marks/" + markId, "{\"value\":\"4\"}", teacher).status());
 
+        // The mark's history for those who read the journal: its creation and both changes, oldest first, with the values.
+        Http.Answer history = http.get(API + "marks/" + markId + "/history", teacher);
+        assertEquals(history.body(), 200, history.status());
+        JsonNode changes = history.json();
+        assertEquals(history.body(), 3, changes.size());
+        assertEquals("create", changes.get(0).get("action").asText());
+        assertTrue(changes.get(0).get("before").isNull());
+        assertEquals("4-", changes.get(0).get("after").get("value").asText());
+        assertEquals(fyodor, changes.get(0).get("after").get("studentId").asText());
+        assertEquals("update", changes.get(1).get("action").asText());
+        assertEquals("4-", changes.get(1).get("before").get("value").asText());
+        assertEquals("3", changes.get(1).get("after").get("value").asText());
+        assertEquals("исправлено", changes.get(1).get("after").get("comment").asText());
+        assertEquals("3", changes.get(2).get("before").get("value").asText());
+        assertEquals("4", changes.get(2).get("after").get("value").asText());
+        assertFalse(changes.get(2).get("byLogin").asText().isBlank());
+        assertTrue(Instant.parse(changes.get(1).get("at").asText()).compareTo(Instant.parse(changes.get(2).get("at").asText())) <= 0);
+        assertEquals(200, http.get(API + "marks/" + markId + "/history", deputy).status());
+        assertProblem(http.get(API + "marks/" + markId + "/history", colleague), 403, null);
+        String alisasMark = null;
+        for (JsonNode m : first.json().get("marks")) {
+            alisasMark = m.get("studentId").asText().equals(alisa) ? m.get("id").asText() : alisasMark;
+        }
+        assertNotNull(first.body(), alisasMark);
+        assertProblem(http.get(API + "marks/" + alisasMark + "/history", parent), 403, null); // her own child's mark: not for parents
+        assertProblem(http.get(API + "marks/no-such-mark/history", teacher), 404, null);
+
         // Timeliness: this week's lessons were entered late (today), the substituted one too; the deputy sees it, a teacher does not.
         Http.Answer timeliness = http.get(API + "schools/" + school.id() + "/timeliness?from=" + earlierMonday + "&to=" + monday, deputy);
         assertEquals(timeliness.body(), 200, timeliness.status());
@@ -468,6 +502,21 @@ public class GradebookIT {
         Files.delete(kar);
         await("levels removed with the KAR", () -> !schemeIds(teacher).contains("levels"));
         assertProblem(record(artDay, "k-21", "{\"marks\":[" + mark(fyodor, "Н", "PROJECT") + "]}", teacher), 409, null);
+        // A deleted mark's history stays readable: its creation and its deletion.
+        Http.Answer doomed = record(mathMonday, "k-22", "{\"marks\":[" + mark(alisa, "2", "ORAL") + "]}", teacher);
+        assertEquals(doomed.body(), 200, doomed.status());
+        String doomedId = null;
+        for (JsonNode m : doomed.json().get("marks")) {
+            doomedId = m.get("studentId").asText().equals(alisa) && m.get("value").asText().equals("2") ? m.get("id").asText() : doomedId;
+        }
+        assertNotNull(doomed.body(), doomedId);
+        assertEquals(204, http.send("DELETE", API + "marks/" + doomedId, null, Map.of("Authorization", "Bearer " + teacher)).status());
+        Http.Answer gone = http.get(API + "marks/" + doomedId + "/history", teacher);
+        assertEquals(gone.body(), 200, gone.status());
+        assertEquals(List.of("create", "delete"), List.of(gone.json().get(0).get("action").asText(), gone.json().get(1).get("action").asText()));
+        assertEquals("2", gone.json().get(1).get("before").get("value").asText());
+        assertTrue(gone.json().get(1).get("after").isNull());
+        assertProblem(http.get(API + "marks/" + doomedId + "/history", colleague), 403, null);
         policy.delete();
         listener.unregister();
     }

@@ -108,7 +108,8 @@ public class JournalReads {
         PolicyConfig.Policy policy = policies.forSchool(schoolId);
         Map<String, JournalService.StudentRef> students = new LinkedHashMap<>();
         LocalDate today = clock.today();
-        for (LocalDate d : Set.of(from, to, today.isBefore(from) || today.isAfter(to) ? from : today)) {
+        // The members on the first and last day and today, when it is in the range (the days may coincide: a past range, one day).
+        for (LocalDate d : new java.util.TreeSet<>(List.of(from, to, today.isBefore(from) || today.isAfter(to) ? from : today))) {
             contexts.students(classId, groupId, d).forEach(s -> students.putIfAbsent(s.id(), new JournalService.StudentRef(s.id(), s.fullName())));
         }
         List<String> ids = lessons.stream().map(Lesson::occurrenceId).toList();

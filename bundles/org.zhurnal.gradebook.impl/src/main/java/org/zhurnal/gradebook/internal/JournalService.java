@@ -3,6 +3,7 @@ package org.zhurnal.gradebook.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.zhurnal.calendar.api.ReportingPeriod;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
+import org.zhurnal.core.api.audit.AuditEntry;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.audit.AuditRecord;
 import org.zhurnal.core.api.persistence.InLists;
@@ -53,6 +55,12 @@ import org.zhurnal.gradebook.spi.MarkUse;
 import org.zhurnal.gradebook.spi.MarkValue;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.timetable.api.Lesson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The journal's writes: one lesson at a time, atomically (topic, homework, attendance and marks in one
@@ -644,6 +652,73 @@ public class JournalService {
             events.publish(GradebookEvents.MARK_CHANGED, c.schoolId(), Mapping.toDTO(m, policy.weight(m.getWorkType()), true));
             em.remove(m);
         });
+    }
+
+    /**
+     * One change of a mark as the audit log keeps it: when, by whom (login and the account's display name), what was
+     * done ({@code create}, {@code update}, {@code delete}) and the mark before and after ({@code null} before its
+     * creation and after its deletion).
+     */
+    public record MarkChange(Instant at, String byLogin, String byName, String action, Mark before, Mark after) {}
+
+    /** The most changes of one mark a history shows (the oldest are left out beyond it). */
+    static final int MAX_HISTORY = 200;
+
+    /** Reads the marks the audit log stored (older entries may lack newer fields, or carry fields since dropped). */
+    private static final ObjectMapper AUDIT_JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private static Mark auditedMark(String json) {
+        try {
+            return json == null ? null : AUDIT_JSON.readValue(json, Mark.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An audited mark could not be read", e);
+        }
+    }
+
+    /**
+     * The history of a mark, oldest change first, from the audit log; a deleted mark's too. For those who may read its
+     * lesson: the teacher who gives it (or gave it), the class's or group's teachers of the subject and those who read
+     * the class (the class teacher, the deputy director); 404 for a mark never recorded or of a school the caller has
+     * nothing to do with, 403 for a parent, a student or a teacher of another class.
+     */
+    public List<MarkChange> history(String markId) {
+        ZhurnalPrincipal p = caller();
+        if (markId == null || markId.isBlank()) {
+            throw ProblemException.notFound("Mark", markId);
+        }
+        List<AuditEntry> newestFirst = audit.find("mark", markId, MAX_HISTORY);
+        List<MarkChange> changes = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            AuditEntry e = newestFirst.get(i);
+            String name = e.actorId() == null ? null : names.computeIfAbsent(e.actorId(), id -> contexts.displayNameOf(id).orElse(""));
+            changes.add(new MarkChange(e.at(), e.actorLogin(), name == null || name.isEmpty() ? null : name, e.action(),
+                    auditedMark(e.before()), auditedMark(e.after())));
+        }
+        // A mark written in bulk without an entry of its own (the demo's half-year, summed up per class) has no changes yet.
+        String occurrenceId;
+        if (changes.isEmpty()) {
+            MarkEntity m = jpa.txExpr(TransactionType.Supports, em -> em.find(MarkEntity.class, markId));
+            if (m == null) {
+                throw ProblemException.notFound("Mark", markId);
+            }
+            occurrenceId = m.getOccurrenceId();
+        } else {
+            MarkChange last = changes.get(changes.size() - 1);
+            occurrenceId = (last.after() != null ? last.after() : last.before()).occurrenceId();
+        }
+        LessonContexts.Context c = contexts.require(p, occurrenceId);
+        // The entries are in the mark's school's chains (the school id, or the school id and "~n" for a parallel one).
+        if (!newestFirst.stream().allMatch(e -> e.chain().equals(c.schoolId()) || e.chain().startsWith(c.schoolId() + "~"))) {
+            throw ProblemException.notFound("Mark", markId);
+        }
+        Lesson l = c.lesson();
+        boolean teaches = contexts.personOf(p).map(me -> me.equals(l.teacherId()) || me.equals(l.regularTeacherId())).orElse(false);
+        if (!teaches) {
+            contexts.requireReader(p, c.schoolId(), l.classId(), l.groupId(), l.subject(), l.date(), l.date());
+        }
+        return changes;
     }
 
     /** Marks of the given lessons, with the school's current weights. */

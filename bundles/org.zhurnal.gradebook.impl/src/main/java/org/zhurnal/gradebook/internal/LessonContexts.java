@@ -145,6 +145,11 @@ public class LessonContexts {
         return cache.read("person-of-account", p.accountId(), () -> accounts.byId(p.accountId()).map(AccountInfo::personId));
     }
 
+    /** @return the display name of an account (a login's owner as people know them), if the account exists */
+    public Optional<String> displayNameOf(String accountId) {
+        return cache.read("account-name", accountId, () -> accounts.byId(accountId).map(AccountInfo::displayName));
+    }
+
     /**
      * @return the caller's person id; 403 unless the caller gives the lesson that day
      */

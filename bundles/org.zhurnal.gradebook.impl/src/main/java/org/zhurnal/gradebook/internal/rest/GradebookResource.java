@@ -159,6 +159,13 @@ public class GradebookResource implements RestResource {
         return Response.noContent().build();
     }
 
+    /** A mark's changes from the audit log, oldest first (also of a deleted mark); for those who may read its lesson. */
+    @GET
+    @Path("marks/{id}/history")
+    public List<JournalService.MarkChange> markHistory(@PathParam("id") String id) {
+        return journal.history(id);
+    }
+
     /** The journal grid of a class or group in a subject over a date range. */
     @GET
     @Path("journal")
