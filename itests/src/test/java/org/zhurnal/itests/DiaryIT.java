@@ -400,6 +400,23 @@ public class DiaryIT {
         }
     }
 
+    private static String subjectOf(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The subjects of the messages to the address received so far. */
+    private static List<String> subjects(GreenMail smtp, String address) {
+        try {
+            return to(smtp, address).stream().map(DiaryIT::subjectOf).toList();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static List<MimeMessage> to(GreenMail smtp, String address) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
@@ -521,6 +538,31 @@ public class DiaryIT {
             assertEquals(200, record(s, mathMonday, "{\"marks\":[" + mark(fyodor, "3", "HOMEWORK", true) + "]}").status());
             await("the new mark in the cached week", 10_000, () -> day(http.get(fyodorWeek, anna).json(), s.monday()).get("lessons").get(0)
                     .get("marks").size() == before + 1);
+
+            // A mark the family was told of is corrected, then withdrawn: Alisa's mother hears of each. The correction of
+            // a mark hidden from the family is not hers to hear about.
+            String visibleFive = null;
+            String hiddenThree = null;
+            for (JsonNode mk : lesson.json().get("marks")) {
+                if (mk.get("studentId").asText().equals(alisa)) {
+                    visibleFive = mk.get("value").asText().equals("5") ? mk.get("id").asText() : visibleFive;
+                    hiddenThree = mk.get("value").asText().equals("3") ? mk.get("id").asText() : hiddenThree;
+                }
+            }
+            Map<String, String> asTeacher = Map.of("Authorization", "Bearer " + s.teacher());
+            assertEquals(200, http.send("PUT", "/api/v1/gradebook/marks/" + hiddenThree, "{\"value\":\"4\"}", asTeacher).status());
+            assertEquals(200, http.send("PUT", "/api/v1/gradebook/marks/" + visibleFive, "{\"value\":\"4\",\"comment\":\"ошибка в задаче 3\"}",
+                    asTeacher).status());
+            await("the correction", 30_000, () -> subjects(smtp, olgaMail).stream().anyMatch(x -> x.contains("оценка исправлена на 4")));
+            String correction = text(to(smtp, olgaMail).stream().filter(x -> subjectOf(x).contains("оценка исправлена")).findFirst().orElseThrow());
+            assertTrue(correction, correction.contains("Исправлена оценка по предмету «Математика» (Контрольная работа, ")
+                    && correction.contains("): теперь 4. Комментарий учителя: ошибка в задаче 3"));
+            assertEquals(204, http.send("DELETE", "/api/v1/gradebook/marks/" + visibleFive, null, asTeacher).status());
+            await("the withdrawal", 30_000, () -> subjects(smtp, olgaMail).stream().anyMatch(x -> x.contains("оценка отменена")));
+            String withdrawal = text(to(smtp, olgaMail).stream().filter(x -> subjectOf(x).contains("оценка отменена")).findFirst().orElseThrow());
+            assertTrue(withdrawal, withdrawal.contains("Отменена оценка 4 по предмету «Математика» (Контрольная работа, "));
+            Thread.sleep(2_000); // several sender rounds: nothing about the hidden mark
+            assertEquals(subjects(smtp, olgaMail).toString(), 3, to(smtp, olgaMail).size());
         } finally {
             smtp.stop();
         }

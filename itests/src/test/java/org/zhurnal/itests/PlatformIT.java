@@ -16,10 +16,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -653,6 +655,67 @@ public class PlatformIT {
         assertEquals(200, http.get("/app.js").status());
         Http.Answer traversal = http.get("/..%2Fetc/users.properties");
         assertTrue(traversal.body(), traversal.status() >= 400 && !traversal.body().contains("admingroup"));
+    }
+
+    /**
+     * Every operation the OpenAPI description lists, called with ids that do not exist and with query values and bodies
+     * that are wrong (not a date, empty, too long, malformed JSON, JSON of the wrong shape), by the system administrator
+     * and by a parent: never a 5xx, every error an {@code application/problem+json} without a stack trace.
+     */
+    @Test
+    public void everyOperationAnswersBadInputWithAProblemNeverA500() {
+        String admin = http.login("admin", ADMIN);
+        String login = "sweep" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new NewAccount(login, "Проверяющий Родитель", null, "system",
+                List.of(new Grant(Role.PARENT, ScopeRef.student("x"))), "Sweep-Passw0rd-1"));
+        String parent = http.login(login, "Sweep-Passw0rd-1");
+        JsonNode paths = http.get("/api/v1/openapi.json").json().get("paths");
+        List<String> ids = List.of("x", "00000000-0000-0000-0000-000000000000");
+        List<String> values = List.of("x", "", "2026-02-30", "9".repeat(300));
+        List<String> bodies = java.util.Arrays.asList(null, "{}", "[]", "not json", "{\"id\":{\"x\":[1]},\"name\":7,\"date\":\"x\"}");
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
+                if (path.getKey().equals("/auth/logout") || path.getKey().equals("/auth/password")) {
+                    continue; // would end the callers' sessions or change their passwords
+                }
+                List<String> query = new ArrayList<>();
+                op.getValue().path("parameters").forEach(p -> {
+                    if ("query".equals(p.path("in").asText())) {
+                        query.add(p.get("name").asText());
+                    }
+                });
+                for (String id : ids) {
+                    String url = "/api/v1" + path.getKey().replaceAll("\\{[^}]+}", id);
+                    List<String> urls = new ArrayList<>(List.of(url));
+                    if (method.equals("GET")) {
+                        for (String q : query) {
+                            values.forEach(v -> urls.add(url + "?" + q + "=" + java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+                        }
+                    }
+                    for (String u : urls) {
+                        for (String body : method.equals("GET") || method.equals("DELETE") ? java.util.Collections.<String>singletonList(null) : bodies) {
+                            for (String token : List.of(admin, parent)) {
+                                Http.Answer a = http.send(method, u, body, Map.of("Authorization", "Bearer " + token));
+                                requests++;
+                                boolean leak = a.body().contains("\tat ") || a.body().contains("at org.") || a.body().contains("Exception");
+                                if (a.status() >= 500 || leak || a.status() >= 400 && !a.contentType().startsWith("application/problem+json")) {
+                                    failures.add(a.status() + " " + method + " " + u + (body == null ? "" : " " + body) + " ("
+                                            + (token.equals(admin) ? "admin" : "parent") + "): "
+                                            + a.body().substring(0, Math.min(200, a.body().length())));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(requests + " requests", requests > 1000);
+        assertTrue(failures.size() + " of " + requests + " answers:\n" + String.join("\n", failures), failures.isEmpty());
     }
 
     @Test

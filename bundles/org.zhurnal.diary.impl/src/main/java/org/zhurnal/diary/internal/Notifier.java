@@ -33,14 +33,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The diary's notifier: a listener of the gradebook's domain events (published in the same transaction as the
  * mark, absence or confirmed grade) that queues, in one transaction per batch of events, a message per guardian and student
- * who wants it instantly and a digest line per one who wants a daily or weekly summary. Redelivery of an event
+ * who wants it instantly (a new mark, a visible mark corrected or withdrawn, an absence, a confirmed grade) and a digest line per one who wants a daily or weekly summary. Redelivery of an event
  * queues nothing twice (dedupe keys of event id, person and channel), so it takes its events in batches (one
  * transaction for many events: a lesson entry publishes a dozen), whose messages it queues together. Marks hidden
  * from the family are ignored.
  */
 @Component(service = DomainEventListener.class, property = { DomainEventListener.LISTENER_ID + "=diary.notifier",
         DomainEventListener.BATCH + ":Boolean=true",
-        DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.MARK_RECORDED, DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.ABSENCE_RECORDED,
+        DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.MARK_RECORDED, DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.MARK_CHANGED,
+        DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.ABSENCE_RECORDED,
         DomainEventListener.EVENT_TYPES + "=" + GradebookEvents.FINAL_CONFIRMED })
 public class Notifier implements DomainEventListener {
     static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -73,6 +74,16 @@ public class Notifier implements DomainEventListener {
             case GradebookEvents.MARK_RECORDED -> {
                 Mark m = JSON.readValue(event.payload(), Mark.class);
                 return m.visibleToFamily() ? Optional.of(new News(m.studentId(), "новая оценка " + m.value(), Texts.mark(m))) : Optional.empty();
+            }
+            case GradebookEvents.MARK_CHANGED -> {
+                // A mark the family can see was corrected or withdrawn: they may have been told of it already. Changes
+                // of a hidden mark, or a mark hidden now, are not theirs to hear about.
+                Mark m = JSON.readValue(event.payload(), Mark.class);
+                if (!m.visibleToFamily()) {
+                    return Optional.empty();
+                }
+                return Optional.of(m.deleted() ? new News(m.studentId(), "оценка отменена", Texts.markWithdrawn(m))
+                        : new News(m.studentId(), "оценка исправлена на " + m.value(), Texts.markCorrected(m)));
             }
             case GradebookEvents.ABSENCE_RECORDED -> {
                 Attendance a = JSON.readValue(event.payload(), Attendance.class);

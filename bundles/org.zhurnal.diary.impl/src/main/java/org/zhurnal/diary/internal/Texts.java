@@ -27,9 +27,26 @@ final class Texts {
 
     /** «Оценка 5 по предмету «Математика» (Контрольная работа, 16.11.2026)» */
     static String mark(Mark m) {
-        return "Оценка " + m.value() + " по предмету «" + m.subject() + "» (" + workType(m.workType()) + ", "
-                + date(m.workDate() == null ? m.lessonDate() : m.workDate()) + ")" + (m.comment() == null || m.comment().isBlank() ? ""
-                        : ". Комментарий учителя: " + m.comment());
+        return "Оценка " + m.value() + " по предмету «" + m.subject() + "» (" + work(m) + ")" + comment(m);
+    }
+
+    /** «Контрольная работа, 16.11.2026»: the kind and the date of the work */
+    private static String work(Mark m) {
+        return workType(m.workType()) + ", " + date(m.workDate() == null ? m.lessonDate() : m.workDate());
+    }
+
+    private static String comment(Mark m) {
+        return m.comment() == null || m.comment().isBlank() ? "" : ". Комментарий учителя: " + m.comment();
+    }
+
+    /** «Исправлена оценка по предмету «Математика» (Контрольная работа, 16.11.2026): теперь 4» */
+    static String markCorrected(Mark m) {
+        return "Исправлена оценка по предмету «" + m.subject() + "» (" + work(m) + "): теперь " + m.value() + comment(m);
+    }
+
+    /** «Отменена оценка 5 по предмету «Математика» (Контрольная работа, 16.11.2026)» */
+    static String markWithdrawn(Mark m) {
+        return "Отменена оценка " + m.value() + " по предмету «" + m.subject() + "» (" + work(m) + ")";
     }
 
     /** «Отсутствие на уроке «Математика» 16.11.2026 (б)» or «Опоздание на 10 мин …» */

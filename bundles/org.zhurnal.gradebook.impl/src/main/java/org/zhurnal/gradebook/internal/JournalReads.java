@@ -124,7 +124,10 @@ public class JournalReads {
                         .setParameter("o", InLists.padded(ids)).getResultList().forEach(a -> attendance.add(Mapping.attendanceRow(a)));
             }
             List<Mark> marks = journal.marksOf(em, ids, policy);
-            marks.forEach(m -> students.computeIfAbsent(m.studentId(), id -> new JournalService.StudentRef(id, id)));
+            // A student with marks here who was not a member on those days (joined and left within the range) is shown
+            // by name too.
+            marks.forEach(m -> students.computeIfAbsent(m.studentId(),
+                    id -> new JournalService.StudentRef(id, roster.person(id).map(org.zhurnal.roster.api.Person::fullName).orElse(id))));
             List<JournalService.StudentRef> sorted = students.values().stream().sorted(Comparator.comparing(JournalService.StudentRef::name))
                     .toList();
             List<GridLesson> columns = lessons.stream().map(l -> new GridLesson(l.occurrenceId(), l.date(), l.lessonNumber(), l.status(),
