@@ -22,6 +22,7 @@ Object.assign(TEXTS.ru, {
   'journal.markOpen': 'открыть карточку оценки (F2)', 'journal.markSaved': 'Оценка сохранена.', 'journal.markDeleted': 'Оценка удалена.',
   'journal.deleteConfirm': 'Удалить оценку «{value}» ученика {student}? Удаление останется в истории изменений.',
   'journal.hCreate': 'выставлена «{value}» ({workType})', 'journal.hUpdate': 'изменена', 'journal.hDelete': 'удалена (была «{value}»)',
+  'journal.closed': 'Период «{name}» закрыт: оценки и уроки в нём меняются только после того, как заместитель директора его откроет.',
   'journal.hNothing': 'без изменений', 'journal.yes': 'да', 'journal.no': 'нет', 'journal.noHistory': 'Изменений не записано (оценка внесена при начальной загрузке журнала).',
 });
 Object.assign(TEXTS.en, {
@@ -43,6 +44,7 @@ Object.assign(TEXTS.en, {
   'journal.markOpen': 'open the mark (F2)', 'journal.markSaved': 'Mark saved.', 'journal.markDeleted': 'Mark deleted.',
   'journal.deleteConfirm': 'Delete the mark “{value}” of {student}? The deletion stays in the change history.',
   'journal.hCreate': 'given “{value}” ({workType})', 'journal.hUpdate': 'changed', 'journal.hDelete': 'deleted (was “{value}”)',
+  'journal.closed': 'The period “{name}” is closed: its marks and lessons change only after a deputy director reopens it.',
   'journal.hNothing': 'no change', 'journal.yes': 'yes', 'journal.no': 'no', 'journal.noHistory': 'No changes recorded (the mark came with the journal\'s initial load).',
 });
 
@@ -558,10 +560,13 @@ async function show(choice) {
     if (!current()) return;
     S.grid = grid;
     S.codes = codes;
-    S.readOnly = !S.teacher || !grid.schemeInstalled;
+    // A closed period is read-only here too (the server refuses its writes with 409 in any case).
+    const closed = choice.period.state === 'CLOSED';
+    S.readOnly = !S.teacher || !grid.schemeInstalled || closed;
     $('read-only').hidden = !S.readOnly;
     $('save').hidden = S.readOnly;
     say($('status'), '');
+    if (closed && S.teacher) say($('status'), '', t('journal.closed', { name: choice.period.name }));
     if (!grid.schemeInstalled) say($('status'), 'bad', t('journal.schemeMissing', { scheme: grid.schemeId }));
     $('journal').hidden = false;
     // Start at today's (or the last past) lesson, where a teacher usually types.

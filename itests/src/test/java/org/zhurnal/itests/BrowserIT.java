@@ -563,6 +563,49 @@ class BrowserIT {
             assertTrue(driver.findElements(five).isEmpty());
             assertTrue(driver.findElement(By.id("mark-panel")).getAttribute("hidden") != null);
             assertFalse(zhurnal.http().get("/api/v1/gradebook/lessons/" + occurrence, s.teacherToken()).body().contains(fiveId));
+
+            // A closed period's journal is read-only and says why. A period that is over is closed for this (unless another
+            // test closed it already) and left as it was found.
+            Http http = zhurnal.http();
+            String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+            LocalDate now = LocalDate.now();
+            int y = now.getMonthValue() >= 8 ? now.getYear() : now.getYear() - 1;
+            JsonNode past = null;
+            for (JsonNode p : http.get("/api/v1/calendar/schools/" + s.id() + "/years/" + y, admin).json().get("periods")) {
+                past = past == null && LocalDate.parse(p.get("end").asText()).isBefore(now) ? p : past;
+            }
+            if (past != null) { // none in the first quarter of a year
+                String pastId = past.get("id").asText();
+                boolean wasOpen = !"CLOSED".equals(past.get("state").asText());
+                if (wasOpen) {
+                    assertEquals(200, http.post("/api/v1/calendar/periods/" + pastId + "/close", null, admin).status());
+                }
+                try {
+                    js("location.reload()");
+                    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#period option[value='"
+                            + pastId + "']")).isEmpty() && !d.findElements(By.cssSelector("#target option")).isEmpty());
+                    new Select(driver.findElement(By.id("target"))).selectByVisibleText("5А");
+                    WebElement subject = driver.findElement(By.id("subject"));
+                    subject.clear();
+                    subject.sendKeys("Математика");
+                    new Select(driver.findElement(By.id("period"))).selectByValue(pastId);
+                    driver.findElement(By.id("show")).click();
+                    waitText("status", "закрыт: оценки и уроки в нём меняются только после того, как заместитель директора его откроет");
+                    assertTrue(driver.findElement(By.id("read-only")).isDisplayed());
+                    assertFalse(driver.findElement(By.id("save")).isDisplayed());
+                    WebElement first = driver.findElement(By.id("cell-" + alisa + "-0"));
+                    js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", first); // not under the sticky names
+                    first.click();
+                    new Actions(driver).sendKeys("5").perform();
+                    assertTrue(driver.findElements(By.cssSelector("#grid input.cell-input")).isEmpty(), "no editor in a closed period");
+                    screenshot("journal-closed-period");
+                } finally {
+                    if (wasOpen) {
+                        assertEquals(200, http.post("/api/v1/calendar/periods/" + pastId + "/reopen", "{\"reason\":\"проверка журнала\"}", admin)
+                                .status());
+                    }
+                }
+            }
         } finally {
             driver.switchTo().defaultContent();
         }
