@@ -1,17 +1,21 @@
 // Period grades: per student the marks, weighted average, the scheme's suggestion; confirm or override per student.
-import { api, TEXTS, t, translate } from '/i18n.js';
+import { api, lang, TEXTS, t, translate } from '/i18n.js';
 import { $, el, errorText, latestOnly, onLanguageChange, problemText, say } from '/page.js';
-import { chooser } from '/ui/gradebook/gradebook-common.js';
+import { chooser, reasonText } from '/ui/gradebook/gradebook-common.js';
 
 Object.assign(TEXTS.ru, {
   'finals.title': 'Итоговые оценки', 'finals.marks': 'Отметки', 'finals.count': 'Кол-во', 'finals.average': 'Средний балл',
   'finals.suggested': 'Предложено', 'finals.confirmed': 'Выставлено', 'finals.grade': 'Оценка', 'finals.confirm': 'Выставить',
   'finals.none': 'Учеников нет.', 'finals.done': 'Оценка выставлена: {name} — {value}.',
+  'finals.all': 'Выставить предложенные ({n})', 'finals.allHint': 'Ученикам без выставленной оценки — предложенная; выставленные не меняются.',
+  'finals.allAsk': 'Выставить предложенные оценки {n} ученикам? Каждую можно будет изменить.', 'finals.allDone': 'Выставлено оценок: {n}.',
 });
 Object.assign(TEXTS.en, {
   'finals.title': 'Period grades', 'finals.marks': 'Marks', 'finals.count': 'Count', 'finals.average': 'Average',
   'finals.suggested': 'Suggested', 'finals.confirmed': 'Confirmed', 'finals.grade': 'Grade', 'finals.confirm': 'Confirm',
   'finals.none': 'No students.', 'finals.done': 'Grade confirmed: {name} — {value}.',
+  'finals.all': 'Confirm the suggestions ({n})', 'finals.allHint': 'Students without a confirmed grade get the suggested one; confirmed grades stay.',
+  'finals.allAsk': 'Confirm the suggested grades of {n} students? Each can be changed later.', 'finals.allDone': 'Grades confirmed: {n}.',
 });
 
 let current = null; // {choice, rows, names, finalValues}
@@ -22,19 +26,24 @@ function row(f, i) {
   tr.appendChild(el('td', 'name', current.names.get(f.studentId) || f.studentId));
   tr.appendChild(el('td', 'marks', (f.marks || []).map((m) => m.value).join(' ')));
   tr.appendChild(el('td', 'count', String((f.marks || []).filter((m) => m.counts).length)));
-  tr.appendChild(el('td', 'avg', f.average == null ? '—' : Number(f.average).toFixed(2)));
+  tr.appendChild(el('td', 'avg', f.average == null ? '—'
+    : Number(f.average).toLocaleString(lang(), { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
   const sug = el('td', 'suggested', f.suggested || '—');
-  if (!f.suggested && f.reason) sug.appendChild(el('div', 'reason', f.reason));
+  if (!f.suggested && f.reason) sug.appendChild(el('div', 'reason', reasonText(f.reason)));
   tr.appendChild(sug);
   tr.appendChild(el('td', 'value', f.confirmed ? f.confirmed.value : '—'));
   const td = el('td', 'act');
   const sel = el('select');
   sel.id = `grade-${i}`;
+  // Without a suggestion or a grade the teacher chooses one: nothing is preselected (a «5» by default is too easy to confirm).
+  if (!f.confirmed && !f.suggested) { const o = el('option', null, '—'); o.value = ''; sel.appendChild(o); }
   for (const v of current.finalValues) { const o = el('option', null, v); o.value = v; sel.appendChild(o); }
-  sel.value = f.confirmed ? f.confirmed.value : (f.suggested || current.finalValues[0] || '');
+  sel.value = f.confirmed ? f.confirmed.value : (f.suggested || '');
   const b = el('button', 'btn small', t('finals.confirm'));
   b.type = 'button';
   b.id = `confirm-${i}`;
+  b.disabled = !sel.value;
+  sel.addEventListener('change', () => { b.disabled = !sel.value; });
   const err = el('div', 'bad');
   b.addEventListener('click', async () => {
     b.disabled = true;
@@ -44,6 +53,7 @@ function row(f, i) {
       f.confirmed = saved;
       say($('status'), 'good', t('finals.done', { name: current.names.get(f.studentId) || f.studentId, value: saved.value }));
       tr.replaceWith(row(f, i));
+      updateBulk();
     } catch (e) {
       err.textContent = problemText(e);
       b.disabled = false;
@@ -54,8 +64,40 @@ function row(f, i) {
   return tr;
 }
 
+/** Rows with a suggestion and no confirmed grade yet: what «confirm the suggestions» confirms. */
+const unconfirmed = () => current.rows.filter((f) => f.suggested && !f.confirmed);
+
+function updateBulk() {
+  const n = unconfirmed().length;
+  $('confirm-all').textContent = t('finals.all', { n });
+  $('confirm-all').disabled = n === 0;
+  $('bulk').hidden = current.rows.length === 0;
+}
+
+// All of them in one request, all or none (PUT gradebook/finals/bulk): a refusal names the student's row.
+$('confirm-all').addEventListener('click', async () => {
+  const todo = unconfirmed();
+  if (!todo.length || !window.confirm(t('finals.allAsk', { n: todo.length }))) return;
+  const c = current.choice;
+  $('confirm-all').disabled = true;
+  try {
+    const saved = await api('PUT', 'gradebook/finals/bulk', todo.map((f) => ({ studentId: f.studentId, subject: c.subject, kind: 'PERIOD',
+      periodId: c.period.id, value: f.suggested })));
+    const byStudent = new Map(saved.map((g) => [g.studentId, g]));
+    for (const f of current.rows) if (byStudent.has(f.studentId)) f.confirmed = byStudent.get(f.studentId);
+    render();
+    say($('status'), 'good', t('finals.allDone', { n: saved.length }));
+  } catch (e) {
+    const m = /^\[(\d+)\]/.exec((e.problem && e.problem.field) || '');
+    const who = m && todo[Number(m[1])] ? `${current.names.get(todo[Number(m[1])].studentId) || ''}: ` : '';
+    say($('status'), 'bad', who + errorText(e));
+    updateBulk();
+  }
+});
+
 function render() {
   $('rows').replaceChildren(...current.rows.map(row));
+  updateBulk();
   $('finals').hidden = false;
   say($('status'), '', ...(current.rows.length ? [] : [t('finals.none')]));
 }
@@ -83,6 +125,7 @@ async function show(choice) {
   } catch (e) {
     if (!latest()) return;
     $('finals').hidden = true;
+    $('bulk').hidden = true;
     say($('status'), 'bad', errorText(e));
   }
 }

@@ -15,6 +15,26 @@ Object.assign(TEXTS.en, {
 
 const enc = encodeURIComponent;
 
+Object.assign(TEXTS.ru, {
+  'gb.reason.none': 'нет отметок', 'gb.reason.fewer': 'отметок меньше {n} — мало для оценки', 'gb.reason.scheme': 'система оценивания «{s}» не установлена',
+});
+Object.assign(TEXTS.en, {
+  'gb.reason.none': 'no marks', 'gb.reason.fewer': 'fewer than {n} marks', 'gb.reason.scheme': 'the grading scheme “{s}” is not installed',
+});
+
+/**
+ * Why no grade is suggested, in the page's language: the grading schemes (plug-ins included) give their reasons in
+ * English in a few known forms; another reason is shown as it came.
+ */
+export function reasonText(reason) {
+  if (!reason) return '';
+  if (reason === 'no marks') return t('gb.reason.none');
+  let m = /^fewer than (\d+) marks$/.exec(reason);
+  if (m) return t('gb.reason.fewer', { n: m[1] });
+  m = /^The grading scheme «(.+)» is not installed$/.exec(reason);
+  return m ? t('gb.reason.scheme', { s: m[1] }) : reason;
+}
+
 function labelled(key, control, id) {
   const label = el('label');
   if (id) label.id = id;

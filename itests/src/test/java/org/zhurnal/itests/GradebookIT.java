@@ -377,6 +377,25 @@ public class GradebookIT {
         // The teacher confirms (a final grade has no «+»/«-»); a colleague cannot.
         String confirm = "{\"studentId\":\"" + alisa + "\",\"subject\":\"Математика\",\"kind\":\"PERIOD\",\"periodId\":\"" + quarter.id()
                 + "\",\"value\":\"%s\"}";
+        // Several at once (the period's suggestions accepted), all or none: a wrong value or a student given twice refuses
+        // them all, each named by its place; a colleague is refused; then two are confirmed in one request.
+        String item = "{\"studentId\":\"%s\",\"subject\":\"Математика\",\"kind\":\"PERIOD\",\"periodId\":\"" + quarter.id()
+                + "\",\"value\":\"%s\"}";
+        Http.Answer refused = put(API + "finals/bulk", "[" + String.format(item, fyodor, "4") + "," + String.format(item, vera, "6") + ","
+                + String.format(item, fyodor, "3") + "]", teacher);
+        assertProblem(refused, 400, "[1].value");
+        assertEquals(refused.body(), "[2].studentId", refused.json().get("errors").get(1).get("field").asText());
+        assertTrue(gradebook.finalsOfStudent(fyodor, y).isEmpty());
+        assertTrue(gradebook.finalsOfStudent(vera, y).isEmpty());
+        assertProblem(put(API + "finals/bulk", "[" + String.format(item, fyodor, "4") + "]", colleague), 403, "[0]");
+        assertProblem(put(API + "finals/bulk", "[]", teacher), 400, "body");
+        Http.Answer both = put(API + "finals/bulk", "[" + String.format(item, fyodor, "4") + "," + String.format(item, vera, "3") + "]", teacher);
+        assertEquals(both.body(), 200, both.status());
+        assertEquals(List.of(fyodor, vera), List.of(both.json().get(0).get("studentId").asText(), both.json().get(1).get("studentId").asText()));
+        assertEquals("4", gradebook.finalsOfStudent(fyodor, y).get(0).value());
+        assertEquals("3", gradebook.finalsOfStudent(vera, y).get(0).value());
+        assertEquals("create", audit.find("final-grade", both.json().get(1).get("id").asText(), 5).get(0).action());
+
         assertProblem(put(API + "finals", String.format(confirm, "5-"), teacher), 400, "value");
         assertProblem(put(API + "finals", String.format(confirm, "5"), colleague), 403, null);
         Http.Answer confirmed = put(API + "finals", String.format(confirm, "5"), teacher);
@@ -413,6 +432,7 @@ public class GradebookIT {
         assertProblem(record(mathMonday, "k-16", "{\"topic\":\"x\"}", teacher), 409, null);
         assertProblem(put(API + "marks/" + markId, "{\"value\":\"4\"}", teacher), 409, null);
         assertProblem(put(API + "finals", String.format(confirm, "4"), teacher), 409, null);
+        assertProblem(put(API + "finals/bulk", "[" + String.format(item, fyodor, "5") + "]", teacher), 409, "[0]");
         assertEquals(200, http.post("/api/v1/calendar/periods/" + quarter.id() + "/reopen", "{\"reason\":\"исправление ошибки\"}", deputy)
                 .status());
         assertEquals(200, put(API + "marks/" + markId, "{\"value\":\"4\"}", teacher).status());

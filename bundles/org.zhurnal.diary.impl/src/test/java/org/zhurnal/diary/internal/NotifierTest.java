@@ -22,8 +22,26 @@ class NotifierTest {
     }
 
     private static Mark mark(String value, boolean visible) {
+        return mark(value, visible, false);
+    }
+
+    private static Mark mark(String value, boolean visible, boolean deleted) {
         return new Mark("m1", "entry:2026-11-16", LocalDate.of(2026, 11, 16), "school", "s1", "Математика", "c1", null, "fivepoint", value,
-                5.0, "CONTROL", 2.0, LocalDate.of(2026, 11, 16), "молодец", true, visible, Instant.now(), "belova", false);
+                5.0, "CONTROL", 2.0, LocalDate.of(2026, 11, 16), "молодец", true, visible, Instant.now(), "belova", deleted);
+    }
+
+    @Test
+    void aVisibleMarkCorrectedOrWithdrawnIsNewsAHiddenOneIsNot() throws Exception {
+        Notifier.News corrected = Notifier.news(event(GradebookEvents.MARK_CHANGED, mark("4", true))).orElseThrow();
+        assertEquals("s1", corrected.studentId());
+        assertEquals("оценка исправлена на 4", corrected.what());
+        assertEquals("Исправлена оценка по предмету «Математика» (Контрольная работа, 16.11.2026): теперь 4. Комментарий учителя: молодец",
+                corrected.line());
+        Notifier.News withdrawn = Notifier.news(event(GradebookEvents.MARK_CHANGED, mark("4", true, true))).orElseThrow();
+        assertEquals("оценка отменена", withdrawn.what());
+        assertEquals("Отменена оценка 4 по предмету «Математика» (Контрольная работа, 16.11.2026)", withdrawn.line());
+        assertTrue(Notifier.news(event(GradebookEvents.MARK_CHANGED, mark("3", false))).isEmpty());
+        assertTrue(Notifier.news(event(GradebookEvents.MARK_CHANGED, mark("3", false, true))).isEmpty());
     }
 
     @Test

@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.persistence.EntityManager;
+
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -19,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.calendar.api.CalendarQuery;
 import org.zhurnal.calendar.api.ReportingPeriod;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.event.DomainEvents;
@@ -237,6 +241,61 @@ public class Finals {
      */
     public FinalGrade confirm(Confirm c) {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
+        Checked checked = check(p, c);
+        return jpa.txExpr(TransactionType.Required, em -> write(em, p, checked));
+    }
+
+    /** The most grades one request confirms (a class or group's students in a subject). */
+    static final int MAX_BULK = 200;
+
+    /**
+     * Confirms several grades at once, all or none (the teacher accepting a class's suggestions at the end of a period):
+     * every grade is checked as {@link #confirm} checks one; a 400 lists the invalid values of all of them by their
+     * place ({@code [3].value}), any other refusal (a student not found or not taught, a closed period) names the grade's
+     * place in its detail, and nothing is written. The grades are written, audited and published in one transaction.
+     */
+    public List<FinalGrade> confirmAll(List<Confirm> grades) {
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        if (grades == null || grades.isEmpty() || grades.size() > MAX_BULK) {
+            throw ProblemException.invalid("body", "A JSON array of 1 to " + MAX_BULK + " grades is required");
+        }
+        List<Checked> checked = new ArrayList<>();
+        List<Violation> invalid = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < grades.size(); i++) {
+            Confirm c = grades.get(i);
+            try {
+                Checked one = check(p, c);
+                if (!seen.add(one.student().id() + "|" + one.subject() + "|" + one.kind() + "|" + one.periodKey() + "|" + one.year())) {
+                    invalid.add(new Violation("[" + i + "].studentId", "The grade of student " + one.student().id() + " is given twice"));
+                }
+                checked.add(one);
+            } catch (ProblemException e) {
+                if (e.status() != 400) {
+                    throw new ProblemException(e.status(), e.type(), e.title(), "Grade [" + i + "]: " + e.getMessage(),
+                            e.field() == null ? "[" + i + "]" : "[" + i + "]." + e.field());
+                }
+                String place = "[" + i + "]";
+                if (e.violations().isEmpty()) {
+                    invalid.add(new Violation(place + (e.field() == null ? "" : "." + e.field()), e.getMessage()));
+                } else {
+                    e.violations().forEach(v -> invalid.add(new Violation(place + "." + v.field(), v.message())));
+                }
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw ProblemException.invalid(invalid.size() == 1 ? invalid.get(0).message()
+                    : invalid.size() + " problems; nothing was confirmed: " + invalid.get(0).message(), invalid);
+        }
+        return jpa.txExpr(TransactionType.Required, em -> checked.stream().map(c -> write(em, p, c)).toList());
+    }
+
+    /** A grade to confirm, checked: whose, what, the period or year, the scheme's value and the forecast of the moment. */
+    private record Checked(Person student, String subject, String kind, ReportingPeriod period, int year, String periodKey, String schemeId,
+            MarkValue value, Forecast forecast) {}
+
+    /** Everything {@link #confirm} checks before it writes (reads only). */
+    private Checked check(ZhurnalPrincipal p, Confirm c) {
         if (c == null) {
             throw ProblemException.invalid("body", "A JSON body is required");
         }
@@ -285,32 +344,35 @@ public class Finals {
                     + String.join(" ", scheme.values(MarkUse.FINAL)));
         }
         Forecast forecast = period == null ? null : compute(student.id(), subject, period, student.schoolId(), schoolClass.grade(), false);
-        String periodKey = period == null ? kind : period.id();
-        return jpa.txExpr(TransactionType.Required, em -> {
-            FinalEntity f = find(em, student.id(), subject, year, kind, periodKey);
-            FinalGrade before = f == null ? null : Mapping.toDTO(f);
-            if (f == null) {
-                f = new FinalEntity();
-                f.setId(UUID.randomUUID().toString());
-                f.setSchoolId(student.schoolId());
-                f.setStudentId(student.id());
-                f.setSubject(subject);
-                f.setAcademicYear(year);
-                f.setKind(kind);
-                f.setPeriodKey(periodKey);
-                em.persist(f);
-            }
-            f.setSchemeId(schemeId);
-            f.setValue(value.value());
-            f.setSuggested(forecast == null ? null : forecast.suggested());
-            f.setAverage(forecast == null ? null : forecast.average());
-            f.setConfirmedBy(p.login());
-            f.setConfirmedAt(clock.now().toEpochMilli());
-            FinalGrade after = Mapping.toDTO(f);
-            audit.record(student.schoolId(), "final-grade", f.getId(), before == null ? "create" : "update", before, after);
-            events.publish(GradebookEvents.FINAL_CONFIRMED, student.schoolId(), after);
-            return after;
-        });
+        return new Checked(student, subject, kind, period, year, period == null ? kind : period.id(), schemeId, value, forecast);
+    }
+
+    /** Stores a checked grade (created or replaced), with its audit entry and its event, in the caller's transaction. */
+    private FinalGrade write(EntityManager em, ZhurnalPrincipal p, Checked c) {
+        Person student = c.student();
+        FinalEntity f = find(em, student.id(), c.subject(), c.year(), c.kind(), c.periodKey());
+        FinalGrade before = f == null ? null : Mapping.toDTO(f);
+        if (f == null) {
+            f = new FinalEntity();
+            f.setId(UUID.randomUUID().toString());
+            f.setSchoolId(student.schoolId());
+            f.setStudentId(student.id());
+            f.setSubject(c.subject());
+            f.setAcademicYear(c.year());
+            f.setKind(c.kind());
+            f.setPeriodKey(c.periodKey());
+            em.persist(f);
+        }
+        f.setSchemeId(c.schemeId());
+        f.setValue(c.value().value());
+        f.setSuggested(c.forecast() == null ? null : c.forecast().suggested());
+        f.setAverage(c.forecast() == null ? null : c.forecast().average());
+        f.setConfirmedBy(p.login());
+        f.setConfirmedAt(clock.now().toEpochMilli());
+        FinalGrade after = Mapping.toDTO(f);
+        audit.record(student.schoolId(), "final-grade", f.getId(), before == null ? "create" : "update", before, after);
+        events.publish(GradebookEvents.FINAL_CONFIRMED, student.schoolId(), after);
+        return after;
     }
 
     /** 403 unless the caller gives the student's class, or one of the student's groups, the subject within the range. */

@@ -234,6 +234,17 @@ public class GradebookResource implements RestResource {
         return finals.confirm(body);
     }
 
+    /**
+     * Confirms several grades in one transaction, all or none: a JSON array of what {@code PUT finals} takes (at most
+     * 200); a 400 names each invalid grade by its place ({@code [3].value}).
+     */
+    @PUT
+    @Path("finals/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<FinalGrade> confirmAll(List<Finals.Confirm> body) {
+        return finals.confirmAll(body);
+    }
+
     /** Whether each lesson's entries met the deadlines (the deputy director's control). ADMINISTER on the school. */
     @GET
     @Path("schools/{schoolId}/timeliness")
