@@ -5,7 +5,7 @@ import { chooser } from '/ui/gradebook/gradebook-common.js';
 
 Object.assign(TEXTS.ru, {
   'journal.title': 'Журнал', 'journal.save': 'Сохранить', 'journal.readOnly': 'Только просмотр.',
-  'journal.keys': 'Стрелки — переход между клетками; введите оценку или код пропуска и нажмите Enter или Tab; Delete — убрать несохранённое или отметку о пропуске; Ctrl+S — сохранить. Заголовок урока открывает тему и домашнее задание; щелчок по сохранённой оценке или F2 — её карточку: исправить, удалить, история изменений.',
+  'journal.keys': 'Стрелки — переход между клетками; введите оценку или код пропуска и нажмите Enter или Tab; опоздание с минутами — код и число, например «оп10»; Delete — убрать несохранённое или отметку о пропуске; Ctrl+S — сохранить. Заголовок урока открывает тему и домашнее задание; щелчок по сохранённой оценке или F2 — её карточку: исправить, удалить, история изменений.',
   'journal.hiddenLegend': '— оценка не видна ученику и родителям;', 'journal.cancelledLegend': '— урок отменён.',
   'journal.topic': 'Тема урока', 'journal.homework': 'Домашнее задание', 'journal.links': 'Ссылки к заданию (по одной в строке)',
   'journal.comment': 'Комментарий', 'journal.notHeld': 'Урок не проводился', 'journal.lessonSave': 'Сохранить урок', 'journal.close': 'Закрыть',
@@ -27,7 +27,7 @@ Object.assign(TEXTS.ru, {
 });
 Object.assign(TEXTS.en, {
   'journal.title': 'Journal', 'journal.save': 'Save', 'journal.readOnly': 'Read only.',
-  'journal.keys': 'Arrow keys move between cells; type a mark or an absence code and press Enter or Tab; Delete removes an unsaved entry or an absence; Ctrl+S saves. A lesson header opens its topic and homework.',
+  'journal.keys': 'Arrow keys move between cells; type a mark or an absence code and press Enter or Tab; a lateness with its minutes is the code and a number, e.g. “оп10”; Delete removes an unsaved entry or an absence; Ctrl+S saves. A lesson header opens its topic and homework.',
   'journal.hiddenLegend': '— mark hidden from the student and parents;', 'journal.cancelledLegend': '— lesson cancelled.',
   'journal.topic': 'Topic', 'journal.homework': 'Homework', 'journal.links': 'Homework links (one per line)',
   'journal.comment': 'Comment', 'journal.notHeld': 'The lesson did not take place', 'journal.lessonSave': 'Save lesson', 'journal.close': 'Close',
@@ -50,7 +50,9 @@ Object.assign(TEXTS.en, {
 
 const S = {
   grid: null, codes: [], workTypes: [], teacher: false, readOnly: true, choice: null,
-  pending: new Map(), // occurrenceId → {marks: Map(studentId → [value]), attendance: Map(studentId → code|''), workType, lesson, key}
+  // occurrenceId → {marks: Map(studentId → [value]), attendance: Map(studentId → code|''), late: Map(studentId → minutes), workType,
+  // lesson, key}
+  pending: new Map(),
   errors: new Map(), // occurrenceId → problem text
   active: { row: 0, col: 0 }, lessonCol: null,
   mark: null, // the saved mark whose card is open
@@ -59,7 +61,7 @@ const S = {
 function pendingOf(occ) {
   let p = S.pending.get(occ);
   if (!p) {
-    p = { marks: new Map(), attendance: new Map(), workType: 'ORAL', lesson: null, key: null };
+    p = { marks: new Map(), attendance: new Map(), late: new Map(), workType: 'ORAL', lesson: null, key: null };
     S.pending.set(occ, p);
   }
   return p;
@@ -99,8 +101,8 @@ function cellContent(td, student, lesson) {
   }
   const a = S.grid.attendance.find((x) => x.occurrenceId === occ && x.studentId === student.id);
   const pa = p && p.attendance.get(student.id);
-  if (a) nodes.push(el('span', 'ab' + (pa !== undefined ? ' removed' : ''), a.code));
-  if (pa) nodes.push(el('span', 'ab pending', pa));
+  if (a) nodes.push(el('span', 'ab' + (pa !== undefined ? ' removed' : ''), a.code + (a.lateMinutes ? a.lateMinutes : '')));
+  if (pa) nodes.push(el('span', 'ab pending', pa + (p.late.has(student.id) ? p.late.get(student.id) : '')));
   for (const v of (p && p.marks.get(student.id)) || []) nodes.push(el('span', 'mk pending', v));
   td.replaceChildren(...nodes);
 }
@@ -214,13 +216,22 @@ function accept(row, col, raw) {
   if (!value) return true;
   const lesson = lessons()[col];
   const student = S.grid.students[row];
-  const code = S.codes.find((c) => c.code.toLowerCase() === value.toLowerCase());
+  let code = S.codes.find((c) => c.code.toLowerCase() === value.toLowerCase());
+  let minutes = null;
+  // A lateness code followed by its minutes («оп10», «оп 10»; 1 to 90).
+  const late = /^(.*?\D)\s*(\d{1,2})$/.exec(value);
+  if (!code && late && Number(late[2]) >= 1 && Number(late[2]) <= 90) {
+    code = S.codes.find((c) => c.category === 'LATE' && c.code.toLowerCase() === late[1].trim().toLowerCase());
+    minutes = code ? Number(late[2]) : null;
+  }
   const mark = S.grid.values.find((v) => v.toLowerCase() === value.toLowerCase());
   if (mark !== undefined) {
     const p = pendingOf(lesson.occurrenceId);
     p.marks.set(student.id, [...(p.marks.get(student.id) || []), mark]);
   } else if (code) {
-    pendingOf(lesson.occurrenceId).attendance.set(student.id, code.code);
+    const p = pendingOf(lesson.occurrenceId);
+    p.attendance.set(student.id, code.code);
+    if (minutes) p.late.set(student.id, minutes); else p.late.delete(student.id);
   } else {
     say($('status'), 'bad', t('journal.invalid', { value, values: S.grid.values.join(', '), codes: S.codes.map((c) => c.code).join(', ') }));
     return false;
@@ -301,6 +312,7 @@ function forget(row, col) {
   if (p.marks.has(sid) || p.attendance.get(sid)) {
     p.marks.delete(sid);
     p.attendance.delete(sid);
+    p.late.delete(sid);
   } else if (S.grid.attendance.some((a) => a.occurrenceId === occ && a.studentId === sid)) {
     p.attendance.set(sid, '');
   } else {
@@ -318,7 +330,7 @@ function bodyOf(lesson, p) {
     const list = new Map(S.grid.attendance.filter((a) => a.occurrenceId === lesson.occurrenceId)
       .map((a) => [a.studentId, { studentId: a.studentId, code: a.code, ...(a.lateMinutes != null ? { lateMinutes: a.lateMinutes } : {}) }]));
     for (const [sid, code] of p.attendance) {
-      if (code) list.set(sid, { studentId: sid, code }); else list.delete(sid);
+      if (code) list.set(sid, { studentId: sid, code, ...(p.late.has(sid) ? { lateMinutes: p.late.get(sid) } : {}) }); else list.delete(sid);
     }
     body.attendance = [...list.values()];
   }
@@ -339,7 +351,7 @@ async function saveLesson(lesson) {
     S.grid.marks = S.grid.marks.filter((m) => m.occurrenceId !== occ).concat(view.marks || []);
     S.grid.attendance = S.grid.attendance.filter((a) => a.occurrenceId !== occ).concat(view.attendance || []);
     lesson.journal = view.journal;
-    S.pending.set(occ, { marks: new Map(), attendance: new Map(), workType: p.workType, lesson: null, key: null });
+    S.pending.set(occ, { marks: new Map(), attendance: new Map(), late: new Map(), workType: p.workType, lesson: null, key: null });
     S.errors.delete(occ);
     return true;
   } catch (e) {

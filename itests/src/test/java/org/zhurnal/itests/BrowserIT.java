@@ -484,6 +484,10 @@ class BrowserIT {
             waitText("status", "«7» — не оценка и не код пропуска");
             assertFalse(driver.findElements(By.cssSelector("#cell-" + fyodor + "-" + col + " input.invalid")).isEmpty());
             new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+            // A lateness with its minutes: the lateness code and a number.
+            driver.findElement(By.id("cell-" + fyodor + "-" + col)).click();
+            new Actions(driver).sendKeys("оп10").sendKeys(Keys.ENTER).perform();
+            assertEquals("оп10", driver.findElement(By.cssSelector("#cell-" + fyodor + "-" + col + " .pending")).getText());
             assertEquals("5", driver.findElement(By.cssSelector("#cell-" + alisa + "-" + col + " .pending")).getText());
             assertEquals("н", driver.findElement(By.cssSelector("#cell-" + vera + "-" + col + " .pending")).getText());
             screenshot("journal-pending");
@@ -493,8 +497,13 @@ class BrowserIT {
             JsonNode lesson = zhurnal.http().get("/api/v1/gradebook/lessons/" + occurrence, s.teacherToken()).json();
             assertTrue(lesson.get("marks").toString().contains("\"value\":\"5\""), lesson.toString());
             assertTrue(lesson.get("marks").toString().contains(s.pupils().get("Алиса")), lesson.toString());
-            assertEquals("н", lesson.get("attendance").get(0).get("code").asText());
-            assertEquals(s.pupils().get("Вера"), lesson.get("attendance").get(0).get("studentId").asText());
+            Map<String, JsonNode> attendance = new HashMap<>();
+            lesson.get("attendance").forEach(a -> attendance.put(a.get("studentId").asText(), a));
+            assertEquals(2, attendance.size(), lesson.get("attendance").toString());
+            assertEquals("н", attendance.get(s.pupils().get("Вера")).get("code").asText());
+            assertEquals("оп", attendance.get(s.pupils().get("Фёдор")).get("code").asText());
+            assertEquals(10, attendance.get(s.pupils().get("Фёдор")).get("lateMinutes").asInt());
+            assertEquals("оп10", driver.findElement(By.cssSelector("#cell-" + fyodor + "-" + col + " .ab")).getText());
             int fives = 0;
             for (JsonNode m : lesson.get("marks")) {
                 fives += m.get("studentId").asText().equals(s.pupils().get("Алиса")) && m.get("value").asText().equals("5") ? 1 : 0;
