@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import javax.persistence.EntityManager;
 
-
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;

@@ -689,12 +689,11 @@ public class JournalService {
         }
         List<AuditEntry> newestFirst = audit.find("mark", markId, MAX_HISTORY);
         List<MarkChange> changes = new ArrayList<>();
-        Map<String, String> names = new HashMap<>();
+        Map<String, java.util.Optional<String>> names = new HashMap<>(); // one lookup per author
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
             AuditEntry e = newestFirst.get(i);
-            String name = e.actorId() == null ? null : names.computeIfAbsent(e.actorId(), id -> contexts.displayNameOf(id).orElse(""));
-            changes.add(new MarkChange(e.at(), e.actorLogin(), name == null || name.isEmpty() ? null : name, e.action(),
-                    auditedMark(e.before()), auditedMark(e.after())));
+            String name = e.actorId() == null ? null : names.computeIfAbsent(e.actorId(), contexts::displayNameOf).orElse(null);
+            changes.add(new MarkChange(e.at(), e.actorLogin(), name, e.action(), auditedMark(e.before()), auditedMark(e.after())));
         }
         // A mark written in bulk without an entry of its own (the demo's half-year, summed up per class) has no changes yet.
         String occurrenceId;
