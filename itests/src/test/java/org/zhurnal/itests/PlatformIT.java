@@ -144,10 +144,24 @@ public class PlatformIT {
     }
 
     @Test
-    public void healthListsTheModulesAndTheDatabase() throws Exception {
+    public void healthListsTheModulesAndTheDatabaseToAdministratorsOnly() throws Exception {
         Http.Answer a = http.await("/api/v1/health", 200, Duration.ofSeconds(60));
         assertEquals(a.body(), 200, a.status());
-        JsonNode h = a.json();
+        // Anyone (a probe, a load balancer) gets the status and the database's state, and nothing that names the
+        // software or its versions.
+        JsonNode open = a.json();
+        assertEquals("UP", open.get("status").asText());
+        assertEquals("UP", open.get("database").get("state").asText());
+        assertFalse(a.body(), open.has("modules") || open.get("database").has("product"));
+        assertFalse(a.body(), a.body().contains("org.zhurnal") || a.body().contains("Derby") || a.body().contains("0.1.0"));
+        // A signed-in parent is no operator either.
+        String parent = accountWith(new Grant(Role.PARENT, ScopeRef.student(UUID.randomUUID().toString())));
+        Http.Answer asParent = http.get("/api/v1/health", parent);
+        assertEquals(200, asParent.status());
+        assertFalse(asParent.body(), asParent.json().has("modules"));
+        // The system administrator sees every module with its version and state, and the database product.
+        Http.Answer full = http.get("/api/v1/health", admin());
+        JsonNode h = full.json();
         assertEquals("UP", h.get("status").asText());
         List<String> names = new ArrayList<>();
         h.get("modules").forEach(m -> {

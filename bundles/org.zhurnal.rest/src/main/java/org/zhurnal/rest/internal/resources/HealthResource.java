@@ -21,12 +21,20 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.zhurnal.core.api.ZhurnalConstants;
 import org.zhurnal.core.api.rest.PublicEndpoint;
+import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.Role;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * {@code GET /health}: every Zhurnal bundle with its version and state, and the database. A module is
  * {@code ACTIVE} when its bundle is active and none of its components is unsatisfied or failed.
  * {@code UP} (200) when everything is active; {@code DEGRADED} (200) when only optional modules or
  * plug-ins are not; {@code DOWN} (503) when the database or a platform module is not working.
+ *
+ * <p>Anyone may ask (a load balancer, a monitoring probe, the start scripts), but only a system or municipal
+ * administrator gets the details: other callers get the status and the database's state, without the list of
+ * bundles, their versions or the database product, which tell an attacker which known flaws to try.
  */
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,10 +47,16 @@ public class HealthResource {
     public record Module(String name, String version, String state) {}
 
     /** Database health. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Database(String product, String state) {}
 
-    /** The health document. */
+    /** The health document; {@code modules} is {@code null} and {@code database.product} is {@code null} for callers who are not administrators. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Health(String status, List<Module> modules, Database database) {}
+
+    /** Roles that see which bundles run, in which versions, on which database. */
+    static final Role[] OPERATORS = { Role.SYSTEM_ADMIN,
+        Role.MUNICIPAL_ADMIN };
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
@@ -75,7 +89,10 @@ public class HealthResource {
         Database db = database();
         platformOk &= "UP".equals(db.state());
         String status = !platformOk ? "DOWN" : allOk ? "UP" : "DEGRADED";
-        return Response.status(platformOk ? 200 : 503).entity(new Health(status, modules, db)).build();
+        boolean operator = CallContext.current().map(c -> c.principal())
+                .filter(p -> !p.isAnonymous() && p.hasAnyRole(OPERATORS)).isPresent();
+        Health h = operator ? new Health(status, modules, db) : new Health(status, null, new Database(null, db.state()));
+        return Response.status(platformOk ? 200 : 503).entity(h).build();
     }
 
     private String state(Bundle b) {
