@@ -194,7 +194,9 @@ public class CalendarIT {
         props.put(DomainEventListener.EVENT_TYPES, "calendar.");
         ServiceRegistration<DomainEventListener> reg = context.registerService(DomainEventListener.class, received::add, props);
         try {
-            awaitRow("SELECT COUNT(*) FROM zh_event_listener WHERE listener_id = ?", listenerId);
+            // Up to 90 s: after the open boot failure (docs/architecture.md "Testing") the dispatcher can wait out Derby's
+            // 60 s lock timeout before it registers a new listener.
+            Rows.awaitListener(dataSource, listenerId, Duration.ofSeconds(90));
             String q1 = quarters.json().get(0).get("id").asText();
             Http.Answer closed = http.post(API + "periods/" + q1 + "/close", null, coordinator);
             assertEquals(closed.body(), 200, closed.status());
@@ -297,24 +299,5 @@ public class CalendarIT {
             ps.setString(2, periodId);
             assertEquals(1, ps.executeUpdate());
         }
-    }
-
-    private void awaitRow(String sql, String param) throws Exception {
-        // Up to 90 s: after the open boot failure (docs/architecture.md "Testing") the dispatcher can wait out Derby's
-        // 60 s lock timeout before it registers a new listener.
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < end) {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, param);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + sql);
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -89,6 +90,9 @@ public class GradebookIT {
     ConfigurationAdmin configAdmin;
     @Inject
     BundleContext context;
+    @Inject
+    @org.ops4j.pax.exam.util.Filter("(osgi.jndi.service.name=zhurnal)")
+    javax.sql.DataSource dataSource;
 
     private final Http http = new Http(KarafOptions.HTTP_PORT);
 
@@ -116,6 +120,25 @@ public class GradebookIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(csv.getBytes(StandardCharsets.UTF_8))).build();
         var r = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(r.body(), 200, r.statusCode());
+    }
+
+    /** The school's academic year {@code y} in quarters for grades 1–9 and four lessons a day, Monday to Friday. */
+    private void yearWithQuartersAndBells(String admin, String schoolId, int y) {
+        LocalDate yearStart = LocalDate.of(y, 9, 1);
+        Http.Answer year = http.post("/api/v1/calendar/schools/" + schoolId + "/years", "{\"year\":" + y + ",\"start\":\"" + yearStart
+                + "\",\"end\":\"" + LocalDate.of(y + 1, 5, 31) + "\",\"workingDays\":5}", admin);
+        assertEquals(year.body(), 201, year.status());
+        assertEquals(201, http.post("/api/v1/calendar/years/" + year.json().get("id").asText() + "/periods",
+                "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9]}", admin).status());
+        Http.Answer bells = http.post("/api/v1/bells/schools/" + schoolId + "/schedules", "{\"name\":\"Основное\",\"kind\":\"REGULAR\","
+                + "\"validFrom\":\"" + yearStart + "\",\"periods\":[{\"number\":1,\"start\":\"08:30\",\"end\":\"09:15\"},"
+                + "{\"number\":2,\"start\":\"09:25\",\"end\":\"10:10\"},{\"number\":3,\"start\":\"10:20\",\"end\":\"11:05\"},"
+                + "{\"number\":4,\"start\":\"11:25\",\"end\":\"12:10\"}]}", admin);
+        assertEquals(bells.body(), 201, bells.status());
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            assertEquals(200, put("/api/v1/bells/schools/" + schoolId + "/weekdays/" + day,
+                    "{\"scheduleId\":\"" + bells.json().get("id").asText() + "\"}", admin).status());
+        }
     }
 
     private Http.Answer put(String path, String json, String token) {
@@ -192,20 +215,7 @@ public class GradebookIT {
         String artyom = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("2Б")).findFirst()
                 .map(c -> roster.studentsOfClass(c.id(), today).get(0).id()).orElseThrow();
 
-        Http.Answer year = http.post("/api/v1/calendar/schools/" + school.id() + "/years", "{\"year\":" + y + ",\"start\":\"" + yearStart
-                + "\",\"end\":\"" + LocalDate.of(y + 1, 5, 31) + "\",\"workingDays\":5}", admin);
-        assertEquals(year.body(), 201, year.status());
-        assertEquals(201, http.post("/api/v1/calendar/years/" + year.json().get("id").asText() + "/periods",
-                "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9]}", admin).status());
-        Http.Answer bells = http.post("/api/v1/bells/schools/" + school.id() + "/schedules", "{\"name\":\"Основное\",\"kind\":\"REGULAR\","
-                + "\"validFrom\":\"" + yearStart + "\",\"periods\":[{\"number\":1,\"start\":\"08:30\",\"end\":\"09:15\"},"
-                + "{\"number\":2,\"start\":\"09:25\",\"end\":\"10:10\"},{\"number\":3,\"start\":\"10:20\",\"end\":\"11:05\"},"
-                + "{\"number\":4,\"start\":\"11:25\",\"end\":\"12:10\"}]}", admin);
-        assertEquals(bells.body(), 201, bells.status());
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
-            assertEquals(200, put("/api/v1/bells/schools/" + school.id() + "/weekdays/" + day,
-                    "{\"scheduleId\":\"" + bells.json().get("id").asText() + "\"}", admin).status());
-        }
+        yearWithQuartersAndBells(admin, school.id(), y);
         String entries = "/api/v1/timetable/schools/" + school.id() + "/entries";
         String math = http.post(entries, entry(fiveA, "Математика", belova, "MONDAY", 1, yearStart), admin).json().get("id").asText();
         String russian = http.post(entries, entry(fiveA, "Русский язык", smirnova, "TUESDAY", 2, yearStart), admin).json().get("id").asText();
@@ -226,9 +236,12 @@ public class GradebookIT {
         // Domain events published with the changes, seen by a listener like the diary's notifier.
         List<DomainEvent> seen = new CopyOnWriteArrayList<>();
         Dictionary<String, Object> props = new Hashtable<>();
-        props.put(DomainEventListener.LISTENER_ID, "gradebook-it-" + UUID.randomUUID());
+        String listenerId = "gradebook-it-" + UUID.randomUUID();
+        props.put(DomainEventListener.LISTENER_ID, listenerId);
         props.put(DomainEventListener.EVENT_TYPES, "gradebook.");
         ServiceRegistration<DomainEventListener> listener = context.registerService(DomainEventListener.class, seen::add, props);
+        // The listener hears what is published once the dispatcher has met it, not before.
+        Rows.awaitListener(dataSource, listenerId, java.time.Duration.ofSeconds(90));
 
         // The built-in schemes are there; the example plug-in is not (yet).
         List<String> schemes = schemeIds(teacher);
@@ -540,5 +553,68 @@ public class GradebookIT {
         assertProblem(http.get(API + "marks/" + doomedId + "/history", colleague), 403, null);
         policy.delete();
         listener.unregister();
+    }
+
+    /**
+     * The journal of a language subgroup names a student who was a member only for a while inside the range (joined,
+     * was absent once, left): the grid lists the members of its first day, last day and today, and everyone with a
+     * mark or an absence in it.
+     */
+    @Test
+    public void aGroupsJournalNamesAStudentWhoLeftWithinTheRange() throws Exception {
+        School school = newSchool("Школа подгрупп");
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        LocalDate today = clock.today();
+        int y = RosterQuery.academicYearOf(today);
+        LocalDate yearStart = LocalDate.of(y, 9, 1);
+        importCsv(admin, school.id(), RosterIT.pupils());
+        importCsv(admin, school.id(), STAFF);
+        String belova = null;
+        for (JsonNode p : http.get("/api/v1/roster/schools/" + school.id() + "/staff", admin).json()) {
+            belova = p.get("lastName").asText().equals("Белова") ? p.get("id").asText() : belova;
+        }
+        String fiveA = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow().id();
+        Map<String, String> pupils = new HashMap<>();
+        roster.studentsOfClass(fiveA, today).forEach(s -> pupils.put(s.firstName(), s.id()));
+        String alisa = pupils.get("Алиса");
+        String vera = pupils.get("Вера");
+        yearWithQuartersAndBells(admin, school.id(), y);
+        LocalDate monday = today.with(TemporalAdjusters.previous(DayOfWeek.MONDAY));
+        LocalDate earlierMonday = monday.minusWeeks(1);
+        ReportingPeriod quarter = calendar.periodOf(school.id(), 5, earlierMonday).orElseThrow();
+
+        Http.Answer group = http.post("/api/v1/roster/schools/" + school.id() + "/groups", "{\"classId\":\"" + fiveA
+                + "\",\"kind\":\"SUBGROUP\",\"name\":\"5А англ. 1\",\"teacherId\":\"" + belova + "\"}", admin);
+        assertEquals(group.body(), 201, group.status());
+        String groupId = group.json().get("id").asText();
+        String members = "/api/v1/roster/groups/" + groupId + "/members";
+        // Alisa all year; Vera only on the earlier Monday.
+        assertEquals(200, put(members, "{\"studentIds\":[\"" + alisa + "\"],\"from\":\"" + yearStart + "\"}", admin).status());
+        assertEquals(200, put(members, "{\"studentIds\":[\"" + alisa + "\",\"" + vera + "\"],\"from\":\"" + earlierMonday + "\"}", admin)
+                .status());
+        assertEquals(200, put(members, "{\"studentIds\":[\"" + alisa + "\"],\"from\":\"" + earlierMonday.plusDays(1) + "\"}", admin)
+                .status());
+        Http.Answer english = http.post("/api/v1/timetable/schools/" + school.id() + "/entries", "{\"groupId\":\"" + groupId
+                + "\",\"subject\":\"Английский язык\",\"teacherId\":\"" + belova + "\",\"weekday\":\"MONDAY\",\"lessonNumber\":3,"
+                + "\"validFrom\":\"" + yearStart + "\"}", admin);
+        assertEquals(english.body(), 201, english.status());
+        String teacher = tokenFor(belova, school.id(), new Grant(Role.TEACHER, ScopeRef.school(school.id())));
+
+        String lesson = english.json().get("id").asText() + ":" + earlierMonday;
+        Http.Answer entered = record(lesson, "g-1", "{\"topic\":\"Present Simple\",\"attendance\":[{\"studentId\":\"" + vera
+                + "\",\"code\":\"б\"}]}", teacher);
+        assertEquals(entered.body(), 200, entered.status());
+        // Vera is in the lesson's list (a member that day) but not in the group on the quarter's first or last day.
+        assertTrue(entered.body(), entered.body().contains(vera));
+
+        Http.Answer grid = http.get(API + "journal?groupId=" + groupId + "&subject=" + java.net.URLEncoder.encode("Английский язык",
+                StandardCharsets.UTF_8) + "&from=" + quarter.start() + "&to=" + quarter.end(), teacher);
+        assertEquals(grid.body(), 200, grid.status());
+        Map<String, String> names = new HashMap<>();
+        grid.json().get("students").forEach(s -> names.put(s.get("id").asText(), s.get("name").asText()));
+        assertEquals(grid.body(), Set.of(alisa, vera), names.keySet());
+        assertTrue(names.toString(), names.get(vera).contains("Вера"));
+        assertTrue(grid.body(), grid.json().get("lessons").size() >= 2);
+        assertEquals(lesson, grid.json().get("attendance").get(0).get("occurrenceId").asText());
     }
 }

@@ -380,7 +380,7 @@ public class PlatformIT {
         }
         ServiceRegistration<DomainEventListener> reg = context.registerService(DomainEventListener.class, listener, props);
         try {
-            awaitRow("SELECT COUNT(*) FROM zh_event_listener WHERE listener_id = ?", listenerId);
+            Rows.awaitListener(dataSource, listenerId, Duration.ofSeconds(20));
         } catch (Exception | AssertionError e) {
             reg.unregister();
             throw e;
@@ -811,22 +811,5 @@ public class PlatformIT {
             }
             ps.executeUpdate();
         }
-    }
-
-    private void awaitRow(String sql, String param) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < end) {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, param);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + sql);
     }
 }

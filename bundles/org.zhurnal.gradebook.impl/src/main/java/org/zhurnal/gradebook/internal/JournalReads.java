@@ -124,10 +124,12 @@ public class JournalReads {
                         .setParameter("o", InLists.padded(ids)).getResultList().forEach(a -> attendance.add(Mapping.attendanceRow(a)));
             }
             List<Mark> marks = journal.marksOf(em, ids, policy);
-            // A student with marks here who was not a member on those days (joined and left within the range) is shown
-            // by name too.
-            marks.forEach(m -> students.computeIfAbsent(m.studentId(),
-                    id -> new JournalService.StudentRef(id, roster.person(id).map(org.zhurnal.roster.api.Person::fullName).orElse(id))));
+            // A student with marks or absences here who was not a member on those days (joined and left within the
+            // range) is shown by name too.
+            java.util.function.Function<String, JournalService.StudentRef> byName = id -> new JournalService.StudentRef(id,
+                    roster.person(id).map(org.zhurnal.roster.api.Person::fullName).orElse(id));
+            marks.forEach(m -> students.computeIfAbsent(m.studentId(), byName));
+            attendance.forEach(a -> students.computeIfAbsent(a.studentId(), byName));
             List<JournalService.StudentRef> sorted = students.values().stream().sorted(Comparator.comparing(JournalService.StudentRef::name))
                     .toList();
             List<GridLesson> columns = lessons.stream().map(l -> new GridLesson(l.occurrenceId(), l.date(), l.lessonNumber(), l.status(),
