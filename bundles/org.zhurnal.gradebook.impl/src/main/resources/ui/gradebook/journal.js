@@ -11,6 +11,7 @@ Object.assign(TEXTS.ru, {
   'journal.comment': 'Комментарий', 'journal.notHeld': 'Урок не проводился', 'journal.lessonSave': 'Сохранить урок', 'journal.close': 'Закрыть',
   'journal.workType': 'Вид работы', 'journal.pending': 'Несохранённых уроков: {n}', 'journal.nothing': 'Нет изменений.',
   'journal.saved': 'Сохранено уроков: {n}.', 'journal.failed': 'Не сохранено уроков: {n} — см. ошибки под таблицей.',
+  'journal.stale': 'урок изменили в другом окне или на другом устройстве после того, как журнал был открыт. Журнал показывает урок, как он записан сейчас, а ваши изменения — поверх него, ещё не сохранённые: проверьте их и нажмите «Сохранить» ещё раз.',
   'journal.invalid': '«{value}» — не оценка и не код пропуска. Оценки: {values}. Коды: {codes}.',
   'journal.cancelled': 'Урок отменён: в него ничего не записывается.', 'journal.noLessons': 'В этом периоде уроков по предмету нет.',
   'journal.hidden': 'не видна семье', 'journal.lessonNo': 'урок {n}', 'journal.leave': 'Есть несохранённые изменения.',
@@ -33,6 +34,7 @@ Object.assign(TEXTS.en, {
   'journal.comment': 'Comment', 'journal.notHeld': 'The lesson did not take place', 'journal.lessonSave': 'Save lesson', 'journal.close': 'Close',
   'journal.workType': 'Work type', 'journal.pending': 'Unsaved lessons: {n}', 'journal.nothing': 'No changes.',
   'journal.saved': 'Lessons saved: {n}.', 'journal.failed': 'Lessons not saved: {n} — see the errors below the grid.',
+  'journal.stale': 'the lesson was changed in another window or on another device after the journal was opened. The grid now shows the lesson as recorded, with your unsaved changes on top — check them and press “Save” again.',
   'journal.invalid': '“{value}” is neither a mark nor an absence code. Marks: {values}. Codes: {codes}.',
   'journal.cancelled': 'The lesson is cancelled: nothing is recorded for it.', 'journal.noLessons': 'No lessons of the subject in this period.',
   'journal.hidden': 'hidden from the family', 'journal.lessonNo': 'lesson {n}', 'journal.leave': 'There are unsaved changes.',
@@ -347,17 +349,35 @@ async function saveLesson(lesson) {
   if (!dirty(p)) return true;
   if (!p.key) p.key = uuid();
   try {
-    const view = await api('POST', `gradebook/lessons/${encodeURIComponent(occ)}`, bodyOf(lesson, p), { 'Idempotency-Key': p.key });
-    S.grid.marks = S.grid.marks.filter((m) => m.occurrenceId !== occ).concat(view.marks || []);
-    S.grid.attendance = S.grid.attendance.filter((a) => a.occurrenceId !== occ).concat(view.attendance || []);
-    lesson.journal = view.journal;
+    // If-Match: the lesson as this page last read it. Entered meanwhile elsewhere (another tab, a phone, a colleague),
+    // it answers 412 instead of replacing that entry's attendance and topic with this page's older picture.
+    const view = await api('POST', `gradebook/lessons/${encodeURIComponent(occ)}`, bodyOf(lesson, p),
+      { 'Idempotency-Key': p.key, 'If-Match': `"${lesson.revision || 0}"` });
+    takeLesson(lesson, view);
     S.pending.set(occ, { marks: new Map(), attendance: new Map(), late: new Map(), workType: p.workType, lesson: null, key: null });
     S.errors.delete(occ);
     return true;
   } catch (e) {
+    if (e.status === 412) {
+      // Read the lesson as it is now and keep this page's pending changes on top of it: the next «Сохранить» sends them
+      // (a new request, so a new key).
+      try { takeLesson(lesson, await api('GET', `gradebook/lessons/${encodeURIComponent(occ)}`)); } catch (ignored) { /* shown below */ }
+      p.key = null;
+      S.errors.set(occ, t('journal.stale'));
+      return false;
+    }
     S.errors.set(occ, problemText(e));
     return false;
   }
+}
+
+/** Puts a lesson as the server answered it (an entry's answer, or a fresh read) into the grid. */
+function takeLesson(lesson, view) {
+  const occ = lesson.occurrenceId;
+  S.grid.marks = S.grid.marks.filter((m) => m.occurrenceId !== occ).concat(view.marks || []);
+  S.grid.attendance = S.grid.attendance.filter((a) => a.occurrenceId !== occ).concat(view.attendance || []);
+  lesson.journal = view.journal;
+  lesson.revision = view.revision;
 }
 
 async function saveAll() {

@@ -573,6 +573,30 @@ class BrowserIT {
             assertTrue(driver.findElement(By.id("mark-panel")).getAttribute("hidden") != null);
             assertFalse(zhurnal.http().get("/api/v1/gradebook/lessons/" + occurrence, s.teacherToken()).body().contains(fiveId));
 
+            // The same lesson entered meanwhile elsewhere (the teacher's phone marks Alisa ill): the page's save is refused
+            // (412) instead of replacing that attendance with the page's older picture; the page reads the lesson again,
+            // keeps its own change on top, and the next save stores both.
+            String phoneEntry = "{\"attendance\":[{\"studentId\":\"" + s.pupils().get("Вера") + "\",\"code\":\"н\"},{\"studentId\":\""
+                    + s.pupils().get("Фёдор") + "\",\"code\":\"оп\",\"lateMinutes\":10},{\"studentId\":\"" + s.pupils().get("Алиса")
+                    + "\",\"code\":\"б\"}]}";
+            assertEquals(200, zhurnal.http().post("/api/v1/gradebook/lessons/" + occurrence, phoneEntry, Map.of("Authorization",
+                    "Bearer " + s.teacherToken(), "Idempotency-Key", UUID.randomUUID().toString())).status());
+            WebElement veraCell = driver.findElement(By.id("cell-" + vera + "-" + col));
+            js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", veraCell);
+            veraCell.click();
+            new Actions(driver).sendKeys("у").sendKeys(Keys.ENTER).perform();
+            new Actions(driver).keyDown(Keys.CONTROL).sendKeys("s").keyUp(Keys.CONTROL).perform();
+            waitText("status", "Не сохранено уроков: 1");
+            waitText("lesson-errors", "урок изменили в другом окне или на другом устройстве");
+            assertEquals("б", driver.findElement(By.cssSelector("#cell-" + alisa + "-" + col + " .ab")).getText(), "the lesson as read again");
+            screenshot("journal-stale-lesson");
+            new Actions(driver).keyDown(Keys.CONTROL).sendKeys("s").keyUp(Keys.CONTROL).perform();
+            waitText("status", "Сохранено уроков: 1");
+            Map<String, String> codes = new HashMap<>();
+            zhurnal.http().get("/api/v1/gradebook/lessons/" + occurrence, s.teacherToken()).json().get("attendance")
+                    .forEach(a -> codes.put(a.get("studentId").asText(), a.get("code").asText()));
+            assertEquals(Map.of(s.pupils().get("Алиса"), "б", s.pupils().get("Вера"), "у", s.pupils().get("Фёдор"), "оп"), codes);
+
             // A closed period's journal is read-only and says why. A period that is over is closed for this (unless another
             // test closed it already) and left as it was found.
             Http http = zhurnal.http();

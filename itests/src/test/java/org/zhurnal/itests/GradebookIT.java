@@ -122,8 +122,8 @@ public class GradebookIT {
         assertEquals(r.body(), 200, r.statusCode());
     }
 
-    /** The school's academic year {@code y} in quarters for grades 1–9 and four lessons a day, Monday to Friday. */
-    private void yearWithQuartersAndBells(String admin, String schoolId, int y) {
+    /** The school's academic year {@code y} in quarters for grades 1–9 and four lessons a day, Monday to Friday; @return the year's id. */
+    private String yearWithQuartersAndBells(String admin, String schoolId, int y) {
         LocalDate yearStart = LocalDate.of(y, 9, 1);
         Http.Answer year = http.post("/api/v1/calendar/schools/" + schoolId + "/years", "{\"year\":" + y + ",\"start\":\"" + yearStart
                 + "\",\"end\":\"" + LocalDate.of(y + 1, 5, 31) + "\",\"workingDays\":5}", admin);
@@ -139,6 +139,7 @@ public class GradebookIT {
             assertEquals(200, put("/api/v1/bells/schools/" + schoolId + "/weekdays/" + day,
                     "{\"scheduleId\":\"" + bells.json().get("id").asText() + "\"}", admin).status());
         }
+        return year.json().get("id").asText();
     }
 
     private Http.Answer put(String path, String json, String token) {
@@ -215,7 +216,7 @@ public class GradebookIT {
         String artyom = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("2Б")).findFirst()
                 .map(c -> roster.studentsOfClass(c.id(), today).get(0).id()).orElseThrow();
 
-        yearWithQuartersAndBells(admin, school.id(), y);
+        String yearId = yearWithQuartersAndBells(admin, school.id(), y);
         String entries = "/api/v1/timetable/schools/" + school.id() + "/entries";
         String math = http.post(entries, entry(fiveA, "Математика", belova, "MONDAY", 1, yearStart), admin).json().get("id").asText();
         String russian = http.post(entries, entry(fiveA, "Русский язык", smirnova, "TUESDAY", 2, yearStart), admin).json().get("id").asText();
@@ -265,6 +266,21 @@ public class GradebookIT {
         assertEquals(2, retry.json().get("marks").size());
         assertEquals(1, marksOf(alisa, monday));
         assertProblem(record(mathMonday, "k-1", "{\"topic\":\"Другое\"}", teacher), 409, null);
+        // If-Match with the revision as read: an entry made meanwhile elsewhere makes it 412, and nothing changes.
+        long revision = first.json().get("revision").asLong();
+        assertTrue(first.body(), revision > 0);
+        Map<String, String> ifMatch = new HashMap<>(Map.of("Authorization", "Bearer " + teacher, "Idempotency-Key", "k-1a",
+                "If-Match", "\"" + (revision - 1) + "\""));
+        assertProblem(http.post(API + "lessons/" + mathMonday, "{\"topic\":\"Чужая тема\"}", ifMatch), 412, "If-Match");
+        assertEquals("Сложение дробей", http.get(API + "lessons/" + mathMonday, teacher).json().get("journal").get("topic").asText());
+        ifMatch.put("If-Match", "yesterday");
+        assertProblem(http.post(API + "lessons/" + mathMonday, "{\"topic\":\"Сложение дробей\"}", ifMatch), 400, "If-Match");
+        ifMatch.put("If-Match", "\"" + revision + "\"");
+        ifMatch.put("Idempotency-Key", "k-1b");
+        Http.Answer matched = http.post(API + "lessons/" + mathMonday, "{\"topic\":\"Сложение дробей\"}", ifMatch);
+        assertEquals(matched.body(), 200, matched.status());
+        assertTrue(matched.body(), matched.json().get("revision").asLong() > revision);
+        assertEquals(matched.json().get("revision").asLong(), http.get(API + "lessons/" + mathMonday, teacher).json().get("revision").asLong());
 
         // One bad mark: nothing of the request is stored, and the error names the student and the field.
         Http.Answer bad = record(mathMonday, "k-2", "{\"topic\":\"Другая тема\",\"marks\":[" + mark(fyodor, "5", "ORAL") + ","
@@ -301,6 +317,21 @@ public class GradebookIT {
         assertEquals(200, put("/api/v1/timetable/lessons/" + russianTuesday + "/change", "{\"kind\":\"CANCELLATION\",\"reason\":\"карантин\"}",
                 admin).status());
         assertProblem(record(russianTuesday, "k-13", "{\"topic\":\"x\",\"marks\":[" + mark(alisa, "5", "ORAL") + "]}", colleague), 409, null);
+        // A lesson with journal entries is neither cancelled, nor removed by ending its weekly entry in the past, nor
+        // recorded as not held while its marks and absences stand (they would keep counting): 409, nothing changes.
+        Http.Answer keepsMarks = put("/api/v1/timetable/lessons/" + mathMonday + "/change", "{\"kind\":\"CANCELLATION\",\"reason\":\"карантин\"}",
+                admin);
+        assertProblem(keepsMarks, 409, null);
+        assertEquals(keepsMarks.body(), "urn:zhurnal:problem:lesson-has-records", keepsMarks.json().get("type").asText());
+        assertTrue(keepsMarks.body(), keepsMarks.json().get("detail").asText().contains(monday.toString()));
+        Http.Answer ended = put("/api/v1/timetable/entries/" + math + "/end", "{\"date\":\"" + earlierMonday + "\"}", admin);
+        assertProblem(ended, 409, null);
+        assertTrue(ended.body(), ended.json().get("detail").asText().contains(earlierMonday.toString()));
+        assertProblem(record(mathMonday, "k-14", "{\"held\":false}", teacher), 409, "held");
+        Http.Answer still = http.get(API + "lessons/" + mathMonday, teacher);
+        assertEquals(still.body(), "SCHEDULED", still.json().get("lesson").get("status").asText());
+        assertTrue(still.body(), still.json().get("journal").get("held").asBoolean());
+        assertTrue(still.body(), still.json().get("marks").size() >= 2);
 
         // The «Today» page's overdue list: the teacher's held lessons of the last days without topic or attendance.
         // The Monday lesson is filled in; the Wednesday art lessons are not (the last one up to yesterday is listed); the
@@ -356,6 +387,13 @@ public class GradebookIT {
         assertEquals(math + ":" + earlierMonday, pastDay.json().get("lessons").get(0).get("occurrenceId").asText());
         assertProblem(http.get(grid, colleague), 403, null);
         assertProblem(http.get(grid, parent), 403, null);
+        // A weekend has no lessons: the teacher gets an empty grid, not a refusal; the colleague is still refused.
+        String weekend = API + "journal?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика", StandardCharsets.UTF_8)
+                + "&from=" + monday.plusDays(5) + "&to=" + monday.plusDays(6);
+        Http.Answer empty = http.get(weekend, teacher);
+        assertEquals(empty.body(), 200, empty.status());
+        assertEquals(0, empty.json().get("lessons").size());
+        assertProblem(http.get(weekend, colleague), 403, null);
 
         // Suggestions: (5·1 + 4·2 [TEST] + 4.75·3 [CONTROL, «4-»]) … for Alisa: 5 ORAL, 4 TEST, then a CONTROL «4».
         Http.Answer more = record(mathMonday, "k-14", "{\"marks\":[" + mark(alisa, "4", "CONTROL") + "]}", teacher);
@@ -432,6 +470,24 @@ public class GradebookIT {
                 + "\"academicYear\":" + y + ",\"value\":\"5\"}", teacher);
         assertEquals(yearGrade.body(), 200, yearGrade.status());
         assertEquals(2, gradebook.finalsOfStudent(alisa, y).size());
+        // A period of other grades (the senior grades' half-years) is not a fifth-grader's: refused, nothing stored.
+        assertEquals(201, http.post("/api/v1/calendar/years/" + yearId + "/periods", "{\"scheme\":\"HALF_YEARS\",\"grades\":[10,11]}", admin)
+                .status());
+        String seniorHalf = calendar.periods(school.id(), y, 10).get(0).id();
+        assertProblem(put(API + "finals", "{\"studentId\":\"" + alisa + "\",\"subject\":\"Математика\",\"periodId\":\"" + seniorHalf
+                + "\",\"value\":\"5\"}", teacher), 400, "periodId");
+        assertProblem(http.get(API + "finals/period?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика",
+                StandardCharsets.UTF_8) + "&periodId=" + seniorHalf, teacher), 400, "periodId");
+        assertEquals(2, gradebook.finalsOfStudent(alisa, y).size());
+        // Parameters out of range or missing are named.
+        String yearOf = API + "finals/year?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика", StandardCharsets.UTF_8);
+        assertProblem(http.get(yearOf + "&academicYear=999999999", teacher), 400, "academicYear");
+        assertProblem(http.get(yearOf + "&academicYear=abc", teacher), 400, "academicYear");
+        assertProblem(http.get(API + "finals/year?classId=" + fiveA + "&academicYear=" + y, teacher), 400, "subject");
+        assertProblem(http.get(API + "finals/period?classId=" + fiveA + "&subject=x", teacher), 400, "periodId");
+        assertProblem(put(API + "finals", "{\"studentId\":\"" + alisa + "\",\"subject\":\"Математика\",\"kind\":\"YEAR\","
+                + "\"academicYear\":999999999,\"value\":\"5\"}", teacher), 400, "academicYear");
+        assertProblem(http.get("/api/v1/roster/schools/" + school.id() + "/classes?year=abc", admin), 400, "year");
 
         // Edits keep history in the audit log.
         String markId = first.json().get("marks").get(1).get("id").asText();
@@ -616,5 +672,18 @@ public class GradebookIT {
         assertTrue(names.toString(), names.get(vera).contains("Вера"));
         assertTrue(grid.body(), grid.json().get("lessons").size() >= 2);
         assertEquals(lesson, grid.json().get("attendance").get(0).get("occurrenceId").asText());
+
+        // Alisa leaves the school; the earlier Monday is her last day. From the next day on she is in neither the class
+        // nor the group: the Monday after has no place for her marks. Up to her last day the history stays.
+        Http.Answer left = put("/api/v1/roster/persons/" + alisa, "{\"leavingDate\":\"" + earlierMonday + "\",\"leavingReason\":\"переезд\"}",
+                admin);
+        assertEquals(left.body(), 200, left.status());
+        assertFalse(roster.studentsOfClass(fiveA, today).stream().anyMatch(p -> p.id().equals(alisa)));
+        assertTrue(roster.studentsOfClass(fiveA, earlierMonday).stream().anyMatch(p -> p.id().equals(alisa)));
+        assertFalse(roster.studentsOfGroup(groupId, monday).stream().anyMatch(p -> p.id().equals(alisa)));
+        assertTrue(roster.studentsOfGroup(groupId, earlierMonday).stream().anyMatch(p -> p.id().equals(alisa)));
+        Http.Answer afterLeaving = record(english.json().get("id").asText() + ":" + monday, "g-2", "{\"marks\":[" + mark(alisa, "5", "ORAL") + "]}",
+                teacher);
+        assertProblem(afterLeaving, 400, "marks[0].studentId");
     }
 }

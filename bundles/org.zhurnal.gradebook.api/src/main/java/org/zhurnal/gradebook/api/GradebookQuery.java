@@ -43,7 +43,7 @@ public interface GradebookQuery {
 
     /**
      * @return the timeliness of every lesson of the school held from {@code from} to {@code to} (not
-     *         cancelled; lessons in the future are left out), by date
+     *         cancelled; today's lessons and later ones, whose day is not over, are left out), by date
      */
     List<LessonTimeliness> timeliness(String schoolId, LocalDate from, LocalDate to);
 

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 /**
  * Whether the entries of one held lesson met the school's deadlines (the deputy director's control): topic
  * and attendance on the day of the lesson, homework within N hours after the class's last lesson that day,
- * marks within M days of the work date. Lessons never entered are late on every count.
+ * marks within M days of the work date. Lessons never entered are late on every count. A day is judged once it is over
+ * ({@code GradebookQuery#timeliness} stops at yesterday); homework not yet due is not late.
  *
  * @param occurrenceId the lesson
  * @param date its date

@@ -178,6 +178,9 @@ public class Finals {
     /** The period grades page: every student of the class or group with the forecast and the confirmed grade. */
     public List<Forecast> periodPage(String classId, String groupId, String subject, String periodId) {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
+        if (periodId == null) {
+            throw ProblemException.invalid("periodId", "periodId is required: the reporting period (quarter, half-year) of the page");
+        }
         ReportingPeriod period = calendar.period(periodId).orElseThrow(() -> ProblemException.notFound("Reporting period", periodId));
         if ((classId == null) == (groupId == null)) {
             throw ProblemException.invalid("classId", "Exactly one of classId and groupId is given");
@@ -188,6 +191,7 @@ public class Finals {
         String schoolId = contexts.schoolOfClassOrGroup(classId, groupId, period.start()).orElse(null);
         contexts.requireReader(p, schoolId, classId, groupId, subject, period.start(), period.end());
         int grade = contexts.gradeOf(classId, groupId, schoolId, period.start());
+        requirePeriodOf(period, schoolId, grade);
         LocalDate on = clamp(clock.today(), period.start(), period.end());
         List<String> ids = contexts.students(classId, groupId, on).stream().sorted(Comparator.comparing(Person::fullName)).map(Person::id)
                 .toList();
@@ -200,6 +204,10 @@ public class Finals {
         if ((classId == null) == (groupId == null)) {
             throw ProblemException.invalid("classId", "Exactly one of classId and groupId is given");
         }
+        if (subject == null || subject.isBlank()) {
+            throw ProblemException.invalid("subject", "subject is required");
+        }
+        requireYear(academicYear);
         LocalDate from = LocalDate.of(academicYear, 9, 1);
         LocalDate to = LocalDate.of(academicYear + 1, 6, 30);
         String schoolId = contexts.schoolOfClassOrGroup(classId, groupId, from).orElse(null);
@@ -293,6 +301,28 @@ public class Finals {
     private record Checked(Person student, String subject, String kind, ReportingPeriod period, int year, String periodKey, String schemeId,
             MarkValue value, Forecast forecast) {}
 
+    /** The academic years the pages and grades accept (the first calendar year of one, e.g. 2026 for 2026/2027). */
+    static int requireYear(int academicYear) {
+        if (academicYear < 2000 || academicYear > 2100) {
+            throw ProblemException.invalid("academicYear", "academicYear is the first year of an academic year (2000–2100), e.g. 2026 for "
+                    + "2026/2027");
+        }
+        return academicYear;
+    }
+
+    /**
+     * A period's grades are for the grades it applies to in its school: a half-year of the senior grades is not a
+     * fifth-grader's period (its grade would count in their year grade).
+     */
+    private void requirePeriodOf(ReportingPeriod period, String schoolId, int grade) {
+        boolean ours = schoolId != null && calendar.periods(schoolId, RosterQuery.academicYearOf(period.start()), grade).stream()
+                .anyMatch(x -> x.id().equals(period.id()));
+        if (!ours) {
+            throw ProblemException.invalid("periodId", "«" + period.name() + "» is not a reporting period of grade " + grade
+                    + " in this school");
+        }
+    }
+
     /** Everything {@link #confirm} checks before it writes (reads only). */
     private Checked check(ZhurnalPrincipal p, Confirm c) {
         if (c == null) {
@@ -323,12 +353,15 @@ public class Finals {
             if (c.academicYear() == null) {
                 throw ProblemException.invalid("academicYear", "academicYear is required for " + kind + " grades");
             }
-            year = c.academicYear();
+            year = requireYear(c.academicYear());
             from = LocalDate.of(year, 9, 1);
             to = LocalDate.of(year + 1, 6, 30);
         }
         SchoolClass schoolClass = classIn(student.id(), from, to).orElseThrow(() -> ProblemException.invalid("studentId",
                 "The student has no class in " + year + "/" + (year + 1)));
+        if (period != null) {
+            requirePeriodOf(period, student.schoolId(), schoolClass.grade());
+        }
         requireTeaches(p, student.id(), schoolClass, subject, from, to);
         if (period != null && calendar.isClosed(period.id())) {
             throw ProblemException.conflict("period-closed", "The reporting period «" + period.name() + "» is closed; its grades change only "

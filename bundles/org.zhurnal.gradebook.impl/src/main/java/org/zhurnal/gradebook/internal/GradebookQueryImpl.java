@@ -161,8 +161,10 @@ public class GradebookQueryImpl implements GradebookQuery {
 
     @Override
     public List<LessonTimeliness> timeliness(String schoolId, LocalDate from, LocalDate to) {
-        LocalDate today = clock.today();
-        LocalDate end = to.isAfter(today) ? today : to;
+        // A day is judged once it is over: the topic and attendance are due by its end, so today's lessons are not late
+        // at 8 a.m. (the «Today» page lists what is still open).
+        LocalDate yesterday = clock.today().minusDays(1);
+        LocalDate end = to.isAfter(yesterday) ? yesterday : to;
         if (end.isBefore(from)) {
             return List.of();
         }
@@ -201,7 +203,7 @@ public class GradebookQueryImpl implements GradebookQuery {
                     .setParameter("from", from.toString()).setParameter("to", end.toString()).getResultList().stream()
                     .map(m -> new Timeliness.MarkTime((String) m[0], LocalDate.parse((String) m[1]), ((Number) m[2]).longValue())).toList();
             return Timeliness.evaluate(schoolId, List.copyOf(lessons.values()), l -> classOf.get(l.occurrenceId()), recorded, marks, zone,
-                    deadlines.homeworkHours(), deadlines.markDays());
+                    deadlines.homeworkHours(), deadlines.markDays(), clock.now().toEpochMilli());
         });
     }
 }

@@ -35,8 +35,12 @@ import org.zhurnal.timetable.api.TimetableQuery;
 /** The journal's read views: the grid of a class or group in a subject, and a teacher's day. */
 @Component(service = JournalReads.class)
 public class JournalReads {
-    /** One column of the grid: the occurrence and what was recorded for it ({@code journal} null = not entered yet). */
-    public record GridLesson(String occurrenceId, LocalDate date, int lessonNumber, String status, String teacherId, JournalLesson journal) {}
+    /**
+     * One column of the grid: the occurrence and what was recorded for it ({@code journal} null = not entered yet), and the
+     * lesson's revision (0 before its first entry) for the entry's {@code If-Match}.
+     */
+    public record GridLesson(String occurrenceId, LocalDate date, int lessonNumber, String status, String teacherId, JournalLesson journal,
+            long revision) {}
 
     /** The journal page of a class or group in a subject: students × lessons, with marks and attendance. */
     public record Grid(String classId, String groupId, String subject, String schemeId, boolean schemeInstalled, List<String> values,
@@ -99,7 +103,11 @@ public class JournalReads {
         String schoolId = contexts.schoolOfClassOrGroup(classId, groupId, from).orElse(null);
         // The class's lessons are computed once: for the access check (does the caller teach it the subject?) and the grid.
         List<Lesson> all = classId != null ? timetable.forClass(classId, from, to) : timetable.forGroup(groupId, from, to);
-        contexts.requireReader(p, schoolId, classId, groupId, subject, () -> all);
+        // A range without lessons of the subject (a weekend, the holidays) tells nothing of who teaches it: the weeks
+        // around it do.
+        contexts.requireReader(p, schoolId, classId, groupId, subject, () -> all.stream().anyMatch(l -> subject.equals(l.subject())) ? all
+                : classId != null ? timetable.forClass(classId, from.minusWeeks(TEACHING_WEEKS), to.plusWeeks(TEACHING_WEEKS))
+                : timetable.forGroup(groupId, from.minusWeeks(TEACHING_WEEKS), to.plusWeeks(TEACHING_WEEKS)));
         List<Lesson> lessons = all.stream()
                 .filter(l -> subject.equals(l.subject()) && Objects.equals(classId, l.classId()) && (groupId == null || groupId.equals(l.groupId())))
                 .toList();
@@ -115,11 +123,15 @@ public class JournalReads {
         List<String> ids = lessons.stream().map(Lesson::occurrenceId).toList();
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, JournalLesson> recorded = new HashMap<>();
+            Map<String, Long> revisions = new HashMap<>();
             List<Attendance> attendance = new ArrayList<>();
             if (!ids.isEmpty()) {
                 em.createQuery("select l from LessonEntity l where l.occurrenceId in :o", LessonEntity.class)
                         .setParameter("o", InLists.padded(ids))
-                        .getResultList().forEach(l -> recorded.put(l.getOccurrenceId(), Mapping.toDTO(l)));
+                        .getResultList().forEach(l -> {
+                            recorded.put(l.getOccurrenceId(), Mapping.toDTO(l));
+                            revisions.put(l.getOccurrenceId(), l.getUpdatedAt());
+                        });
                 em.createQuery("select " + Mapping.ATTENDANCE_ROW + " from AttendanceEntity a where a.occurrenceId in :o", Object[].class)
                         .setParameter("o", InLists.padded(ids)).getResultList().forEach(a -> attendance.add(Mapping.attendanceRow(a)));
             }
@@ -133,7 +145,7 @@ public class JournalReads {
             List<JournalService.StudentRef> sorted = students.values().stream().sorted(Comparator.comparing(JournalService.StudentRef::name))
                     .toList();
             List<GridLesson> columns = lessons.stream().map(l -> new GridLesson(l.occurrenceId(), l.date(), l.lessonNumber(), l.status(),
-                    l.teacherId(), recorded.get(l.occurrenceId()))).toList();
+                    l.teacherId(), recorded.get(l.occurrenceId()), revisions.getOrDefault(l.occurrenceId(), 0L))).toList();
             List<String> values = schemes.get(schemeId).map(s -> s.values(MarkUse.CURRENT)).orElse(List.of());
             return new Grid(classId, groupId, subject, schemeId, schemes.get(schemeId).isPresent(), values, sorted, columns, marks, attendance);
         });

@@ -93,8 +93,12 @@ public class JournalService {
     public record StudentRef(String id, String name) {}
 
     /** A lesson as the journal shows it: the occurrence, what was recorded, the students, their attendance and marks. */
+    /**
+     * A lesson as the journal holds it. {@code revision} changes with every entry of the lesson (0 before the first): sent
+     * back as {@code If-Match}, it makes an entry refuse to overwrite one made meanwhile elsewhere (412).
+     */
     public record LessonView(Lesson lesson, JournalLesson journal, String schemeId, boolean schemeInstalled, List<StudentRef> students,
-            List<Attendance> attendance, List<Mark> marks) {}
+            List<Attendance> attendance, List<Mark> marks, long revision) {}
 
     private final JpaTemplate jpa;
     private final ZhurnalClock clock;
@@ -163,12 +167,12 @@ public class JournalService {
     private LessonView view(LessonContexts.Context c, List<Person> lessonStudents) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             LessonEntity le = em.find(LessonEntity.class, c.lesson().occurrenceId());
-            return viewIn(em, c, lessonStudents, le == null ? null : Mapping.toDTO(le));
+            return viewIn(em, c, lessonStudents, le == null ? null : Mapping.toDTO(le), le == null ? 0 : le.getUpdatedAt());
         });
     }
 
     /** The lesson's view read with {@code em} (a lesson entry answers from its own transaction). */
-    private LessonView viewIn(EntityManager em, LessonContexts.Context c, List<Person> lessonStudents, JournalLesson journal) {
+    private LessonView viewIn(EntityManager em, LessonContexts.Context c, List<Person> lessonStudents, JournalLesson journal, long revision) {
         Lesson l = c.lesson();
         String schemeId = rules.schemeFor(c.schoolId(), l.subject(), c.grade());
         PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
@@ -184,7 +188,7 @@ public class JournalService {
         markRows.sort(Mapping.MARK_ROW_ORDER);
         List<Mark> marks = markRows.stream().map(r -> Mapping.markRow(r, policy::weight)).toList();
         List<StudentRef> students = lessonStudents.stream().map(s -> new StudentRef(s.id(), s.fullName())).toList();
-        return new LessonView(l, journal, schemeId, schemes.get(schemeId).isPresent(), students, att, marks);
+        return new LessonView(l, journal, schemeId, schemes.get(schemeId).isPresent(), students, att, marks, revision);
     }
 
     /**
@@ -192,7 +196,17 @@ public class JournalService {
      * returns the lesson without writing again; with another body it is refused (409).
      */
     public LessonView record(String occurrenceId, String idempotencyKey, LessonEntry body) {
+        return record(occurrenceId, idempotencyKey, null, body);
+    }
+
+    /**
+     * As above; with {@code ifMatch} (the {@code revision} of the lesson as the client last read it, as an HTTP entity tag
+     * {@code "123"} or bare) the entry is refused with 412 when the lesson was entered since — by another device or
+     * another teacher — instead of replacing its attendance and topic with the client's older picture of them.
+     */
+    public LessonView record(String occurrenceId, String idempotencyKey, String ifMatch, LessonEntry body) {
         ZhurnalPrincipal p = caller();
+        Long expected = revisionOf(ifMatch);
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
             throw ProblemException.invalid("Idempotency-Key", "The Idempotency-Key header is required (1–100 characters, e.g. a UUID) "
                     + "so a retried request never records the lesson twice");
@@ -200,10 +214,34 @@ public class JournalService {
         // Every step is a read until the write transaction, which the Idempotency-Key makes safe to repeat: a
         // transient database failure anywhere (a deadlock victim, a read whose result set the database closed under
         // load) runs the whole entry again.
-        return retry(() -> recordOnce(p, occurrenceId, idempotencyKey, body));
+        return retry(() -> recordOnce(p, occurrenceId, idempotencyKey, expected, body));
     }
 
-    private LessonView recordOnce(ZhurnalPrincipal p, String occurrenceId, String idempotencyKey, LessonEntry body) {
+    /** The revision an {@code If-Match} header names ({@code "123"}, {@code W/"123"} or {@code 123}); {@code null} without one. */
+    static Long revisionOf(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        try {
+            long r = Long.parseLong(v);
+            if (r >= 0) {
+                return r;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ProblemException.invalid("If-Match", "If-Match is the lesson's revision as last read, e.g. \"1733100000000\" (0 before its "
+                + "first entry)");
+    }
+
+    private LessonView recordOnce(ZhurnalPrincipal p, String occurrenceId, String idempotencyKey, Long expected, LessonEntry body) {
         LessonContexts.Context c = contexts.require(p, occurrenceId);
         String by = contexts.requireWriter(p, c);
         if (body == null) {
@@ -226,7 +264,7 @@ public class JournalService {
             if (em.find(RequestEntity.class, requestId) != null) {
                 return null; // a concurrent retry got here first; the check below sorts it out
             }
-            Applied a = apply(em, c, body, v, p.login(), by);
+            Applied a = apply(em, c, body, v, p.login(), by, expected);
             RequestEntity r = new RequestEntity();
             r.setId(requestId);
             r.setOccurrenceId(occurrenceId);
@@ -236,7 +274,7 @@ public class JournalService {
             // Every row is written before the answer is read and the audit append takes its chain's lock, which is
             // then held only for the audit rows and the commit.
             em.flush();
-            LessonView answer = viewIn(em, c, students, a.lesson());
+            LessonView answer = viewIn(em, c, students, a.lesson(), a.revision());
             audit.recordAll(c.schoolId(), a.records());
             return answer;
         });
@@ -416,11 +454,11 @@ public class JournalService {
     }
 
     /** What an entry wrote: the audit records (for the caller to append last) and the lesson as it now is. */
-    private record Applied(List<AuditRecord> records, JournalLesson lesson) {
+    private record Applied(List<AuditRecord> records, JournalLesson lesson, long revision) {
     }
 
     /** Writes the entry and publishes its events. */
-    private Applied apply(EntityManager em, LessonContexts.Context c, LessonEntry b, Validated v, String login, String personId) {
+    private Applied apply(EntityManager em, LessonContexts.Context c, LessonEntry b, Validated v, String login, String personId, Long expected) {
         Lesson l = c.lesson();
         long now = clock.now().toEpochMilli();
         PolicyConfig.Policy policy = policies.forSchool(c.schoolId());
@@ -432,6 +470,12 @@ public class JournalService {
         int lessonRows = em.createNativeQuery("UPDATE zh_g_lesson SET updated_at = updated_at WHERE occurrence_id = ?1")
                 .setParameter(1, l.occurrenceId()).executeUpdate();
         LessonEntity le = lessonRows == 0 ? null : em.find(LessonEntity.class, l.occurrenceId());
+        long current = le == null ? 0 : le.getUpdatedAt();
+        if (expected != null && expected != current) {
+            // Checked under the lesson row's lock: of two entries made from the same picture, the second is refused.
+            throw new ProblemException(412, "lesson-changed", "Precondition Failed", "The lesson of " + l.date() + " was entered elsewhere "
+                    + "since it was read (revision " + current + ", not " + expected + "); read it again and repeat the change", "If-Match");
+        }
         JournalLesson before = null;
         if (le == null) {
             le = new LessonEntity();
@@ -448,6 +492,9 @@ public class JournalService {
             before = Mapping.toDTO(le);
         }
         le.setTaughtBy(personId);
+        if (Boolean.FALSE.equals(b.held())) {
+            requireNothingRecorded(em, l, b);
+        }
         if (b.held() != null) {
             le.setHeld(b.held());
         }
@@ -556,7 +603,23 @@ public class JournalService {
             RowInserts.insertAndRelease(em.unwrap(java.sql.Connection.class), "zh_g_mark", MARK_COLUMNS, newMarks);
         }
         events.publishAll(published);
-        return new Applied(records, after);
+        return new Applied(records, after, now);
+    }
+
+    /**
+     * A lesson that did not take place has no marks and no absences: recording that it was not held while it has them
+     * would leave them counting in the period's averages and showing in the diary. The teacher removes them first (each
+     * removal audited) — or sends the empty attendance list with the change, which removes the absences.
+     */
+    private static void requireNothingRecorded(EntityManager em, Lesson l, LessonEntry b) {
+        long marks = ((Number) em.createQuery("select count(m) from MarkEntity m where m.occurrenceId = :o")
+                .setParameter("o", l.occurrenceId()).getSingleResult()).longValue();
+        long absences = b.attendance() != null ? 0 : ((Number) em.createQuery("select count(a) from AttendanceEntity a where a.occurrenceId = :o")
+                .setParameter("o", l.occurrenceId()).getSingleResult()).longValue();
+        if (marks > 0 || absences > 0) {
+            throw new ProblemException(409, "lesson-has-entries", "Conflict", "The lesson of " + l.date() + " has " + marks + " marks and "
+                    + absences + " absences recorded; a lesson that was not held has none: delete them first", "held");
+        }
     }
 
     private static final List<String> MARK_COLUMNS = List.of("id", "occurrence_id", "school_id", "student_id", "lesson_date", "subject",
@@ -578,6 +641,11 @@ public class JournalService {
         LessonContexts.Context c = contexts.require(p, found.getOccurrenceId());
         contexts.requireWriter(p, c);
         requireOpen(c);
+        if (c.lesson().cancelled()) {
+            // Marks of a lesson cancelled afterwards (before cancellations checked for entries) can only be deleted.
+            throw ProblemException.conflict("lesson-cancelled", "The lesson of " + c.lesson().date() + " was cancelled; its marks can only "
+                    + "be deleted");
+        }
         if (edit == null) {
             throw ProblemException.invalid("body", "A JSON body is required");
         }

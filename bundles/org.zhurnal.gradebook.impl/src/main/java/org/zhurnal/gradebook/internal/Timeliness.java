@@ -31,9 +31,10 @@ final class Timeliness {
     /**
      * @param lessons the held (not cancelled) lessons, each with its class key (the class, or the group's class, or the group)
      * @param classKeyOf the class key of a lesson, to find the class's last lesson of the day
+     * @param now the time of the evaluation (epoch ms): homework whose deadline is still ahead is not late yet
      */
     static List<LessonTimeliness> evaluate(String schoolId, List<Lesson> lessons, java.util.function.Function<Lesson, String> classKeyOf,
-            Map<String, LessonEntity> recorded, List<MarkTime> marks, ZoneId zone, int homeworkHours, int markDays) {
+            Map<String, LessonEntity> recorded, List<MarkTime> marks, ZoneId zone, int homeworkHours, int markDays, long now) {
         Map<String, LocalTime> lastEnd = new HashMap<>();
         for (Lesson l : lessons) {
             lastEnd.merge(classKeyOf.apply(l) + "|" + l.date(), l.end(), (a, b) -> a.isAfter(b) ? a : b);
@@ -58,7 +59,7 @@ final class Timeliness {
             long deadline = l.date().atTime(lastEnd.get(classKeyOf.apply(l) + "|" + l.date())).plusHours(homeworkHours).atZone(zone)
                     .toInstant().toEpochMilli();
             boolean homeworkRecorded = e != null && e.getHomeworkAt() != null;
-            boolean homework = homeworkRecorded && e.getHomeworkAt() <= deadline;
+            boolean homework = homeworkRecorded ? e.getHomeworkAt() <= deadline : deadline > now;
             int[] c = markCounts.getOrDefault(l.occurrenceId(), new int[2]);
             out.put(l.occurrenceId(), new LessonTimeliness(l.occurrenceId(), l.date(), schoolId, l.classId(), l.groupId(), l.subject(),
                     l.teacherId(), topic, attendance, homework, homeworkRecorded, c[0], c[1]));

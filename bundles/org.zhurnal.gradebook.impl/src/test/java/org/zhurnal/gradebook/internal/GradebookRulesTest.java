@@ -132,7 +132,7 @@ class GradebookRulesTest {
         List<Timeliness.MarkTime> marks = List.of(new Timeliness.MarkTime(first.occurrenceId(), MON, at(MON.plusDays(7), 23, 0)),
                 new Timeliness.MarkTime(first.occurrenceId(), MON, at(MON.plusDays(8), 0, 30)));
         List<LessonTimeliness> t = Timeliness.evaluate("s", List.of(first, last, never), l -> "c",
-                Map.of(first.occurrenceId(), onTime, last.occurrenceId(), late), marks, MOSCOW, 2, 7);
+                Map.of(first.occurrenceId(), onTime, last.occurrenceId(), late), marks, MOSCOW, 2, 7, at(MON.plusDays(9), 8, 0));
         LessonTimeliness a = t.get(0);
         assertTrue(a.topicOnTime() && a.attendanceOnTime() && a.homeworkOnTime());
         assertEquals(2, a.marks());
@@ -153,6 +153,22 @@ class GradebookRulesTest {
         LessonEntity e = new LessonEntity();
         e.setOccurrenceId(l.occurrenceId());
         e.setHeld(false);
-        assertTrue(Timeliness.evaluate("s", List.of(l), x -> "c", Map.of(l.occurrenceId(), e), List.of(), MOSCOW, 2, 7).isEmpty());
+        assertTrue(Timeliness.evaluate("s", List.of(l), x -> "c", Map.of(l.occurrenceId(), e), List.of(), MOSCOW, 2, 7, at(MON.plusDays(1), 8, 0)).isEmpty());
+    }
+
+    @Test
+    void homeworkIsNotLateBeforeItsDeadline() {
+        // A class whose last lesson ends at 23:00 (an evening school) with 2 hours for the homework: due at 01:00.
+        Lesson l = lesson("a", MON, 8, LocalTime.of(23, 0));
+        LessonEntity e = new LessonEntity();
+        e.setOccurrenceId(l.occurrenceId());
+        e.setHeld(true);
+        e.setTopicAt(at(MON, 22, 30));
+        e.setAttendanceAt(at(MON, 22, 20));
+        Map<String, LessonEntity> recorded = Map.of(l.occurrenceId(), e);
+        assertTrue(Timeliness.evaluate("s", List.of(l), x -> "c", recorded, List.of(), MOSCOW, 2, 7, at(MON.plusDays(1), 0, 30)).get(0)
+                .homeworkOnTime(), "not posted yet, but not due before 01:00");
+        assertFalse(Timeliness.evaluate("s", List.of(l), x -> "c", recorded, List.of(), MOSCOW, 2, 7, at(MON.plusDays(1), 1, 1)).get(0)
+                .homeworkOnTime(), "not posted by 01:00");
     }
 }

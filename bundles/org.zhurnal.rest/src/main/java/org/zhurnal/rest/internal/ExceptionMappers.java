@@ -53,6 +53,12 @@ public final class ExceptionMappers {
             if (e.getCause() instanceof JsonProcessingException jpe) {
                 return Problems.of(translate(jpe));
             }
+            if (e instanceof org.glassfish.jersey.server.ParamException pe && pe.getParameterName() != null) {
+                // A query or path value of the wrong type (year=abc): JAX-RS says 404 for a query and path parameter,
+                // but the resource is there and the request names the wrong value, so the answer names the field.
+                return Problems.of(org.zhurnal.core.api.ProblemException.invalid(pe.getParameterName(),
+                        "«" + pe.getParameterName() + "» has a value of the wrong type"));
+            }
             String type = switch (status) {
                 case 404 -> "not-found";
                 case 405 -> "method-not-allowed";

@@ -3,9 +3,12 @@ package org.zhurnal.roster.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -101,6 +104,7 @@ public class PersonEdits {
             }
             if (u.leavingDate() != null) {
                 p.setLeavingDate(u.leavingDate().toString());
+                endMemberships(em, p, u.leavingDate());
             }
             if (u.leavingReason() != null) {
                 p.setLeavingReason(u.leavingReason().isBlank() ? null : u.leavingReason().strip());
@@ -134,6 +138,42 @@ public class PersonEdits {
             em.flush();
             return Mapping.person(p, contacts);
         });
+    }
+
+    /**
+     * A student who leaves (the leaving date is their last day, as at promotion) is no longer in their class or groups
+     * after it: the memberships running past it end on it, those starting later go. Lessons, period grades and class
+     * lists after that day leave the student out; the history up to it stays. Each change is audited.
+     */
+    private void endMemberships(EntityManager em, PersonEntity p, LocalDate leaving) {
+        endRows(em, p, leaving.toString(), "zh_r_membership", "class_id", "membership");
+        endRows(em, p, leaving.toString(), "zh_r_group_member", "group_id", "group-member");
+    }
+
+    /** Ends on {@code last} the student's rows of a membership table that run past it; removes those starting after it. */
+    private void endRows(EntityManager em, PersonEntity p, String last, String table, String of, String entity) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, " + of + ", valid_from, valid_to FROM " + table
+                + " WHERE student_id = ?1 AND (valid_to IS NULL OR valid_to > ?2)").setParameter(1, p.getId()).setParameter(2, last)
+                .getResultList();
+        for (Object[] r : rows) {
+            String id = (String) r[0];
+            String from = (String) r[2];
+            Map<String, Object> before = new java.util.LinkedHashMap<>();
+            before.put(of, r[1]);
+            before.put("validFrom", from);
+            before.put("validTo", r[3]);
+            if (from.compareTo(last) > 0) {
+                em.createNativeQuery("DELETE FROM " + table + " WHERE id = ?1").setParameter(1, id).executeUpdate();
+                audit.record(p.getSchoolId(), entity, id, "delete", before, null);
+            } else {
+                em.createNativeQuery("UPDATE " + table + " SET valid_to = ?1 WHERE id = ?2").setParameter(1, last).setParameter(2, id)
+                        .executeUpdate();
+                Map<String, Object> after = new java.util.LinkedHashMap<>(before);
+                after.put("validTo", last);
+                audit.record(p.getSchoolId(), entity, id, "leave", before, after);
+            }
+        }
     }
 
     private List<Violation> validate(PersonUpdate u) {

@@ -85,6 +85,24 @@ public class TimetableServiceImpl {
     private final DomainEvents events;
     private final RosterService rosterService;
 
+    /** Modules with records on lessons (the journal), asked before lessons are cancelled or an entry is ended. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile List<org.zhurnal.timetable.spi.LessonRecords> lessonRecords = List.of();
+
+    /** Refuses (409) a change that would take away lessons of {@code entryId} from {@code from} to {@code to} that have records. */
+    private void requireNoRecords(String entryId, LocalDate from, LocalDate to, String change) {
+        for (org.zhurnal.timetable.spi.LessonRecords r : lessonRecords) {
+            List<LocalDate> dates = r.recordedDates(entryId, from, to);
+            if (!dates.isEmpty()) {
+                String shown = dates.stream().limit(5).map(LocalDate::toString).collect(java.util.stream.Collectors.joining(", "))
+                        + (dates.size() > 5 ? " and " + (dates.size() - 5) + " more" : "");
+                throw ProblemException.conflict("lesson-has-records", change + ": the lessons of " + shown + " already have " + r.what()
+                        + "; the teachers delete the marks and attendance first (or the lesson is substituted instead)");
+            }
+        }
+    }
+
     @Activate
     public TimetableServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-timetable)") JpaTemplate jpa, @Reference ZhurnalClock clock,
             @Reference AuditLog audit, @Reference SchoolAccess access, @Reference Authorization authorization, @Reference RosterQuery roster,
@@ -387,6 +405,8 @@ public class TimetableServiceImpl {
             if (before.validTo() != null && body.date().isAfter(before.validTo())) {
                 throw ProblemException.invalid("date", "The entry already ends on " + before.validTo());
             }
+            requireNoRecords(e.getId(), body.date(), before.validTo() != null ? before.validTo() : body.date().plusYears(1),
+                    "The entry cannot end on " + body.date());
             e.setValidTo(body.date().minusDays(1).toString());
             e.setUpdatedAt(clock.now().toEpochMilli());
             TimetableEntry after = Mapping.toDTO(e);
@@ -458,6 +478,9 @@ public class TimetableServiceImpl {
         }
         if (!v.isEmpty()) {
             throw ProblemException.invalid(v.get(0).message(), v);
+        }
+        if (LessonChange.CANCELLATION.equals(kind)) {
+            requireNoRecords(entry.id(), planned.date(), planned.date(), "The lesson cannot be cancelled");
         }
         String sub = substitute;
         String newRoom = room;

@@ -134,14 +134,15 @@ public class GradebookResource implements RestResource {
     /**
      * Records a whole lesson atomically: {@code {held?, topic?, homework?, homeworkLinks?, comment?, attendance?: [{studentId, code,
      * lateMinutes?}], marks?: [{studentId, value, workType, workDate?, comment?, counts?, visibleToFamily?}]}}. Requires an
-     * {@code Idempotency-Key} header; a retry with the same key returns the same lesson without recording again.
+     * {@code Idempotency-Key} header; a retry with the same key returns the same lesson without recording again. An optional
+     * {@code If-Match} with the lesson's {@code revision} as read makes it 412 when the lesson was entered elsewhere since.
      */
     @POST
     @Path("lessons/{occurrenceId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public JournalService.LessonView record(@PathParam("occurrenceId") String occurrenceId, @HeaderParam("Idempotency-Key") String key,
-            JournalService.LessonEntry body) {
-        return journal.record(occurrenceId, key, body);
+            @HeaderParam("If-Match") String ifMatch, JournalService.LessonEntry body) {
+        return journal.record(occurrenceId, key, ifMatch, body);
     }
 
     /** Changes one mark: {@code {value?, workType?, workDate?, comment?, counts?, visibleToFamily?}}. */
@@ -219,11 +220,14 @@ public class GradebookResource implements RestResource {
     @GET
     @Path("finals/year")
     public List<Finals.YearRow> yearGrades(@QueryParam("classId") String classId, @QueryParam("groupId") String groupId,
-            @QueryParam("subject") String subject, @QueryParam("academicYear") Integer academicYear) {
-        if (academicYear == null) {
+            @QueryParam("subject") String subject, @QueryParam("academicYear") String academicYear) {
+        int year;
+        try {
+            year = Integer.parseInt(academicYear == null ? "" : academicYear.trim());
+        } catch (NumberFormatException e) {
             throw ProblemException.invalid("academicYear", "academicYear is required, e.g. 2026 for 2026/2027");
         }
-        return finals.yearPage(blankToNull(classId), blankToNull(groupId), blankToNull(subject), academicYear);
+        return finals.yearPage(blankToNull(classId), blankToNull(groupId), blankToNull(subject), year);
     }
 
     /** Confirms a grade: {@code {studentId, subject, kind: PERIOD|YEAR|EXAM|FINAL, periodId?, academicYear?, value}}. */
