@@ -1,7 +1,8 @@
 // Period grades: per student the marks, weighted average, the scheme's suggestion; confirm or override per student.
+// Year grades (the chooser's «year»): per student the confirmed period grades and the year suggestion from them.
 import { api, lang, TEXTS, t, translate } from '/i18n.js';
 import { $, el, errorText, latestOnly, onLanguageChange, problemText, say } from '/page.js';
-import { chooser, reasonText } from '/ui/gradebook/gradebook-common.js';
+import { chooser, reasonText, YEAR } from '/ui/gradebook/gradebook-common.js';
 
 Object.assign(TEXTS.ru, {
   'finals.title': 'Итоговые оценки', 'finals.marks': 'Отметки', 'finals.count': 'Кол-во', 'finals.average': 'Средний балл',
@@ -9,6 +10,7 @@ Object.assign(TEXTS.ru, {
   'finals.none': 'Учеников нет.', 'finals.done': 'Оценка выставлена: {name} — {value}.',
   'finals.all': 'Выставить предложенные ({n})', 'finals.allHint': 'Ученикам без выставленной оценки — предложенная; выставленные не меняются.',
   'finals.allAsk': 'Выставить предложенные оценки {n} ученикам? Каждую можно будет изменить.', 'finals.allDone': 'Выставлено оценок: {n}.',
+  'finals.periodGrades': 'Оценки за периоды', 'finals.yearHint': 'Годовая оценка предлагается по выставленным оценкам за периоды.',
 });
 Object.assign(TEXTS.en, {
   'finals.title': 'Period grades', 'finals.marks': 'Marks', 'finals.count': 'Count', 'finals.average': 'Average',
@@ -16,9 +18,15 @@ Object.assign(TEXTS.en, {
   'finals.none': 'No students.', 'finals.done': 'Grade confirmed: {name} — {value}.',
   'finals.all': 'Confirm the suggestions ({n})', 'finals.allHint': 'Students without a confirmed grade get the suggested one; confirmed grades stay.',
   'finals.allAsk': 'Confirm the suggested grades of {n} students? Each can be changed later.', 'finals.allDone': 'Grades confirmed: {n}.',
+  'finals.periodGrades': 'Period grades', 'finals.yearHint': 'The year grade is suggested from the confirmed period grades.',
 });
 
 let current = null; // {choice, rows, names, finalValues}
+
+/** What confirming a grade of the page sends besides student, subject and value: a period's, or the year's. */
+function target(c) {
+  return c.period.id === YEAR ? { kind: 'YEAR', academicYear: c.period.academicYear } : { kind: 'PERIOD', periodId: c.period.id };
+}
 
 function row(f, i) {
   const tr = el('tr', f.confirmed ? 'confirmed' : '');
@@ -49,7 +57,7 @@ function row(f, i) {
     b.disabled = true;
     try {
       const c = current.choice;
-      const saved = await api('PUT', 'gradebook/finals', { studentId: f.studentId, subject: c.subject, kind: 'PERIOD', periodId: c.period.id, value: sel.value });
+      const saved = await api('PUT', 'gradebook/finals', { studentId: f.studentId, subject: c.subject, ...target(c), value: sel.value });
       f.confirmed = saved;
       say($('status'), 'good', t('finals.done', { name: current.names.get(f.studentId) || f.studentId, value: saved.value }));
       tr.replaceWith(row(f, i));
@@ -81,8 +89,8 @@ $('confirm-all').addEventListener('click', async () => {
   const c = current.choice;
   $('confirm-all').disabled = true;
   try {
-    const saved = await api('PUT', 'gradebook/finals/bulk', todo.map((f) => ({ studentId: f.studentId, subject: c.subject, kind: 'PERIOD',
-      periodId: c.period.id, value: f.suggested })));
+    const saved = await api('PUT', 'gradebook/finals/bulk', todo.map((f) => ({ studentId: f.studentId, subject: c.subject, ...target(c),
+      value: f.suggested })));
     const byStudent = new Map(saved.map((g) => [g.studentId, g]));
     for (const f of current.rows) if (byStudent.has(f.studentId)) f.confirmed = byStudent.get(f.studentId);
     render();
@@ -96,6 +104,9 @@ $('confirm-all').addEventListener('click', async () => {
 });
 
 function render() {
+  const year = current.choice.period.id === YEAR;
+  $('marks-head').textContent = t(year ? 'finals.periodGrades' : 'finals.marks');
+  $('year-hint').hidden = !year;
   $('rows').replaceChildren(...current.rows.map(row));
   updateBulk();
   $('finals').hidden = false;
@@ -104,10 +115,37 @@ function render() {
 
 const nextShow = latestOnly(); // only the answer to the latest choice is drawn
 
+/**
+ * The year page's rows in the shape of the period page's: the confirmed period grades stand where the marks do (each
+ * «1 четверть: 5»), their count and average, the suggestion from them and the confirmed year grade.
+ */
+async function yearRows(choice, q) {
+  q.set('academicYear', String(choice.period.academicYear));
+  const [rows, schemes] = await Promise.all([api('GET', `gradebook/finals/year?${q}`), api('GET', 'gradebook/grading-schemes')]);
+  const periodName = new Map(choice.period.periods.map((p) => [p.id, p.name]));
+  const scheme = rows.length ? schemes.find((s) => s.id === rows[0].schemeId) : null;
+  return {
+    rows: rows.map((r) => ({ studentId: r.student.id, average: r.average, suggested: r.suggested, reason: r.reason, confirmed: r.confirmed,
+      marks: (r.periodGrades || []).map((g) => ({ value: `${periodName.get(g.periodId) || ''}: ${g.value}`, counts: true })) })),
+    names: new Map(rows.map((r) => [r.student.id, r.student.name])),
+    finalValues: scheme ? scheme.finalValues : [],
+  };
+}
+
 async function show(choice) {
   const latest = nextShow();
   say($('status'), '', t('page.loading'));
   try {
+    if (choice.period.id === YEAR) {
+      const q = new URLSearchParams({ subject: choice.subject });
+      if (choice.classId) q.set('classId', choice.classId); else q.set('groupId', choice.groupId);
+      const y = await yearRows(choice, q);
+      if (!latest()) return;
+      current = { choice, ...y };
+      current.rows.sort((a, b) => (current.names.get(a.studentId) || '').localeCompare(current.names.get(b.studentId) || '', 'ru'));
+      render();
+      return;
+    }
     const q = new URLSearchParams({ subject: choice.subject });
     if (choice.classId) q.set('classId', choice.classId); else q.set('groupId', choice.groupId);
     const g = new URLSearchParams(q);
@@ -132,4 +170,4 @@ async function show(choice) {
 
 onLanguageChange(() => { translate(); if (current) render(); });
 translate();
-chooser(show).catch((e) => say($('status'), 'bad', errorText(e)));
+chooser(show, { withYear: true }).catch((e) => say($('status'), 'bad', errorText(e)));

@@ -4,11 +4,13 @@ import { $, academicYearOf, chooseSchool, date, el, fillSelect, isoDate } from '
 
 Object.assign(TEXTS.ru, {
   'gb.class': 'Класс или группа', 'gb.subject': 'Предмет', 'gb.period': 'Период', 'gb.show': 'Показать',
+  'gb.year': 'Год ({from}/{to}): годовые оценки',
   'gb.groups': 'Группы', 'gb.classes': 'Классы', 'gb.noPeriods': 'Для этого класса нет учебных периодов: задайте их в календаре.',
   'gb.pick': 'Выберите класс, предмет и период.', 'gb.student': 'Ученик', 'gb.mine': 'Мои классы',
 });
 Object.assign(TEXTS.en, {
   'gb.class': 'Class or group', 'gb.subject': 'Subject', 'gb.period': 'Period', 'gb.show': 'Show',
+  'gb.year': 'Year ({from}/{to}): year grades',
   'gb.groups': 'Groups', 'gb.classes': 'Classes', 'gb.noPeriods': 'This class has no reporting periods: set them up in the calendar.',
   'gb.pick': 'Choose a class, a subject and a period.', 'gb.student': 'Student', 'gb.mine': 'My classes',
 });
@@ -83,7 +85,10 @@ async function optional(path, fallback) {
  * {schoolId, classId, groupId, subject, period} when the form is submitted (and at once when the query string
  * names a class and a subject).
  */
-export async function chooser(onShow) {
+/** The chooser's «year» choice (instead of a reporting period's id). */
+export const YEAR = 'year';
+
+export async function chooser(onShow, options = {}) {
   buildForm();
   const q = new URLSearchParams(location.search);
   const day = q.get('date') || isoDate();
@@ -116,8 +121,11 @@ export async function chooser(onShow) {
     const grade = gradeOf();
     const list = state.periods.filter((p) => grade === null || (p.grades || []).includes(grade));
     const keep = $('period').value;
-    fillSelect($('period'), list.map((p) => [p.id, `${p.name} (${date(p.start)} – ${date(p.end)})${p.state === 'CLOSED' ? ' 🔒' : ''}`]), keep);
-    if (!list.some((p) => p.id === keep)) {
+    const items = list.map((p) => [p.id, `${p.name} (${date(p.start)} – ${date(p.end)})${p.state === 'CLOSED' ? ' 🔒' : ''}`]);
+    // The period grades page also offers the year: its grades come from the period grades (withYear).
+    if (options.withYear && list.length) items.push([YEAR, t('gb.year', { from: year, to: year + 1 })]);
+    fillSelect($('period'), items, keep);
+    if (!list.some((p) => p.id === keep) && !(keep === YEAR && options.withYear && list.length)) {
       const current = list.find((p) => p.start <= day && day <= p.end) || list.filter((p) => p.start <= day).pop() || list[0];
       if (current) $('period').value = current.id;
     }
@@ -156,6 +164,12 @@ export async function chooser(onShow) {
     fillPeriods();
   }
   function choice() {
+    if ($('period').value === YEAR) {
+      const grade = gradeOf();
+      const list = state.periods.filter((p) => grade === null || (p.grades || []).includes(grade));
+      return { schoolId: $('school').value, ...target(), subject: $('subject').value.trim(),
+        period: { id: YEAR, kind: 'YEAR', academicYear: year, periods: list, start: list[0].start, end: list[list.length - 1].end } };
+    }
     const p = state.periods.find((x) => x.id === $('period').value);
     return { schoolId: $('school').value, ...target(), subject: $('subject').value.trim(), period: p };
   }

@@ -888,6 +888,31 @@ class BrowserIT {
                     assertEquals("5", r.get("confirmed").get("value").asText(), r.toString());
                 }
             }
+            // The year: each student's confirmed period grades and the suggestion from them; Vera's year grade from the page.
+            String quarter = new Select(driver.findElement(By.id("period"))).getFirstSelectedOption().getText().replaceFirst(" \\(.*", "");
+            new Select(driver.findElement(By.id("period"))).selectByValue("year");
+            driver.findElement(By.id("show")).click();
+            until(d -> d.findElement(By.id("marks-head")).getText().equals("Оценки за периоды") && !d.findElements(By.cssSelector(
+                    "#rows tr[data-student='" + s.pupils().get("Вера") + "']")).isEmpty());
+            WebElement veraYear = driver.findElement(By.cssSelector("#rows tr[data-student='" + s.pupils().get("Вера") + "']"));
+            assertTrue(veraYear.findElement(By.cssSelector("td.marks")).getText().contains(quarter + ": 5"),
+                    veraYear.getText() + " / " + quarter);
+            assertEquals("5", veraYear.findElement(By.cssSelector("td.suggested")).getText());
+            assertTrue(driver.findElement(By.id("year-hint")).isDisplayed());
+            screenshot("finals-year");
+            veraYear.findElement(By.cssSelector("button")).click();
+            waitText("status", "Оценка выставлена: Гусева Вера");
+            int year = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
+            JsonNode yearRows = http.get("/api/v1/gradebook/finals/year?classId=" + s.fiveA() + "&subject="
+                    + java.net.URLEncoder.encode("Математика", java.nio.charset.StandardCharsets.UTF_8) + "&academicYear=" + year,
+                    s.teacherToken()).json();
+            JsonNode veraConfirmed = null;
+            for (JsonNode r : yearRows) {
+                veraConfirmed = r.get("student").get("id").asText().equals(s.pupils().get("Вера")) ? r.get("confirmed") : veraConfirmed;
+            }
+            assertNotNull(veraConfirmed, yearRows.toString());
+            assertEquals("5", veraConfirmed.get("value").asText(), yearRows.toString());
+            assertEquals("YEAR", veraConfirmed.get("kind").asText());
         } finally {
             driver.switchTo().defaultContent();
         }

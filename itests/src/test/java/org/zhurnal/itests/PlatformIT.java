@@ -685,7 +685,7 @@ public class PlatformIT {
         String parent = http.login(login, "Sweep-Passw0rd-1");
         JsonNode paths = http.get("/api/v1/openapi.json").json().get("paths");
         List<String> ids = List.of("x", "00000000-0000-0000-0000-000000000000");
-        List<String> values = List.of("x", "", "2026-02-30", "9".repeat(300));
+        List<String> values = List.of("x", "", "2026-02-30", "9".repeat(300), "999999999", "-1");
         List<String> bodies = java.util.Arrays.asList(null, "{}", "[]", "not json", "{\"id\":{\"x\":[1]},\"name\":7,\"date\":\"x\"}");
         List<String> failures = new ArrayList<>();
         int requests = 0;
@@ -709,6 +709,10 @@ public class PlatformIT {
                     if (method.equals("GET")) {
                         for (String q : query) {
                             values.forEach(v -> urls.add(url + "?" + q + "=" + java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+                        }
+                        if (query.size() > 1) { // every parameter at once: checks that only run once the others pass
+                            values.forEach(v -> urls.add(url + "?" + String.join("&", query.stream()
+                                    .map(q -> q + "=" + java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).toList())));
                         }
                     }
                     for (String u : urls) {
