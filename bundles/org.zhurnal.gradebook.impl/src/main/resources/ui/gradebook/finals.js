@@ -1,7 +1,7 @@
 // Period grades: per student the marks, weighted average, the scheme's suggestion; confirm or override per student.
 // Year grades (the chooser's «year»): per student the confirmed period grades and the year suggestion from them.
 import { api, lang, TEXTS, t, translate } from '/i18n.js';
-import { $, el, errorText, latestOnly, onLanguageChange, problemText, say } from '/page.js';
+import { $, el, errorText, latestOnly, myRoles, onLanguageChange, problemText, say } from '/page.js';
 import { chooser, reasonText, YEAR } from '/ui/gradebook/gradebook-common.js';
 
 Object.assign(TEXTS.ru, {
@@ -11,6 +11,8 @@ Object.assign(TEXTS.ru, {
   'finals.all': 'Выставить предложенные ({n})', 'finals.allHint': 'Ученикам без выставленной оценки — предложенная; выставленные не меняются.',
   'finals.allAsk': 'Выставить предложенные оценки {n} ученикам? Каждую можно будет изменить.', 'finals.allDone': 'Выставлено оценок: {n}.',
   'finals.periodGrades': 'Оценки за периоды', 'finals.yearHint': 'Годовая оценка предлагается по выставленным оценкам за периоды.',
+  'finals.readOnly': 'Оценки выставляет учитель предмета; здесь они только для просмотра.',
+  'finals.closed': 'Период «{name}» закрыт: оценки за него меняются только после того, как заместитель директора его откроет.',
 });
 Object.assign(TEXTS.en, {
   'finals.title': 'Period grades', 'finals.marks': 'Marks', 'finals.count': 'Count', 'finals.average': 'Average',
@@ -19,9 +21,15 @@ Object.assign(TEXTS.en, {
   'finals.all': 'Confirm the suggestions ({n})', 'finals.allHint': 'Students without a confirmed grade get the suggested one; confirmed grades stay.',
   'finals.allAsk': 'Confirm the suggested grades of {n} students? Each can be changed later.', 'finals.allDone': 'Grades confirmed: {n}.',
   'finals.periodGrades': 'Period grades', 'finals.yearHint': 'The year grade is suggested from the confirmed period grades.',
+  'finals.readOnly': 'Grades are confirmed by the subject\'s teacher; here they are for reading only.',
+  'finals.closed': 'The period “{name}” is closed: its grades change only after a deputy director reopens it.',
 });
 
 let current = null; // {choice, rows, names, finalValues}
+let teacher = false; // only teachers confirm grades (the API has the last word: 403 for a teacher of another subject)
+
+/** Nothing to confirm here: the caller teaches no subject, or the period is closed. */
+const readOnly = () => !teacher || (current.choice.period.id !== YEAR && current.choice.period.state === 'CLOSED');
 
 /** What confirming a grade of the page sends besides student, subject and value: a period's, or the year's. */
 function target(c) {
@@ -41,6 +49,8 @@ function row(f, i) {
   tr.appendChild(sug);
   tr.appendChild(el('td', 'value', f.confirmed ? f.confirmed.value : '—'));
   const td = el('td', 'act');
+  tr.appendChild(td);
+  if (readOnly()) return tr;
   const sel = el('select');
   sel.id = `grade-${i}`;
   // Without a suggestion or a grade the teacher chooses one: nothing is preselected (a «5» by default is too easy to confirm).
@@ -68,7 +78,6 @@ function row(f, i) {
     }
   });
   td.append(sel, ' ', b, err);
-  tr.appendChild(td);
   return tr;
 }
 
@@ -79,7 +88,7 @@ function updateBulk() {
   const n = unconfirmed().length;
   $('confirm-all').textContent = t('finals.all', { n });
   $('confirm-all').disabled = n === 0;
-  $('bulk').hidden = current.rows.length === 0;
+  $('bulk').hidden = current.rows.length === 0 || readOnly();
 }
 
 // All of them in one request, all or none (PUT gradebook/finals/bulk): a refusal names the student's row.
@@ -110,7 +119,11 @@ function render() {
   $('rows').replaceChildren(...current.rows.map(row));
   updateBulk();
   $('finals').hidden = false;
-  say($('status'), '', ...(current.rows.length ? [] : [t('finals.none')]));
+  const closed = current.choice.period.id !== YEAR && current.choice.period.state === 'CLOSED';
+  if (!current.rows.length) say($('status'), '', t('finals.none'));
+  else if (closed) say($('status'), '', t('finals.closed', { name: current.choice.period.name }));
+  else if (!teacher) say($('status'), '', t('finals.readOnly'));
+  else say($('status'), '');
 }
 
 const nextShow = latestOnly(); // only the answer to the latest choice is drawn
@@ -170,4 +183,5 @@ async function show(choice) {
 
 onLanguageChange(() => { translate(); if (current) render(); });
 translate();
-chooser(show, { withYear: true }).catch((e) => say($('status'), 'bad', errorText(e)));
+myRoles().then((roles) => { teacher = roles.has('TEACHER'); }).catch(() => { teacher = false; })
+  .then(() => chooser(show, { withYear: true })).catch((e) => say($('status'), 'bad', errorText(e)));

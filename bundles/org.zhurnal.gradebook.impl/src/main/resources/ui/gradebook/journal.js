@@ -28,7 +28,7 @@ Object.assign(TEXTS.ru, {
 });
 Object.assign(TEXTS.en, {
   'journal.title': 'Journal', 'journal.save': 'Save', 'journal.readOnly': 'Read only.',
-  'journal.keys': 'Arrow keys move between cells; type a mark or an absence code and press Enter or Tab; a lateness with its minutes is the code and a number, e.g. “оп10”; Delete removes an unsaved entry or an absence; Ctrl+S saves. A lesson header opens its topic and homework.',
+  'journal.keys': 'Arrow keys move between cells; type a mark or an absence code and press Enter or Tab; a lateness with its minutes is the code and a number, e.g. “оп10”; Delete removes an unsaved entry or an absence; Ctrl+S saves. A lesson header opens its topic and homework; a click on a saved mark or F2 opens its card: correct, delete, change history.',
   'journal.hiddenLegend': '— mark hidden from the student and parents;', 'journal.cancelledLegend': '— lesson cancelled.',
   'journal.topic': 'Topic', 'journal.homework': 'Homework', 'journal.links': 'Homework links (one per line)',
   'journal.comment': 'Comment', 'journal.notHeld': 'The lesson did not take place', 'journal.lessonSave': 'Save lesson', 'journal.close': 'Close',
@@ -58,7 +58,20 @@ const S = {
   errors: new Map(), // occurrenceId → problem text
   active: { row: 0, col: 0 }, lessonCol: null,
   mark: null, // the saved mark whose card is open
+  editor: null, // the cell being typed in: {input, commit() → whether its value was taken, value()}
+  lessonForm: null, // the lesson form's fields as opened, to tell whether it has unsaved edits
 };
+
+/**
+ * Takes what is being typed in a cell as if Enter was pressed (before a save, a language switch); answers false when
+ * the value is neither a mark nor a code — the editor then stays open, marked invalid, and the status says why.
+ */
+function commitEditor() {
+  return !S.editor || S.editor.commit();
+}
+
+const lessonFormState = () => ['lesson-topic', 'lesson-homework', 'lesson-links', 'lesson-comment'].map((id) => $(id).value)
+  .concat(String($('lesson-not-held').checked)).join('\u0001');
 
 function pendingOf(occ) {
   let p = S.pending.get(occ);
@@ -126,6 +139,7 @@ function cell(row, col) {
 }
 
 function render() {
+  S.editor = null; // the grid is drawn anew: an open editor goes with it (callers take its value first)
   const g = S.grid;
   const head = el('tr');
   head.appendChild(el('th', 'student', t('gb.student')));
@@ -253,18 +267,24 @@ function edit(row, col, first) {
   input.focus();
   const moves = { Enter: [1, 0], Tab: [0, 1], ArrowDown: [1, 0], ArrowUp: [-1, 0] };
   let done = false;
-  const finish = (commit, move) => {
-    if (done) return;
+  // focus: whether the focus comes back to the cell (not when the teacher clicked elsewhere: it is there already).
+  const finish = (commit, move, focus = true) => {
+    if (done) return true;
     if (commit && !accept(row, col, input.value)) {
       input.classList.add('invalid');
       input.setAttribute('aria-invalid', 'true');
-      input.select();
-      return;
+      if (focus) input.select();
+      return false;
     }
     done = true;
+    if (S.editor && S.editor.input === input) S.editor = null;
     refreshCell(row, col);
-    if (move) focusCell(row + move[0], col + move[1]); else cell(row, col).focus();
+    if (move) focusCell(row + move[0], col + move[1]); else if (focus) cell(row, col).focus();
+    return true;
   };
+  S.editor = { input, commit: () => finish(true, null, false), value: () => input.value.trim() };
+  // A corrected value is a new attempt: the mark of the refused one goes as soon as the teacher types.
+  input.addEventListener('input', () => { input.classList.remove('invalid'); input.removeAttribute('aria-invalid'); });
   input.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') { ev.preventDefault(); say($('status'), ''); finish(false, null); return; }
     let move = moves[ev.key];
@@ -274,7 +294,8 @@ function edit(row, col, first) {
     ev.stopPropagation();
     finish(true, move);
   });
-  input.addEventListener('blur', () => { if (!done && !input.classList.contains('invalid')) finish(true, null); });
+  // Leaving the cell (a click elsewhere) takes the value; a refused one stays in the cell, marked, with the reason shown.
+  input.addEventListener('blur', () => { if (!done) finish(true, null, false); });
 }
 
 function onGridKey(ev) {
@@ -382,6 +403,7 @@ function takeLesson(lesson, view) {
 
 async function saveAll() {
   if (S.readOnly || !S.grid) return;
+  if (!commitEditor()) return; // the value being typed is refused: the status says why and nothing is sent
   const todo = lessons().filter((l) => dirty(S.pending.get(l.occurrenceId)));
   if (!todo.length) { say($('status'), '', t('journal.nothing')); return; }
   $('save').disabled = true;
@@ -395,6 +417,7 @@ async function saveAll() {
   render();
   S.active = keep;
   updatePendingCount();
+  focusCell(keep.row, keep.col); // the teacher goes on typing where they were
   if (failed) say($('status'), 'bad', t('journal.failed', { n: failed }));
   else say($('status'), 'good', t('journal.saved', { n: todo.length }));
 }
@@ -418,6 +441,7 @@ function openLesson(col) {
   say($('lesson-error'), 'bad');
   $('mark-panel').hidden = true;
   $('lesson-panel').hidden = false;
+  S.lessonForm = lessonFormState();
   $('lesson-topic').focus();
 }
 
@@ -627,8 +651,23 @@ $('save').addEventListener('click', saveAll);
 document.addEventListener('keydown', (ev) => {
   if ((ev.ctrlKey || ev.metaKey) && (ev.key === 's' || ev.key === 'S' || ev.key === 'ы' || ev.key === 'Ы')) { ev.preventDefault(); saveAll(); }
 });
-window.addEventListener('beforeunload', (ev) => { if ([...S.pending.values()].some(dirty)) { ev.preventDefault(); ev.returnValue = ''; } });
-onLanguageChange(() => { translate(); if (S.grid) render(); });
+// Leaving with unsaved work asks first: pending cells, a value still being typed, the lesson form's unsaved edits.
+window.addEventListener('beforeunload', (ev) => {
+  const typing = S.editor && S.editor.value();
+  const lessonForm = !$('lesson-panel').hidden && S.lessonForm !== null && lessonFormState() !== S.lessonForm;
+  if ([...S.pending.values()].some(dirty) || typing || lessonForm) { ev.preventDefault(); ev.returnValue = ''; }
+});
+onLanguageChange(() => {
+  translate();
+  if (!S.grid) return;
+  const inGrid = $('grid').contains(document.activeElement);
+  commitEditor();
+  const keep = { ...S.active };
+  render();
+  S.active = keep;
+  updatePendingCount();
+  if (inGrid) focusCell(keep.row, keep.col);
+});
 
 async function start() {
   translate();

@@ -482,11 +482,13 @@ class BrowserIT {
             driver.findElement(By.id("cell-" + fyodor + "-" + col)).click();
             new Actions(driver).sendKeys("7").sendKeys(Keys.ENTER).perform();
             waitText("status", "«7» — не оценка и не код пропуска");
-            assertFalse(driver.findElements(By.cssSelector("#cell-" + fyodor + "-" + col + " input.invalid")).isEmpty());
-            new Actions(driver).sendKeys(Keys.ESCAPE).perform();
-            // A lateness with its minutes: the lateness code and a number.
-            driver.findElement(By.id("cell-" + fyodor + "-" + col)).click();
-            new Actions(driver).sendKeys("оп10").sendKeys(Keys.ENTER).perform();
+            WebElement refused = driver.findElement(By.cssSelector("#cell-" + fyodor + "-" + col + " input.invalid"));
+            // Corrected in place — a lateness with its minutes: the lateness code and a number — and taken when the teacher
+            // clicks elsewhere (the mark of the refused value goes as soon as they type).
+            refused.sendKeys(Keys.chord(Keys.CONTROL, "a"), "оп10");
+            assertFalse(refused.getAttribute("class").contains("invalid"));
+            driver.findElement(By.id("cell-" + alisa + "-" + col)).click();
+            until(d -> d.findElements(By.cssSelector("#grid input.cell-input")).isEmpty());
             assertEquals("оп10", driver.findElement(By.cssSelector("#cell-" + fyodor + "-" + col + " .pending")).getText());
             assertEquals("5", driver.findElement(By.cssSelector("#cell-" + alisa + "-" + col + " .pending")).getText());
             assertEquals("н", driver.findElement(By.cssSelector("#cell-" + vera + "-" + col + " .pending")).getText());
@@ -584,7 +586,8 @@ class BrowserIT {
             WebElement veraCell = driver.findElement(By.id("cell-" + vera + "-" + col));
             js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", veraCell);
             veraCell.click();
-            new Actions(driver).sendKeys("у").sendKeys(Keys.ENTER).perform();
+            // Ctrl+S while still typing in the cell: what is typed is taken first.
+            new Actions(driver).sendKeys("у").perform();
             new Actions(driver).keyDown(Keys.CONTROL).sendKeys("s").keyUp(Keys.CONTROL).perform();
             waitText("status", "Не сохранено уроков: 1");
             waitText("lesson-errors", "урок изменили в другом окне или на другом устройстве");
@@ -592,6 +595,7 @@ class BrowserIT {
             screenshot("journal-stale-lesson");
             new Actions(driver).keyDown(Keys.CONTROL).sendKeys("s").keyUp(Keys.CONTROL).perform();
             waitText("status", "Сохранено уроков: 1");
+            assertEquals("cell-" + vera + "-" + col, js("return document.activeElement.id"), "the cell keeps the focus after a save");
             Map<String, String> codes = new HashMap<>();
             zhurnal.http().get("/api/v1/gradebook/lessons/" + occurrence, s.teacherToken()).json().get("attendance")
                     .forEach(a -> codes.put(a.get("studentId").asText(), a.get("code").asText()));
@@ -780,6 +784,19 @@ class BrowserIT {
             int rows = driver.findElements(By.cssSelector("#violations tr")).size() - 1; // less the header
             assertEquals(late == 0 ? 1 : late, rows, driver.findElement(By.id("violations")).getText()); // «Нарушений нет.» is one row
             screenshot("timeliness-dashboard");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+
+        // The period grades of a class are the deputy director's to read, not to confirm: no buttons, and the page says so.
+        openPage("Итоговые оценки");
+        try {
+            chooseFiveAMathematics();
+            until(d -> !d.findElements(By.cssSelector("#rows tr")).isEmpty());
+            waitText("status", "только для просмотра");
+            assertTrue(driver.findElements(By.cssSelector("#rows button, #rows select")).isEmpty(), "no confirmation controls");
+            assertFalse(driver.findElement(By.id("bulk")).isDisplayed());
+            screenshot("finals-deputy");
         } finally {
             driver.switchTo().defaultContent();
         }
