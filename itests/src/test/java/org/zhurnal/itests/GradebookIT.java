@@ -142,6 +142,16 @@ public class GradebookIT {
         return year.json().get("id").asText();
     }
 
+    /** Imports the pupils and the staff into the school; @return the staff's ids by last name. */
+    private Map<String, String> importPeople(String admin, String schoolId) throws Exception {
+        importCsv(admin, schoolId, RosterIT.pupils());
+        importCsv(admin, schoolId, STAFF);
+        Map<String, String> staff = new HashMap<>();
+        http.get("/api/v1/roster/schools/" + schoolId + "/staff", admin).json().forEach(p -> staff.put(p.get("lastName").asText(),
+                p.get("id").asText()));
+        return staff;
+    }
+
     private Http.Answer put(String path, String json, String token) {
         return http.send("PUT", path, json, Map.of("Authorization", "Bearer " + token));
     }
@@ -200,11 +210,7 @@ public class GradebookIT {
         int y = RosterQuery.academicYearOf(today);
         LocalDate yearStart = LocalDate.of(y, 9, 1);
 
-        importCsv(admin, school.id(), RosterIT.pupils());
-        importCsv(admin, school.id(), STAFF);
-        Map<String, String> staff = new HashMap<>();
-        http.get("/api/v1/roster/schools/" + school.id() + "/staff", admin).json()
-                .forEach(p -> staff.put(p.get("lastName").asText(), p.get("id").asText()));
+        Map<String, String> staff = importPeople(admin, school.id());
         String belova = staff.get("Белова");
         String smirnova = staff.get("Смирнова");
         String fiveA = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow().id();
@@ -623,12 +629,7 @@ public class GradebookIT {
         LocalDate today = clock.today();
         int y = RosterQuery.academicYearOf(today);
         LocalDate yearStart = LocalDate.of(y, 9, 1);
-        importCsv(admin, school.id(), RosterIT.pupils());
-        importCsv(admin, school.id(), STAFF);
-        String belova = null;
-        for (JsonNode p : http.get("/api/v1/roster/schools/" + school.id() + "/staff", admin).json()) {
-            belova = p.get("lastName").asText().equals("Белова") ? p.get("id").asText() : belova;
-        }
+        String belova = importPeople(admin, school.id()).get("Белова");
         String fiveA = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow().id();
         Map<String, String> pupils = new HashMap<>();
         roster.studentsOfClass(fiveA, today).forEach(s -> pupils.put(s.firstName(), s.id()));

@@ -193,14 +193,8 @@ public class JournalService {
 
     /**
      * Records a whole lesson atomically. A repeated {@code idempotencyKey} of the same caller with the same body
-     * returns the lesson without writing again; with another body it is refused (409).
-     */
-    public LessonView record(String occurrenceId, String idempotencyKey, LessonEntry body) {
-        return record(occurrenceId, idempotencyKey, null, body);
-    }
-
-    /**
-     * As above; with {@code ifMatch} (the {@code revision} of the lesson as the client last read it, as an HTTP entity tag
+     * returns the lesson without writing again; with another body it is refused (409). With {@code ifMatch} (the
+     * {@code revision} of the lesson as the client last read it, as an HTTP entity tag
      * {@code "123"} or bare) the entry is refused with 412 when the lesson was entered since — by another device or
      * another teacher — instead of replacing its attendance and topic with the client's older picture of them.
      */

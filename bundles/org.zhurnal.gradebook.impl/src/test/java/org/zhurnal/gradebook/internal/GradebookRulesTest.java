@@ -108,6 +108,14 @@ class GradebookRulesTest {
                 "t", null, 0);
     }
 
+    /** The journal's row of a lesson, recorded as held or not, with nothing else in it yet. */
+    private static LessonEntity recorded(Lesson l, boolean held) {
+        LessonEntity e = new LessonEntity();
+        e.setOccurrenceId(l.occurrenceId());
+        e.setHeld(held);
+        return e;
+    }
+
     private static long at(LocalDate d, int h, int m) {
         return ZonedDateTime.of(d.atTime(h, m), MOSCOW).toInstant().toEpochMilli();
     }
@@ -150,9 +158,7 @@ class GradebookRulesTest {
     @Test
     void aLessonRecordedAsNotHeldOwesNothing() {
         Lesson l = lesson("a", MON, 1, LocalTime.of(9, 15));
-        LessonEntity e = new LessonEntity();
-        e.setOccurrenceId(l.occurrenceId());
-        e.setHeld(false);
+        LessonEntity e = recorded(l, false);
         assertTrue(Timeliness.evaluate("s", List.of(l), x -> "c", Map.of(l.occurrenceId(), e), List.of(), MOSCOW, 2, 7, at(MON.plusDays(1), 8, 0)).isEmpty());
     }
 
@@ -160,9 +166,7 @@ class GradebookRulesTest {
     void homeworkIsNotLateBeforeItsDeadline() {
         // A class whose last lesson ends at 23:00 (an evening school) with 2 hours for the homework: due at 01:00.
         Lesson l = lesson("a", MON, 8, LocalTime.of(23, 0));
-        LessonEntity e = new LessonEntity();
-        e.setOccurrenceId(l.occurrenceId());
-        e.setHeld(true);
+        LessonEntity e = recorded(l, true);
         e.setTopicAt(at(MON, 22, 30));
         e.setAttendanceAt(at(MON, 22, 20));
         Map<String, LessonEntity> recorded = Map.of(l.occurrenceId(), e);
