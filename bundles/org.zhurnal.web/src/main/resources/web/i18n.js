@@ -54,10 +54,11 @@ function cookie(name) {
 
 /**
  * Calls the REST API with the session cookie; writes carry the CSRF token; extra headers (e.g. Idempotency-Key)
- * are added. Throws an Error carrying status and the problem document on error.
+ * are added; Accept-Language is the page's language. Throws an Error carrying status and the problem document on error.
  */
 export async function api(method, path, body, extra = {}, attempt = 0) {
-  const headers = { Accept: 'application/json', ...extra };
+  // Problems come back in the page's language where the server has it (English otherwise).
+  const headers = { Accept: 'application/json', 'Accept-Language': lang(), ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers['X-CSRF-Token'] = cookie('ZHURNAL_CSRF');
   const r = await fetch('/api/v1/' + path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });

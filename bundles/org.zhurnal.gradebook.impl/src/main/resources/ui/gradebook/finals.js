@@ -1,7 +1,7 @@
 // Period grades: per student the marks, weighted average, the scheme's suggestion; confirm or override per student.
 // Year grades (the chooser's «year»): per student the confirmed period grades and the year suggestion from them.
 import { api, lang, TEXTS, t, translate } from '/i18n.js';
-import { $, el, errorText, latestOnly, myRoles, onLanguageChange, problemText, say } from '/page.js';
+import { $, date, el, errorText, isoDate, latestOnly, myRoles, onLanguageChange, problemText, say } from '/page.js';
 import { chooser, reasonText, YEAR } from '/ui/gradebook/gradebook-common.js';
 
 Object.assign(TEXTS.ru, {
@@ -13,6 +13,8 @@ Object.assign(TEXTS.ru, {
   'finals.periodGrades': 'Оценки за периоды', 'finals.yearHint': 'Годовая оценка предлагается по выставленным оценкам за периоды.',
   'finals.readOnly': 'Оценки выставляет учитель предмета; здесь они только для просмотра.',
   'finals.closed': 'Период «{name}» закрыт: оценки за него меняются только после того, как заместитель директора его откроет.',
+  'finals.notStarted': 'Оценки за «{name}» выставляются с {date}, когда период начнётся.',
+  'finals.yearNotOpen': 'Годовые оценки выставляются с {date} — с начала последнего периода года («{name}»).',
 });
 Object.assign(TEXTS.en, {
   'finals.title': 'Period grades', 'finals.marks': 'Marks', 'finals.count': 'Count', 'finals.average': 'Average',
@@ -23,13 +25,25 @@ Object.assign(TEXTS.en, {
   'finals.periodGrades': 'Period grades', 'finals.yearHint': 'The year grade is suggested from the confirmed period grades.',
   'finals.readOnly': 'Grades are confirmed by the subject\'s teacher; here they are for reading only.',
   'finals.closed': 'The period “{name}” is closed: its grades change only after a deputy director reopens it.',
+  'finals.notStarted': 'Grades for “{name}” are given from {date}, when the period starts.',
+  'finals.yearNotOpen': 'Year grades are given from {date}, the start of the year\'s last period (“{name}”).',
 });
 
 let current = null; // {choice, rows, names, finalValues}
 let teacher = false; // only teachers confirm grades (the API has the last word: 403 for a teacher of another subject)
 
-/** Nothing to confirm here: the caller teaches no subject, or the period is closed. */
-const readOnly = () => !teacher || (current.choice.period.id !== YEAR && current.choice.period.state === 'CLOSED');
+/**
+ * The period whose first day opens the page's grades when that day is still ahead: the period itself, or for the year
+ * the year's last period (the API refuses earlier grades with 409 too).
+ */
+function notOpenYet() {
+  const p = current.choice.period;
+  const opening = p.id === YEAR ? p.periods.reduce((a, b) => (!a || b.start > a.start ? b : a), null) : p;
+  return opening && isoDate() < opening.start ? opening : null;
+}
+
+/** Nothing to confirm here: the caller teaches no subject, the period is closed, or its grades are not given yet. */
+const readOnly = () => !teacher || (current.choice.period.id !== YEAR && current.choice.period.state === 'CLOSED') || notOpenYet() !== null;
 
 /** What confirming a grade of the page sends besides student, subject and value: a period's, or the year's. */
 function target(c) {
@@ -120,8 +134,10 @@ function render() {
   updateBulk();
   $('finals').hidden = false;
   const closed = current.choice.period.id !== YEAR && current.choice.period.state === 'CLOSED';
+  const early = notOpenYet();
   if (!current.rows.length) say($('status'), '', t('finals.none'));
   else if (closed) say($('status'), '', t('finals.closed', { name: current.choice.period.name }));
+  else if (early) say($('status'), '', t(year ? 'finals.yearNotOpen' : 'finals.notStarted', { name: early.name, date: date(early.start) }));
   else if (!teacher) say($('status'), '', t('finals.readOnly'));
   else say($('status'), '');
 }

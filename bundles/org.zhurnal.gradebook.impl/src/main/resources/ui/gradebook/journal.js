@@ -387,9 +387,19 @@ async function saveLesson(lesson) {
       S.errors.set(occ, t('journal.stale'));
       return false;
     }
-    S.errors.set(occ, problemText(e));
+    S.errors.set(occ, entryProblem(e));
     return false;
   }
+}
+
+/**
+ * Why the server refused a lesson's entry, as the teacher reads it: each problem's message (which names the student),
+ * without the request's field paths («marks[3].value»), which the teacher never sees.
+ */
+function entryProblem(e) {
+  const p = e && e.problem;
+  if (p && Array.isArray(p.errors) && p.errors.length) return p.errors.map((x) => x.message).join('; ');
+  return (p && (p.detail || p.title)) || problemText(e);
 }
 
 /** Puts a lesson as the server answered it (an entry's answer, or a fresh read) into the grid. */

@@ -127,7 +127,7 @@ async function run(ev) {
   try {
     const queued = await fetch(`/api/v1/reports/${encodeURIComponent(r.id)}/jobs`, {
       method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf(), Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf(), Accept: 'application/json', 'Accept-Language': lang() },
       body: JSON.stringify({ format, parameters, lang: lang() }),
     });
     await failOn(queued);

@@ -1,5 +1,5 @@
 // Shared helpers of the roster pages: texts used by both, schools, raw (non-JSON) API calls.
-import { TEXTS, t } from '/i18n.js';
+import { lang, TEXTS, t } from '/i18n.js';
 import { el } from '/page.js';
 
 Object.assign(TEXTS.ru, {
@@ -24,7 +24,7 @@ export function cookie(name) {
  * otherwise throws an Error carrying status and the problem document, like api() does.
  */
 export async function rawCall(method, path, body, headers = {}) {
-  const h = { 'X-CSRF-Token': cookie('ZHURNAL_CSRF'), ...headers };
+  const h = { 'X-CSRF-Token': cookie('ZHURNAL_CSRF'), 'Accept-Language': lang(), ...headers };
   const r = await fetch('/api/v1/' + path, { method, headers: h, credentials: 'same-origin', body });
   if (r.ok) return r;
   let problem = null;

@@ -843,11 +843,14 @@ class BrowserIT {
         // Three marks each of Fyodor and Vera over REST, on earlier lessons of this quarter: enough for a suggestion.
         LocalDate today = LocalDate.now();
         LocalDate start = today;
+        LocalDate lastStart = null; // the year's grades are given from the first day of its last period
         for (JsonNode p : http.get("/api/v1/calendar/schools/" + s.id() + "/years/" + (today.getMonthValue() >= 8 ? today.getYear()
                 : today.getYear() - 1), s.teacherToken()).json().get("periods")) {
             if (p.get("start").asText().compareTo(today.toString()) <= 0 && p.get("end").asText().compareTo(today.toString()) >= 0) {
                 start = LocalDate.parse(p.get("start").asText());
             }
+            LocalDate ps = LocalDate.parse(p.get("start").asText());
+            lastStart = lastStart == null || ps.isAfter(lastStart) ? ps : lastStart;
         }
         int given = 0;
         for (LocalDate d = today; !d.isBefore(start) && given < 3; d = d.minusDays(1)) {
@@ -905,6 +908,11 @@ class BrowserIT {
                     assertEquals("5", r.get("confirmed").get("value").asText(), r.toString());
                 }
             }
+            // The page's API calls ask for problems in the page's language: a refusal reads in Russian.
+            Object refusal = js("return import('/i18n.js').then((m) => m.api('PUT', 'gradebook/finals', { studentId: arguments[0], "
+                    + "subject: 'Математика', kind: 'PERIOD', periodId: document.getElementById('period').value, value: '7' }))"
+                    + ".then(() => 'accepted', (e) => e.status + ' ' + e.problem.detail)", s.pupils().get("Вера"));
+            assertEquals("400 «7» — не итоговая оценка шкалы «Пятибалльная»; оценки: 5 4 3 2 1 н/а", refusal);
             // The year: each student's confirmed period grades and the suggestion from them; Vera's year grade from the page.
             String quarter = new Select(driver.findElement(By.id("period"))).getFirstSelectedOption().getText().replaceFirst(" \\(.*", "");
             new Select(driver.findElement(By.id("period"))).selectByValue("year");
@@ -917,6 +925,13 @@ class BrowserIT {
             assertEquals("5", veraYear.findElement(By.cssSelector("td.suggested")).getText());
             assertTrue(driver.findElement(By.id("year-hint")).isDisplayed());
             screenshot("finals-year");
+            if (today.isBefore(lastStart)) {
+                // Before the year's last quarter the year grades are not given yet: the page says from when and offers nothing.
+                waitText("status", "Годовые оценки выставляются с " + lastStart.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+                assertTrue(driver.findElements(By.cssSelector("#rows button")).isEmpty());
+                assertFalse(driver.findElement(By.id("bulk")).isDisplayed());
+                return;
+            }
             veraYear.findElement(By.cssSelector("button")).click();
             waitText("status", "Оценка выставлена: Гусева Вера");
             int year = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;

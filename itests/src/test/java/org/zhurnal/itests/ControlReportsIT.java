@@ -6,16 +6,11 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Dictionary;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +54,6 @@ public class ControlReportsIT {
             + "T1;Белова;Ирина;Сергеевна;учитель;Математика;;;5А\n"
             + "T3;Смирнова;Анна;Павловна;учитель;Русский язык;;;\n";
     static final String PASSWORD = "Control-Passw0rd-7";
-    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     static final String RUN = "/api/v1/reports/";
 
     @Inject
@@ -146,23 +140,7 @@ public class ControlReportsIT {
 
     /** Stops the platform clock at {@code at} (Moscow time of {@code day}), or lets it run again ({@code day} null). */
     private void setClock(LocalDate day, LocalTime at) throws Exception {
-        org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("org.zhurnal.clock", null);
-        Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
-        Instant target = day == null ? null : day.atTime(at).atZone(MOSCOW).toInstant();
-        props.put("fixedInstant", target == null ? "" : target.toString());
-        c.update(props);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            Instant now = clock.now();
-            Instant expected = target == null ? Instant.now() : target;
-            if (Math.abs(Duration.between(now, expected).toSeconds()) < 5) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the clock did not move to " + expected + " (it says " + now + ")");
-            }
-            Thread.sleep(100);
-        }
+        Clocks.set(configAdmin, clock, day, at);
     }
 
     private Http.Answer run(String report, String format, String params, String token) {

@@ -295,6 +295,23 @@ public class GradebookIT {
         assertTrue(bad.body(), bad.json().get("detail").asText().contains(alisa));
         assertEquals(1, marksOf(fyodor, monday));
         assertEquals("Сложение дробей", gradebook.lessons(List.of(mathMonday)).get(0).topic());
+        // The same in the Russian UI (Accept-Language: ru): the student by name, the scheme's marks; nothing stored either.
+        Map<String, String> inRussian = Map.of("Authorization", "Bearer " + teacher, "Idempotency-Key", "k-2ru", "Accept-Language",
+                "ru-RU,ru;q=0.9,en;q=0.8");
+        Http.Answer badRu = http.post(API + "lessons/" + mathMonday, "{\"topic\":\"Другая тема\",\"marks\":[" + mark(fyodor, "5", "ORAL")
+                + "," + mark(alisa, "7", "ORAL") + "," + mark(artyom, "5", "ORAL") + "," + mark(UUID.randomUUID().toString(), "5", "ORAL") + "]}",
+                inRussian);
+        assertProblem(badRu, 400, "marks[1].value");
+        String alisaName = roster.person(alisa).orElseThrow().fullName();
+        String artyomName = roster.person(artyom).orElseThrow().fullName();
+        assertEquals(badRu.body(), alisaName + ": «7» — не отметка шкалы «Пятибалльная»; отметки: 5 5- 4+ 4 4- 3+ 3 3- 2+ 2 2- 1+ 1 н/а",
+                badRu.json().get("errors").get(0).get("message").asText());
+        assertTrue(badRu.body(), badRu.json().get("detail").asText().startsWith("Ошибок: 3; ничего не записано. " + alisaName));
+        // A student of the school outside the class is named; an id from nowhere stays an id (no names of other schools).
+        assertTrue(badRu.body(), badRu.json().get("errors").get(1).get("message").asText().startsWith("Ученика " + artyomName + " нет в классе"));
+        assertTrue(badRu.body(), badRu.json().get("errors").get(2).get("message").asText().matches("Ученика [0-9a-f-]{36} нет в классе.*"));
+        assertEquals(1, marksOf(fyodor, monday));
+        assertEquals("Сложение дробей", gradebook.lessons(List.of(mathMonday)).get(0).topic());
         assertProblem(record(mathMonday, "k-3", "{\"marks\":[" + mark(artyom, "5", "ORAL") + "]}", teacher), 400, "marks[0].studentId");
         assertProblem(record(mathMonday, "k-4", "{\"marks\":[" + mark(alisa, "5", "DANCE") + "]}", teacher), 400, "marks[0].workType");
         assertProblem(record(mathMonday, "k-5", "{\"attendance\":[{\"studentId\":\"" + vera + "\",\"code\":\"x\"}]}", teacher), 400,
@@ -472,9 +489,33 @@ public class GradebookIT {
         assertNotNull(yearPage.body(), alisaYear);
         assertEquals(1, alisaYear.get("periodGrades").size());
         assertEquals("5", alisaYear.get("suggested").asText());
-        Http.Answer yearGrade = put(API + "finals", "{\"studentId\":\"" + alisa + "\",\"subject\":\"Математика\",\"kind\":\"YEAR\","
-                + "\"academicYear\":" + y + ",\"value\":\"5\"}", teacher);
-        assertEquals(yearGrade.body(), 200, yearGrade.status());
+        // Year grades are given from the first day of the year's last quarter; a quarter's grades not before it starts.
+        String yearConfirm = "{\"studentId\":\"" + alisa + "\",\"subject\":\"Математика\",\"kind\":\"%s\",\"academicYear\":" + y
+                + ",\"value\":\"5\"}";
+        ReportingPeriod fourth = calendar.periods(school.id(), y, 5).stream().max(java.util.Comparator.comparing(ReportingPeriod::end))
+                .orElseThrow();
+        assertEquals(4, fourth.number());
+        try {
+            Clocks.set(configAdmin, clock, fourth.start().minusDays(1), java.time.LocalTime.of(12, 0));
+            String early = tokenFor(belova, school.id(), new Grant(Role.TEACHER, ScopeRef.school(school.id())));
+            for (String kind : List.of("YEAR", "EXAM", "FINAL")) {
+                Http.Answer tooEarly = put(API + "finals", String.format(yearConfirm, kind), early);
+                assertProblem(tooEarly, 409, null);
+                assertEquals(tooEarly.body(), "urn:zhurnal:problem:year-not-ending", tooEarly.json().get("type").asText());
+                assertTrue(tooEarly.body(), tooEarly.json().get("detail").asText().contains(fourth.start().toString()));
+            }
+            Http.Answer notStarted = put(API + "finals", "{\"studentId\":\"" + alisa + "\",\"subject\":\"Математика\",\"kind\":\"PERIOD\","
+                    + "\"periodId\":\"" + fourth.id() + "\",\"value\":\"5\"}", early);
+            assertProblem(notStarted, 409, null);
+            assertEquals(notStarted.body(), "urn:zhurnal:problem:period-not-started", notStarted.json().get("type").asText());
+            assertEquals(1, gradebook.finalsOfStudent(alisa, y).size());
+            Clocks.set(configAdmin, clock, fourth.start(), java.time.LocalTime.of(8, 0));
+            Http.Answer yearGrade = put(API + "finals", String.format(yearConfirm, "YEAR"), tokenFor(belova, school.id(),
+                    new Grant(Role.TEACHER, ScopeRef.school(school.id()))));
+            assertEquals(yearGrade.body(), 200, yearGrade.status());
+        } finally {
+            Clocks.set(configAdmin, clock, null, null);
+        }
         assertEquals(2, gradebook.finalsOfStudent(alisa, y).size());
         // A period of other grades (the senior grades' half-years) is not a fifth-grader's: refused, nothing stored.
         assertEquals(201, http.post("/api/v1/calendar/years/" + yearId + "/periods", "{\"scheme\":\"HALF_YEARS\",\"grades\":[10,11]}", admin)

@@ -80,6 +80,8 @@ public class ReportsIT {
     GradebookQuery gradebook;
     @Inject
     ZhurnalClock clock;
+    @Inject
+    org.osgi.service.cm.ConfigurationAdmin configAdmin;
 
     private final Http http = new Http(KarafOptions.HTTP_PORT);
 
@@ -263,10 +265,18 @@ public class ReportsIT {
             confirm(russianTeacher, s, RUSSIAN, FinalGrade.PERIOD, period.id(), y, "5");
         }
         confirm(mathTeacher, eva, MATH, FinalGrade.PERIOD, period.id(), y, "4");
-        confirm(mathTeacher, anton, MATH, FinalGrade.YEAR, null, y, "5");
-        confirm(mathTeacher, anton, MATH, FinalGrade.EXAM, null, y, "4");
-        confirm(mathTeacher, anton, MATH, FinalGrade.FINAL, null, y, "5");
-        confirm(mathTeacher, bella, MATH, FinalGrade.YEAR, null, y, "3");
+        // The year's grades are given from the first day of the year's last period: the clock goes there for them.
+        LocalDate lastStart = calendar.periods(school.id(), y, 5).stream().map(ReportingPeriod::start).max(LocalDate::compareTo).orElseThrow();
+        try {
+            Clocks.set(configAdmin, clock, lastStart, java.time.LocalTime.of(9, 0));
+            String yearTeacher = token(belova, school.id(), new Grant(Role.TEACHER, ScopeRef.school(school.id())));
+            confirm(yearTeacher, anton, MATH, FinalGrade.YEAR, null, y, "5");
+            confirm(yearTeacher, anton, MATH, FinalGrade.EXAM, null, y, "4");
+            confirm(yearTeacher, anton, MATH, FinalGrade.FINAL, null, y, "5");
+            confirm(yearTeacher, bella, MATH, FinalGrade.YEAR, null, y, "3");
+        } finally {
+            Clocks.set(configAdmin, clock, null, null);
+        }
         // Absences: Бэлла ill on Monday and excused on Tuesday, Виктор unexcused on Monday; Антон late (not missed).
         absences(mathTeacher, math + ":" + monday, Map.of(bella, "б", viktor, "н", anton, "оп"));
         absences(russianTeacher, russian + ":" + monday.plusDays(1), Map.of(bella, "у"));

@@ -1,6 +1,7 @@
 package org.zhurnal.core.api;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An error meant for the caller, turned into an RFC 9457 {@code application/problem+json} response by
@@ -16,18 +17,67 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final String field;
     private final List<Violation> violations;
+    private final Text text;
 
     public ProblemException(int status, String type, String title, String detail, String field) {
         this(status, type, title, detail, field, List.of());
     }
 
     public ProblemException(int status, String type, String title, String detail, String field, List<Violation> violations) {
+        this(status, type, title, detail, null, field, violations);
+    }
+
+    /** A problem whose detail is given in the UI's languages (see {@link #detail(Locale)}). */
+    public ProblemException(int status, String type, String title, Text detail, String field) {
+        this(status, type, title, detail.en(), detail, field, List.of());
+    }
+
+    private ProblemException(int status, String type, String title, String detail, Text text, String field, List<Violation> violations) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.field = field;
         this.violations = List.copyOf(violations);
+        this.text = text;
+    }
+
+    /** 400: several inputs are invalid (all listed; nothing was changed); the detail in the UI's languages. */
+    public static ProblemException invalid(Text detail, List<Violation> violations) {
+        return new ProblemException(400, "validation", "Invalid input", detail.en(), detail,
+                violations.isEmpty() ? null : violations.get(0).field(), violations);
+    }
+
+    /** 400: the input named by {@code field} is invalid; the detail in the UI's languages. */
+    public static ProblemException invalid(String field, Text detail) {
+        return new ProblemException(400, "validation", "Invalid input", detail, field);
+    }
+
+    /** 403: the caller is known but may not do this; the detail in the UI's languages. */
+    public static ProblemException forbidden(Text detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail, null);
+    }
+
+    /** 409: the request conflicts with the current state; the detail in the UI's languages. */
+    public static ProblemException conflict(String type, Text detail) {
+        return new ProblemException(409, type, "Conflict", detail, null);
+    }
+
+    /**
+     * The same problem about a part of a larger request: {@code place} (such as {@code [3]}) goes before the field,
+     * {@code prefix} before the detail in each language.
+     */
+    public ProblemException within(String place, Text prefix) {
+        List<Violation> placed = violations.stream().map(v -> new Violation(place + "." + v.field(), v.message(),
+                v.text())).toList();
+        Text detail = text == null ? Text.of(prefix.en() + getMessage(), prefix.ru() == null ? null : prefix.ru() + getMessage())
+                : Text.of(prefix.en() + text.en(), prefix.ru() == null || text.ru() == null ? null : prefix.ru() + text.ru());
+        return new ProblemException(status, type, title, detail.en(), detail, field == null ? place : place + "." + field, placed);
+    }
+
+    /** @return the detail in {@code locale}'s language when the problem has it, else the English {@link #getMessage()} */
+    public String detail(Locale locale) {
+        return text == null ? getMessage() : text.in(locale);
     }
 
     /** 400: several inputs are invalid (all of them are listed; nothing was changed). */
@@ -65,6 +115,9 @@ public class ProblemException extends RuntimeException {
     public static ProblemException tooManyRequests(String detail) {
         return new ProblemException(429, "too-many-requests", "Too many requests", detail, null);
     }
+
+    /** @return the detail in the UI's languages, or {@code null} when there is only the English message */
+    public Text text() { return text; }
 
     /** @return every invalid input when there are several; empty otherwise */
     public List<Violation> violations() { return violations; }

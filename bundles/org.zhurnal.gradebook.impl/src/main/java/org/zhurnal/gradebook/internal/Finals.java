@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.calendar.api.CalendarQuery;
 import org.zhurnal.calendar.api.ReportingPeriod;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
@@ -274,25 +275,28 @@ public class Finals {
             try {
                 Checked one = check(p, c);
                 if (!seen.add(one.student().id() + "|" + one.subject() + "|" + one.kind() + "|" + one.periodKey() + "|" + one.year())) {
-                    invalid.add(new Violation("[" + i + "].studentId", "The grade of student " + one.student().id() + " is given twice"));
+                    invalid.add(new Violation("[" + i + "].studentId", Text.of("The grade of student " + one.student().id() + " is given twice",
+                            one.student().fullName() + ": оценка указана дважды")));
                 }
                 checked.add(one);
             } catch (ProblemException e) {
-                if (e.status() != 400) {
-                    throw new ProblemException(e.status(), e.type(), e.title(), "Grade [" + i + "]: " + e.getMessage(),
-                            e.field() == null ? "[" + i + "]" : "[" + i + "]." + e.field());
-                }
                 String place = "[" + i + "]";
+                // The student by name when the caller may know them (their own school's), else by the grade's number.
+                String who = c == null || c.studentId() == null ? null : roster.person(c.studentId())
+                        .filter(s -> s.schoolId() != null && contexts.relatedToSchool(p, s.schoolId())).map(Person::fullName).orElse(null);
+                ProblemException placed = e.within(place, Text.of("Grade " + place + ": ", who != null ? who + ": " : "Оценка №" + (i + 1) + ": "));
+                if (e.status() != 400) {
+                    throw placed;
+                }
                 if (e.violations().isEmpty()) {
-                    invalid.add(new Violation(place + (e.field() == null ? "" : "." + e.field()), e.getMessage()));
+                    invalid.add(new Violation(placed.field(), placed.text() != null ? placed.text() : Text.of(placed.getMessage(), null)));
                 } else {
-                    e.violations().forEach(v -> invalid.add(new Violation(place + "." + v.field(), v.message())));
+                    invalid.addAll(placed.violations());
                 }
             }
         }
         if (!invalid.isEmpty()) {
-            throw ProblemException.invalid(invalid.size() == 1 ? invalid.get(0).message()
-                    : invalid.size() + " problems; nothing was confirmed: " + invalid.get(0).message(), invalid);
+            throw ProblemException.invalid(Messages.summary(invalid, "nothing was confirmed", "ничего не выставлено"), invalid);
         }
         return jpa.txExpr(TransactionType.Required, em -> checked.stream().map(c -> write(em, p, c)).toList());
     }
@@ -320,6 +324,37 @@ public class Finals {
         if (!ours) {
             throw ProblemException.invalid("periodId", "«" + period.name() + "» is not a reporting period of grade " + grade
                     + " in this school");
+        }
+    }
+
+    /** The kinds of the year's grades as the Russian UI names them. */
+    private static final java.util.Map<String, String> KIND_RU = java.util.Map.of(FinalGrade.YEAR, "Годовые", FinalGrade.EXAM,
+            "Экзаменационные", FinalGrade.FINAL, "Итоговые");
+
+    /**
+     * A grade is given when there is something to grade: a period's from its first day, the year's grades (year, exam,
+     * final) from the first day of the year's last reporting period of the student's grade — not in December, when the
+     * year has two quarters to go (409 naming the date).
+     */
+    private void requireOpenForGrades(String kind, ReportingPeriod period, String schoolId, int year, int grade) {
+        LocalDate today = clock.today();
+        if (period != null) {
+            if (today.isBefore(period.start())) {
+                throw ProblemException.conflict("period-not-started", Text.of("The reporting period «" + period.name() + "» starts on "
+                        + period.start() + "; its grades are given from then", "Период «" + period.name() + "» начинается "
+                        + Messages.date(period.start()) + "; оценки за него выставляются с этого дня"));
+            }
+            return;
+        }
+        ReportingPeriod last = calendar.periods(schoolId, year, grade).stream().max(Comparator.comparing(ReportingPeriod::end))
+                .orElseThrow(() -> ProblemException.conflict("no-periods", Text.of("Grade " + grade + " has no reporting periods in " + year
+                        + "/" + (year + 1) + "; " + kind + " grades follow the period grades", "У " + grade + "-х классов нет периодов в "
+                        + year + "/" + (year + 1) + " учебном году; годовые и итоговые оценки выставляются после оценок за периоды")));
+        if (today.isBefore(last.start())) {
+            throw ProblemException.conflict("year-not-ending", Text.of(kind + " grades of " + year + "/" + (year + 1) + " are given from "
+                    + last.start() + ", the first day of the year's last reporting period «" + last.name() + "»",
+                    KIND_RU.get(kind) + " оценки за " + year + "/" + (year + 1) + " учебный год выставляются с " + Messages.date(last.start())
+                            + " — с начала последнего периода года («" + last.name() + "»)"));
         }
     }
 
@@ -358,22 +393,27 @@ public class Finals {
             to = LocalDate.of(year + 1, 6, 30);
         }
         SchoolClass schoolClass = classIn(student.id(), from, to).orElseThrow(() -> ProblemException.invalid("studentId",
-                "The student has no class in " + year + "/" + (year + 1)));
+                Text.of("The student has no class in " + year + "/" + (year + 1), student.fullName() + " не учится ни в одном классе в "
+                        + year + "/" + (year + 1) + " учебном году")));
         if (period != null) {
             requirePeriodOf(period, student.schoolId(), schoolClass.grade());
         }
         requireTeaches(p, student.id(), schoolClass, subject, from, to);
+        requireOpenForGrades(kind, period, student.schoolId(), year, schoolClass.grade());
         if (period != null && calendar.isClosed(period.id())) {
-            throw ProblemException.conflict("period-closed", "The reporting period «" + period.name() + "» is closed; its grades change only "
-                    + "after a deputy director reopens it");
+            throw ProblemException.conflict("period-closed", Text.of("The reporting period «" + period.name() + "» is closed; its grades "
+                    + "change only after a deputy director reopens it", "Период «" + period.name() + "» закрыт: оценки за него меняются "
+                    + "только после того, как заместитель директора его откроет"));
         }
         String schemeId = rules.schemeFor(student.schoolId(), subject, schoolClass.grade());
         GradingScheme scheme = schemes.get(schemeId).orElseThrow(() -> ProblemException.conflict("scheme-unavailable",
-                "The grading scheme «" + schemeId + "» is not installed; grades in it cannot be confirmed now"));
+                Text.of("The grading scheme «" + schemeId + "» is not installed; grades in it cannot be confirmed now",
+                        "Шкала оценивания «" + schemeId + "» не установлена: оценки по ней сейчас не выставить")));
         MarkValue value = c.value() == null ? null : scheme.parse(c.value(), MarkUse.FINAL).orElse(null);
         if (value == null) {
-            throw ProblemException.invalid("value", "«" + c.value() + "» is not a final grade of the scheme: "
-                    + String.join(" ", scheme.values(MarkUse.FINAL)));
+            throw ProblemException.invalid("value", Text.of("«" + c.value() + "» is not a final grade of the scheme: "
+                    + String.join(" ", scheme.values(MarkUse.FINAL)), "«" + c.value() + "» — не итоговая оценка шкалы «"
+                    + scheme.name(Locale.forLanguageTag("ru")) + "»; оценки: " + String.join(" ", scheme.values(MarkUse.FINAL))));
         }
         Forecast forecast = period == null ? null : compute(student.id(), subject, period, student.schoolId(), schoolClass.grade(), false);
         return new Checked(student, subject, kind, period, year, period == null ? kind : period.id(), schemeId, value, forecast);
@@ -423,6 +463,7 @@ public class Finals {
                 }
             }
         }
-        throw ProblemException.forbidden("Only a teacher of " + subject + " in the student's class or group confirms this grade");
+        throw ProblemException.forbidden(Text.of("Only a teacher of " + subject + " in the student's class or group confirms this grade",
+                "Эту оценку выставляет только учитель предмета «" + subject + "» в классе или группе ученика"));
     }
 }

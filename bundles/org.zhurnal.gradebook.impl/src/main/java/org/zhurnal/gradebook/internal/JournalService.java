@@ -29,6 +29,7 @@ import org.zhurnal.core.api.persistence.Ids;
 import org.zhurnal.calendar.api.CalendarQuery;
 import org.zhurnal.calendar.api.ReportingPeriod;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditEntry;
@@ -143,8 +144,10 @@ public class JournalService {
     /** 409 when the lesson's reporting period is closed (the context's period is read afresh for each request). */
     void requireOpen(LessonContexts.Context c) {
         c.period().filter(p -> ReportingPeriod.CLOSED.equals(p.state())).ifPresent(p -> {
-            throw ProblemException.conflict("period-closed", "The reporting period «" + p.name() + "» (" + p.start() + " – " + p.end()
-                    + ") is closed; its marks and lessons change only after a deputy director reopens it");
+            throw ProblemException.conflict("period-closed", Text.of("The reporting period «" + p.name() + "» (" + p.start() + " – " + p.end()
+                    + ") is closed; its marks and lessons change only after a deputy director reopens it", "Период «" + p.name() + "» ("
+                    + Messages.date(p.start()) + " – " + Messages.date(p.end()) + ") закрыт: его отметки и уроки меняются только после того, "
+                    + "как заместитель директора его откроет"));
         });
     }
 
@@ -248,8 +251,10 @@ public class JournalService {
         }
         Lesson l = c.lesson();
         if (l.cancelled()) {
-            throw ProblemException.conflict("lesson-cancelled", "The lesson of " + l.date() + " was cancelled ("
-                    + (l.changeReason() == null ? "no reason given" : l.changeReason()) + "); a cancelled lesson is not journaled");
+            throw ProblemException.conflict("lesson-cancelled", Text.of("The lesson of " + l.date() + " was cancelled ("
+                    + (l.changeReason() == null ? "no reason given" : l.changeReason()) + "); a cancelled lesson is not journaled",
+                    "Урок " + Messages.date(l.date()) + " отменён" + (l.changeReason() == null ? "" : " (" + l.changeReason() + ")")
+                            + "; отменённый урок в журнал не записывается"));
         }
         requireOpen(c);
         List<Person> students = contexts.students(l.classId(), l.groupId(), l.date());
@@ -324,8 +329,8 @@ public class JournalService {
             }
         }
         LoggerFactory.getLogger(JournalService.class).warn("Lesson entry failed {} times", ATTEMPTS, last);
-        throw new ProblemException(503, "busy", "Busy", "The lesson is being changed by another request; retry with the same "
-                + "Idempotency-Key", null);
+        throw new ProblemException(503, "busy", "Busy", Text.of("The lesson is being changed by another request; retry with the same "
+                + "Idempotency-Key", "Урок сейчас изменяется другим запросом; повторите сохранение"), null);
     }
 
     /** The body checked against the lesson: the parsed marks, the attendance codes; 400 listing every problem. */
@@ -338,24 +343,25 @@ public class JournalService {
         boolean future = l.date().isAfter(today);
         boolean held = b.held() == null || b.held();
         if (b.topic() != null && b.topic().length() > 500) {
-            v.add(new Violation("topic", "topic is at most 500 characters"));
+            v.add(new Violation("topic", Text.of("topic is at most 500 characters", "Тема — не длиннее 500 символов")));
         }
         if (b.homework() != null && b.homework().length() > 4000) {
-            v.add(new Violation("homework", "homework is at most 4000 characters"));
+            v.add(new Violation("homework", Text.of("homework is at most 4000 characters", "Домашнее задание — не длиннее 4000 символов")));
         }
         if (b.comment() != null && b.comment().length() > 1000) {
-            v.add(new Violation("comment", "comment is at most 1000 characters"));
+            v.add(new Violation("comment", Text.of("comment is at most 1000 characters", "Комментарий — не длиннее 1000 символов")));
         }
         List<String> links = new ArrayList<>();
         if (b.homeworkLinks() != null) {
             if (b.homeworkLinks().size() > MAX_LINKS) {
-                v.add(new Violation("homeworkLinks", "at most " + MAX_LINKS + " links"));
+                v.add(new Violation("homeworkLinks", Text.of("at most " + MAX_LINKS + " links", "Не больше " + MAX_LINKS + " ссылок")));
             }
             for (int i = 0; i < b.homeworkLinks().size(); i++) {
                 String link = b.homeworkLinks().get(i) == null ? "" : b.homeworkLinks().get(i).trim();
                 if (!(link.startsWith("https://") || link.startsWith("http://")) || link.length() > 500 || link.contains("\n")
                         || link.contains(" ")) {
-                    v.add(new Violation("homeworkLinks[" + i + "]", "a link is an http(s) URL of at most 500 characters"));
+                    v.add(new Violation("homeworkLinks[" + i + "]", Text.of("a link is an http(s) URL of at most 500 characters",
+                            "Ссылка " + (i + 1) + " — адрес http(s) не длиннее 500 символов")));
                 } else {
                     links.add(link);
                 }
@@ -366,12 +372,18 @@ public class JournalService {
             students.add(s.id());
         }
         String who = l.classId() != null ? "class" : "group";
+        String whoRu = l.classId() != null ? "классе" : "группе";
+        Map<String, String> names = new HashMap<>();
+        lessonStudents.forEach(s -> names.put(s.id(), s.fullName()));
+        java.util.function.Function<String, String> name = id -> names.containsKey(id) ? names.get(id) : contexts.studentName(c.schoolId(), id);
         Map<Integer, AbsenceCode> absences = new HashMap<>();
         if (b.attendance() != null) {
             if (future) {
-                v.add(new Violation("attendance", "Attendance of a lesson on " + l.date() + " is recorded on or after that day"));
+                v.add(new Violation("attendance", Text.of("Attendance of a lesson on " + l.date() + " is recorded on or after that day",
+                        "Посещаемость урока " + Messages.date(l.date()) + " отмечается в этот день или позже")));
             } else if (!held && !b.attendance().isEmpty()) {
-                v.add(new Violation("attendance", "A lesson that was not held has no attendance"));
+                v.add(new Violation("attendance", Text.of("A lesson that was not held has no attendance",
+                        "У непроведённого урока нет посещаемости")));
             }
             Map<String, AbsenceCode> book = codes.byCode(c.schoolId());
             Set<String> seen = new HashSet<>();
@@ -379,25 +391,30 @@ public class JournalService {
                 AttendanceInput a = b.attendance().get(i);
                 String f = "attendance[" + i + "]";
                 if (a == null || a.studentId() == null || !students.contains(a.studentId())) {
-                    v.add(new Violation(f + ".studentId", "Student " + (a == null ? null : a.studentId()) + " is not in this lesson's " + who
-                            + " on " + l.date()));
+                    v.add(new Violation(f + ".studentId", Text.of("Student " + (a == null ? null : a.studentId()) + " is not in this lesson's "
+                            + who + " on " + l.date(), "Ученика " + name.apply(a == null ? null : a.studentId()) + " нет в " + whoRu + " этого урока "
+                            + Messages.date(l.date()))));
                     continue;
                 }
                 if (!seen.add(a.studentId())) {
-                    v.add(new Violation(f + ".studentId", "Student " + a.studentId() + " is listed twice"));
+                    v.add(new Violation(f + ".studentId", Text.of("Student " + a.studentId() + " is listed twice",
+                            name.apply(a.studentId()) + ": ученик указан дважды")));
                 }
                 AbsenceCode code = codes.find(book, a.code()).orElse(null);
                 if (code == null) {
-                    v.add(new Violation(f + ".code", "«" + a.code() + "» is not an attendance code of the school: "
-                            + String.join(", ", book.keySet())));
+                    v.add(new Violation(f + ".code", Text.of("«" + a.code() + "» is not an attendance code of the school: "
+                            + String.join(", ", book.keySet()), name.apply(a.studentId()) + ": «" + a.code() + "» — не код пропуска школы; коды: "
+                            + String.join(", ", book.keySet()))));
                     continue;
                 }
                 if (AbsenceCode.LATE.equals(code.category())) {
                     if (a.lateMinutes() != null && (a.lateMinutes() < 1 || a.lateMinutes() > 90)) {
-                        v.add(new Violation(f + ".lateMinutes", "lateMinutes is 1 to 90"));
+                        v.add(new Violation(f + ".lateMinutes", Text.of("lateMinutes is 1 to 90",
+                                name.apply(a.studentId()) + ": опоздание — от 1 до 90 минут")));
                     }
                 } else if (a.lateMinutes() != null) {
-                    v.add(new Violation(f + ".lateMinutes", "lateMinutes is only given for lateness"));
+                    v.add(new Violation(f + ".lateMinutes", Text.of("lateMinutes is only given for lateness",
+                            name.apply(a.studentId()) + ": минуты указываются только для опоздания")));
                 }
                 absences.put(i, code);
             }
@@ -406,43 +423,53 @@ public class JournalService {
         Map<Integer, MarkValue> marks = new HashMap<>();
         if (b.marks() != null && !b.marks().isEmpty()) {
             GradingScheme scheme = schemes.get(schemeId).orElseThrow(() -> ProblemException.conflict("scheme-unavailable",
-                    "The grading scheme «" + schemeId + "» of " + l.subject() + " is not installed; marks in it cannot be recorded until "
-                            + "its plug-in is deployed again (stored marks stay readable)"));
+                    Text.of("The grading scheme «" + schemeId + "» of " + l.subject() + " is not installed; marks in it cannot be recorded until "
+                            + "its plug-in is deployed again (stored marks stay readable)", "Шкала оценивания «" + schemeId + "» предмета «"
+                            + l.subject() + "» не установлена: новые отметки по ней не ставятся, пока её модуль не будет установлен снова "
+                            + "(выставленные отметки видны)")));
             if (future) {
-                v.add(new Violation("marks", "Marks of a lesson on " + l.date() + " are recorded on or after that day"));
+                v.add(new Violation("marks", Text.of("Marks of a lesson on " + l.date() + " are recorded on or after that day",
+                        "Отметки за урок " + Messages.date(l.date()) + " ставятся в этот день или позже")));
             } else if (!held) {
-                v.add(new Violation("marks", "A lesson that was not held has no marks"));
+                v.add(new Violation("marks", Text.of("A lesson that was not held has no marks", "У непроведённого урока нет отметок")));
             }
             for (int i = 0; i < b.marks().size(); i++) {
                 MarkInput m = b.marks().get(i);
                 String f = "marks[" + i + "]";
                 if (m == null || m.studentId() == null || !students.contains(m.studentId())) {
-                    v.add(new Violation(f + ".studentId", "Student " + (m == null ? null : m.studentId()) + " is not in this lesson's " + who
-                            + " on " + l.date()));
+                    v.add(new Violation(f + ".studentId", Text.of("Student " + (m == null ? null : m.studentId()) + " is not in this lesson's "
+                            + who + " on " + l.date(), "Ученика " + name.apply(m == null ? null : m.studentId()) + " нет в " + whoRu + " этого урока "
+                            + Messages.date(l.date()))));
                     continue;
                 }
                 MarkValue value = m.value() == null ? null : scheme.parse(m.value(), MarkUse.CURRENT).orElse(null);
                 if (value == null) {
-                    v.add(new Violation(f + ".value", "«" + m.value() + "» (student " + m.studentId() + ") is not a mark of the scheme «"
-                            + scheme.name(java.util.Locale.forLanguageTag("ru")) + "»: " + String.join(" ", scheme.values(MarkUse.CURRENT))));
+                    v.add(new Violation(f + ".value", Text.of("«" + m.value() + "» (student " + name.apply(m.studentId()) + ", " + m.studentId() + ") is not a mark of the scheme «"
+                            + scheme.name(java.util.Locale.ENGLISH) + "»: " + String.join(" ", scheme.values(MarkUse.CURRENT)),
+                            name.apply(m.studentId()) + ": «" + m.value() + "» — не отметка шкалы «" + scheme.name(java.util.Locale.forLanguageTag("ru"))
+                                    + "»; отметки: " + String.join(" ", scheme.values(MarkUse.CURRENT)))));
                 } else {
                     marks.put(i, value);
                 }
                 if (m.workType() == null || !WorkTypes.isKnown(m.workType())) {
-                    v.add(new Violation(f + ".workType", "workType is one of " + String.join(", ",
-                            WorkTypes.ALL.stream().map(WorkTypes.WorkType::id).toList())));
+                    v.add(new Violation(f + ".workType", Text.of("workType is one of " + String.join(", ",
+                            WorkTypes.ALL.stream().map(WorkTypes.WorkType::id).toList()), name.apply(m.studentId()) + ": неизвестный вид работы «"
+                                    + m.workType() + "»")));
                 }
                 if (m.workDate() != null && (m.workDate().isAfter(l.date())
                         || ChronoUnit.DAYS.between(m.workDate(), l.date()) > MAX_WORK_DAYS_BEFORE)) {
-                    v.add(new Violation(f + ".workDate", "workDate is the lesson's date or up to " + MAX_WORK_DAYS_BEFORE + " days before it"));
+                    v.add(new Violation(f + ".workDate", Text.of("workDate is the lesson's date or up to " + MAX_WORK_DAYS_BEFORE
+                            + " days before it", name.apply(m.studentId()) + ": дата работы — день урока или до " + MAX_WORK_DAYS_BEFORE
+                                    + " дней раньше")));
                 }
                 if (m.comment() != null && m.comment().length() > 500) {
-                    v.add(new Violation(f + ".comment", "comment is at most 500 characters"));
+                    v.add(new Violation(f + ".comment", Text.of("comment is at most 500 characters",
+                            name.apply(m.studentId()) + ": комментарий к отметке — не длиннее 500 символов")));
                 }
             }
         }
         if (!v.isEmpty()) {
-            throw ProblemException.invalid(v.size() == 1 ? v.get(0).message() : v.size() + " problems; nothing was recorded: " + v.get(0).message(), v);
+            throw ProblemException.invalid(Messages.summary(v, "nothing was recorded", "ничего не записано"), v);
         }
         return new Validated(marks, absences, schemeId, links);
     }
@@ -467,8 +494,10 @@ public class JournalService {
         long current = le == null ? 0 : le.getUpdatedAt();
         if (expected != null && expected != current) {
             // Checked under the lesson row's lock: of two entries made from the same picture, the second is refused.
-            throw new ProblemException(412, "lesson-changed", "Precondition Failed", "The lesson of " + l.date() + " was entered elsewhere "
-                    + "since it was read (revision " + current + ", not " + expected + "); read it again and repeat the change", "If-Match");
+            throw new ProblemException(412, "lesson-changed", "Precondition Failed", Text.of("The lesson of " + l.date() + " was entered "
+                    + "elsewhere since it was read (revision " + current + ", not " + expected + "); read it again and repeat the change",
+                    "Урок " + Messages.date(l.date()) + " изменён в другом месте после того, как был открыт; откройте его заново и повторите "
+                            + "изменение"), "If-Match");
         }
         JournalLesson before = null;
         if (le == null) {
@@ -611,8 +640,10 @@ public class JournalService {
         long absences = b.attendance() != null ? 0 : ((Number) em.createQuery("select count(a) from AttendanceEntity a where a.occurrenceId = :o")
                 .setParameter("o", l.occurrenceId()).getSingleResult()).longValue();
         if (marks > 0 || absences > 0) {
-            throw new ProblemException(409, "lesson-has-entries", "Conflict", "The lesson of " + l.date() + " has " + marks + " marks and "
-                    + absences + " absences recorded; a lesson that was not held has none: delete them first", "held");
+            throw new ProblemException(409, "lesson-has-entries", "Conflict", Text.of("The lesson of " + l.date() + " has " + marks
+                    + " marks and " + absences + " absences recorded; a lesson that was not held has none: delete them first",
+                    "У урока " + Messages.date(l.date()) + " есть отметки (" + marks + ") и пропуски (" + absences + "); у непроведённого "
+                            + "урока их нет — сначала удалите их"), "held");
         }
     }
 
@@ -637,8 +668,8 @@ public class JournalService {
         requireOpen(c);
         if (c.lesson().cancelled()) {
             // Marks of a lesson cancelled afterwards (before cancellations checked for entries) can only be deleted.
-            throw ProblemException.conflict("lesson-cancelled", "The lesson of " + c.lesson().date() + " was cancelled; its marks can only "
-                    + "be deleted");
+            throw ProblemException.conflict("lesson-cancelled", Text.of("The lesson of " + c.lesson().date() + " was cancelled; its marks "
+                    + "can only be deleted", "Урок " + Messages.date(c.lesson().date()) + " отменён: его отметки можно только удалить"));
         }
         if (edit == null) {
             throw ProblemException.invalid("body", "A JSON body is required");
@@ -647,25 +678,29 @@ public class JournalService {
         MarkValue value = null;
         if (edit.value() != null) {
             GradingScheme scheme = schemes.get(found.getSchemeId()).orElseThrow(() -> ProblemException.conflict("scheme-unavailable",
-                    "The grading scheme «" + found.getSchemeId() + "» of this mark is not installed; its value cannot be changed now"));
+                    Text.of("The grading scheme «" + found.getSchemeId() + "» of this mark is not installed; its value cannot be changed now",
+                            "Шкала оценивания «" + found.getSchemeId() + "» этой отметки не установлена: её значение сейчас не изменить")));
             value = scheme.parse(edit.value(), MarkUse.CURRENT).orElse(null);
             if (value == null) {
-                v.add(new Violation("value", "«" + edit.value() + "» is not a mark of the scheme: " + String.join(" ", scheme.values(MarkUse.CURRENT))));
+                v.add(new Violation("value", Text.of("«" + edit.value() + "» is not a mark of the scheme: " + String.join(" ",
+                        scheme.values(MarkUse.CURRENT)), "«" + edit.value() + "» — не отметка шкалы «" + scheme.name(java.util.Locale.forLanguageTag("ru"))
+                                + "»; отметки: " + String.join(" ", scheme.values(MarkUse.CURRENT)))));
             }
         }
         if (edit.workType() != null && !WorkTypes.isKnown(edit.workType())) {
-            v.add(new Violation("workType", "workType is a known work type"));
+            v.add(new Violation("workType", Text.of("workType is a known work type", "Неизвестный вид работы «" + edit.workType() + "»")));
         }
         LocalDate lessonDate = c.lesson().date();
         if (edit.workDate() != null && (edit.workDate().isAfter(lessonDate)
                 || ChronoUnit.DAYS.between(edit.workDate(), lessonDate) > MAX_WORK_DAYS_BEFORE)) {
-            v.add(new Violation("workDate", "workDate is the lesson's date or up to " + MAX_WORK_DAYS_BEFORE + " days before it"));
+            v.add(new Violation("workDate", Text.of("workDate is the lesson's date or up to " + MAX_WORK_DAYS_BEFORE + " days before it",
+                    "Дата работы — день урока или до " + MAX_WORK_DAYS_BEFORE + " дней раньше")));
         }
         if (edit.comment() != null && edit.comment().length() > 500) {
-            v.add(new Violation("comment", "comment is at most 500 characters"));
+            v.add(new Violation("comment", Text.of("comment is at most 500 characters", "Комментарий к отметке — не длиннее 500 символов")));
         }
         if (!v.isEmpty()) {
-            throw ProblemException.invalid(v.get(0).message(), v);
+            throw ProblemException.invalid(Messages.summary(v, "nothing was changed", "ничего не изменено"), v);
         }
         MarkValue newValue = value;
         PolicyConfig.Policy policy = policies.forSchool(c.schoolId());

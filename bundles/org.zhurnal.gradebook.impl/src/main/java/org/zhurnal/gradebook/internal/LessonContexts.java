@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.calendar.api.CalendarQuery;
 import org.zhurnal.calendar.api.ReportingPeriod;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.ScopeRef;
@@ -151,12 +152,22 @@ public class LessonContexts {
     }
 
     /**
+     * A student named in an error: the full name when the student is of the school (a teacher makes the request), the id
+     * otherwise — an id from elsewhere is not turned into a name.
+     */
+    public String studentName(String schoolId, String studentId) {
+        return studentId == null ? "—" : roster.person(studentId).filter(s -> schoolId != null && schoolId.equals(s.schoolId()))
+                .map(Person::fullName).orElse(studentId);
+    }
+
+    /**
      * @return the caller's person id; 403 unless the caller gives the lesson that day
      */
     public String requireWriter(ZhurnalPrincipal p, Context c) {
         String me = personOf(p).orElse(null);
         if (me == null || !me.equals(c.lesson().teacherId())) {
-            throw ProblemException.forbidden("Only the teacher who gives this lesson on " + c.lesson().date() + " records it");
+            throw ProblemException.forbidden(Text.of("Only the teacher who gives this lesson on " + c.lesson().date() + " records it",
+                    "Урок " + Messages.date(c.lesson().date()) + " записывает только учитель, который его ведёт"));
         }
         return me;
     }
@@ -195,7 +206,8 @@ public class LessonContexts {
             throw ProblemException.notFound(classId != null ? "Class" : "Group", classId != null ? classId : groupId);
         }
         if (!mayRead(p, classId, groupId, subject, lessons)) {
-            throw ProblemException.forbidden("The journal of this " + (classId != null ? "class" : "group") + " is not yours to read");
+            throw ProblemException.forbidden(Text.of("The journal of this " + (classId != null ? "class" : "group") + " is not yours to read",
+                    "Журнал " + (classId != null ? "этого класса" : "этой группы") + " вам не доступен"));
         }
     }
 

@@ -124,11 +124,13 @@ public class ApiServlet extends HttpServlet {
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("X-Content-Type-Options", "nosniff");
         CallContext.bind(new CallContext(ZhurnalPrincipal.ANONYMOUS, requestId));
+        Problems.bindLanguage(Problems.language(req.getHeader("Accept-Language")));
         try {
             current().service(req, resp);
         } finally {
             // Jetty reuses threads: never leave a caller bound to one.
             CallContext.unbind(null);
+            Problems.unbindLanguage();
         }
     }
 

@@ -2,6 +2,7 @@ package org.zhurnal.rest.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.ws.rs.core.Response;
@@ -15,10 +16,41 @@ import org.zhurnal.core.api.security.CallContext;
 public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /**
+     * The language the caller reads problems in, bound per request by {@link ApiServlet} from {@code Accept-Language}:
+     * Russian when the caller prefers it (the UI sends its own language), English otherwise.
+     */
+    private static final ThreadLocal<Locale> LANGUAGE = new ThreadLocal<>();
+
     private Problems() {}
 
+    static void bindLanguage(Locale locale) {
+        LANGUAGE.set(locale);
+    }
+
+    static void unbindLanguage() {
+        LANGUAGE.remove();
+    }
+
+    /** The first of Russian and English among the ranges of an {@code Accept-Language} header; English when neither is there. */
+    static Locale language(String acceptLanguage) {
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            try {
+                Locale chosen = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), List.of(Locale.ENGLISH, Locale.forLanguageTag("ru")));
+                if (chosen != null) {
+                    return chosen;
+                }
+            } catch (IllegalArgumentException e) {
+                // A malformed header: the API's own language.
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
     public static Response of(ProblemException e) {
-        return response(e.status(), e.type(), e.title(), e.getMessage(), e.field(), e.violations());
+        Locale locale = LANGUAGE.get() == null ? Locale.ENGLISH : LANGUAGE.get();
+        return response(e.status(), e.type(), e.title(), e.detail(locale), e.field(), e.violations().stream()
+                .map(v -> new Violation(v.field(), v.message(locale))).toList());
     }
 
     public static Response response(int status, String type, String title, String detail, String field,
@@ -32,7 +64,13 @@ public final class Problems {
             body.put("field", field);
         }
         if (violations != null && !violations.isEmpty()) {
-            body.put("errors", violations);
+            // Each as {field, message}: the message already in the caller's language.
+            body.put("errors", violations.stream().map(v -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("field", v.field());
+                one.put("message", v.message());
+                return one;
+            }).toList());
         }
         CallContext.current().ifPresent(c -> body.put("requestId", c.requestId()));
         Response.ResponseBuilder rb = Response.status(status).type(MEDIA_TYPE).entity(body);

@@ -12,6 +12,7 @@ import javax.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
@@ -68,7 +69,53 @@ class ProblemsTest {
         assertEquals("urn:zhurnal:problem:validation", body.get("type"));
         assertEquals("2 rows are invalid", body.get("detail"));
         assertEquals("a.csv:2:3", body.get("field"));
-        assertEquals(violations, body.get("errors"));
+        assertEquals(List.of(Map.of("field", "a.csv:2:3", "message", "bad date"), Map.of("field", "a.csv:5:1", "message", "empty")),
+                body.get("errors"));
+    }
+
+    @Test
+    void theCallersLanguageIsRussianOnlyWhenPreferredOverEnglish() {
+        assertEquals("ru", Problems.language("ru").getLanguage());
+        assertEquals("ru", Problems.language("ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7").getLanguage());
+        assertEquals("en", Problems.language("en-US,en;q=0.9,ru;q=0.8").getLanguage());
+        assertEquals("ru", Problems.language("de-DE,de;q=0.9,ru;q=0.5").getLanguage());
+        assertEquals("en", Problems.language("de-DE").getLanguage());
+        assertEquals("en", Problems.language(null).getLanguage());
+        assertEquals("en", Problems.language("not;a=language;;").getLanguage());
+    }
+
+    @Test
+    void aProblemWithTextsAnswersInTheCallersLanguageAndFallsBackToEnglish() {
+        ProblemException p = ProblemException.invalid(Text.of("2 problems", "2 ошибки"), List.of(
+                new Violation("marks[0].value", Text.of("«7» is not a mark", "«7» — не оценка")),
+                new Violation("marks[1].workType", "workType is one of ORAL, TEST")));
+        try {
+            Problems.bindLanguage(Problems.language("ru-RU,ru;q=0.9"));
+            Map<String, Object> ru = body(Problems.of(p));
+            assertEquals("2 ошибки", ru.get("detail"));
+            assertEquals(List.of(Map.of("field", "marks[0].value", "message", "«7» — не оценка"),
+                    Map.of("field", "marks[1].workType", "message", "workType is one of ORAL, TEST")), ru.get("errors"));
+            Problems.bindLanguage(Problems.language("en"));
+            Map<String, Object> en = body(Problems.of(p));
+            assertEquals("2 problems", en.get("detail"));
+            assertEquals(List.of(Map.of("field", "marks[0].value", "message", "«7» is not a mark"),
+                    Map.of("field", "marks[1].workType", "message", "workType is one of ORAL, TEST")), en.get("errors"));
+        } finally {
+            Problems.unbindLanguage();
+        }
+        // Nothing bound (outside a request): English.
+        assertEquals("2 problems", body(Problems.of(p)).get("detail"));
+    }
+
+    @Test
+    void aProblemAboutAPartNamesThePlaceInBothLanguages() {
+        ProblemException part = ProblemException.conflict("period-closed", Text.of("The period is closed", "Период закрыт"))
+                .within("[2]", Text.of("Grade [2]: ", "Оценка №3: "));
+        assertEquals("[2]", part.field());
+        assertEquals("Grade [2]: The period is closed", part.getMessage());
+        assertEquals("Оценка №3: Период закрыт", part.detail(java.util.Locale.forLanguageTag("ru")));
+        assertEquals(409, part.status());
+        assertEquals("period-closed", part.type());
     }
 
     @Test
