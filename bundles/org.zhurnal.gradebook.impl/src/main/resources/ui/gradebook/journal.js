@@ -13,6 +13,7 @@ Object.assign(TEXTS.ru, {
   'journal.saved': 'Сохранено уроков: {n}.', 'journal.failed': 'Не сохранено уроков: {n} — см. ошибки под таблицей.',
   'journal.stale': 'урок изменили в другом окне или на другом устройстве после того, как журнал был открыт. Журнал показывает урок, как он записан сейчас, а ваши изменения — поверх него, ещё не сохранённые: проверьте их и нажмите «Сохранить» ещё раз.',
   'journal.invalid': '«{value}» — не оценка и не код пропуска. Оценки: {values}. Коды: {codes}.',
+  'journal.markOnAbsent': '{name}: отмечен пропуск «{code}», а поставлена отметка {mark}. Если ученик отсутствовал, удалите отметку (Delete); отметку за работу, сданную позже, можно оставить.',
   'journal.cancelled': 'Урок отменён: в него ничего не записывается.', 'journal.noLessons': 'В этом периоде уроков по предмету нет.',
   'journal.hidden': 'не видна семье', 'journal.lessonNo': 'урок {n}', 'journal.leave': 'Есть несохранённые изменения.',
   'journal.schemeMissing': 'Система оценивания «{scheme}» не установлена: оценки только для чтения.',
@@ -36,6 +37,7 @@ Object.assign(TEXTS.en, {
   'journal.saved': 'Lessons saved: {n}.', 'journal.failed': 'Lessons not saved: {n} — see the errors below the grid.',
   'journal.stale': 'the lesson was changed in another window or on another device after the journal was opened. The grid now shows the lesson as recorded, with your unsaved changes on top — check them and press “Save” again.',
   'journal.invalid': '“{value}” is neither a mark nor an absence code. Marks: {values}. Codes: {codes}.',
+  'journal.markOnAbsent': '{name}: absence “{code}” is recorded, and a mark {mark} is given. If the student was away, remove the mark (Delete); a mark for work handed in later may stay.',
   'journal.cancelled': 'The lesson is cancelled: nothing is recorded for it.', 'journal.noLessons': 'No lessons of the subject in this period.',
   'journal.hidden': 'hidden from the family', 'journal.lessonNo': 'lesson {n}', 'journal.leave': 'There are unsaved changes.',
   'journal.schemeMissing': 'The grading scheme “{scheme}” is not installed: marks are read-only.',
@@ -253,8 +255,26 @@ function accept(row, col, raw) {
     return false;
   }
   changed(lesson.occurrenceId);
-  say($('status'), '');
+  const clash = absentWithMark(lesson.occurrenceId, student.id);
+  if (clash) say($('status'), 'warn', t('journal.markOnAbsent', { name: student.name, code: clash.code, mark: clash.mark }));
+  else say($('status'), '');
   return true;
+}
+
+/**
+ * A mark and an absence (not a lateness) of one student in one lesson, saved or about to be: allowed — a test written
+ * earlier, work handed in later — but more often a slip of the keyboard, so the teacher is told (nothing is refused).
+ */
+function absentWithMark(occ, sid) {
+  const p = S.pending.get(occ);
+  const pending = p && p.attendance.get(sid);
+  const saved = S.grid.attendance.find((a) => a.occurrenceId === occ && a.studentId === sid);
+  const code = pending !== undefined ? pending : saved && saved.code; // '' = a saved absence being removed
+  const absence = code && S.codes.find((c) => c.code === code);
+  if (!absence || absence.category === 'LATE') return null;
+  const marks = S.grid.marks.filter((m) => m.occurrenceId === occ && m.studentId === sid).map((m) => m.value)
+    .concat((p && p.marks.get(sid)) || []);
+  return marks.length ? { code, mark: marks[marks.length - 1] } : null;
 }
 
 /** Opens the inline editor in the active cell, starting with the typed character. */

@@ -504,7 +504,7 @@ function issueFailed(err) {
     const studentIds = new Set(state.card.students.map((s) => s.student.id));
     const groups = { students: [], guardians: [] };
     for (const v of p.errors) {
-      const name = names.get(v.field) || String(v.message || v.field).replace(/: no personal-data consent on record$/, '');
+      const name = names.get(v.field) || String(v.message || v.field).replace(/: (no personal-data consent on record|нет записанного согласия на обработку персональных данных)$/, '');
       const li = el('li', null, name);
       li.dataset.personId = v.field;
       (studentIds.has(v.field) ? groups.students : groups.guardians).push(li);

@@ -37,6 +37,7 @@ import org.zhurnal.archive.api.ExportResult;
 import org.zhurnal.archive.api.Verification;
 import org.zhurnal.archive.api.YearClosing;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.security.Action;
@@ -165,7 +166,7 @@ public class ArchiveServiceImpl implements ArchiveService {
     private ZhurnalPrincipal administrator(String schoolId) {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         if (schoolId == null || schoolId.isBlank()) {
-            throw ProblemException.invalid("schoolId", "schoolId is required");
+            throw ProblemException.invalid("schoolId", Text.of("schoolId is required", "Не указана школа"));
         }
         authorization.check(p, Action.ADMINISTER, ScopeRef.school(schoolId));
         tenants.school(schoolId).orElseThrow(() -> ProblemException.notFound("School", schoolId));
@@ -216,7 +217,7 @@ public class ArchiveServiceImpl implements ArchiveService {
     public ArchivedDocument archiveReport(String schoolId, ArchiveRequest request) {
         ZhurnalPrincipal p = administrator(schoolId);
         if (request == null || request.reportId() == null || request.reportId().isBlank()) {
-            throw ProblemException.invalid("reportId", "reportId is required");
+            throw ProblemException.invalid("reportId", Text.of("reportId is required", "Не указан отчёт"));
         }
         String reportId = request.reportId().strip();
         String language = "en".equals(request.lang()) ? "en" : "ru";
@@ -227,13 +228,15 @@ public class ArchiveServiceImpl implements ArchiveService {
         ReportFormat format = checked.format();
         String kind = request.kind() == null || request.kind().isBlank() ? plugin.id() : request.kind().strip();
         if (!kind.matches("[a-z0-9][a-z0-9._-]{0,59}")) {
-            throw ProblemException.invalid("kind", "kind is 1 to 60 of a-z, 0-9, '.', '_', '-'");
+            throw ProblemException.invalid("kind", Text.of("kind is 1 to 60 of a-z, 0-9, '.', '_', '-'",
+                    "Вид документа — от 1 до 60 знаков: строчные латинские буквы, цифры, «.», «_», «-»"));
         }
         ArchivedDocument previous = null;
         if (request.replaces() != null && !request.replaces().isBlank()) {
             String prevId = request.replaces().strip();
             previous = jpa.txExpr(TransactionType.Supports, em -> ArchiveStore.find(em, prevId)).filter(d -> d.schoolId().equals(schoolId))
-                    .orElseThrow(() -> ProblemException.invalid("replaces", "no archived document " + prevId + " in this school"));
+                    .orElseThrow(() -> ProblemException.invalid("replaces", Text.of("no archived document " + prevId + " in this school",
+                            "Исправляемого документа нет в архиве этой школы")));
         }
         ReportOutput out = runner.render(reportId, checked, null);
         String classId = classParameter(plugin, checked.parameters());
@@ -245,7 +248,8 @@ public class ArchiveServiceImpl implements ArchiveService {
             // A concurrent correction of the same version won (the unique previous_id refused this one).
             if (corrected != null && !(e instanceof ProblemException)
                     && jpa.txExpr(TransactionType.Supports, em -> ArchiveStore.successor(em, corrected.id())).isPresent()) {
-                throw ProblemException.conflict("archive-superseded", "Document " + corrected.id() + " was corrected meanwhile; correct the latest version");
+                throw ProblemException.conflict("archive-superseded", Text.of("Document " + corrected.id() + " was corrected meanwhile; correct the "
+                        + "latest version", "Документ тем временем уже исправили; исправляйте его последнюю версию"));
             }
             throw e;
         }
@@ -255,12 +259,14 @@ public class ArchiveServiceImpl implements ArchiveService {
     public YearClosing closeYear(String schoolId, int academicYear) {
         ZhurnalPrincipal p = administrator(schoolId);
         if (academicYear < 2000 || academicYear > 2100) {
-            throw ProblemException.invalid("year", "year is an academic year between 2000 and 2100");
+            throw ProblemException.invalid("year", Text.of("year is an academic year between 2000 and 2100",
+                    "Укажите учебный год — год его начала, от 2000 до 2100"));
         }
         Config c = config;
         String reportId = c.yearReport().strip();
         ReportPlugin plugin = runner.report(reportId).orElseThrow(() -> ProblemException.conflict("year-report-missing",
-                "The year report «" + reportId + "» (" + PID + " yearReport) is not installed"));
+                Text.of("The year report «" + reportId + "» (" + PID + " yearReport) is not installed", "Годовой отчёт для архива «" + reportId
+                        + "» не установлен; обратитесь к администратору (настройка " + PID + " yearReport)")));
         List<ArchivedDocument> created = new ArrayList<>();
         List<ArchivedDocument> existing = new ArrayList<>();
         for (SchoolClass sc : roster.classes(schoolId, academicYear)) {
@@ -300,8 +306,9 @@ public class ArchiveServiceImpl implements ArchiveService {
             ArchivedDocument previous, byte[] content, String dedupeKey, ZhurnalPrincipal p) {
         Signer s = signer;
         if (s == null) {
-            throw new ProblemException(503, "archive-key", "Archive key unavailable", "The archive's signing key is not usable: " + keyError
-                    + " (configure " + PID + ")", null);
+            throw new ProblemException(503, "archive-key", "Archive key unavailable", Text.of("The archive's signing key is not usable: " + keyError
+                    + " (configure " + PID + ")", "Ключ подписи архива недоступен: " + keyError + "; обратитесь к администратору (настройка "
+                    + PID + ")"), null);
         }
         Instant now = Instant.ofEpochMilli(clock.now().toEpochMilli());
         ArchivedDocument d = new ArchivedDocument(UUID.randomUUID().toString(), schoolId, classId, year, kind, title, fileName, mediaType,
@@ -312,8 +319,8 @@ public class ArchiveServiceImpl implements ArchiveService {
             if (previous != null) {
                 // The unique previous_id also guards this against a concurrent correction.
                 ArchiveStore.successor(em, previous.id()).ifPresent(next -> {
-                    throw ProblemException.conflict("archive-superseded", "Document " + previous.id() + " was already corrected by " + next
-                            + "; correct the latest version");
+                    throw ProblemException.conflict("archive-superseded", Text.of("Document " + previous.id() + " was already corrected by " + next
+                            + "; correct the latest version", "Документ уже исправлен; исправляйте его последнюю версию"));
                 });
             }
             ArchiveStore.insert(em, d, signature, content, dedupeKey);
@@ -332,17 +339,19 @@ public class ArchiveServiceImpl implements ArchiveService {
             String field = "parameters." + param.name();
             switch (param.type()) {
                 case CLASS -> {
-                    SchoolClass c = roster.schoolClass(v).orElseThrow(() -> ProblemException.invalid(field, "no class " + v));
+                    SchoolClass c = roster.schoolClass(v).orElseThrow(() -> ProblemException.invalid(field, Text.of("no class " + v, "Класс не найден")));
                     if (!c.schoolId().equals(schoolId)) {
-                        throw ProblemException.invalid(field, "class " + v + " is not of this school");
+                        throw ProblemException.invalid(field, Text.of("class " + v + " is not of this school", "Класс " + c.name() + " — не из этой школы"));
                     }
                 }
                 case SCHOOL -> {
                     if (!v.equals(schoolId)) {
-                        throw ProblemException.invalid(field, "the school is the archive's school " + schoolId);
+                        throw ProblemException.invalid(field, Text.of("the school is the archive's school " + schoolId,
+                                "В архив школы попадают только отчёты этой школы"));
                     }
                 }
-                case MUNICIPALITY -> throw ProblemException.invalid(field, "a school's archive keeps the school's documents, not a municipality's");
+                case MUNICIPALITY -> throw ProblemException.invalid(field, Text.of("a school's archive keeps the school's documents, not a municipality's",
+                        "В архиве школы хранятся документы школы, а не муниципалитета"));
                 default -> {
                 }
             }
@@ -383,7 +392,8 @@ public class ArchiveServiceImpl implements ArchiveService {
         byte[][] lobs = jpa.txExpr(TransactionType.Required, em -> new byte[][] { ArchiveStore.content(em, d.id()), ArchiveStore.signature(em, d.id()) });
         Signer s = signer;
         if (s == null) {
-            throw new ProblemException(503, "archive-key", "Archive key unavailable", "The archive's keystore is not usable: " + keyError, null);
+            throw new ProblemException(503, "archive-key", "Archive key unavailable", Text.of("The archive's keystore is not usable: " + keyError,
+                    "Хранилище ключей архива недоступно: " + keyError + "; обратитесь к администратору"), null);
         }
         return Integrity.check(d, lobs[0], lobs[1], s);
     }
@@ -415,7 +425,8 @@ public class ArchiveServiceImpl implements ArchiveService {
         administrator(schoolId);
         List<String> targets = Arrays.stream(config.exportTargets().split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
         if (targets.isEmpty()) {
-            throw ProblemException.conflict("no-export-targets", "No export targets are configured (" + PID + " exportTargets)");
+            throw ProblemException.conflict("no-export-targets", Text.of("No export targets are configured (" + PID + " exportTargets)",
+                    "Не настроено, куда выгружать архив; обратитесь к администратору (настройка " + PID + " exportTargets)"));
         }
         List<ArchivedDocument> docs = jpa.txExpr(TransactionType.Supports, em -> ArchiveStore.ofSchool(em, schoolId, null));
         ExportResult result = Exporter.export(schoolId, docs, targets, d -> jpa.txExpr(TransactionType.Required,

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.zhurnal.bells.api.BellPeriod;
 import org.zhurnal.bells.api.BellSchedule;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 
 /** The bells' pure rules: what a valid schedule is, and how its lessons are stored. No state. */
@@ -34,23 +35,25 @@ public final class BellRules {
     public static List<Violation> validate(ScheduleInput in) {
         List<Violation> v = new ArrayList<>();
         if (in == null) {
-            v.add(new Violation("body", "A JSON body is required"));
+            v.add(new Violation("body", Text.of("A JSON body is required", "Не переданы данные запроса")));
             return v;
         }
         if (in.name() == null || in.name().isBlank() || in.name().length() > 100) {
-            v.add(new Violation("name", "name is required (at most 100 characters)"));
+            v.add(new Violation("name", Text.of("name is required (at most 100 characters)", "Укажите название (не длиннее 100 символов)")));
         }
         if (in.kind() == null || !KINDS.contains(in.kind().toUpperCase(Locale.ROOT))) {
-            v.add(new Violation("kind", "kind is one of " + KINDS));
+            v.add(new Violation("kind", Text.of("kind is one of " + KINDS,
+                    "Выберите вид расписания: обычное, сокращённое, субботнее или вторая смена")));
         }
         if (in.validFrom() == null) {
-            v.add(new Violation("validFrom", "validFrom is required"));
+            v.add(new Violation("validFrom", Text.of("validFrom is required", "Укажите, с какого дня действует расписание")));
         } else if (in.validTo() != null && in.validTo().isBefore(in.validFrom())) {
-            v.add(new Violation("validTo", "validTo is not before validFrom"));
+            v.add(new Violation("validTo", Text.of("validTo is not before validFrom", "Дата окончания действия не может быть раньше даты начала")));
         }
         List<PeriodInput> ps = in.periods();
         if (ps == null || ps.isEmpty() || ps.size() > MAX_PERIODS) {
-            v.add(new Violation("periods", "A schedule has 1 to " + MAX_PERIODS + " lessons"));
+            v.add(new Violation("periods", Text.of("A schedule has 1 to " + MAX_PERIODS + " lessons", "В расписании от 1 до " + MAX_PERIODS
+                    + " уроков")));
             return v;
         }
         PeriodInput previous = null;
@@ -59,31 +62,37 @@ public final class BellRules {
             PeriodInput p = ps.get(i);
             String f = "periods[" + i + "]";
             if (p == null) {
-                v.add(new Violation(f, "A lesson is required"));
+                v.add(new Violation(f, Text.of("A lesson is required", "Строка " + (i + 1) + ": урок не задан")));
                 continue;
             }
             boolean ok = true;
             if (p.number() == null || p.number() < 1 || p.number() > MAX_PERIODS) {
-                v.add(new Violation(f + ".number", "number is 1 to " + MAX_PERIODS));
+                v.add(new Violation(f + ".number", Text.of("number is 1 to " + MAX_PERIODS, "Строка " + (i + 1) + ": номер урока — от 1 до "
+                        + MAX_PERIODS)));
                 ok = false;
             } else if (previous != null && previous.number() != null && p.number() <= previous.number()) {
-                v.add(new Violation(f + ".number", "Lesson numbers are unique and ascending: " + p.number() + " follows "
-                        + previous.number()));
+                v.add(new Violation(f + ".number", Text.of("Lesson numbers are unique and ascending: " + p.number() + " follows "
+                        + previous.number(), "Номера уроков идут по возрастанию и не повторяются, а " + p.number() + "-й урок указан после "
+                        + previous.number() + "-го")));
             }
             if (p.start() == null) {
-                v.add(new Violation(f + ".start", "start is required"));
+                v.add(new Violation(f + ".start", Text.of("start is required", lesson(p, i) + ": укажите время начала")));
                 ok = false;
             }
             if (p.end() == null) {
-                v.add(new Violation(f + ".end", "end is required"));
+                v.add(new Violation(f + ".end", Text.of("end is required", lesson(p, i) + ": укажите время окончания")));
                 ok = false;
             } else if (p.start() != null && !p.end().isAfter(p.start())) {
-                v.add(new Violation(f + ".end", "Lesson " + p.number() + " ends after it starts"));
+                v.add(new Violation(f + ".end", Text.of("Lesson " + p.number() + " ends after it starts", lesson(p, i)
+                        + " должен заканчиваться позже, чем начинается")));
                 ok = false;
             }
             if (ok && previous != null && p.start().isBefore(previous.end())) {
-                v.add(new Violation(f + ".start", "Lesson " + p.number() + " (" + p.start() + "–" + p.end() + ") overlaps lesson "
-                        + previous.number() + " (" + previous.start() + "–" + previous.end() + ", periods[" + previousIndex + "])"));
+                v.add(new Violation(f + ".start", Text.of("Lesson " + p.number() + " (" + p.start() + "–" + p.end() + ") overlaps lesson "
+                        + previous.number() + " (" + previous.start() + "–" + previous.end() + ", periods[" + previousIndex + "])",
+                        lesson(p, i) + " (" + Messages.time(p.start()) + "–" + Messages.time(p.end()) + ") пересекается "
+                                + (previous.number() == 2 ? "со " : "с ") + previous.number() + "-м уроком (" + Messages.time(previous.start())
+                                + "–" + Messages.time(previous.end()) + ")")));
             }
             if (ok) {
                 previous = p;
@@ -91,6 +100,11 @@ public final class BellRules {
             }
         }
         return v;
+    }
+
+    /** A lesson named in a Russian problem: «3-й урок» by its number when it has one, else by its row. */
+    private static String lesson(PeriodInput p, int index) {
+        return p.number() != null && p.number() >= 1 && p.number() <= MAX_PERIODS ? p.number() + "-й урок" : "Урок в строке " + (index + 1);
     }
 
     /** @return the lessons as stored: {@code 1=08:30-09:15;2=09:25-10:10} */

@@ -25,6 +25,7 @@ import org.zhurnal.bells.internal.entity.DateOverrideEntity;
 import org.zhurnal.bells.internal.entity.ScheduleEntity;
 import org.zhurnal.bells.internal.entity.WeekdayEntity;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
@@ -85,7 +86,7 @@ public class BellsServiceImpl {
     private static void validate(ScheduleInput in) {
         List<Violation> v = BellRules.validate(in);
         if (!v.isEmpty()) {
-            throw ProblemException.invalid(v.get(0).message(), v);
+            throw ProblemException.invalid(Messages.first(v), v);
         }
     }
 
@@ -171,11 +172,12 @@ public class BellsServiceImpl {
     /** The schedule named by an assignment, which must belong to the school (else 400 scheduleId). */
     private static ScheduleEntity target(EntityManager em, String schoolId, Assignment body) {
         if (body == null || body.scheduleId() == null || body.scheduleId().isBlank()) {
-            throw ProblemException.invalid("scheduleId", "scheduleId is required");
+            throw ProblemException.invalid("scheduleId", Text.of("scheduleId is required", "Выберите расписание звонков"));
         }
         ScheduleEntity s = em.find(ScheduleEntity.class, body.scheduleId());
         if (s == null || !s.getSchoolId().equals(schoolId)) {
-            throw ProblemException.invalid("scheduleId", "No bell schedule " + body.scheduleId() + " in this school");
+            throw ProblemException.invalid("scheduleId", Text.of("No bell schedule " + body.scheduleId() + " in this school",
+                    "В этой школе нет такого расписания звонков"));
         }
         return s;
     }
@@ -188,10 +190,10 @@ public class BellsServiceImpl {
         try {
             day = DayOfWeek.valueOf(weekday == null ? "" : weekday.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("weekday", "weekday is MONDAY to SATURDAY");
+            throw ProblemException.invalid("weekday", Text.of("weekday is MONDAY to SATURDAY", "День недели — с понедельника по субботу"));
         }
         if (day == DayOfWeek.SUNDAY) {
-            throw ProblemException.invalid("weekday", "weekday is MONDAY to SATURDAY");
+            throw ProblemException.invalid("weekday", Text.of("weekday is MONDAY to SATURDAY", "День недели — с понедельника по субботу"));
         }
         return write( em -> {
             ScheduleEntity s = target(em, schoolId, body);
@@ -223,7 +225,8 @@ public class BellsServiceImpl {
         return write( em -> {
             ScheduleEntity s = target(em, schoolId, body);
             if (!Mapping.toDTO(s).validOn(d)) {
-                throw ProblemException.invalid("scheduleId", "The schedule «" + s.getName() + "» is not valid on " + d);
+                throw ProblemException.invalid("scheduleId", Text.of("The schedule «" + s.getName() + "» is not valid on " + d,
+                        "Расписание «" + s.getName() + "» не действует " + Messages.date(d)));
             }
             DateOverrideEntity o = Mapping.override(em, schoolId, d);
             String before = o == null ? null : o.getScheduleId();
@@ -264,7 +267,7 @@ public class BellsServiceImpl {
         try {
             return LocalDate.parse(date);
         } catch (RuntimeException e) {
-            throw ProblemException.invalid("date", "date is yyyy-MM-dd");
+            throw ProblemException.invalid("date", Text.of("date is yyyy-MM-dd", "Дата указывается в формате ГГГГ-ММ-ДД"));
         }
     }
 }

@@ -29,6 +29,7 @@ import org.zhurnal.calendar.internal.entity.PeriodEntity;
 import org.zhurnal.calendar.internal.entity.TransferEntity;
 import org.zhurnal.calendar.internal.entity.YearEntity;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
@@ -111,39 +112,43 @@ public class CalendarServiceImpl {
         ZhurnalPrincipal p = caller();
         access.require(p, schoolId, Action.ADMINISTER);
         if (n == null) {
-            throw ProblemException.invalid("body", "A JSON body is required");
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
         }
         List<Violation> v = new ArrayList<>();
         if (n.year() == null || n.year() < 2000 || n.year() > 2100) {
-            v.add(new Violation("year", "year is the first year of the academic year, e.g. 2026 for 2026/2027"));
+            v.add(new Violation("year", Text.of("year is the first year of the academic year, e.g. 2026 for 2026/2027",
+                    "Укажите год начала учебного года, например 2026 для 2026/2027")));
         }
         if (n.start() == null) {
-            v.add(new Violation("start", "start is required"));
+            v.add(new Violation("start", Text.of("start is required", "Укажите дату начала учебного года")));
         }
         if (n.end() == null) {
-            v.add(new Violation("end", "end is required"));
+            v.add(new Violation("end", Text.of("end is required", "Укажите дату окончания учебного года")));
         }
         if (v.isEmpty()) {
             LocalDate min = LocalDate.of(n.year(), 9, 1);
             LocalDate max = LocalDate.of(n.year() + 1, 8, 31);
             if (n.start().isBefore(min) || n.start().isAfter(max)) {
-                v.add(new Violation("start", "start lies between " + min + " and " + max));
+                v.add(new Violation("start", Text.of("start lies between " + min + " and " + max, "Учебный год " + n.year() + "/" + (n.year() + 1)
+                        + " начинается не раньше " + Messages.date(min) + " и не позже " + Messages.date(max))));
             }
             if (n.end().isBefore(min) || n.end().isAfter(max)) {
-                v.add(new Violation("end", "end lies between " + min + " and " + max));
+                v.add(new Violation("end", Text.of("end lies between " + min + " and " + max, "Учебный год " + n.year() + "/" + (n.year() + 1)
+                        + " заканчивается не раньше " + Messages.date(min) + " и не позже " + Messages.date(max))));
             } else if (!n.start().isBefore(n.end())) {
-                v.add(new Violation("end", "end comes after start"));
+                v.add(new Violation("end", Text.of("end comes after start", "Дата окончания учебного года должна быть позже даты начала")));
             }
         }
         if (n.workingDays() == null || (n.workingDays() != 5 && n.workingDays() != 6)) {
-            v.add(new Violation("workingDays", "workingDays is 5 or 6"));
+            v.add(new Violation("workingDays", Text.of("workingDays is 5 or 6", "Учебная неделя — пятидневная или шестидневная")));
         }
         if (!v.isEmpty()) {
-            throw ProblemException.invalid(v.get(0).message(), v);
+            throw ProblemException.invalid(Messages.first(v), v);
         }
         return write( em -> {
             if (Mapping.year(em, schoolId, n.year()) != null) {
-                throw ProblemException.conflict("year-exists", "The academic year " + n.year() + "/" + (n.year() + 1) + " already exists");
+                throw ProblemException.conflict("year-exists", Text.of("The academic year " + n.year() + "/" + (n.year() + 1) + " already exists",
+                        "Учебный год " + n.year() + "/" + (n.year() + 1) + " уже создан"));
             }
             long now = clock.now().toEpochMilli();
             YearEntity y = new YearEntity();
@@ -191,14 +196,14 @@ public class CalendarServiceImpl {
     private static void checkGrades(List<Integer> grades, boolean required, List<Violation> v) {
         if (grades == null || grades.isEmpty()) {
             if (required) {
-                v.add(new Violation("grades", "grades lists at least one grade (1–11)"));
+                v.add(new Violation("grades", Text.of("grades lists at least one grade (1–11)", "Укажите хотя бы одну параллель (от 1 до 11)")));
             }
             return;
         }
         for (int i = 0; i < grades.size(); i++) {
             Integer g = grades.get(i);
             if (g == null || g < 1 || g > 11) {
-                v.add(new Violation("grades[" + i + "]", "A grade is 1 to 11"));
+                v.add(new Violation("grades[" + i + "]", Text.of("A grade is 1 to 11", "Параллель — число от 1 до 11")));
             }
         }
     }
@@ -209,12 +214,13 @@ public class CalendarServiceImpl {
             YearEntity y = adminYear(em, p, yearId);
             AcademicYear year = Mapping.toDTO(y);
             if (n == null) {
-                throw ProblemException.invalid("body", "A JSON body is required");
+                throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
             }
             List<Violation> v = new ArrayList<>();
             String scheme = n.scheme() == null ? null : n.scheme().toUpperCase(Locale.ROOT);
             if (scheme == null || !CalendarRules.SCHEMES.contains(scheme)) {
-                v.add(new Violation("scheme", "scheme is one of " + CalendarRules.SCHEMES));
+                v.add(new Violation("scheme", Text.of("scheme is one of " + CalendarRules.SCHEMES,
+                        "Выберите схему: четверти, полугодия, триместры или произвольные периоды")));
             }
             checkGrades(n.grades(), true, v);
             List<Span> spans = new ArrayList<>();
@@ -223,25 +229,30 @@ public class CalendarServiceImpl {
                     PeriodInput pi = n.periods().get(i);
                     String f = "periods[" + i + "]";
                     if (pi == null) {
-                        v.add(new Violation(f, "A period is required"));
+                        v.add(new Violation(f, Text.of("A period is required", "Период №" + (i + 1) + " не задан")));
                         continue;
                     }
+                    String who = "Период " + period(i, pi.name());
                     if (pi.name() == null || pi.name().isBlank() || pi.name().length() > 100) {
-                        v.add(new Violation(f + ".name", "name is required (at most 100 characters)"));
+                        v.add(new Violation(f + ".name", Text.of("name is required (at most 100 characters)",
+                                "Период №" + (i + 1) + ": укажите название (не длиннее 100 символов)")));
                     }
                     if (pi.start() == null || !year.contains(pi.start())) {
-                        v.add(new Violation(f + ".start", "start lies within the academic year " + year.start() + " – " + year.end()));
+                        v.add(new Violation(f + ".start", Text.of("start lies within the academic year " + year.start() + " – " + year.end(),
+                                who + ": дата начала должна быть в пределах учебного года (" + Messages.dates(year.start(), year.end()) + ")")));
                     }
                     if (pi.end() == null || !year.contains(pi.end())) {
-                        v.add(new Violation(f + ".end", "end lies within the academic year " + year.start() + " – " + year.end()));
+                        v.add(new Violation(f + ".end", Text.of("end lies within the academic year " + year.start() + " – " + year.end(),
+                                who + ": дата окончания должна быть в пределах учебного года (" + Messages.dates(year.start(), year.end()) + ")")));
                     } else if (pi.start() != null && pi.end().isBefore(pi.start())) {
-                        v.add(new Violation(f + ".end", "end is not before start"));
+                        v.add(new Violation(f + ".end", Text.of("end is not before start", who + ": дата окончания не может быть раньше даты начала")));
                     }
                     if (pi.start() != null && pi.end() != null && !pi.end().isBefore(pi.start())) {
                         for (int j = 0; j < spans.size(); j++) {
                             Span o = spans.get(j);
                             if (o != null && CalendarRules.overlap(o.start(), o.end(), pi.start(), pi.end())) {
-                                v.add(new Violation(f + ".start", "periods[" + j + "] and " + f + " overlap"));
+                                v.add(new Violation(f + ".start", Text.of("periods[" + j + "] and " + f + " overlap", who + " пересекается с периодом "
+                                        + period(j, o.name()))));
                             }
                         }
                         spans.add(new Span(pi.name() == null ? "" : pi.name().strip(), pi.start(), pi.end()));
@@ -250,15 +261,16 @@ public class CalendarServiceImpl {
                     }
                 }
             } else if ("CUSTOM".equals(scheme)) {
-                v.add(new Violation("periods", "A CUSTOM scheme lists its periods"));
+                v.add(new Violation("periods", Text.of("A CUSTOM scheme lists its periods", "Для произвольной схемы перечислите периоды")));
             } else if (scheme != null && CalendarRules.SCHEMES.contains(scheme)) {
                 spans.addAll(CalendarRules.standardPeriods(scheme, year));
                 if (spans.isEmpty()) {
-                    v.add(new Violation("scheme", "The academic year is too short for " + scheme));
+                    v.add(new Violation("scheme", Text.of("The academic year is too short for " + scheme,
+                            "Учебный год слишком короткий, чтобы разделить его на " + Messages.scheme(scheme))));
                 }
             }
             if (!v.isEmpty()) {
-                throw ProblemException.invalid(v.get(0).message(), v);
+                throw ProblemException.invalid(Messages.first(v), v);
             }
             List<Integer> grades = CalendarRules.parseGrades(CalendarRules.formatGrades(n.grades()));
             List<PeriodEntity> existing = Mapping.periods(em, y.getId());
@@ -271,8 +283,9 @@ public class CalendarServiceImpl {
                     LocalDate ee = LocalDate.parse(e.getEndDate());
                     boolean clash = !e.getScheme().equals(scheme) || spans.stream().anyMatch(s -> CalendarRules.overlap(es, ee, s.start(), s.end()));
                     if (clash) {
-                        throw ProblemException.conflict("period-conflict", "Grade " + grade + " already has the period «" + e.getName()
-                                + "» (" + e.getId() + ", " + es + " – " + ee + ", " + e.getScheme() + ")");
+                        throw ProblemException.conflict("period-conflict", Text.of("Grade " + grade + " already has the period «" + e.getName()
+                                + "» (" + e.getId() + ", " + es + " – " + ee + ", " + e.getScheme() + ")", "У " + grade + "-х классов уже есть период «"
+                                + e.getName() + "» (" + Messages.dates(es, ee) + ", " + Messages.scheme(e.getScheme()) + ")"));
                     }
                 }
             }
@@ -307,27 +320,29 @@ public class CalendarServiceImpl {
             YearEntity y = adminYear(em, p, yearId);
             AcademicYear year = Mapping.toDTO(y);
             if (n == null) {
-                throw ProblemException.invalid("body", "A JSON body is required");
+                throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
             }
             List<Violation> v = new ArrayList<>();
             String kind = n.kind() == null ? null : n.kind().toUpperCase(Locale.ROOT);
             if (kind == null || !CalendarRules.DAY_OFF_KINDS.contains(kind)) {
-                v.add(new Violation("kind", "kind is HOLIDAY or VACATION"));
+                v.add(new Violation("kind", Text.of("kind is HOLIDAY or VACATION", "Выберите вид: праздник или каникулы")));
             }
             if (n.name() == null || n.name().isBlank() || n.name().length() > 200) {
-                v.add(new Violation("name", "name is required (at most 200 characters)"));
+                v.add(new Violation("name", Text.of("name is required (at most 200 characters)", "Укажите название (не длиннее 200 символов)")));
             }
             if (n.start() == null || !year.contains(n.start())) {
-                v.add(new Violation("start", "start lies within the academic year " + year.start() + " – " + year.end()));
+                v.add(new Violation("start", Text.of("start lies within the academic year " + year.start() + " – " + year.end(),
+                        "Дата начала должна быть в пределах учебного года (" + Messages.dates(year.start(), year.end()) + ")")));
             }
             if (n.end() == null || !year.contains(n.end())) {
-                v.add(new Violation("end", "end lies within the academic year " + year.start() + " – " + year.end()));
+                v.add(new Violation("end", Text.of("end lies within the academic year " + year.start() + " – " + year.end(),
+                        "Дата окончания должна быть в пределах учебного года (" + Messages.dates(year.start(), year.end()) + ")")));
             } else if (n.start() != null && n.end().isBefore(n.start())) {
-                v.add(new Violation("end", "end is not before start"));
+                v.add(new Violation("end", Text.of("end is not before start", "Дата окончания не может быть раньше даты начала")));
             }
             checkGrades(n.grades(), false, v);
             if (!v.isEmpty()) {
-                throw ProblemException.invalid(v.get(0).message(), v);
+                throw ProblemException.invalid(Messages.first(v), v);
             }
             DayOffEntity d = new DayOffEntity();
             d.setId(UUID.randomUUID().toString());
@@ -366,24 +381,28 @@ public class CalendarServiceImpl {
             YearEntity y = adminYear(em, p, yearId);
             AcademicYear year = Mapping.toDTO(y);
             if (n == null) {
-                throw ProblemException.invalid("body", "A JSON body is required");
+                throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
             }
             List<Violation> v = new ArrayList<>();
             if (n.date() == null || !year.contains(n.date())) {
-                v.add(new Violation("date", "date lies within the academic year " + year.start() + " – " + year.end()));
+                v.add(new Violation("date", Text.of("date lies within the academic year " + year.start() + " – " + year.end(),
+                        "Дата должна быть в пределах учебного года (" + Messages.dates(year.start(), year.end()) + ")")));
             }
             if (n.working() == null) {
-                v.add(new Violation("working", "working is true (lessons on that day) or false"));
+                v.add(new Violation("working", Text.of("working is true (lessons on that day) or false",
+                        "Укажите, рабочий это день (с уроками) или выходной")));
             } else if (n.working() && (n.timetableOf() == null || n.timetableOf() == DayOfWeek.SUNDAY)) {
-                v.add(new Violation("timetableOf", "A working day follows the timetable of a weekday from MONDAY to SATURDAY"));
+                v.add(new Violation("timetableOf", Text.of("A working day follows the timetable of a weekday from MONDAY to SATURDAY",
+                        "Выберите, по расписанию какого дня (с понедельника по субботу) идут уроки в этот рабочий день")));
             } else if (!n.working() && n.timetableOf() != null) {
-                v.add(new Violation("timetableOf", "A free day has no timetable"));
+                v.add(new Violation("timetableOf", Text.of("A free day has no timetable", "У выходного дня нет расписания уроков")));
             }
             if (!v.isEmpty()) {
-                throw ProblemException.invalid(v.get(0).message(), v);
+                throw ProblemException.invalid(Messages.first(v), v);
             }
             if (Mapping.transfers(em, y.getId()).stream().anyMatch(t -> t.getTransferDate().equals(n.date().toString()))) {
-                throw ProblemException.conflict("transfer-exists", n.date() + " is already transferred");
+                throw ProblemException.conflict("transfer-exists", Text.of(n.date() + " is already transferred",
+                        "День " + Messages.date(n.date()) + " уже перенесён"));
             }
             TransferEntity t = new TransferEntity();
             t.setId(UUID.randomUUID().toString());
@@ -429,7 +448,8 @@ public class CalendarServiceImpl {
             PeriodEntity e = readablePeriod(em, p, periodId);
             access.require(p, e.getSchoolId(), Action.ADMINISTER);
             if (ReportingPeriod.CLOSED.equals(e.getPeriodState())) {
-                throw ProblemException.conflict("period-closed", "The period «" + e.getName() + "» is already closed");
+                throw ProblemException.conflict("period-closed", Text.of("The period «" + e.getName() + "» is already closed",
+                        "Период «" + e.getName() + "» уже закрыт"));
             }
             ReportingPeriod before = Mapping.toDTO(e);
             e.setPeriodState(ReportingPeriod.CLOSED);
@@ -450,13 +470,15 @@ public class CalendarServiceImpl {
             access.require(p, e.getSchoolId(), Action.ADMINISTER);
             access.requireDeputy(p, e.getSchoolId());
             if (body == null || body.reason() == null || body.reason().isBlank()) {
-                throw ProblemException.invalid("reason", "A reason is required to reopen a closed period");
+                throw ProblemException.invalid("reason", Text.of("A reason is required to reopen a closed period",
+                        "Чтобы открыть закрытый период, укажите причину"));
             }
             if (body.reason().length() > 1000) {
-                throw ProblemException.invalid("reason", "reason has at most 1000 characters");
+                throw ProblemException.invalid("reason", Text.of("reason has at most 1000 characters", "Причина — не длиннее 1000 символов"));
             }
             if (!ReportingPeriod.CLOSED.equals(e.getPeriodState())) {
-                throw ProblemException.conflict("period-open", "The period «" + e.getName() + "» is not closed");
+                throw ProblemException.conflict("period-open", Text.of("The period «" + e.getName() + "» is not closed",
+                        "Период «" + e.getName() + "» не закрыт"));
             }
             ReportingPeriod before = Mapping.toDTO(e);
             e.setPeriodState(ReportingPeriod.OPEN);
@@ -468,6 +490,11 @@ public class CalendarServiceImpl {
             events.publish(PERIOD_REOPENED, e.getSchoolId(), payload(after, e.getSchoolId(), reason));
             return after;
         });
+    }
+
+    /** A period named in a Russian problem: «1 четверть» by its name when it has one, else №2 by its place in the request. */
+    private static String period(int index, String name) {
+        return name == null || name.isBlank() || name.length() > 100 ? "№" + (index + 1) : "«" + name.strip() + "»";
     }
 
     private static Map<String, Object> payload(ReportingPeriod period, String schoolId, String reason) {

@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.Role;
@@ -52,7 +53,8 @@ public class SchoolAccess {
                 || (g.role() == Role.DEPUTY_DIRECTOR && authorization.permits(p, Action.ADMINISTER, ScopeRef.school(schoolId))
                         && (g.scope().equals(ScopeRef.school(schoolId)))));
         if (!deputy) {
-            throw ProblemException.forbidden("Only a deputy director may reopen a closed reporting period");
+            throw ProblemException.forbidden(Text.of("Only a deputy director may reopen a closed reporting period",
+                    "Открыть закрытый период может только заместитель директора"));
         }
     }
 }

@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
         this(status, type, title, detail.en(), detail, field, List.of());
     }
 
+    /** A problem with several invalid inputs whose detail is given in the UI's languages. */
+    public ProblemException(int status, String type, String title, Text detail, String field, List<Violation> violations) {
+        this(status, type, title, detail.en(), detail, field, violations);
+    }
+
     private ProblemException(int status, String type, String title, String detail, Text text, String field, List<Violation> violations) {
         super(detail);
         this.status = status;
@@ -103,7 +108,8 @@ public class ProblemException extends RuntimeException {
 
     /** 404: nothing of that kind with that id exists within the caller's scope. */
     public static ProblemException notFound(String what, String id) {
-        return new ProblemException(404, "not-found", "Not found", what + " " + id + " was not found", null);
+        return new ProblemException(404, "not-found", "Not found", Text.of(what + " " + id + " was not found",
+                "Не найдено или недоступно (" + what + " " + id + ")"), null);
     }
 
     /** 409: the request conflicts with the current state. */

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.persistence.InLists;
@@ -92,7 +93,8 @@ public class Preferences {
     public Preference set(String schoolId, Person person, String studentId, String channel, String contactKind, String mode) {
         String m = mode == null ? null : mode.trim().toUpperCase(Locale.ROOT);
         if (!MODES.contains(m)) {
-            throw ProblemException.invalid("mode", "mode is one of INSTANT, DAILY, WEEKLY, NONE");
+            throw ProblemException.invalid("mode", Text.of("mode is one of INSTANT, DAILY, WEEKLY, NONE",
+                    "Выберите, как часто сообщать: сразу, раз в день, раз в неделю или не сообщать"));
         }
         return jpa.txExpr(TransactionType.Required, em -> {
             Preference before = of(person, studentId, channel, contactKind, stored(studentId));

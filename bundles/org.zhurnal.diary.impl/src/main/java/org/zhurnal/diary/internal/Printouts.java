@@ -165,7 +165,8 @@ public class Printouts {
         // Only this student's guardians and hand-over row are read, not the whole class's.
         Recipient r = studentsOf(c, monday).stream().filter(x -> x.id().equals(studentId)).findFirst()
                 .flatMap(x -> recipient(x, handed(c.id(), monday, studentId))).orElseThrow(() -> org.zhurnal.core.api.ProblemException.invalid("studentId",
-                        "this student of " + c.name() + " gets no printout (no guardian without electronic access)"));
+                        org.zhurnal.core.api.Text.of("this student of " + c.name() + " gets no printout (no guardian without electronic access)",
+                                "Для этого ученика класса " + c.name() + " распечатка не готовится: у него нет родителей без электронного доступа")));
         if (r.handedAt() != null) {
             return r;
         }

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.calendar.api.CalendarQuery;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.CallContext;
@@ -63,21 +64,25 @@ public class ReportRunnerImpl implements ReportRunner {
         ZhurnalPrincipal p = staffOnly();
         ReportPlugin report = registry.get(reportId).orElseThrow(() -> ProblemException.notFound("Report", reportId));
         if (formatName == null || formatName.isBlank()) {
-            throw ProblemException.invalid("format", "format is required: one of " + report.formats());
+            throw ProblemException.invalid("format", Text.of("format is required: one of " + report.formats(),
+                    "Выберите формат отчёта: " + formats(report)));
         }
         ReportFormat format;
         try {
             format = ReportFormat.valueOf(formatName.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("format", "format is one of " + report.formats());
+            throw ProblemException.invalid("format", Text.of("format is one of " + report.formats(),
+                    "Неизвестный формат «" + formatName.trim() + "»; отчёт выдаётся в форматах: " + formats(report)));
         }
         if (!report.formats().contains(format)) {
-            throw ProblemException.invalid("format", "report " + reportId + " offers " + report.formats());
+            throw ProblemException.invalid("format", Text.of("report " + reportId + " offers " + report.formats(),
+                    "Отчёт «" + title(report) + "» выдаётся только в форматах: " + formats(report)));
         }
         Map<String, String> given = parameters == null ? Map.of() : parameters;
         for (String name : given.keySet()) {
             if (report.parameters().stream().noneMatch(x -> x.name().equals(name))) {
-                throw ProblemException.invalid("parameters." + name, "report " + reportId + " has no parameter " + name);
+                throw ProblemException.invalid("parameters." + name, Text.of("report " + reportId + " has no parameter " + name,
+                        "У отчёта «" + title(report) + "» нет параметра «" + name + "»"));
             }
         }
         Map<String, String> checked = new HashMap<>();
@@ -85,7 +90,8 @@ public class ReportRunnerImpl implements ReportRunner {
             String v = given.get(param.name());
             if (v == null || v.isBlank()) {
                 if (param.required()) {
-                    throw ProblemException.invalid("parameters." + param.name(), param.name() + " is required");
+                    throw ProblemException.invalid("parameters." + param.name(), Text.of(param.name() + " is required",
+                            "Не указан параметр «" + label(param) + "»"));
                 }
                 continue;
             }
@@ -118,22 +124,23 @@ public class ReportRunnerImpl implements ReportRunner {
         switch (param.type()) {
             case CLASS -> {
                 authorization.check(p, Action.ADMINISTER, ScopeRef.schoolClass(v));
-                roster.schoolClass(v).orElseThrow(() -> ProblemException.invalid(field, "no class " + v));
+                roster.schoolClass(v).orElseThrow(() -> ProblemException.invalid(field, Text.of("no class " + v, "Класс не найден")));
             }
             case SCHOOL -> {
                 authorization.check(p, Action.ADMINISTER, ScopeRef.school(v));
-                tenants.school(v).orElseThrow(() -> ProblemException.invalid(field, "no school " + v));
+                tenants.school(v).orElseThrow(() -> ProblemException.invalid(field, Text.of("no school " + v, "Школа не найдена")));
             }
             case MUNICIPALITY -> {
                 authorization.check(p, Action.ADMINISTER, ScopeRef.municipality(v));
-                tenants.municipality(v).orElseThrow(() -> ProblemException.invalid(field, "no municipality " + v));
+                tenants.municipality(v).orElseThrow(() -> ProblemException.invalid(field, Text.of("no municipality " + v, "Муниципалитет не найден")));
             }
-            case PERIOD -> calendar.period(v).orElseThrow(() -> ProblemException.invalid(field, "no reporting period " + v));
+            case PERIOD -> calendar.period(v).orElseThrow(() -> ProblemException.invalid(field, Text.of("no reporting period " + v, "Учебный период не найден")));
             case DATE -> {
                 try {
                     java.time.LocalDate.parse(v);
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw ProblemException.invalid(field, param.name() + " is a date, yyyy-MM-dd");
+                    throw ProblemException.invalid(field, Text.of(param.name() + " is a date, yyyy-MM-dd",
+                            "«" + label(param) + "»: нужна дата в формате ГГГГ-ММ-ДД"));
                 }
             }
             case YEAR -> {
@@ -143,13 +150,30 @@ public class ReportRunnerImpl implements ReportRunner {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException e) {
-                    throw ProblemException.invalid(field, param.name() + " is a year between 2000 and 2100");
+                    throw ProblemException.invalid(field, Text.of(param.name() + " is a year between 2000 and 2100",
+                            "«" + label(param) + "»: нужен год от 2000 до 2100"));
                 }
             }
             default -> {
             }
         }
         return v;
+    }
+
+    /** «PDF, CSV»: the report's formats for a Russian problem. */
+    private static String formats(ReportPlugin report) {
+        return String.join(", ", report.formats().stream().map(Enum::name).sorted().toList());
+    }
+
+    /** The report's Russian title, its id when it has none. */
+    private static String title(ReportPlugin report) {
+        String t = report.title("ru");
+        return t == null || t.isBlank() ? report.id() : t;
+    }
+
+    /** The parameter's Russian label, its name when it has none. */
+    private static String label(ReportParameter param) {
+        return param.labelRu() == null || param.labelRu().isBlank() ? param.name() : param.labelRu();
     }
 
     /** Reports are for staff: a caller with only parent or student grants is refused. */
@@ -161,7 +185,7 @@ public class ReportRunnerImpl implements ReportRunner {
             staff |= !family.contains(g.role());
         }
         if (!staff) {
-            throw ProblemException.forbidden("Reports are for school staff");
+            throw ProblemException.forbidden(Text.of("Reports are for school staff", "Отчёты доступны только сотрудникам школы"));
         }
         return p;
     }

@@ -11,6 +11,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.persistence.TransientFailures;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -57,7 +58,8 @@ public final class ExceptionMappers {
                 // A query or path value of the wrong type (year=abc): JAX-RS says 404 for a query and path parameter,
                 // but the resource is there and the request names the wrong value, so the answer names the field.
                 return Problems.of(org.zhurnal.core.api.ProblemException.invalid(pe.getParameterName(),
-                        "«" + pe.getParameterName() + "» has a value of the wrong type"));
+                        Text.of("«" + pe.getParameterName() + "» has a value of the wrong type", "Параметр «" + pe.getParameterName()
+                                + "» задан значением не того вида")));
             }
             String type = switch (status) {
                 case 404 -> "not-found";
@@ -94,8 +96,9 @@ public final class ExceptionMappers {
                     return Problems.of(translate(jpe));
                 }
                 if (t.getClass().getName().equals("javax.persistence.OptimisticLockException")) {
-                    return Problems.response(409, "concurrent-modification", "Conflict",
-                            "Someone else changed this at the same time; reload and try again", null, List.of());
+                    return Problems.of(new ProblemException(409, "concurrent-modification", "Conflict",
+                            Text.of("Someone else changed this at the same time; reload and try again",
+                                    "Это одновременно изменил кто-то другой; обновите страницу и повторите"), null));
                 }
                 if (t instanceof java.sql.SQLException sql && TransientFailures.isTransientState(sql.getSQLState())) {
                     return busy(e, sql.getSQLState());
@@ -110,21 +113,21 @@ public final class ExceptionMappers {
     static Response busy(Throwable e, String sqlState) {
         String ref = UUID.randomUUID().toString();
         LOG.warn("Database busy (SQLState {}); the client is told to retry, reference {}", sqlState, ref, e);
-        return Problems.response(503, "busy", "Busy", "The database is busy; please retry in a moment. Reference: " + ref, null,
-                List.of());
+        return Problems.of(new ProblemException(503, "busy", "Busy", Text.of("The database is busy; please retry in a moment. Reference: "
+                + ref, "Сервер сейчас занят; повторите через минуту. Номер обращения: " + ref), null));
     }
 
     static Response unexpected(Throwable e) {
         String ref = UUID.randomUUID().toString();
         LOG.error("Unexpected error, reference {}", ref, e);
-        return Problems.response(500, "internal", "Internal error",
-                "Something went wrong on our side. Reference: " + ref, null, List.of());
+        return Problems.of(new ProblemException(500, "internal", "Internal error", Text.of("Something went wrong on our side. Reference: "
+                + ref, "Ошибка на сервере; сообщите администратору номер обращения: " + ref), null));
     }
 
     static ProblemException translate(JsonProcessingException e) {
         if (e instanceof JsonParseException) {
             return new ProblemException(400, "malformed-json", "Malformed JSON",
-                    "The body is not valid JSON (line " + line(e) + ")", null);
+                    Text.of("The body is not valid JSON (line " + line(e) + ")", "Запрос повреждён (не JSON, строка " + line(e) + ")"), null);
         }
         if (e instanceof UnrecognizedPropertyException u) {
             String field = path(u);

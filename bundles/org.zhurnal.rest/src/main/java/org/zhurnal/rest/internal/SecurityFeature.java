@@ -16,6 +16,7 @@ import javax.ws.rs.core.FeatureContext;
 import javax.ws.rs.core.HttpHeaders;
 
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.rest.PublicEndpoint;
 import org.zhurnal.core.api.rest.RolesRequired;
 import org.zhurnal.core.api.security.CallContext;
@@ -85,8 +86,9 @@ public final class SecurityFeature implements DynamicFeature {
                 if (open) {
                     return;
                 }
-                throw ProblemException.unauthenticated(token == null ? "Sign in first: send 'Authorization: Bearer <token>'"
-                        : "The session has expired or is not valid; sign in again");
+                throw new ProblemException(401, "unauthenticated", "Authentication required", token == null
+                        ? Text.of("Sign in first: send 'Authorization: Bearer <token>'", "Сначала войдите в систему")
+                        : Text.of("The session has expired or is not valid; sign in again", "Сеанс истёк или недействителен; войдите снова"), null);
             }
             Session s = session.get();
             String requestId = CallContext.currentOrSystem().requestId();
@@ -94,16 +96,16 @@ public final class SecurityFeature implements DynamicFeature {
             request.setProperty(TOKEN_ATTRIBUTE, token);
             if (fromCookie && !SAFE_METHODS.contains(request.getMethod())
                     && !s.csrfToken().equals(request.getHeaderString(CSRF_HEADER))) {
-                throw new ProblemException(403, "csrf", "Forbidden",
-                        "Missing or wrong " + CSRF_HEADER + " header for a cookie-authenticated change", null);
+                throw new ProblemException(403, "csrf", "Forbidden", Text.of("Missing or wrong " + CSRF_HEADER
+                        + " header for a cookie-authenticated change", "Страница устарела; обновите её и повторите"), null);
             }
             if (s.principal().mustChangePassword()
                     && !ALLOWED_WITH_TEMPORARY_PASSWORD.contains(request.getUriInfo().getPath())) {
-                throw new ProblemException(403, "password-change-required", "Forbidden",
-                        "Your password is temporary: change it first (POST auth/password)", null);
+                throw new ProblemException(403, "password-change-required", "Forbidden", Text.of("Your password is temporary: change it "
+                        + "first (POST auth/password)", "Пароль временный: сначала смените его"), null);
             }
             if (roles.length > 0 && !s.principal().hasAnyRole(roles)) {
-                throw ProblemException.forbidden("Your role does not allow this");
+                throw ProblemException.forbidden(Text.of("Your role does not allow this", "Вашей роли это не разрешено"));
             }
         }
     }

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.persistence.InLists;
@@ -155,10 +156,12 @@ public class AccountIssuer {
         List<PersonEntity> todo = people.stream().filter(p -> !existing.containsKey(p.getId())).toList();
         Set<String> consented = Consents.withConsent(em, todo.stream().map(PersonEntity::getId).toList(), clock.today());
         List<Violation> lacking = todo.stream().filter(p -> !consented.contains(p.getId()))
-                .map(p -> new Violation(p.getId(), fullName(p) + ": no personal-data consent on record")).toList();
+                .map(p -> new Violation(p.getId(), Text.of(fullName(p) + ": no personal-data consent on record",
+                        fullName(p) + ": нет записанного согласия на обработку персональных данных"))).toList();
         if (!lacking.isEmpty()) {
-            throw new ProblemException(409, "consent-missing", "Conflict", lacking.size()
-                    + " people have no recorded personal-data consent; no account was issued", null, lacking);
+            throw new ProblemException(409, "consent-missing", "Conflict", Text.of(lacking.size()
+                    + " people have no recorded personal-data consent; no account was issued", "Нет записанного согласия на обработку "
+                    + "персональных данных (человек: " + lacking.size() + "); учётные записи не выданы"), null, lacking);
         }
         Map<String, String> emails = new java.util.HashMap<>();
         Mapping.contacts(em, todo.stream().map(PersonEntity::getId).toList()).forEach((id, cs) -> cs.stream()

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
@@ -74,31 +75,34 @@ public class Achievements {
         authorization.check(caller, Action.WRITE, ScopeRef.student(studentId));
         List<Violation> errors = new ArrayList<>();
         if (n == null) {
-            throw ProblemException.invalid("body", "A JSON body is required");
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Нужно тело запроса в формате JSON"));
         }
         if (n.kind() == null || !KINDS.contains(n.kind())) {
-            errors.add(new Violation("kind", "kind is one of " + KINDS));
+            errors.add(new Violation("kind", Text.of("kind is one of " + KINDS, "Вид достижения — одно из значений " + KINDS)));
         }
         if (n.title() == null || n.title().isBlank() || n.title().length() > 300) {
-            errors.add(new Violation("title", "title is required (at most 300 characters)"));
+            errors.add(new Violation("title", Text.of("title is required (at most 300 characters)",
+                    "Укажите название (не длиннее 300 символов)")));
         }
         if (n.subject() != null && n.subject().length() > 100) {
-            errors.add(new Violation("subject", "subject has at most 100 characters"));
+            errors.add(new Violation("subject", Text.of("subject has at most 100 characters", "Предмет — не длиннее 100 символов")));
         }
         if (n.level() == null || !LEVELS.contains(n.level())) {
-            errors.add(new Violation("level", "level is one of " + LEVELS));
+            errors.add(new Violation("level", Text.of("level is one of " + LEVELS, "Уровень — одно из значений " + LEVELS)));
         }
         if (n.date() == null || n.date().isAfter(clock.today()) || n.date().getYear() < 2000) {
-            errors.add(new Violation("date", "date is required and not in the future"));
+            errors.add(new Violation("date", Text.of("date is required and not in the future",
+                    "Укажите дату — не позже сегодняшнего дня")));
         }
         if (n.result() == null || !RESULTS.contains(n.result())) {
-            errors.add(new Violation("result", "result is one of " + RESULTS));
+            errors.add(new Violation("result", Text.of("result is one of " + RESULTS, "Результат — одно из значений " + RESULTS)));
         }
         if (n.note() != null && n.note().length() > 500) {
-            errors.add(new Violation("note", "note has at most 500 characters"));
+            errors.add(new Violation("note", Text.of("note has at most 500 characters", "Примечание — не длиннее 500 символов")));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + " invalid fields; nothing was recorded", errors);
+            throw ProblemException.invalid(Messages.summary(errors.size() + " invalid fields; nothing was recorded",
+                    "Ошибок: " + errors.size() + "; ничего не записано", errors), errors);
         }
         return jpa.txExpr(TransactionType.Required, em -> {
             PersonEntity s = em.find(PersonEntity.class, studentId);

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.persistence.InLists;
@@ -62,24 +63,28 @@ public class ConsentRegistry {
 
     public Consent record(NewConsent n) {
         if (n == null) {
-            throw ProblemException.invalid("body", "A JSON body is required");
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Нужно тело запроса в формате JSON"));
         }
         if (n.personId() == null || n.personId().isBlank()) {
-            throw ProblemException.invalid("personId", "personId is required");
+            throw ProblemException.invalid("personId", Text.of("personId is required", "Не указано, чьё это согласие"));
         }
         String status = n.status() == null ? "GIVEN" : n.status().toUpperCase(java.util.Locale.ROOT);
         if (!status.equals("GIVEN") && !status.equals("REFUSED")) {
-            throw ProblemException.invalid("status", "status is GIVEN or REFUSED");
+            throw ProblemException.invalid("status", Text.of("status is GIVEN or REFUSED",
+                    "Статус согласия — GIVEN (дано) или REFUSED (отказ)"));
         }
         if (n.purpose() == null || n.purpose().isBlank() || n.purpose().length() > 300) {
-            throw ProblemException.invalid("purpose", "purpose is required (at most 300 characters)");
+            throw ProblemException.invalid("purpose", Text.of("purpose is required (at most 300 characters)",
+                    "Укажите цель обработки (не длиннее 300 символов)"));
         }
         if (n.documentNo() != null && n.documentNo().length() > 100) {
-            throw ProblemException.invalid("documentNo", "documentNo has at most 100 characters");
+            throw ProblemException.invalid("documentNo", Text.of("documentNo has at most 100 characters",
+                    "Номер документа — не длиннее 100 символов"));
         }
         LocalDate date = n.date() == null ? clock.today() : n.date();
         if (date.isAfter(clock.today())) {
-            throw ProblemException.invalid("date", "A consent cannot be dated in the future");
+            throw ProblemException.invalid("date", Text.of("A consent cannot be dated in the future",
+                    "Дата согласия не может быть позже сегодняшнего дня"));
         }
         var caller = CallContext.requirePrincipal();
         return cache.write(jpa, em -> { // evicts the class cards (their consent marks)
@@ -93,7 +98,9 @@ public class ConsentRegistry {
                 boolean isGuardian = !em.createQuery("select g from GuardianshipEntity g where g.guardianId = :g and g.studentId = :s",
                         GuardianshipEntity.class).setParameter("g", givenBy).setParameter("s", p.getId()).getResultList().isEmpty();
                 if (!isGuardian) {
-                    throw ProblemException.invalid("givenById", "The consent for a student is given by the student or one of their guardians");
+                    throw ProblemException.invalid("givenById", Text.of(
+                            "The consent for a student is given by the student or one of their guardians",
+                            "Согласие за ученика даёт сам ученик или один из его представителей"));
                 }
             }
             ConsentEntity c = new ConsentEntity();
@@ -125,10 +132,12 @@ public class ConsentRegistry {
             }
             authorization.check(caller, Action.ADMINISTER, roster.adminScope(em, p));
             if (c.getWithdrawnOn() != null) {
-                throw ProblemException.conflict("already-withdrawn", "This consent was withdrawn on " + c.getWithdrawnOn());
+                throw ProblemException.conflict("already-withdrawn", Text.of("This consent was withdrawn on " + c.getWithdrawnOn(),
+                        "Это согласие уже отозвано " + Messages.date(c.getWithdrawnOn())));
             }
             if (on.toString().compareTo(c.getGivenOn()) < 0) {
-                throw ProblemException.invalid("date", "A consent cannot be withdrawn before it was given");
+                throw ProblemException.invalid("date", Text.of("A consent cannot be withdrawn before it was given",
+                        "Согласие нельзя отозвать раньше, чем оно было дано (" + Messages.date(c.getGivenOn()) + ")"));
             }
             Consent before = toDTO(c);
             c.setWithdrawnOn(on.toString());

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
@@ -155,21 +156,28 @@ public class Groups {
                 k = null;
             }
             if (k == null) {
-                errors.add(new Violation("kind", "kind is one of SUBGROUP, ELECTIVE, EXTENDED_DAY, CLUB"));
+                errors.add(new Violation("kind", Text.of("kind is one of SUBGROUP, ELECTIVE, EXTENDED_DAY, CLUB", "Вид группы — подгруппа "
+                        + "(SUBGROUP), факультатив (ELECTIVE), ГПД (EXTENDED_DAY) или кружок (CLUB)")));
             }
             String name = checkName(body.name(), errors);
             int year = body.academicYear() == null ? RosterQuery.academicYearOf(clock.today()) : body.academicYear();
             if (year < 2000 || year > 2100) {
-                errors.add(new Violation("academicYear", "academicYear is the first year of an academic year, e.g. 2026"));
+                errors.add(new Violation("academicYear", Text.of("academicYear is the first year of an academic year, e.g. 2026",
+                        "Учебный год указывается первым годом, например 2026")));
             }
             if (body.classId() != null && (!classOfSchool || c.getAcademicYear() != year)) {
-                errors.add(new Violation("classId", "No class " + body.classId() + " in this school in " + year + "/" + (year + 1)));
+                errors.add(new Violation("classId", Text.of("No class " + body.classId() + " in this school in " + year + "/" + (year + 1),
+                        classOfSchool ? "Класс " + c.getGrade() + c.getLetter() + " не относится к " + year + "/" + (year + 1)
+                                + " учебному году" : "В этой школе нет класса " + body.classId() + " в " + year + "/" + (year + 1)
+                                + " учебном году")));
             } else if (body.classId() == null && k == GroupKind.SUBGROUP) {
-                errors.add(new Violation("classId", "A subgroup belongs to a class: classId is required"));
+                errors.add(new Violation("classId", Text.of("A subgroup belongs to a class: classId is required",
+                        "Подгруппа относится к классу: укажите класс")));
             }
             checkTeacher(em, schoolId, body.teacherId(), errors);
             if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors.size() + " fields are invalid; no group was created", errors);
+                throw ProblemException.invalid(Messages.summary(errors.size() + " fields are invalid; no group was created",
+                        "Ошибок: " + errors.size() + "; группа не создана", errors), errors);
             }
             GroupEntity g = new GroupEntity();
             g.setId(UUID.randomUUID().toString());
@@ -196,18 +204,20 @@ public class Groups {
             authorization.check(p, Action.ADMINISTER, writeScope(g.getKind(), g.getSchoolId(), g.getClassId()));
             List<Violation> errors = new ArrayList<>();
             if (body.kind() != null && !body.kind().trim().equalsIgnoreCase(g.getKind())) {
-                errors.add(new Violation("kind", "The kind of a group cannot be changed"));
+                errors.add(new Violation("kind", Text.of("The kind of a group cannot be changed", "Вид группы изменить нельзя")));
             }
             if (body.classId() != null && !body.classId().equals(g.getClassId())) {
-                errors.add(new Violation("classId", "The class of a group cannot be changed"));
+                errors.add(new Violation("classId", Text.of("The class of a group cannot be changed", "Класс группы изменить нельзя")));
             }
             if (body.academicYear() != null && body.academicYear() != g.getAcademicYear()) {
-                errors.add(new Violation("academicYear", "The academic year of a group cannot be changed"));
+                errors.add(new Violation("academicYear", Text.of("The academic year of a group cannot be changed",
+                        "Учебный год группы изменить нельзя")));
             }
             String name = checkName(body.name(), errors);
             checkTeacher(em, g.getSchoolId(), body.teacherId(), errors);
             if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors.size() + " fields are invalid; the group was not changed", errors);
+                throw ProblemException.invalid(Messages.summary(errors.size() + " fields are invalid; the group was not changed",
+                        "Ошибок: " + errors.size() + "; группа не изменена", errors), errors);
             }
             Map<String, Object> before = auditView(g);
             String oldTeacher = g.getTeacherId();
@@ -236,7 +246,8 @@ public class Groups {
             GroupEntity g = readable(em, p, groupId);
             authorization.check(p, Action.ADMINISTER, writeScope(g.getKind(), g.getSchoolId(), g.getClassId()));
             if (in == null || in.studentIds() == null) {
-                throw ProblemException.invalid("studentIds", "studentIds is required (an empty list removes everybody)");
+                throw ProblemException.invalid("studentIds", Text.of("studentIds is required (an empty list removes everybody)",
+                        "Нужен список учеников (пустой список убирает из группы всех)"));
             }
             List<Violation> errors = new ArrayList<>();
             Set<String> inClass = g.getClassId() == null || !GroupKind.SUBGROUP.name().equals(g.getKind()) ? null
@@ -247,15 +258,19 @@ public class Groups {
                 String id = in.studentIds().get(i);
                 PersonEntity s = id == null ? null : em.find(PersonEntity.class, id);
                 if (s == null || !"STUDENT".equals(s.getKind()) || !g.getSchoolId().equals(s.getSchoolId())) {
-                    errors.add(new Violation("studentIds[" + i + "]", "No student " + id + " in this school"));
+                    errors.add(new Violation("studentIds[" + i + "]", Text.of("No student " + id + " in this school",
+                            "В этой школе нет ученика " + id)));
                 } else if (inClass != null && !inClass.contains(id)) {
-                    errors.add(new Violation("studentIds[" + i + "]", "Student " + id + " is not in the subgroup's class on " + from));
+                    errors.add(new Violation("studentIds[" + i + "]", Text.of(
+                            "Student " + id + " is not in the subgroup's class on " + from,
+                            AccountIssuer.fullName(s) + ": на " + Messages.date(from) + " не учится в классе этой подгруппы")));
                 } else {
                     wanted.add(id);
                 }
             }
             if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors.size() + " students cannot be members; nothing was changed", errors);
+                throw ProblemException.invalid(Messages.summary(errors.size() + " students cannot be members; nothing was changed",
+                        "Ошибок: " + errors.size() + "; ничего не изменено", errors), errors);
             }
             String f = from.toString();
             String dayBefore = from.minusDays(1).toString();
@@ -302,9 +317,10 @@ public class Groups {
     private static String checkName(String raw, List<Violation> errors) {
         String name = raw == null ? "" : raw.strip();
         if (name.isEmpty()) {
-            errors.add(new Violation("name", "name is required"));
+            errors.add(new Violation("name", Text.of("name is required", "Укажите название группы")));
         } else if (name.length() > MAX_NAME) {
-            errors.add(new Violation("name", "name is at most " + MAX_NAME + " characters"));
+            errors.add(new Violation("name", Text.of("name is at most " + MAX_NAME + " characters",
+                    "Название группы — не длиннее " + MAX_NAME + " символов")));
         }
         return name;
     }
@@ -315,7 +331,8 @@ public class Groups {
         }
         PersonEntity t = em.find(PersonEntity.class, teacherId);
         if (t == null || !"STAFF".equals(t.getKind()) || !schoolId.equals(t.getSchoolId())) {
-            errors.add(new Violation("teacherId", "No staff member " + teacherId + " in this school"));
+            errors.add(new Violation("teacherId", Text.of("No staff member " + teacherId + " in this school",
+                    "В этой школе нет сотрудника " + teacherId)));
         }
     }
 

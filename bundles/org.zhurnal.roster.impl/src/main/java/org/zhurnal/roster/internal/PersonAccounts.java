@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.CallContext;
@@ -57,15 +58,16 @@ public class PersonAccounts {
     /** 404 outside the caller's view or without an account; 403 when the caller may see but not administer. */
     private AccountInfo administeredAccount(String personId) {
         var caller = CallContext.requirePrincipal();
-        jpa.txExpr(TransactionType.Supports, em -> {
+        String name = jpa.txExpr(TransactionType.Supports, em -> {
             PersonEntity p = personId == null ? null : em.find(PersonEntity.class, personId);
             if (p == null || !roster.mayRead(em, caller, p)) {
                 throw ProblemException.notFound("Person", personId);
             }
             authorization.check(caller, Action.ADMINISTER, roster.adminScope(em, p));
-            return p.getId();
+            return AccountIssuer.fullName(p);
         });
         return accounts.byPerson(personId).orElseThrow(() -> new ProblemException(404, "no-account", "Not found",
-                "Person " + personId + " has no account; issue one first", null));
+                Text.of("Person " + personId + " has no account; issue one first",
+                        name + ": учётной записи нет; сначала выдайте её"), null));
     }
 }

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
@@ -65,7 +66,7 @@ public class PersonEdits {
 
     public Person update(String personId, PersonUpdate u) {
         if (u == null) {
-            throw ProblemException.invalid("body", "A JSON body is required");
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Нужно тело запроса в формате JSON"));
         }
         List<Violation> errors = validate(u);
         var caller = CallContext.requirePrincipal();
@@ -76,13 +77,16 @@ public class PersonEdits {
             }
             authorization.check(caller, Action.ADMINISTER, roster.adminScope(em, p));
             if (!"STUDENT".equals(p.getKind()) && (u.birthDate() != null || u.leavingDate() != null)) {
-                errors.add(new Violation(u.birthDate() != null ? "birthDate" : "leavingDate", "Only students have this field"));
+                errors.add(new Violation(u.birthDate() != null ? "birthDate" : "leavingDate", Text.of("Only students have this field",
+                        (u.birthDate() != null ? "Дата рождения" : "Дата выбытия") + " указывается только у учеников")));
             }
             if (!"STAFF".equals(p.getKind()) && (u.positions() != null || u.subjects() != null)) {
-                errors.add(new Violation(u.positions() != null ? "positions" : "subjects", "Only staff have this field"));
+                errors.add(new Violation(u.positions() != null ? "positions" : "subjects", Text.of("Only staff have this field",
+                        (u.positions() != null ? "Должность указывается" : "Предметы указываются") + " только у сотрудников")));
             }
             if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors.size() + " invalid fields; nothing was changed", errors);
+                throw ProblemException.invalid(Messages.summary(errors.size() + " invalid fields; nothing was changed",
+                        "Ошибок: " + errors.size() + "; ничего не изменено", errors), errors);
             }
             List<ContactEntity> oldContacts = em.createQuery("select c from ContactEntity c where c.personId = :p",
                     ContactEntity.class).setParameter("p", p.getId()).getResultList();
@@ -178,55 +182,65 @@ public class PersonEdits {
 
     private List<Violation> validate(PersonUpdate u) {
         List<Violation> errors = new ArrayList<>();
-        name(errors, "lastName", u.lastName(), false);
-        name(errors, "firstName", u.firstName(), false);
-        name(errors, "middleName", u.middleName(), true);
+        name(errors, "lastName", "Фамилия", u.lastName(), false);
+        name(errors, "firstName", "Имя", u.firstName(), false);
+        name(errors, "middleName", "Отчество", u.middleName(), true);
         if (u.birthDate() != null && (u.birthDate().getYear() < 1990 || u.birthDate().isAfter(clock.today()))) {
-            errors.add(new Violation("birthDate", "'" + u.birthDate() + "' is not a plausible birth date of a student"));
+            errors.add(new Violation("birthDate", Text.of("'" + u.birthDate() + "' is not a plausible birth date of a student",
+                    "«" + Messages.date(u.birthDate()) + "» — неправдоподобная дата рождения ученика")));
         }
         if (u.sex() != null && !u.sex().equalsIgnoreCase("M") && !u.sex().equalsIgnoreCase("F")) {
-            errors.add(new Violation("sex", "sex is M or F"));
+            errors.add(new Violation("sex", Text.of("sex is M or F", "Пол — M (мужской) или F (женский)")));
         }
         if (u.leavingReason() != null && u.leavingReason().length() > 300) {
-            errors.add(new Violation("leavingReason", "leavingReason has at most 300 characters"));
+            errors.add(new Violation("leavingReason", Text.of("leavingReason has at most 300 characters",
+                    "Причина выбытия — не длиннее 300 символов")));
         }
         if (u.positions() != null && (u.positions().isBlank() || u.positions().length() > 300)) {
-            errors.add(new Violation("positions", "positions is required (at most 300 characters)"));
+            errors.add(new Violation("positions", Text.of("positions is required (at most 300 characters)",
+                    "Укажите должность (не длиннее 300 символов)")));
         }
         if (u.subjects() != null && u.subjects().length() > 500) {
-            errors.add(new Violation("subjects", "subjects has at most 500 characters"));
+            errors.add(new Violation("subjects", Text.of("subjects has at most 500 characters", "Предметы — не длиннее 500 символов")));
         }
         if (u.contacts() != null) {
             if (u.contacts().size() > 10) {
-                errors.add(new Violation("contacts", "At most 10 contacts"));
+                errors.add(new Violation("contacts", Text.of("At most 10 contacts", "Не больше 10 контактов")));
             }
             for (int i = 0; i < u.contacts().size(); i++) {
                 Contact c = u.contacts().get(i);
                 String f = "contacts[" + i + "]";
                 if (c == null || c.kind() == null || c.value() == null || c.source() == null) {
-                    errors.add(new Violation(f, "A contact needs kind (EMAIL or PHONE), value and source (WRITTEN or ELECTRONIC)"));
+                    errors.add(new Violation(f, Text.of("A contact needs kind (EMAIL or PHONE), value and source (WRITTEN or ELECTRONIC)",
+                            "Контакт " + (i + 1) + ": укажите вид (телефон или эл. почта), значение и источник (письменное заявление "
+                                    + "или электронный вид)")));
                 } else if (Contact.EMAIL.equals(c.kind())) {
                     if (!EMAIL.matcher(c.value().strip()).matches() || c.value().length() > 200) {
-                        errors.add(new Violation(f + ".value", "'" + c.value() + "' is not an e-mail address"));
+                        errors.add(new Violation(f + ".value", Text.of("'" + c.value() + "' is not an e-mail address",
+                                "«" + c.value() + "» — не адрес электронной почты")));
                     }
                 } else if (Contact.PHONE.equals(c.kind())) {
                     if (!PHONE.matcher(c.value().strip()).matches()) {
-                        errors.add(new Violation(f + ".value", "'" + c.value() + "' is not a phone number"));
+                        errors.add(new Violation(f + ".value", Text.of("'" + c.value() + "' is not a phone number",
+                                "«" + c.value() + "» — не номер телефона")));
                     }
                 } else {
-                    errors.add(new Violation(f + ".kind", "kind is EMAIL or PHONE"));
+                    errors.add(new Violation(f + ".kind", Text.of("kind is EMAIL or PHONE",
+                            "Контакт " + (i + 1) + ": вид — телефон (PHONE) или эл. почта (EMAIL)")));
                 }
             }
         }
         return errors;
     }
 
-    private static void name(List<Violation> errors, String field, String value, boolean optional) {
+    /** {@code label}: the field as the Russian form names it («Фамилия»). */
+    private static void name(List<Violation> errors, String field, String label, String value, boolean optional) {
         if (value == null || (optional && value.isBlank())) {
             return;
         }
         if (value.isBlank() || value.length() > 100 || !NAME.matcher(value.strip()).matches()) {
-            errors.add(new Violation(field, "'" + value + "' is not a valid name"));
+            errors.add(new Violation(field, Text.of("'" + value + "' is not a valid name", value.isBlank() ? "Поле «" + label
+                    + "» не заполнено" : "«" + value + "» — недопустимое значение поля «" + label + "»")));
         }
     }
 }

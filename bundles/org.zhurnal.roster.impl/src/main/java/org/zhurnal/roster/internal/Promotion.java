@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
@@ -81,7 +82,8 @@ public class Promotion {
     public Plan run(String schoolId, Request request, boolean apply) {
         roster.requireSchool(schoolId, Action.ADMINISTER);
         if (request == null || request.fromYear() == null || request.fromYear() < 2000 || request.fromYear() > 2100) {
-            throw ProblemException.invalid("fromYear", "fromYear is the first year of the academic year to promote from, e.g. 2025");
+            throw ProblemException.invalid("fromYear", Text.of("fromYear is the first year of the academic year to promote from, e.g. 2025",
+                    "Учебный год, из которого переводятся ученики, указывается первым годом, например 2025"));
         }
         int from = request.fromYear();
         Map<String, Exemption> exceptions = new HashMap<>();
@@ -90,15 +92,19 @@ public class Promotion {
         for (int i = 0; i < list.size(); i++) {
             Exemption e = list.get(i);
             if (e == null || e.studentId() == null) {
-                bad.add(new Violation("exceptions[" + i + "].studentId", "studentId is required"));
+                bad.add(new Violation("exceptions[" + i + "].studentId", Text.of("studentId is required",
+                        "Исключение " + (i + 1) + ": не указан ученик")));
             } else if (!"RETAIN".equals(e.action()) && !"LEAVE".equals(e.action())) {
-                bad.add(new Violation("exceptions[" + i + "].action", "action is RETAIN or LEAVE"));
+                bad.add(new Violation("exceptions[" + i + "].action", Text.of("action is RETAIN or LEAVE", "Исключение " + (i + 1)
+                        + ": действие — RETAIN (оставить на повторное обучение) или LEAVE (выбытие)")));
             } else if (exceptions.put(e.studentId(), e) != null) {
-                bad.add(new Violation("exceptions[" + i + "].studentId", "The student has two exceptions"));
+                bad.add(new Violation("exceptions[" + i + "].studentId", Text.of("The student has two exceptions",
+                        "Исключение " + (i + 1) + ": для этого ученика исключение уже указано")));
             }
         }
         if (!bad.isEmpty()) {
-            throw ProblemException.invalid("Invalid exceptions; nothing was changed", bad);
+            throw ProblemException.invalid(Messages.summary("Invalid exceptions; nothing was changed",
+                    "Ошибок в исключениях: " + bad.size() + "; ничего не изменено", bad), bad);
         }
         var caller = CallContext.requirePrincipal();
         try {
@@ -178,9 +184,13 @@ public class Promotion {
             }
         }
         List<Violation> unknown = exceptions.keySet().stream().filter(id -> !known.contains(id))
-                .map(id -> new Violation("exceptions.studentId", "Student " + id + " is not in a class of " + from + "/" + to)).toList();
+                .map(id -> new Violation("exceptions.studentId", Text.of("Student " + id + " is not in a class of " + from + "/" + to,
+                        "Ученик " + id + " не учится ни в одном классе " + from + "/" + to + " учебного года"))).toList();
         if (!unknown.isEmpty()) {
-            throw ProblemException.invalid("Exceptions name students who are not in this year's classes; nothing was changed", unknown);
+            throw ProblemException.invalid(Messages.summary(
+                    "Exceptions name students who are not in this year's classes; nothing was changed",
+                    "В исключениях есть ученики не из классов этого учебного года (" + unknown.size() + "); ничего не изменено",
+                    unknown), unknown);
         }
         if (apply && RosterQuery.academicYearOf(clock.today()) >= to) {
             // Late: the grants are derived for the current year, which already is the new one — make them right at once.

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.security.Action;
@@ -101,7 +102,7 @@ public class SchoolProfiles {
     /** Trims (blank → null) and checks every field; 400 naming the first bad one. */
     static Profile validate(Profile b) {
         if (b == null) {
-            throw ProblemException.invalid("body", "A JSON body is required");
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Нужно тело запроса в формате JSON"));
         }
         Profile p = new Profile(clean(b.fullName()), clean(b.shortName()), clean(b.address()), clean(b.director()), clean(b.phone()),
                 clean(b.email()), clean(b.website()), clean(b.inn()), clean(b.ogrn()));
@@ -113,13 +114,16 @@ public class SchoolProfiles {
         length("email", p.email(), 200);
         length("website", p.website(), 200);
         if (p.email() != null && !EMAIL.matcher(p.email()).matches()) {
-            throw ProblemException.invalid("email", "email is not a valid e-mail address");
+            throw ProblemException.invalid("email", Text.of("email is not a valid e-mail address",
+                    "«" + p.email() + "» — не адрес электронной почты"));
         }
         if (p.inn() != null && !validInn(p.inn())) {
-            throw ProblemException.invalid("inn", "inn is the 10-digit INN of an organisation with a correct control digit");
+            throw ProblemException.invalid("inn", Text.of("inn is the 10-digit INN of an organisation with a correct control digit",
+                    "ИНН организации — 10 цифр с верной контрольной цифрой"));
         }
         if (p.ogrn() != null && !validOgrn(p.ogrn())) {
-            throw ProblemException.invalid("ogrn", "ogrn is the 13-digit OGRN with a correct control digit");
+            throw ProblemException.invalid("ogrn", Text.of("ogrn is the 13-digit OGRN with a correct control digit",
+                    "ОГРН — 13 цифр с верной контрольной цифрой"));
         }
         return p;
     }
@@ -150,14 +154,29 @@ public class SchoolProfiles {
 
     private static void required(String field, String value, int max) {
         if (value == null) {
-            throw ProblemException.invalid(field, field + " is required");
+            throw ProblemException.invalid(field, Text.of(field + " is required", "Заполните поле «" + label(field) + "»"));
         }
         length(field, value, max);
     }
 
+    /** The field as a Russian form names it. */
+    private static String label(String field) {
+        return switch (field) {
+            case "fullName" -> "Полное наименование";
+            case "shortName" -> "Краткое наименование";
+            case "address" -> "Адрес";
+            case "director" -> "Директор";
+            case "phone" -> "Телефон";
+            case "email" -> "Электронная почта";
+            case "website" -> "Сайт";
+            default -> field;
+        };
+    }
+
     private static void length(String field, String value, int max) {
         if (value != null && value.length() > max) {
-            throw ProblemException.invalid(field, field + " has at most " + max + " characters");
+            throw ProblemException.invalid(field, Text.of(field + " has at most " + max + " characters",
+                    "Поле «" + label(field) + "» — не длиннее " + max + " символов"));
         }
     }
 }

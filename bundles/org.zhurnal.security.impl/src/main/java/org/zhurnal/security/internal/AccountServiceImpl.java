@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.ZhurnalConstants;
 import org.zhurnal.core.api.audit.AuditLog;
@@ -28,6 +29,8 @@ import org.zhurnal.security.internal.entity.AccountEntity;
 @Component(service = AccountService.class)
 public class AccountServiceImpl implements AccountService {
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]");
+    private static final Text DISPLAY_NAME_REQUIRED = Text.of("displayName is required", "Укажите имя пользователя (ФИО)");
+    private static final Text NO_ROLE = Text.of("An account needs at least one role", "У учётной записи должна быть хотя бы одна роль");
 
     private final JpaTemplate jpa;
     private final CheckedSessions sessions;
@@ -66,19 +69,20 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public IssuedCredentials create(NewAccount n) {
         if (n == null) {
-            throw ProblemException.invalid("body", "Account data is required");
+            throw ProblemException.invalid("body", Text.of("Account data is required", "Нет данных учётной записи"));
         }
         if (n.displayName() == null || n.displayName().isBlank()) {
-            throw ProblemException.invalid("displayName", "displayName is required");
+            throw ProblemException.invalid("displayName", DISPLAY_NAME_REQUIRED);
         }
         if (n.grants() == null || n.grants().isEmpty()) {
-            throw ProblemException.invalid("grants", "An account needs at least one role");
+            throw ProblemException.invalid("grants", NO_ROLE);
         }
         String login = n.login() == null || n.login().isBlank() ? proposeLogin(n.displayName())
                 : n.login().strip().toLowerCase(Locale.ROOT);
         if (!LOGIN.matcher(login).matches()) {
-            throw ProblemException.invalid("login",
-                    "A login is 3–64 characters: Latin letters, digits, '.', '_' or '-', starting and ending with a letter or digit");
+            throw ProblemException.invalid("login", Text.of(
+                    "A login is 3–64 characters: Latin letters, digits, '.', '_' or '-', starting and ending with a letter or digit",
+                    "Логин — от 3 до 64 символов: латинские буквы, цифры, «.», «_» или «-»; в начале и в конце — буква или цифра"));
         }
         String temporary = n.password() == null ? Secrets.temporaryPassword() : null;
         if (n.password() != null) {
@@ -88,7 +92,8 @@ public class AccountServiceImpl implements AccountService {
         long now = clock.now().toEpochMilli();
         AccountInfo info = jpa.txExpr(TransactionType.Required, em -> {
             if (findByLogin(em, login) != null) {
-                throw ProblemException.conflict("login-taken", "The login '" + login + "' is already taken");
+                throw ProblemException.conflict("login-taken", Text.of("The login '" + login + "' is already taken",
+                        "Логин «" + login + "» уже занят"));
             }
             AccountEntity a = new AccountEntity();
             a.setId(UUID.randomUUID().toString());
@@ -164,7 +169,7 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public AccountInfo setGrants(String accountId, List<Grant> grants) {
         if (grants == null || grants.isEmpty()) {
-            throw ProblemException.invalid("grants", "An account needs at least one role");
+            throw ProblemException.invalid("grants", NO_ROLE);
         }
         // Sessions of this node carry the account's roles: forgotten once the write ended (see CheckedSessions).
         return sessions.forgettingAll(() -> jpa.txExpr(TransactionType.Required, em -> {
@@ -218,7 +223,7 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public String proposeLogin(String displayName) {
         if (displayName == null || displayName.isBlank()) {
-            throw ProblemException.invalid("displayName", "displayName is required");
+            throw ProblemException.invalid("displayName", DISPLAY_NAME_REQUIRED);
         }
         String stem = Transliteration.loginStem(displayName);
         if (stem.length() < 3) {

@@ -6,6 +6,7 @@ import java.util.List;
 import javax.persistence.EntityManager;
 
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.security.Grant;
 import org.zhurnal.core.api.security.Role;
@@ -38,12 +39,14 @@ final class Accounts {
         for (Grant g : grants.stream().distinct().sorted(BY_ROLE_AND_SCOPE).toList()) {
             String id = g.scope().id();
             if (id == null || id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
-                throw ProblemException.invalid("grants", "A grant's scope needs an id without line breaks");
+                throw ProblemException.invalid("grants", Text.of("A grant's scope needs an id without line breaks",
+                        "Идентификатор области действия роли не может содержать переносы строк"));
             }
             b.append(b.length() == 0 ? "" : "\n").append(g.role().name()).append('|').append(g.scope().type().name()).append('|').append(id);
         }
         if (b.length() > MAX_GRANTS_CHARS) {
-            throw ProblemException.invalid("grants", "Too many grants for one account (" + grants.size() + ")");
+            throw ProblemException.invalid("grants", Text.of("Too many grants for one account (" + grants.size() + ")",
+                    "Слишком много ролей для одной учётной записи (" + grants.size() + ")"));
         }
         return b.toString();
     }

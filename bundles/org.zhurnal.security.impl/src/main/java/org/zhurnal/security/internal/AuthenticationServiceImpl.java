@@ -2,6 +2,8 @@ package org.zhurnal.security.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +16,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.persistence.TransientFailures;
@@ -83,10 +86,10 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     @Override
     public Session login(String login, String password, String remoteAddress) {
         if (login == null || login.isBlank()) {
-            throw ProblemException.invalid("login", "login is required");
+            throw ProblemException.invalid("login", Text.of("login is required", "Введите логин"));
         }
         if (password == null || password.isEmpty()) {
-            throw ProblemException.invalid("password", "password is required");
+            throw ProblemException.invalid("password", Text.of("password is required", "Введите пароль"));
         }
         // The outcome is committed before any error is thrown, so failure counters survive.
         Attempt a = jpa.txExpr(TransactionType.Required, em -> {
@@ -133,10 +136,13 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         });
         return switch (a.outcome()) {
             case OK -> a.session();
-            case WRONG -> throw ProblemException.unauthenticated("Wrong login or password");
-            case DISABLED -> throw ProblemException.forbidden("This account is disabled; contact the school's coordinator");
-            case LOCKED -> throw ProblemException.tooManyRequests("Too many failed sign-ins. Try again after "
-                    + Instant.ofEpochMilli(a.lockedUntil()));
+            case WRONG -> throw new ProblemException(401, "unauthenticated", "Authentication required",
+                    Text.of("Wrong login or password", "Неверный логин или пароль"), null);
+            case DISABLED -> throw ProblemException.forbidden(Text.of("This account is disabled; contact the school's coordinator",
+                    "Учётная запись отключена; обратитесь к ответственному за электронный журнал в школе"));
+            case LOCKED -> throw new ProblemException(429, "too-many-requests", "Too many requests",
+                    Text.of("Too many failed sign-ins. Try again after " + Instant.ofEpochMilli(a.lockedUntil()),
+                            "Слишком много неудачных попыток входа. Повторите после " + localTime(a.lockedUntil())), null);
         };
     }
 
@@ -199,10 +205,16 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         }
     }
 
+    /** «14:05:30» in the deployment's zone, with the date («01.12.2026 00:05:30») when it is not today. */
+    private String localTime(long epochMilli) {
+        ZonedDateTime t = Instant.ofEpochMilli(epochMilli).atZone(clock.zone());
+        return DateTimeFormatter.ofPattern(t.toLocalDate().equals(clock.today()) ? "HH:mm:ss" : "dd.MM.yyyy HH:mm:ss").format(t);
+    }
+
     @Override
     public void changePassword(String accountId, String currentPassword, String newPassword, String keepToken) {
         if (currentPassword == null || currentPassword.isEmpty()) {
-            throw ProblemException.invalid("currentPassword", "currentPassword is required");
+            throw ProblemException.invalid("currentPassword", Text.of("currentPassword is required", "Введите текущий пароль"));
         }
         String login = jpa.txExpr(TransactionType.Supports, em -> {
             AccountEntity a = em.find(AccountEntity.class, accountId);
@@ -213,7 +225,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         }
         PasswordPolicy.check("newPassword", newPassword, login);
         if (newPassword.equals(currentPassword)) {
-            throw ProblemException.invalid("newPassword", "The new password must differ from the current one");
+            throw ProblemException.invalid("newPassword", Text.of("The new password must differ from the current one",
+                    "Новый пароль должен отличаться от текущего"));
         }
         String newHash = hasher.hash(newPassword);
         String keep = keepToken == null ? "" : Secrets.sha256(keepToken);
@@ -233,7 +246,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             return true;
         }));
         if (!ok) {
-            throw new ProblemException(403, "wrong-password", "Forbidden", "The current password is wrong", "currentPassword");
+            throw new ProblemException(403, "wrong-password", "Forbidden", Text.of("The current password is wrong",
+                    "Текущий пароль введён неверно"), "currentPassword");
         }
     }
 }

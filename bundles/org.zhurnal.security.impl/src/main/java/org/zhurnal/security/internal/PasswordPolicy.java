@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 
 /** What a chosen password must satisfy (NIST SP 800-63B style: length, not common, not the login). */
 public final class PasswordPolicy {
@@ -17,17 +18,21 @@ public final class PasswordPolicy {
 
     public static void check(String field, String password, String login) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw ProblemException.invalid(field, "The password must have at least " + MIN_LENGTH + " characters");
+            throw ProblemException.invalid(field, Text.of("The password must have at least " + MIN_LENGTH + " characters",
+                    "Пароль должен быть не короче " + MIN_LENGTH + " символов"));
         }
         if (password.length() > MAX_LENGTH) {
-            throw ProblemException.invalid(field, "The password must have at most " + MAX_LENGTH + " characters");
+            throw ProblemException.invalid(field, Text.of("The password must have at most " + MAX_LENGTH + " characters",
+                    "Пароль должен быть не длиннее " + MAX_LENGTH + " символов"));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || (login != null && lower.contains(login.toLowerCase(Locale.ROOT)))) {
-            throw ProblemException.invalid(field, "The password is too easy to guess (common, or contains the login)");
+            throw ProblemException.invalid(field, Text.of("The password is too easy to guess (common, or contains the login)",
+                    "Такой пароль легко угадать: он слишком распространённый или содержит логин"));
         }
         if (password.chars().distinct().count() < 4) {
-            throw ProblemException.invalid(field, "The password must use at least 4 different characters");
+            throw ProblemException.invalid(field, Text.of("The password must use at least 4 different characters",
+                    "В пароле должно быть не меньше 4 разных символов"));
         }
     }
 }

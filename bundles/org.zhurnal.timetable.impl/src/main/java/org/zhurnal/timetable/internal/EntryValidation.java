@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.zhurnal.calendar.api.AcademicYear;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.Person;
@@ -58,48 +59,62 @@ public final class EntryValidation {
         Optional<AcademicYear> cal = facts.year(year);
         if (cal.isEmpty()) {
             v.add(new Violation(n.academicYear() != null ? "academicYear" : "validFrom",
-                    "The school has no academic year " + year + "/" + (year + 1) + " in its calendar"));
+                    Text.of("The school has no academic year " + year + "/" + (year + 1) + " in its calendar",
+                            "В календаре школы нет " + year + "/" + (year + 1) + " учебного года")));
         }
         if ((n.classId() == null) == (n.groupId() == null)) {
-            v.add(new Violation("classId", "Exactly one of classId and groupId is given"));
+            v.add(new Violation("classId", Text.of("Exactly one of classId and groupId is given",
+                    "Укажите либо класс, либо группу — что-то одно")));
         } else if (n.classId() != null) {
             boolean ok = facts.schoolClass(n.classId()).map(c -> schoolId.equals(c.schoolId()) && c.academicYear() == year).orElse(false);
             if (!ok) {
-                v.add(new Violation("classId", "classId is a class of this school in " + year + "/" + (year + 1)));
+                v.add(new Violation("classId", Text.of("classId is a class of this school in " + year + "/" + (year + 1),
+                        "Нужен класс этой школы в " + year + "/" + (year + 1) + " учебном году")));
             }
         } else if (facts.groups(year).stream().noneMatch(g -> g.id().equals(n.groupId()))) {
-            v.add(new Violation("groupId", "groupId is a group of this school in " + year + "/" + (year + 1)));
+            v.add(new Violation("groupId", Text.of("groupId is a group of this school in " + year + "/" + (year + 1),
+                    "Нужна группа этой школы в " + year + "/" + (year + 1) + " учебном году")));
         }
         String subject = n.subject() == null ? "" : n.subject().trim();
         if (subject.isEmpty() || subject.length() > 100) {
-            v.add(new Violation("subject", "subject is required, at most 100 characters"));
+            v.add(new Violation("subject", Text.of("subject is required, at most 100 characters",
+                    "Укажите предмет (не длиннее 100 символов)")));
         }
         Person teacher = n.teacherId() == null ? null : facts.person(n.teacherId()).orElse(null);
         if (teacher == null || teacher.kind() != PersonKind.STAFF || !schoolId.equals(teacher.schoolId())) {
-            v.add(new Violation("teacherId", "teacherId is a staff member of this school"));
+            v.add(new Violation("teacherId", Text.of("teacherId is a staff member of this school",
+                    "Учитель должен быть сотрудником этой школы")));
         }
         String room = n.room() == null || n.room().isBlank() ? null : n.room().trim();
         if (room != null && room.length() > 50) {
-            v.add(new Violation("room", "room is at most 50 characters"));
+            v.add(new Violation("room", Text.of("room is at most 50 characters", "Кабинет — не длиннее 50 символов")));
         }
         if (n.weekday() == null) {
-            v.add(new Violation("weekday", "weekday is required (MONDAY … SATURDAY)"));
+            v.add(new Violation("weekday", Text.of("weekday is required (MONDAY … SATURDAY)",
+                    "Укажите день недели (понедельник … суббота)")));
         } else if (cal.isPresent() && n.weekday().getValue() > cal.get().workingDays()) {
-            v.add(new Violation("weekday", "The school works " + cal.get().workingDays() + " days a week; " + n.weekday() + " is not one of them"));
+            int days = cal.get().workingDays();
+            v.add(new Violation("weekday", Text.of("The school works " + days + " days a week; " + n.weekday() + " is not one of them",
+                    "Школа работает " + days + " " + Messages.days(days) + " в неделю; " + Messages.weekday(n.weekday())
+                            + " — не учебный день")));
         }
         if (n.lessonNumber() == null || n.lessonNumber() < 1 || n.lessonNumber() > TimetableRules.MAX_LESSON) {
-            v.add(new Violation("lessonNumber", "lessonNumber is 1 to " + TimetableRules.MAX_LESSON));
+            v.add(new Violation("lessonNumber", Text.of("lessonNumber is 1 to " + TimetableRules.MAX_LESSON,
+                    "Номер урока — от 1 до " + TimetableRules.MAX_LESSON)));
         }
         if (n.validFrom() == null) {
-            v.add(new Violation("validFrom", "validFrom is required"));
+            v.add(new Violation("validFrom", Text.of("validFrom is required", "Укажите дату «Действует с»")));
         } else if (cal.isPresent() && (n.validFrom().isBefore(cal.get().start()) || n.validFrom().isAfter(cal.get().end()))) {
-            v.add(new Violation("validFrom", "validFrom lies within the academic year, " + cal.get().start() + " to " + cal.get().end()));
+            v.add(new Violation("validFrom", Text.of("validFrom lies within the academic year, " + cal.get().start() + " to " + cal.get().end(),
+                    "Дата «Действует с» должна быть в пределах учебного года: с " + Messages.date(cal.get().start()) + " по "
+                            + Messages.date(cal.get().end()))));
         } else if (n.validTo() != null && n.validTo().isBefore(n.validFrom())) {
-            v.add(new Violation("validTo", "validTo is not before validFrom"));
+            v.add(new Violation("validTo", Text.of("validTo is not before validFrom",
+                    "Дата «Действует по» не может быть раньше даты «Действует с»")));
         }
         String weeks = n.weeks() == null ? "ALL" : n.weeks().toUpperCase(Locale.ROOT);
         if (!TimetableRules.WEEKS.contains(weeks)) {
-            v.add(new Violation("weeks", "weeks is ALL, ODD or EVEN"));
+            v.add(new Violation("weeks", Text.of("weeks is ALL, ODD or EVEN", "Недели: все (ALL), нечётные (ODD) или чётные (EVEN)")));
         }
         if (!v.isEmpty()) {
             return new Result(null, List.copyOf(v));

@@ -20,6 +20,7 @@ import org.zhurnal.bells.api.BellSchedule;
 import org.zhurnal.bells.api.BellsQuery;
 import org.zhurnal.calendar.api.CalendarQuery;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.GroupKind;
 import org.zhurnal.timetable.api.Lesson;
@@ -107,6 +108,15 @@ public final class TimetableRules {
                 + (e.weeks() == null || "ALL".equals(e.weeks()) ? "" : ", " + e.weeks() + " weeks") + ", id " + e.id() + ")";
     }
 
+    /** @return {@link #describe} in Russian: «Математика» (5А, понедельник, 1-й урок, кабинет 12, с 01.09.2026) */
+    static String describeRu(TimetableEntry e, Function<String, String> classOrGroupName) {
+        String who = e.classId() != null ? classOrGroupName.apply(e.classId()) : "группа «" + classOrGroupName.apply(e.groupId()) + "»";
+        return "«" + e.subject() + "» (" + who + ", " + Messages.weekday(e.weekday()) + ", " + Messages.lesson(e.lessonNumber())
+                + (e.room() == null ? "" : ", кабинет " + e.room()) + ", с " + Messages.date(e.validFrom())
+                + (e.validTo() == null ? "" : " по " + Messages.date(e.validTo()))
+                + ("ODD".equals(e.weeks()) ? ", по нечётным неделям" : "EVEN".equals(e.weeks()) ? ", по чётным неделям" : "") + ")";
+    }
+
     /**
      * @return the lesson as {@code change} leaves it: cancelled, or given by the substitute and/or in the new
      *         room; a restored lesson (kind NONE) is as planned but keeps the revision
@@ -131,16 +141,17 @@ public final class TimetableRules {
     /** Checks a date range: both given, ordered, at most {@link #MAX_RANGE_DAYS} days (else 400). */
     public static void checkRange(LocalDate from, LocalDate to) {
         if (from == null) {
-            throw ProblemException.invalid("from", "from is required (yyyy-MM-dd)");
+            throw ProblemException.invalid("from", Text.of("from is required (yyyy-MM-dd)", "Укажите начало периода (ГГГГ-ММ-ДД)"));
         }
         if (to == null) {
-            throw ProblemException.invalid("to", "to is required (yyyy-MM-dd)");
+            throw ProblemException.invalid("to", Text.of("to is required (yyyy-MM-dd)", "Укажите конец периода (ГГГГ-ММ-ДД)"));
         }
         if (to.isBefore(from)) {
-            throw ProblemException.invalid("to", "to is not before from");
+            throw ProblemException.invalid("to", Text.of("to is not before from", "Конец периода не может быть раньше его начала"));
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_RANGE_DAYS) {
-            throw ProblemException.invalid("to", "At most " + MAX_RANGE_DAYS + " days at once");
+            throw ProblemException.invalid("to", Text.of("At most " + MAX_RANGE_DAYS + " days at once",
+                    "Не больше " + MAX_RANGE_DAYS + " " + Messages.days(MAX_RANGE_DAYS) + " за один раз"));
         }
     }
 

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.calendar.api.AcademicYear;
 import org.zhurnal.calendar.api.CalendarQuery;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
@@ -69,6 +70,9 @@ public class TimetableServiceImpl {
      */
     public record ChangeLesson(String kind, String substituteTeacherId, String room, String reason) {}
 
+    /** The detail of a request without its body. */
+    static final Text NO_BODY = Text.of("A JSON body is required", "Пустой запрос: нужны данные в формате JSON");
+
     static final String CHANGE_ENTITY = "timetable-lesson-change";
     /** Domain event published with every change of a lesson (payload: the lesson after the change). */
     public static final String LESSON_CHANGED = "timetable.lesson.changed";
@@ -91,14 +95,19 @@ public class TimetableServiceImpl {
     private volatile List<org.zhurnal.timetable.spi.LessonRecords> lessonRecords = List.of();
 
     /** Refuses (409) a change that would take away lessons of {@code entryId} from {@code from} to {@code to} that have records. */
-    private void requireNoRecords(String entryId, LocalDate from, LocalDate to, String change) {
+    private void requireNoRecords(String entryId, LocalDate from, LocalDate to, Text change) {
         for (org.zhurnal.timetable.spi.LessonRecords r : lessonRecords) {
             List<LocalDate> dates = r.recordedDates(entryId, from, to);
             if (!dates.isEmpty()) {
                 String shown = dates.stream().limit(5).map(LocalDate::toString).collect(java.util.stream.Collectors.joining(", "))
                         + (dates.size() > 5 ? " and " + (dates.size() - 5) + " more" : "");
-                throw ProblemException.conflict("lesson-has-records", change + ": the lessons of " + shown + " already have " + r.what()
-                        + "; the teachers delete the marks and attendance first (or the lesson is substituted instead)");
+                String shownRu = dates.stream().limit(5).map(Messages::date).collect(java.util.stream.Collectors.joining(", "))
+                        + (dates.size() > 5 ? " и ещё " + (dates.size() - 5) : "");
+                // What the records are comes from the module keeping them (the journal) in English only.
+                throw ProblemException.conflict("lesson-has-records", Text.of(change.en() + ": the lessons of " + shown + " already have "
+                        + r.what() + "; the teachers delete the marks and attendance first (or the lesson is substituted instead)",
+                        change.ru() + ": " + (dates.size() == 1 ? "на уроке " : "на уроках ") + shownRu + " уже есть записи в журнале; "
+                                + "сначала учителя должны удалить отметки и посещаемость (или урок можно не отменять, а заменить)"));
             }
         }
     }
@@ -145,11 +154,11 @@ public class TimetableServiceImpl {
         ZhurnalPrincipal p = caller();
         access.require(p, schoolId, Action.ADMINISTER);
         if (n == null) {
-            throw ProblemException.invalid("body", "A JSON body is required");
+            throw ProblemException.invalid("body", NO_BODY);
         }
         EntryValidation.Result r = EntryValidation.validate(schoolId, n, facts(schoolId));
         if (!r.valid()) {
-            throw ProblemException.invalid(r.violations().get(0).message(), r.violations());
+            throw ProblemException.invalid(Messages.first(r.violations()), r.violations());
         }
         TimetableEntry candidate = r.entry();
         Function<String, Group> groups = groupLookup(schoolId, candidate.academicYear());
@@ -194,10 +203,14 @@ public class TimetableServiceImpl {
             List<Violation> v = new ArrayList<>();
             for (Clash c : clashes) {
                 String where = c.otherRow() > 0 ? "row " + c.otherRow() + " of the file: " : "the saved entry ";
-                v.add(new Violation(file + ":" + c.candidate().row() + ":" + TimetableCsv.LESSON, "Conflicts with " + where
-                        + TimetableRules.describe(c.other(), id -> nameOf(id, groups)) + " (" + why(c.candidate().entry(), c.other()) + ")"));
+                String whereRu = c.otherRow() > 0 ? "уроком из строки " + c.otherRow() + " файла: " : "уроком из расписания: ";
+                v.add(new Violation(file + ":" + c.candidate().row() + ":" + TimetableCsv.LESSON, Text.of("Conflicts with " + where
+                        + TimetableRules.describe(c.other(), id -> nameOf(id, groups)) + " (" + why(c.candidate().entry(), c.other()) + ")",
+                        "Совпадает по времени с " + whereRu + TimetableRules.describeRu(c.other(), id -> nameOf(id, groups)) + " — "
+                                + sameRu(c.candidate().entry(), c.other()))));
             }
-            return ProblemException.invalid(v.size() + " conflicts in " + file + "; nothing was imported", v);
+            return ProblemException.invalid(Text.of(v.size() + " conflicts in " + file + "; nothing was imported",
+                    "Конфликтов в файле «" + file + "»: " + v.size() + "; ничего не загружено"), v);
         });
         return new ImportReport(dryRun, lines.size(), saved.created().size(), saved.unchanged());
     }
@@ -372,8 +385,9 @@ public class TimetableServiceImpl {
     }
 
     private ProblemException conflict(TimetableEntry candidate, TimetableEntry other, Function<String, Group> groups) {
-        return ProblemException.conflict("timetable-conflict",
-                "Conflict: " + why(candidate, other) + " " + TimetableRules.describe(other, id -> nameOf(id, groups)));
+        return ProblemException.conflict("timetable-conflict", Text.of(
+                "Conflict: " + why(candidate, other) + " " + TimetableRules.describe(other, id -> nameOf(id, groups)),
+                Messages.capitalized(whyRu(candidate, other)) + " " + TimetableRules.describeRu(other, id -> nameOf(id, groups))));
     }
 
     /** @return why {@code candidate} clashes with {@code other}, as the start of a sentence */
@@ -386,6 +400,26 @@ public class TimetableServiceImpl {
         return "the class already has";
     }
 
+    /** {@link #why} in Russian, leading to the other lesson: «у учителя в это время уже есть урок» «Математика» … */
+    private static String whyRu(TimetableEntry candidate, TimetableEntry other) {
+        if (other.teacherId().equals(candidate.teacherId())) {
+            return "у учителя в это время уже есть урок";
+        } else if (candidate.room() != null && other.room() != null && candidate.room().equalsIgnoreCase(other.room())) {
+            return "кабинет в это время уже занят уроком";
+        }
+        return candidate.classId() != null ? "у класса в это время уже есть урок" : "у группы в это время уже есть урок";
+    }
+
+    /** {@link #why} in Russian, after the other lesson: «тот же учитель» */
+    private static String sameRu(TimetableEntry candidate, TimetableEntry other) {
+        if (other.teacherId().equals(candidate.teacherId())) {
+            return "тот же учитель";
+        } else if (candidate.room() != null && other.room() != null && candidate.room().equalsIgnoreCase(other.room())) {
+            return "тот же кабинет";
+        }
+        return candidate.classId() != null ? "тот же класс" : "та же группа";
+    }
+
     /** Ends an entry from {@code date} (it last applies the day before); the past stays as it was. */
     public TimetableEntry end(String entryId, EndEntry body) {
         ZhurnalPrincipal p = caller();
@@ -396,17 +430,20 @@ public class TimetableServiceImpl {
             }
             access.require(p, e.getSchoolId(), Action.ADMINISTER);
             if (body == null || body.date() == null) {
-                throw ProblemException.invalid("date", "date is required: the first day the entry no longer applies");
+                throw ProblemException.invalid("date", Text.of("date is required: the first day the entry no longer applies",
+                        "Укажите дату — первый день, когда этого урока в расписании уже нет"));
             }
             TimetableEntry before = Mapping.toDTO(e);
             if (!body.date().isAfter(before.validFrom())) {
-                throw ProblemException.invalid("date", "date comes after validFrom " + before.validFrom() + "; the past is not rewritten");
+                throw ProblemException.invalid("date", Text.of("date comes after validFrom " + before.validFrom() + "; the past is not rewritten",
+                        "Дата должна быть позже начала действия урока (" + Messages.date(before.validFrom()) + "): прошлое не переписывается"));
             }
             if (before.validTo() != null && body.date().isAfter(before.validTo())) {
-                throw ProblemException.invalid("date", "The entry already ends on " + before.validTo());
+                throw ProblemException.invalid("date", Text.of("The entry already ends on " + before.validTo(),
+                        "Урок и так стоит в расписании только по " + Messages.date(before.validTo())));
             }
             requireNoRecords(e.getId(), body.date(), before.validTo() != null ? before.validTo() : body.date().plusYears(1),
-                    "The entry cannot end on " + body.date());
+                    Text.of("The entry cannot end on " + body.date(), "Урок нельзя убрать из расписания с " + Messages.date(body.date())));
             e.setValidTo(body.date().minusDays(1).toString());
             e.setUpdatedAt(clock.now().toEpochMilli());
             TimetableEntry after = Mapping.toDTO(e);
@@ -433,7 +470,7 @@ public class TimetableServiceImpl {
         String schoolId = entry.schoolId();
         access.require(p, schoolId, Action.ADMINISTER);
         if (body == null) {
-            throw ProblemException.invalid("body", "A JSON body is required");
+            throw ProblemException.invalid("body", NO_BODY);
         }
         List<Violation> v = new ArrayList<>();
         String kind = body.kind() == null ? "" : body.kind().trim().toUpperCase(Locale.ROOT);
@@ -443,26 +480,30 @@ public class TimetableServiceImpl {
         switch (kind) {
             case LessonChange.SUBSTITUTION -> {
                 if (substitute == null && room == null) {
-                    v.add(new Violation("substituteTeacherId", "A substitution names the substitute teacher, another room, or both"));
+                    v.add(new Violation("substituteTeacherId", Text.of("A substitution names the substitute teacher, another room, or both",
+                            "Для замены укажите заменяющего учителя, другой кабинет или и то и другое")));
                 }
                 if (substitute != null) {
                     Person t = roster.person(substitute).orElse(null);
                     if (t == null || t.kind() != PersonKind.STAFF || !schoolId.equals(t.schoolId())) {
-                        v.add(new Violation("substituteTeacherId", "substituteTeacherId is a staff member of this school"));
+                        v.add(new Violation("substituteTeacherId", Text.of("substituteTeacherId is a staff member of this school",
+                                "Заменяющий учитель должен быть сотрудником этой школы")));
                     } else if (substitute.equals(entry.teacherId()) && room == null) {
-                        v.add(new Violation("substituteTeacherId", "The substitute is the lesson's own teacher"));
+                        v.add(new Violation("substituteTeacherId", Text.of("The substitute is the lesson's own teacher",
+                                "Заменяющий учитель — тот же, кто ведёт этот урок")));
                     }
                 }
                 if (room != null && room.length() > 50) {
-                    v.add(new Violation("room", "room is at most 50 characters"));
+                    v.add(new Violation("room", Text.of("room is at most 50 characters", "Кабинет — не длиннее 50 символов")));
                 }
                 if (reason == null) {
-                    v.add(new Violation("reason", "reason is required, e.g. «болезнь учителя»"));
+                    v.add(new Violation("reason", Text.of("reason is required, e.g. «болезнь учителя»",
+                            "Укажите причину, например «болезнь учителя»")));
                 }
             }
             case LessonChange.CANCELLATION -> {
                 if (reason == null) {
-                    v.add(new Violation("reason", "reason is required, e.g. «карантин»"));
+                    v.add(new Violation("reason", Text.of("reason is required, e.g. «карантин»", "Укажите причину, например «карантин»")));
                 }
                 substitute = null;
                 room = null;
@@ -471,16 +512,17 @@ public class TimetableServiceImpl {
                 substitute = null;
                 room = null;
             }
-            default -> v.add(new Violation("kind", "kind is SUBSTITUTION, CANCELLATION or NONE"));
+            default -> v.add(new Violation("kind", Text.of("kind is SUBSTITUTION, CANCELLATION or NONE",
+                    "Вид изменения — замена (SUBSTITUTION), отмена (CANCELLATION) или по расписанию (NONE)")));
         }
         if (reason != null && reason.length() > 500) {
-            v.add(new Violation("reason", "reason is at most 500 characters"));
+            v.add(new Violation("reason", Text.of("reason is at most 500 characters", "Причина — не длиннее 500 символов")));
         }
         if (!v.isEmpty()) {
-            throw ProblemException.invalid(v.get(0).message(), v);
+            throw ProblemException.invalid(Messages.first(v), v);
         }
         if (LessonChange.CANCELLATION.equals(kind)) {
-            requireNoRecords(entry.id(), planned.date(), planned.date(), "The lesson cannot be cancelled");
+            requireNoRecords(entry.id(), planned.date(), planned.date(), Text.of("The lesson cannot be cancelled", "Урок нельзя отменить"));
         }
         String sub = substitute;
         String newRoom = room;
@@ -494,16 +536,18 @@ public class TimetableServiceImpl {
                     query.forTeacher(sub, planned.date(), planned.date()).stream()
                             .filter(l -> l.lessonNumber() == planned.lessonNumber() && !l.cancelled() && !l.entryId().equals(entry.id()))
                             .findFirst().ifPresent(l -> {
-                                throw ProblemException.conflict("timetable-conflict", "Conflict: the substitute already teaches "
-                                        + describe(l, groups) + " at that time");
+                                throw ProblemException.conflict("timetable-conflict", Text.of("Conflict: the substitute already teaches "
+                                        + describe(l, groups) + " at that time", "Заменяющий учитель в это время уже ведёт урок "
+                                                + describeRu(l, groups)));
                             });
                 }
                 if (newRoom != null) {
                     query.forRoom(schoolId, newRoom, planned.date(), planned.date()).stream()
                             .filter(l -> l.lessonNumber() == planned.lessonNumber() && !l.cancelled() && !l.entryId().equals(entry.id()))
                             .findFirst().ifPresent(l -> {
-                                throw ProblemException.conflict("timetable-conflict", "Conflict: the room is already taken by "
-                                        + describe(l, groups) + " at that time");
+                                throw ProblemException.conflict("timetable-conflict", Text.of("Conflict: the room is already taken by "
+                                        + describe(l, groups) + " at that time", "Кабинет в это время уже занят уроком "
+                                                + describeRu(l, groups)));
                             });
                 }
             }
@@ -541,6 +585,13 @@ public class TimetableServiceImpl {
         String who = l.classId() != null ? "class " + nameOf(l.classId(), groups) : "group " + nameOf(l.groupId(), groups);
         return "«" + l.subject() + "» (" + who + ", " + l.date() + ", lesson " + l.lessonNumber() + (l.room() == null ? "" : ", room " + l.room())
                 + ", " + l.occurrenceId() + ")";
+    }
+
+    /** {@link #describe(Lesson, Function)} in Russian: «Математика» (5А, 16.11.2026, 1-й урок, кабинет 12) */
+    private String describeRu(Lesson l, Function<String, Group> groups) {
+        String who = l.classId() != null ? nameOf(l.classId(), groups) : "группа «" + nameOf(l.groupId(), groups) + "»";
+        return "«" + l.subject() + "» (" + who + ", " + Messages.date(l.date()) + ", " + Messages.lesson(l.lessonNumber())
+                + (l.room() == null ? "" : ", кабинет " + l.room()) + ")";
     }
 
     /** The school's lesson changes in a date range, by date. READ on the school. */

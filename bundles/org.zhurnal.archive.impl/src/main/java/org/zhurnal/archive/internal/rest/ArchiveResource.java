@@ -27,6 +27,7 @@ import org.zhurnal.archive.api.ExportResult;
 import org.zhurnal.archive.api.Verification;
 import org.zhurnal.archive.api.YearClosing;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.rest.RestResource;
 
 /**
@@ -62,7 +63,7 @@ public class ArchiveResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response archive(@PathParam("schoolId") String schoolId, Archive body) {
         if (body == null) {
-            throw ProblemException.invalid("reportId", "reportId is required");
+            throw ProblemException.invalid("reportId", Text.of("reportId is required", "Не указан отчёт"));
         }
         Map<String, String> params = new LinkedHashMap<>();
         if (body.parameters() != null) {

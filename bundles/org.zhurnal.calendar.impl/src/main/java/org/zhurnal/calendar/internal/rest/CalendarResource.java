@@ -20,6 +20,7 @@ import org.zhurnal.calendar.api.ReportingPeriod;
 import org.zhurnal.calendar.api.YearCalendar;
 import org.zhurnal.calendar.internal.CalendarServiceImpl;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.rest.RestResource;
 
 /** The calendar over REST, under {@code /api/v1/calendar}. Scope checks are done by the service. */
@@ -61,7 +62,8 @@ public class CalendarResource implements RestResource {
         try {
             y = Integer.parseInt(year);
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("year", "year is the first year of an academic year, e.g. 2026");
+            throw ProblemException.invalid("year", Text.of("year is the first year of an academic year, e.g. 2026",
+                    "Укажите год начала учебного года, например 2026"));
         }
         return calendar.calendar(schoolId, y);
     }

@@ -99,9 +99,10 @@ public class AuthorizationImpl implements Authorization {
     @Override
     public void check(ZhurnalPrincipal principal, Action action, ScopeRef target) {
         if (!permits(principal, action, target)) {
-            throw ProblemException.forbidden(action == null || target == null ? "Access denied"
-                    : "You may not " + action.name().toLowerCase(Locale.ROOT) + " this "
-                            + target.type().name().toLowerCase(Locale.ROOT));
+            throw ProblemException.forbidden(action == null || target == null ? org.zhurnal.core.api.Text.of("Access denied", "Доступ запрещён")
+                    : org.zhurnal.core.api.Text.of("You may not " + action.name().toLowerCase(Locale.ROOT) + " this "
+                            + target.type().name().toLowerCase(Locale.ROOT), "Вам это не разрешено: нет прав на "
+                            + (action == Action.READ ? "просмотр" : action == Action.WRITE ? "изменение" : "управление") + " этих данных"));
         }
     }
 

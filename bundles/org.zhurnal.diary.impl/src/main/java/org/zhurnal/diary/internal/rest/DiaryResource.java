@@ -4,6 +4,7 @@ import static org.zhurnal.core.api.rest.QueryParams.date;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.rest.RestResource;
 import org.zhurnal.core.api.security.Action;
@@ -59,6 +61,7 @@ import org.zhurnal.security.api.AccountService;
 public class DiaryResource implements RestResource {
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    private static final DateTimeFormatter RU_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final DiaryQuery diary;
     private final RosterQuery roster;
@@ -155,10 +158,12 @@ public class DiaryResource implements RestResource {
     public Preferences.Preference setPreference(@PathParam("studentId") String studentId, PreferenceChange body) {
         Person me = requireFamilyMember(studentId);
         if (body == null) {
-            throw ProblemException.invalid("mode", "a body {channel, mode} is required");
+            throw ProblemException.invalid("mode", Text.of("a body {channel, mode} is required",
+                    "Не переданы данные запроса: способ и частота оповещений"));
         }
         String channelId = body.channel() == null || body.channel().isBlank() ? "email" : body.channel().trim();
-        NotificationChannel channel = channels.get(channelId).orElseThrow(() -> ProblemException.invalid("channel", "unknown channel " + channelId));
+        NotificationChannel channel = channels.get(channelId).orElseThrow(() -> ProblemException.invalid("channel",
+                Text.of("unknown channel " + channelId, "Неизвестный способ оповещения «" + channelId + "»")));
         Person student = roster.person(studentId).orElseThrow(() -> ProblemException.notFound("Student", studentId));
         return preferences.set(student.schoolId(), me, studentId, channel.id(), channel.contactKind(), body.mode());
     }
@@ -192,7 +197,7 @@ public class DiaryResource implements RestResource {
         LocalDate last = inRange("to", date("to", to) == null ? clock.today() : date("to", to));
         LocalDate first = inRange("from", date("from", from) == null ? last.minusDays(30) : date("from", from));
         if (last.isBefore(first)) {
-            throw ProblemException.invalid("to", "to is before from");
+            throw ProblemException.invalid("to", Text.of("to is before from", "Дата окончания раньше даты начала"));
         }
         Set<String> students = new LinkedHashSet<>();
         roster.studentsOfClass(c.id(), first).forEach(s -> students.add(s.id()));
@@ -268,7 +273,8 @@ public class DiaryResource implements RestResource {
         Outbox.Message m = outbox.find(messageId).orElseThrow(() -> ProblemException.notFound("Message", messageId));
         authorization.check(p, Action.ADMINISTER, m.studentId() == null ? ScopeRef.school(m.schoolId()) : ScopeRef.student(m.studentId()));
         if (!outbox.retry(messageId)) {
-            throw ProblemException.conflict("not-failed", "Only a failed message can be retried; this one is " + m.status());
+            throw ProblemException.conflict("not-failed", Text.of("Only a failed message can be retried; this one is " + m.status(),
+                    "Повторно отправить можно только недоставленное оповещение, а это оповещение " + statusRu(m.status())));
         }
         return javax.ws.rs.core.Response.noContent().build();
     }
@@ -284,7 +290,7 @@ public class DiaryResource implements RestResource {
     public java.util.Map<String, Object> runDigests(DigestRun body) {
         authorization.check(CallContext.requirePrincipal(), Action.ADMINISTER, ScopeRef.SYSTEM);
         if (body == null || !(Preferences.DAILY.equals(body.mode()) || Preferences.WEEKLY.equals(body.mode()))) {
-            throw ProblemException.invalid("mode", "mode is DAILY or WEEKLY");
+            throw ProblemException.invalid("mode", Text.of("mode is DAILY or WEEKLY", "Выберите режим сводки: раз в день или раз в неделю"));
         }
         LocalDate day = inRange("date", date("date", body.date()) == null ? clock.today() : date("date", body.date()));
         int queued = sender.queueDigests(body.mode(), day);
@@ -311,7 +317,7 @@ public class DiaryResource implements RestResource {
         LocalDate last = inRange("to", date("to", to) == null ? clock.today() : date("to", to));
         LocalDate first = inRange("from", date("from", from) == null ? last.minusDays(6) : date("from", from));
         if (last.isBefore(first)) {
-            throw ProblemException.invalid("to", "to is before from");
+            throw ProblemException.invalid("to", Text.of("to is before from", "Дата окончания раньше даты начала"));
         }
         Set<String> students = new LinkedHashSet<>();
         roster.studentsOfClass(c.id(), first).forEach(s -> students.add(s.id()));
@@ -324,9 +330,21 @@ public class DiaryResource implements RestResource {
         return inRange("date", d == null ? clock.today() : d);
     }
 
+    /** An outbox message's state as the deliveries page names it. */
+    private static String statusRu(String status) {
+        return switch (status == null ? "" : status) {
+            case Outbox.PENDING -> "ещё в очереди";
+            case Outbox.SENT -> "уже доставлено";
+            case Outbox.SENDING -> "сейчас отправляется";
+            default -> "в состоянии «" + status + "»";
+        };
+    }
+
     static LocalDate inRange(String field, LocalDate d) {
         if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
-            throw ProblemException.invalid(field, field + " must be between " + EARLIEST + " and " + LATEST);
+            throw ProblemException.invalid(field, Text.of(field + " must be between " + EARLIEST + " and " + LATEST,
+                    ("from".equals(field) ? "Дата начала" : "to".equals(field) ? "Дата окончания" : "Дата") + " должна быть между "
+                            + RU_DATE.format(EARLIEST) + " и " + RU_DATE.format(LATEST)));
         }
         return d;
     }
@@ -343,7 +361,8 @@ public class DiaryResource implements RestResource {
         boolean family = personId != null && (personId.equals(studentId)
                 || roster.guardiansOf(studentId).stream().anyMatch(g -> g.guardian().id().equals(personId)));
         if (!family) {
-            throw ProblemException.forbidden("Only the student and their guardians choose how they are notified");
+            throw ProblemException.forbidden(Text.of("Only the student and their guardians choose how they are notified",
+                    "Оповещения настраивают только сам ученик и его родители"));
         }
         return roster.person(personId).orElseThrow(() -> ProblemException.notFound("Person", personId));
     }

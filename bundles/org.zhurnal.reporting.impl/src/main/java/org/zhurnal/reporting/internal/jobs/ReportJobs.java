@@ -24,6 +24,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.reporting.spi.ReportOutput;
 import org.zhurnal.reporting.spi.ReportProgress;
@@ -82,6 +83,8 @@ public class ReportJobs {
         volatile Instant finishedAt;
         volatile ReportOutput output;
         volatile Problem problem;
+        /** The failure's detail in the UI's languages (for the 409 of its file), when the problem has it. */
+        volatile Text problemText;
 
         Job(String owner, String reportId, ReportRequest request, Instant createdAt) {
             this.owner = owner;
@@ -134,7 +137,8 @@ public class ReportJobs {
         expire();
         long active = jobs.values().stream().filter(j -> j.owner.equals(owner) && (j.status == Status.QUEUED || j.status == Status.RUNNING)).count();
         if (active >= config.maxActivePerAccount()) {
-            throw ProblemException.tooManyRequests("You have " + active + " reports being prepared; wait for one to finish");
+            throw new ProblemException(429, "too-many-requests", "Too many requests", Text.of("You have " + active + " reports being prepared; "
+                    + "wait for one to finish", "Сейчас готовятся ваши отчёты (" + active + "); дождитесь, пока один из них будет готов"), null);
         }
         Job job = new Job(owner, reportId, request, clock.now());
         jobs.put(job.id, job);
@@ -155,12 +159,15 @@ public class ReportJobs {
                 job.status = Status.DONE;
             }
         } catch (ProblemException e) {
+            job.problemText = e.text();
             job.problem = new Problem(e.status(), e.title(), e.getMessage(), e.field());
             job.status = Status.FAILED;
         } catch (RuntimeException e) {
             String ref = UUID.randomUUID().toString();
             LOG.error("Report job {} ({}) failed, reference {}", job.id, job.reportId, ref, e);
-            job.problem = new Problem(500, "Internal error", "The report could not be prepared. Reference: " + ref, null);
+            String detail = "The report could not be prepared. Reference: " + ref;
+            job.problemText = Text.of(detail, "Отчёт не удалось подготовить. Код ошибки: " + ref);
+            job.problem = new Problem(500, "Internal error", detail, null);
             job.status = Status.FAILED;
         } finally {
             job.finishedAt = clock.now();
@@ -177,10 +184,24 @@ public class ReportJobs {
         Job job = find(owner, id).orElseThrow(() -> ProblemException.notFound("Report job", id));
         ReportOutput out = job.output;
         if (job.status != Status.DONE || out == null) {
-            throw ProblemException.conflict("job-not-done", "The report is " + job.status.name().toLowerCase(java.util.Locale.ROOT)
-                    + (job.problem == null ? "" : ": " + job.problem.detail()));
+            Problem problem = job.problem;
+            Text why = job.problemText;
+            throw ProblemException.conflict("job-not-done", Text.of("The report is " + job.status.name().toLowerCase(java.util.Locale.ROOT)
+                    + (problem == null ? "" : ": " + problem.detail()), notDoneRu(job.status) + (problem == null ? ""
+                            : ": " + (why != null && why.ru() != null ? why.ru() : problem.detail()))));
         }
         return out;
+    }
+
+    /** «Отчёт ещё готовится»: why a job has no file yet, in Russian. */
+    private static String notDoneRu(Status status) {
+        return switch (status) {
+            case QUEUED -> "Отчёт ещё в очереди";
+            case RUNNING -> "Отчёт ещё готовится";
+            case FAILED -> "Отчёт не подготовлен";
+            case CANCELLED -> "Отчёт отменён";
+            case DONE -> "Отчёт только что подготовлен; запросите файл ещё раз";
+        };
     }
 
     /** @return the format of the job's request */

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.sheets.api.SheetException;
 import org.zhurnal.sheets.api.Sheets;
@@ -129,11 +130,12 @@ public final class NativeCsv {
     public static Parsed parse(String fileName, byte[] content) {
         String file = fileName == null || fileName.isBlank() ? "import.csv" : fileName.replaceAll("[^\\p{L}0-9._ -]", "_");
         if (content == null || content.length == 0) {
-            throw ProblemException.invalid("file", "The file is empty");
+            throw ProblemException.invalid("file", Text.of("The file is empty", "Файл пустой"));
         }
         if (content.length > MAX_BYTES) {
-            throw new ProblemException(413, "too-large", "File too large", "The file is larger than "
-                    + MAX_BYTES / (1024 * 1024) + " MB; split it by grades", "file");
+            throw new ProblemException(413, "too-large", "File too large", Text.of("The file is larger than "
+                    + MAX_BYTES / (1024 * 1024) + " MB; split it by grades", "Файл больше " + MAX_BYTES / (1024 * 1024)
+                    + " МБ; разделите его по параллелям"), "file");
         }
         int[] sheetRows = null;
         String text;
@@ -156,17 +158,19 @@ public final class NativeCsv {
             List<Violation> missing = new ArrayList<>();
             for (String col : required) {
                 if (!header.containsKey(col.toLowerCase(Locale.ROOT))) {
-                    missing.add(new Violation(file + ":1:" + col, "Missing column '" + col + "'"));
+                    missing.add(new Violation(file + ":1:" + col, Text.of("Missing column '" + col + "'", "Нет столбца «" + col + "»")));
                 }
             }
             if (!missing.isEmpty()) {
-                throw ProblemException.invalid("The file lacks required columns; expected a header like: "
-                        + String.join(";", kind == Kind.STAFF ? STAFF_REQUIRED : STUDENT_COLUMNS), missing);
+                String expected = String.join(";", kind == Kind.STAFF ? STAFF_REQUIRED : STUDENT_COLUMNS);
+                throw ProblemException.invalid(Text.of("The file lacks required columns; expected a header like: " + expected,
+                        "В файле нет обязательных столбцов; нужен заголовок вида: " + expected), missing);
             }
             Reader r = new Reader(file, header, sheetRows);
             for (CSVRecord rec : parser) {
                 if (r.rows >= MAX_ROWS) {
-                    throw new ProblemException(413, "too-large", "File too large", "More than " + MAX_ROWS + " rows", "file");
+                    throw new ProblemException(413, "too-large", "File too large", Text.of("More than " + MAX_ROWS + " rows",
+                            "В файле больше " + MAX_ROWS + " строк"), "file");
                 }
                 r.rows++;
                 if (kind == Kind.STAFF) {
@@ -179,11 +183,13 @@ public final class NativeCsv {
                 }
             }
             if (!r.errors.isEmpty()) {
-                throw ProblemException.invalid(r.errors.size() + (r.errors.size() >= MAX_ERRORS ? "+" : "")
-                        + " errors in " + file + "; nothing was imported", r.errors);
+                String count = r.errors.size() + (r.errors.size() >= MAX_ERRORS ? "+" : "");
+                throw ProblemException.invalid(Messages.summary(count + " errors in " + file + "; nothing was imported",
+                        "Ошибок в файле «" + file + "»: " + count + "; ничего не импортировано", r.errors), r.errors);
             }
             if (r.rows == 0) {
-                throw ProblemException.invalid("file", "The file has a header but no rows");
+                throw ProblemException.invalid("file", Text.of("The file has a header but no rows",
+                        "В файле есть заголовок, но нет строк"));
             }
             return new Parsed(kind, r.rows, r.students, r.guardians, r.staff,
                     header.containsKey(GROUPS.toLowerCase(Locale.ROOT)));
@@ -191,7 +197,8 @@ public final class NativeCsv {
             if (e instanceof ProblemException pe) {
                 throw pe;
             }
-            throw ProblemException.invalid("file", "The file is not a readable CSV file: " + e.getMessage());
+            throw ProblemException.invalid("file", Text.of("The file is not a readable CSV file: " + e.getMessage(),
+                    "Файл не удалось прочитать как CSV (" + e.getMessage() + ")"));
         }
     }
 
@@ -269,10 +276,11 @@ public final class NativeCsv {
         try {
             sheets = Sheets.readXlsx(content);
         } catch (SheetException e) {
-            throw ProblemException.invalid("file", file + ": " + e.getMessage());
+            throw ProblemException.invalid("file", Text.of(file + ": " + e.getMessage(),
+                    file + ": файл не читается как книга Excel .xlsx (книгу в старом формате .xls сохраните как .xlsx)"));
         }
         if (sheets.isEmpty()) {
-            throw ProblemException.invalid("file", file + ": the workbook has no worksheets");
+            throw ProblemException.invalid("file", Text.of(file + ": the workbook has no worksheets", file + ": в книге нет листов"));
         }
         StringBuilder text = new StringBuilder();
         List<Integer> rows = new ArrayList<>();
@@ -351,16 +359,17 @@ public final class NativeCsv {
             return v == null ? "" : v.strip();
         }
 
-        void error(String column, String message) {
-            errors.add(new Violation(file + ":" + line + ":" + column, message));
+        void error(String column, String en, String ru) {
+            errors.add(new Violation(file + ":" + line + ":" + column, Text.of(en, ru)));
         }
 
         String required(CSVRecord rec, String column, int max) {
             String v = get(rec, column);
             if (v.isEmpty()) {
-                error(column, "'" + column + "' is required");
+                error(column, "'" + column + "' is required", "Заполните столбец «" + column + "»");
             } else if (v.length() > max) {
-                error(column, "'" + column + "' is longer than " + max + " characters");
+                error(column, "'" + column + "' is longer than " + max + " characters", "Столбец «" + column + "» — не длиннее " + max
+                        + " символов");
             }
             return v;
         }
@@ -368,7 +377,7 @@ public final class NativeCsv {
         String name(CSVRecord rec, String column, boolean required) {
             String v = required ? required(rec, column, 100) : get(rec, column);
             if (!v.isEmpty() && (v.length() > 100 || !NAME.matcher(v).matches())) {
-                error(column, "'" + v + "' is not a valid name");
+                error(column, "'" + v + "' is not a valid name", "«" + v + "» — недопустимое значение в столбце «" + column + "»");
             }
             return v.isEmpty() ? null : v;
         }
@@ -381,7 +390,7 @@ public final class NativeCsv {
             try {
                 return v.contains("-") ? LocalDate.parse(v) : LocalDate.parse(v, RU_DATE);
             } catch (DateTimeParseException e) {
-                error(column, "'" + v + "' is not a date; write it as ДД.ММ.ГГГГ");
+                error(column, "'" + v + "' is not a date; write it as ДД.ММ.ГГГГ", "«" + v + "» — не дата; пишите дату как ДД.ММ.ГГГГ");
                 return null;
             }
         }
@@ -389,7 +398,8 @@ public final class NativeCsv {
         void code(String code, String kind) {
             Integer first = codes.putIfAbsent(kind + ":" + code, line);
             if (first != null) {
-                error("Код", "Code '" + code + "' appears again (first on row " + first + ")");
+                error("Код", "Code '" + code + "' appears again (first on row " + first + ")",
+                        "Код «" + code + "» повторяется (впервые — в строке " + first + ")");
             }
         }
 
@@ -404,7 +414,8 @@ public final class NativeCsv {
             String middle = name(rec, "Отчество", false);
             LocalDate birth = date(rec, "Дата рождения", true);
             if (birth != null && (birth.getYear() < 1990 || birth.isAfter(LocalDate.now()))) {
-                error("Дата рождения", "'" + birth + "' is not a plausible birth date of a student");
+                error("Дата рождения", "'" + birth + "' is not a plausible birth date of a student", "«" + Messages.date(birth)
+                        + "» — неправдоподобная дата рождения ученика");
             }
             String sexRaw = required(rec, "Пол", 1).toUpperCase(Locale.ROOT);
             String sex = switch (sexRaw) {
@@ -412,7 +423,7 @@ public final class NativeCsv {
                 case "Ж", "F" -> "F";
                 default -> {
                     if (!sexRaw.isEmpty()) {
-                        error("Пол", "'" + sexRaw + "' is not М or Ж");
+                        error("Пол", "'" + sexRaw + "' is not М or Ж", "Пол указывается буквой М или Ж, а не «" + sexRaw + "»");
                     }
                     yield null;
                 }
@@ -423,7 +434,8 @@ public final class NativeCsv {
             if (!cls.isEmpty()) {
                 Matcher m = CLASS.matcher(cls);
                 if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 11) {
-                    error("Класс", "'" + cls + "' is not a class such as 5А (grade 1–11 and a Cyrillic letter)");
+                    error("Класс", "'" + cls + "' is not a class such as 5А (grade 1–11 and a Cyrillic letter)", "«" + cls
+                            + "» — не класс вида 5А (номер от 1 до 11 и русская буква)");
                 } else {
                     grade = Integer.parseInt(m.group(1));
                     letter = m.group(2);
@@ -442,34 +454,38 @@ public final class NativeCsv {
                     continue;
                 }
                 if (gCode.isEmpty()) {
-                    error("Код представителя " + n, "Guardian " + n + " needs a code");
+                    error("Код представителя " + n, "Guardian " + n + " needs a code", "Укажите код представителя " + n);
                 }
                 String[] parts = gName.split("\\s+");
                 if (gName.isEmpty() || parts.length < 2) {
-                    error("Представитель " + n, "Write guardian " + n + " as «Фамилия Имя Отчество»");
+                    error("Представитель " + n, "Write guardian " + n + " as «Фамилия Имя Отчество»", "Запишите представителя " + n
+                            + " как «Фамилия Имя Отчество»");
                 } else {
                     for (String p : parts) {
                         if (!NAME.matcher(p).matches()) {
-                            error("Представитель " + n, "'" + gName + "' is not a valid name");
+                            error("Представитель " + n, "'" + gName + "' is not a valid name",
+                                    "«" + gName + "» — недопустимое значение в столбце «Представитель " + n + "»");
                             break;
                         }
                     }
                 }
                 String relation = RELATIONS.get(rel.isEmpty() ? "другое" : rel);
                 if (relation == null) {
-                    error("Кем приходится " + n, "'" + rel + "' is not one of: мать, отец, опекун, попечитель, бабушка, дедушка, другое");
+                    error("Кем приходится " + n, "'" + rel + "' is not one of: мать, отец, опекун, попечитель, бабушка, дедушка, другое",
+                            "«" + rel + "» — не одно из значений: мать, отец, опекун, попечитель, бабушка, дедушка, другое");
                 }
                 if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
-                    error("Телефон " + n, "'" + phone + "' is not a phone number");
+                    error("Телефон " + n, "'" + phone + "' is not a phone number", "«" + phone + "» — не номер телефона");
                 }
                 if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-                    error("E-mail " + n, "'" + email + "' is not an e-mail address");
+                    error("E-mail " + n, "'" + email + "' is not an e-mail address", "«" + email + "» — не адрес электронной почты");
                 }
                 boolean no = switch (noAccess) {
                     case "да", "yes", "1", "true" -> true;
                     case "", "нет", "no", "0", "false" -> false;
                     default -> {
-                        error("Без электронного доступа " + n, "'" + noAccess + "' is not да or нет");
+                        error("Без электронного доступа " + n, "'" + noAccess + "' is not да or нет", "Пишите «да» или «нет», а не «"
+                                + noAccess + "»");
                         yield false;
                     }
                 };
@@ -482,7 +498,8 @@ public final class NativeCsv {
                 GuardianRow before = guardians.putIfAbsent(gCode, g);
                 if (before != null && !same(before, g)) {
                     error("Код представителя " + n, "Guardian '" + gCode + "' is given differently on row " + before.line()
-                            + " (name, contacts or access flag differ)");
+                            + " (name, contacts or access flag differ)", "Представитель с кодом «" + gCode + "» в строке "
+                            + before.line() + " записан по-другому (отличаются ФИО, контакты или «Без электронного доступа»)");
                 }
                 links.add(new String[] {gCode, relation == null ? "OTHER" : relation});
             }
@@ -497,15 +514,19 @@ public final class NativeCsv {
             List<String> names = splitGroups(cell);
             for (String name : names) {
                 if (name.length() > MAX_GROUP_NAME) {
-                    error(GROUPS, "Group name '" + name.substring(0, 40) + "…' is longer than " + MAX_GROUP_NAME + " characters");
+                    error(GROUPS, "Group name '" + name.substring(0, 40) + "…' is longer than " + MAX_GROUP_NAME + " characters",
+                            "Название группы «" + name.substring(0, 40) + "…» длиннее " + MAX_GROUP_NAME + " символов");
                 } else if (name.chars().anyMatch(Character::isISOControl) || name.chars().noneMatch(Character::isLetterOrDigit)) {
-                    error(GROUPS, "'" + name + "' is not a group name; separate the groups with «;»");
+                    error(GROUPS, "'" + name + "' is not a group name; separate the groups with «;»", "«" + name
+                            + "» — не название группы; разделяйте группы знаком «;»");
                 } else {
                     String of = classOfGroup(name);
                     if (of != null && className != null && !of.equals(className)) {
                         error(GROUPS, "Group '" + name + "' begins with class " + of + ", so it is a subgroup of " + of
                                 + ", but the student is in " + className + "; name the groups of other classes without a class"
-                                + " at the start");
+                                + " at the start", "Группа «" + name + "» начинается с класса " + of + ", то есть это подгруппа "
+                                + of + ", а ученик учится в " + className + "; группы других классов называйте без класса "
+                                + "в начале");
                     }
                 }
             }
@@ -530,19 +551,19 @@ public final class NativeCsv {
             String positions = required(rec, "Должность", 300);
             String subjects = get(rec, "Предметы");
             if (subjects.length() > 500) {
-                error("Предметы", "'Предметы' is longer than 500 characters");
+                error("Предметы", "'Предметы' is longer than 500 characters", "Столбец «Предметы» — не длиннее 500 символов");
             }
             String phone = get(rec, "Телефон");
             if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
-                error("Телефон", "'" + phone + "' is not a phone number");
+                error("Телефон", "'" + phone + "' is not a phone number", "«" + phone + "» — не номер телефона");
             }
             String email = get(rec, "E-mail");
             if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-                error("E-mail", "'" + email + "' is not an e-mail address");
+                error("E-mail", "'" + email + "' is not an e-mail address", "«" + email + "» — не адрес электронной почты");
             }
             String cls = get(rec, "Классный руководитель").toUpperCase(Locale.ROOT);
             if (!cls.isEmpty() && !CLASS.matcher(cls).matches()) {
-                error("Классный руководитель", "'" + cls + "' is not a class such as 5А");
+                error("Классный руководитель", "'" + cls + "' is not a class such as 5А", "«" + cls + "» — не класс вида 5А");
             }
             List<String> groups = groups(get(rec, GROUPS), null);
             if (last != null && first != null && !positions.isEmpty()) {

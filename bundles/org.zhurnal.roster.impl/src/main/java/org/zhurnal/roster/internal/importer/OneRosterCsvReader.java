@@ -33,6 +33,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.roster.internal.importer.NativeCsv.GuardianRow;
 import org.zhurnal.roster.internal.importer.NativeCsv.StaffRow;
@@ -132,18 +133,19 @@ final class OneRosterCsvReader {
         }
     }
 
-    private void error(String file, int line, String column, String message) {
+    private void error(String file, int line, String column, String en, String ru) {
         if (errors.size() >= MAX_ERRORS) {
             truncated = true;
             return;
         }
-        errors.add(new Violation(file + ":" + line + ":" + column, message));
+        errors.add(new Violation(file + ":" + line + ":" + column, Text.of(en, ru)));
     }
 
     private void failIfErrors() {
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + (truncated ? "+" : "")
-                    + " errors in the OneRoster file; nothing was imported", errors);
+            String count = errors.size() + (truncated ? "+" : "");
+            throw ProblemException.invalid(Messages.summary(count + " errors in the OneRoster file; nothing was imported",
+                    "Ошибок в файле OneRoster: " + count + "; ничего не импортировано", errors), errors);
         }
     }
 
@@ -165,7 +167,8 @@ final class OneRosterCsvReader {
                     for (int i = 0; i < values.size(); i++) {
                         String name = values.get(i) == null ? "" : values.get(i).strip().toLowerCase(Locale.ROOT);
                         if (!name.isEmpty() && t.header.putIfAbsent(name, i) != null) {
-                            error(file, 1, values.get(i).strip(), "Column '" + values.get(i).strip() + "' appears twice");
+                            error(file, 1, values.get(i).strip(), "Column '" + values.get(i).strip() + "' appears twice",
+                                    "Столбец «" + values.get(i).strip() + "» встречается дважды");
                         }
                     }
                     continue;
@@ -176,16 +179,17 @@ final class OneRosterCsvReader {
                 t.rows.add(new Row((int) line, values));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            error(file, (int) line, "", "Not a readable CSV file: " + e.getMessage());
+            error(file, (int) line, "", "Not a readable CSV file: " + e.getMessage(), "Файл не удалось прочитать как CSV ("
+                    + e.getMessage() + ")");
             return t;
         }
         if (t.header.isEmpty()) {
-            error(file, 1, "", "The file has no header line");
+            error(file, 1, "", "The file has no header line", "В файле нет строки заголовка");
             return t;
         }
         for (String column : required) {
             if (!t.has(column)) {
-                error(file, 1, column, "Missing column '" + column + "'");
+                error(file, 1, column, "Missing column '" + column + "'", "Нет столбца «" + column + "»");
             }
         }
         return t;
@@ -208,7 +212,7 @@ final class OneRosterCsvReader {
     // Zip
     // ------------------------------------------------------------------------------------------------------
 
-    private static ProblemException tooLarge(String detail) {
+    private static ProblemException tooLarge(Text detail) {
         return new ProblemException(413, "too-large", "File too large", detail, "file");
     }
 
@@ -225,7 +229,8 @@ final class OneRosterCsvReader {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (++entries > OneRosterCsv.MAX_ENTRIES) {
-                    throw tooLarge("The zip holds more than " + OneRosterCsv.MAX_ENTRIES + " entries");
+                    throw tooLarge(Text.of("The zip holds more than " + OneRosterCsv.MAX_ENTRIES + " entries",
+                            "В ZIP-архиве больше " + OneRosterCsv.MAX_ENTRIES + " файлов"));
                 }
                 String name = entry.getName().replace('\\', '/');
                 String base = name.substring(name.lastIndexOf('/') + 1);
@@ -237,26 +242,31 @@ final class OneRosterCsvReader {
                     size += n;
                     total += n;
                     if (size > OneRosterCsv.MAX_ENTRY_BYTES) {
-                        throw tooLarge("'" + base + "' in the zip is larger than "
-                                + OneRosterCsv.MAX_ENTRY_BYTES / (1024 * 1024) + " MB uncompressed");
+                        throw tooLarge(Text.of("'" + base + "' in the zip is larger than "
+                                + OneRosterCsv.MAX_ENTRY_BYTES / (1024 * 1024) + " MB uncompressed", "Файл «" + base
+                                + "» в архиве больше " + OneRosterCsv.MAX_ENTRY_BYTES / (1024 * 1024) + " МБ в распакованном виде"));
                     }
                     if (total > OneRosterCsv.MAX_TOTAL_BYTES) {
-                        throw tooLarge("The zip's content is larger than " + OneRosterCsv.MAX_TOTAL_BYTES / (1024 * 1024)
-                                + " MB uncompressed");
+                        throw tooLarge(Text.of("The zip's content is larger than " + OneRosterCsv.MAX_TOTAL_BYTES / (1024 * 1024)
+                                + " MB uncompressed", "Содержимое архива больше " + OneRosterCsv.MAX_TOTAL_BYTES / (1024 * 1024)
+                                + " МБ в распакованном виде"));
                     }
                     if (buf != null) {
                         buf.write(chunk, 0, n);
                     }
                 }
                 if (buf != null && files.putIfAbsent(canonical, buf.toByteArray()) != null) {
-                    throw ProblemException.invalid("file", "The zip holds " + canonical + " twice");
+                    throw ProblemException.invalid("file", Text.of("The zip holds " + canonical + " twice",
+                            "Файл " + canonical + " встречается в архиве дважды"));
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw ProblemException.invalid("file", "The file is not a readable zip archive: " + e.getMessage());
+            throw ProblemException.invalid("file", Text.of("The file is not a readable zip archive: " + e.getMessage(),
+                    "Файл не удалось прочитать как ZIP-архив (" + e.getMessage() + ")"));
         }
         if (entries == 0) {
-            throw ProblemException.invalid("file", "The file is not a zip archive, or the archive is empty");
+            throw ProblemException.invalid("file", Text.of("The file is not a zip archive, or the archive is empty",
+                    "Файл — не ZIP-архив, или архив пуст"));
         }
         return files;
     }
@@ -294,19 +304,22 @@ final class OneRosterCsvReader {
 
     OneRosterCsv.Result read(byte[] zip) {
         if (zip == null || zip.length == 0) {
-            throw ProblemException.invalid("file", "The file is empty");
+            throw ProblemException.invalid("file", Text.of("The file is empty", "Файл пустой"));
         }
         Map<String, byte[]> files = unzip(zip);
         byte[] manifestBytes = files.get("manifest.csv");
         if (manifestBytes == null) {
-            throw ProblemException.invalid("file", "manifest.csv is missing: this is not a OneRoster CSV package");
+            throw ProblemException.invalid("file", Text.of("manifest.csv is missing: this is not a OneRoster CSV package",
+                    "Нет файла manifest.csv: это не пакет OneRoster CSV"));
         }
         Map<String, String> modes = manifest(table("manifest.csv", manifestBytes, OneRosterCsv.MANIFEST), files);
         failIfErrors();
         for (String required : List.of("users", "enrollments", "classes")) {
             if (!available(required, files, modes)) {
-                throw ProblemException.invalid("file", required + ".csv is missing (or declared absent in manifest.csv);"
-                        + " a OneRoster roster needs users.csv, enrollments.csv and classes.csv");
+                throw ProblemException.invalid("file", Text.of(required + ".csv is missing (or declared absent in manifest.csv);"
+                        + " a OneRoster roster needs users.csv, enrollments.csv and classes.csv", "Нет файла " + required
+                        + ".csv (или он отмечен в manifest.csv как absent); в пакете OneRoster нужны users.csv, enrollments.csv"
+                        + " и classes.csv"));
             }
         }
         users = table("users.csv", files.get("users.csv"), List.of("sourcedId", "givenName", "familyName"));
@@ -321,8 +334,9 @@ final class OneRosterCsvReader {
                 ? table("academicSessions.csv", files.get("academicSessions.csv"), List.of("sourcedId")) : null;
         failIfErrors();
         if (roles == null && !users.has("role")) {
-            throw ProblemException.invalid("file", "roles.csv is missing (or declared absent in manifest.csv);"
-                    + " OneRoster 1.2 gives the users' roles there");
+            throw ProblemException.invalid("file", Text.of("roles.csv is missing (or declared absent in manifest.csv);"
+                    + " OneRoster 1.2 gives the users' roles there", "Нет файла roles.csv (или он отмечен в manifest.csv как"
+                    + " absent); в OneRoster 1.2 роли пользователей указываются в нём"));
         }
 
         readUsers();
@@ -338,8 +352,9 @@ final class OneRosterCsvReader {
         List<StaffRow> staffRows = staff();
         failIfErrors();
         if (studentRows.isEmpty() && staffRows.isEmpty()) {
-            throw ProblemException.invalid("file", "The OneRoster file holds no student with a current enrolment in a"
-                    + " homeroom class (classType homeroom) and no staff");
+            throw ProblemException.invalid("file", Text.of("The OneRoster file holds no student with a current enrolment in a"
+                    + " homeroom class (classType homeroom) and no staff", "В файле OneRoster нет ни одного ученика, зачисленного"
+                    + " сейчас в класс (classType homeroom), и ни одного сотрудника"));
         }
         return new OneRosterCsv.Result(
                 new NativeCsv.Parsed(NativeCsv.Kind.STUDENTS, studentRows.size(), studentRows, guardianRows, List.of(), groupsColumn),
@@ -361,7 +376,8 @@ final class OneRosterCsvReader {
             if (property.equalsIgnoreCase("oneroster.version")) {
                 version = true;
                 if (!value.equals("1.2") && !value.startsWith("1.2.")) {
-                    error(m.file, r.line(), "value", "This is OneRoster " + value + "; only OneRoster 1.2 files are read");
+                    error(m.file, r.line(), "value", "This is OneRoster " + value + "; only OneRoster 1.2 files are read",
+                            "Это OneRoster " + value + "; читаются только файлы OneRoster 1.2");
                 }
             } else if (property.regionMatches(true, 0, "file.", 0, 5)) {
                 String file = fileNames.get(property.substring(5).toLowerCase(Locale.ROOT));
@@ -370,17 +386,19 @@ final class OneRosterCsvReader {
                     continue;
                 }
                 if (!List.of("bulk", "delta", "absent").contains(mode)) {
-                    error(m.file, r.line(), "value", "'" + value + "' is not bulk, delta or absent");
+                    error(m.file, r.line(), "value", "'" + value + "' is not bulk, delta or absent",
+                            "Допустимы значения bulk, delta или absent, а не «" + value + "»");
                     continue;
                 }
                 modes.put(file, mode);
                 if (!mode.equals("absent") && !files.containsKey(file + ".csv")) {
-                    error(m.file, r.line(), "value", file + ".csv is declared " + mode + " but is not in the zip");
+                    error(m.file, r.line(), "value", file + ".csv is declared " + mode + " but is not in the zip",
+                            file + ".csv отмечен как " + mode + ", но его нет в архиве");
                 }
             }
         }
         if (!version && !m.header.isEmpty()) {
-            error(m.file, 1, "propertyName", "The manifest does not give oneroster.version");
+            error(m.file, 1, "propertyName", "The manifest does not give oneroster.version", "В manifest.csv не указан oneroster.version");
         }
         return modes;
     }
@@ -393,12 +411,13 @@ final class OneRosterCsvReader {
             }
             String id = users.get(r, "sourcedId");
             if (id.isEmpty()) {
-                error(users.file, r.line(), "sourcedId", "'sourcedId' is required");
+                error(users.file, r.line(), "sourcedId", "'sourcedId' is required", "Заполните столбец «sourcedId»");
                 continue;
             }
             Integer before = firstLine.putIfAbsent(id, r.line());
             if (before != null) {
-                error(users.file, r.line(), "sourcedId", "User '" + id + "' appears again (first on line " + before + ")");
+                error(users.file, r.line(), "sourcedId", "User '" + id + "' appears again (first on line " + before + ")",
+                        "Пользователь «" + id + "» встречается повторно (впервые — в строке " + before + ")");
                 continue;
             }
             List<String> agents = split(users.get(r, "agentSourcedIds"));
@@ -407,7 +426,8 @@ final class OneRosterCsvReader {
         for (User u : userById.values()) {
             for (String a : u.agents()) {
                 if (!userById.containsKey(a)) {
-                    error(users.file, u.row().line(), "agentSourcedIds", "'" + a + "' is not a user in users.csv");
+                    error(users.file, u.row().line(), "agentSourcedIds", "'" + a + "' is not a user in users.csv",
+                            "Пользователя «" + a + "» нет в users.csv");
                 } else {
                     reverseAgents.computeIfAbsent(a, k -> new ArrayList<>()).add(u.id());
                 }
@@ -450,7 +470,7 @@ final class OneRosterCsvReader {
                 String raw = users.get(u.row(), "role");
                 String role = canonicalRole(raw);
                 if (role == null) {
-                    error(users.file, u.row().line(), "role", "'" + raw + "' is not a OneRoster role");
+                    error(users.file, u.row().line(), "role", "'" + raw + "' is not a OneRoster role", "«" + raw + "» — не роль OneRoster");
                 } else {
                     addRole(u.id(), role, true);
                 }
@@ -466,15 +486,17 @@ final class OneRosterCsvReader {
             String role = canonicalRole(raw);
             String type = roles.get(r, "roleType").toLowerCase(Locale.ROOT);
             if (user.isEmpty()) {
-                error(roles.file, r.line(), "userSourcedId", "'userSourcedId' is required");
+                error(roles.file, r.line(), "userSourcedId", "'userSourcedId' is required", "Заполните столбец «userSourcedId»");
             } else if (!userById.containsKey(user)) {
-                error(roles.file, r.line(), "userSourcedId", "'" + user + "' is not a user in users.csv");
+                error(roles.file, r.line(), "userSourcedId", "'" + user + "' is not a user in users.csv",
+                        "Пользователя «" + user + "» нет в users.csv");
             }
             if (role == null) {
-                error(roles.file, r.line(), "role", "'" + raw + "' is not a OneRoster 1.2 role");
+                error(roles.file, r.line(), "role", "'" + raw + "' is not a OneRoster 1.2 role", "«" + raw + "» — не роль OneRoster 1.2");
             }
             if (!type.isEmpty() && !type.equals("primary") && !type.equals("secondary")) {
-                error(roles.file, r.line(), "roleType", "'" + type + "' is not primary or secondary");
+                error(roles.file, r.line(), "roleType", "'" + type + "' is not primary or secondary",
+                        "Допустимы значения primary или secondary, а не «" + type + "»");
             }
             if (role != null && userById.containsKey(user)) {
                 addRole(user, role, type.equals("primary"));
@@ -491,18 +513,20 @@ final class OneRosterCsvReader {
             }
             String id = classes.get(r, "sourcedId");
             if (id.isEmpty()) {
-                error(classes.file, r.line(), "sourcedId", "'sourcedId' is required");
+                error(classes.file, r.line(), "sourcedId", "'sourcedId' is required", "Заполните столбец «sourcedId»");
                 continue;
             }
             Integer before = firstLine.putIfAbsent(id, r.line());
             if (before != null) {
-                error(classes.file, r.line(), "sourcedId", "Class '" + id + "' appears again (first on line " + before + ")");
+                error(classes.file, r.line(), "sourcedId", "Class '" + id + "' appears again (first on line " + before + ")",
+                        "Класс «" + id + "» встречается повторно (впервые — в строке " + before + ")");
                 continue;
             }
             boolean homeroom = classes.get(r, "classType").equalsIgnoreCase("homeroom");
             boolean group = !homeroom && !classes.get(r, OneRosterCsv.META_GROUP_KIND).isEmpty();
             if (group && classes.get(r, "title").isEmpty() && classes.get(r, "classCode").isEmpty()) {
-                error(classes.file, r.line(), "title", "Group '" + id + "' has neither a title nor a classCode (its name)");
+                error(classes.file, r.line(), "title", "Group '" + id + "' has neither a title nor a classCode (its name)",
+                        "У группы «" + id + "» нет ни title, ни classCode (её названия)");
             }
             classById.put(id, new Cls(r, id, classes.get(r, "title"), classes.get(r, "classCode"), homeroom,
                     classes.get(r, "schoolSourcedId"), group));
@@ -519,10 +543,11 @@ final class OneRosterCsvReader {
             name = normaliseClass(c.code());
         }
         if (name == null) {
-            String hint = LATIN_CLASS.matcher(c.title().toUpperCase(Locale.ROOT)).matches()
-                    ? "; the letter must be Cyrillic" : "";
+            boolean latin = LATIN_CLASS.matcher(c.title().toUpperCase(Locale.ROOT)).matches();
+            String hint = latin ? "; the letter must be Cyrillic" : "";
             error("classes.csv", c.row().line(), "title", "'" + c.title()
-                    + "' is not a class such as 5А (grade 1–11 and a Cyrillic letter)" + hint);
+                    + "' is not a class such as 5А (grade 1–11 and a Cyrillic letter)" + hint, "«" + c.title()
+                    + "» — не класс вида 5А (номер от 1 до 11 и русская буква)" + (latin ? "; буква должна быть русской" : ""));
         }
         classNames.put(c.id(), name);
         return name;
@@ -545,7 +570,8 @@ final class OneRosterCsvReader {
         try {
             return LocalDate.parse(v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v);
         } catch (DateTimeParseException e) {
-            error(t.file, r.line(), column, "'" + v + "' is not a date; write it as YYYY-MM-DD");
+            error(t.file, r.line(), column, "'" + v + "' is not a date; write it as YYYY-MM-DD",
+                    "«" + v + "» — не дата; пишите дату как ГГГГ-ММ-ДД");
             return null;
         }
     }
@@ -561,7 +587,8 @@ final class OneRosterCsvReader {
             }
             String id = t.get(r, "sourcedId");
             if (!userById.containsKey(id)) {
-                error(t.file, r.line(), "sourcedId", "'" + id + "' is not a user in users.csv");
+                error(t.file, r.line(), "sourcedId", "'" + id + "' is not a user in users.csv",
+                        "Пользователя «" + id + "» нет в users.csv");
                 continue;
             }
             int before = errors.size();
@@ -569,11 +596,13 @@ final class OneRosterCsvReader {
             boolean invalid = errors.size() > before;
             String sex = t.get(r, "sex").toLowerCase(Locale.ROOT);
             if (!List.of("", "male", "female", "other", "unspecified").contains(sex)) {
-                error(t.file, r.line(), "sex", "'" + t.get(r, "sex") + "' is not male, female, other or unspecified");
+                error(t.file, r.line(), "sex", "'" + t.get(r, "sex") + "' is not male, female, other or unspecified",
+                        "Допустимы значения male, female, other или unspecified, а не «" + t.get(r, "sex") + "»");
             }
             Demo old = demoById.putIfAbsent(id, new Demo(r, birth, invalid, sex));
             if (old != null) {
-                error(t.file, r.line(), "sourcedId", "User '" + id + "' appears again (first on line " + old.row().line() + ")");
+                error(t.file, r.line(), "sourcedId", "User '" + id + "' appears again (first on line " + old.row().line() + ")",
+                        "Пользователь «" + id + "» встречается повторно (впервые — в строке " + old.row().line() + ")");
             }
         }
     }
@@ -613,24 +642,29 @@ final class OneRosterCsvReader {
             String primary = t.get(r, "primary").toLowerCase(Locale.ROOT);
             boolean ok = true;
             if (!userById.containsKey(user)) {
-                error(t.file, r.line(), "userSourcedId", "'" + user + "' is not a user in users.csv");
+                error(t.file, r.line(), "userSourcedId", "'" + user + "' is not a user in users.csv",
+                        "Пользователя «" + user + "» нет в users.csv");
                 ok = false;
             }
             if (!classById.containsKey(cls)) {
-                error(t.file, r.line(), "classSourcedId", "'" + cls + "' is not a class in classes.csv");
+                error(t.file, r.line(), "classSourcedId", "'" + cls + "' is not a class in classes.csv",
+                        "Класса «" + cls + "» нет в classes.csv");
                 ok = false;
             }
             if (role == null) {
-                error(t.file, r.line(), "role", "'" + rawRole + "' is not student, teacher, administrator or proctor");
+                error(t.file, r.line(), "role", "'" + rawRole + "' is not student, teacher, administrator or proctor",
+                        "Допустимы значения student, teacher, administrator или proctor, а не «" + rawRole + "»");
                 ok = false;
             }
             if (!List.of("", "true", "false").contains(primary)) {
-                error(t.file, r.line(), "primary", "'" + primary + "' is not true or false");
+                error(t.file, r.line(), "primary", "'" + primary + "' is not true or false",
+                        "Допустимы значения true или false, а не «" + primary + "»");
             }
             LocalDate begin = date(t, r, "beginDate");
             LocalDate end = date(t, r, "endDate");
             if (begin != null && end != null && end.isBefore(begin)) {
-                error(t.file, r.line(), "endDate", "The enrolment ends before it begins");
+                error(t.file, r.line(), "endDate", "The enrolment ends before it begins",
+                        "Зачисление заканчивается раньше, чем начинается");
             }
             if (end != null && (latestEnd == null || end.isAfter(latestEnd))) {
                 latestEnd = end;
@@ -678,12 +712,13 @@ final class OneRosterCsvReader {
         String v = users.get(u.row(), column);
         if (v.isEmpty()) {
             if (required) {
-                error(users.file, u.row().line(), column, "'" + column + "' is required");
+                error(users.file, u.row().line(), column, "'" + column + "' is required", "Заполните столбец «" + column + "»");
             }
             return null;
         }
         if (v.length() > 100 || !NAME.matcher(v).matches()) {
-            error(users.file, u.row().line(), column, "'" + v + "' is not a valid name");
+            error(users.file, u.row().line(), column, "'" + v + "' is not a valid name",
+                    "«" + v + "» — недопустимое значение в столбце «" + column + "»");
             return null;
         }
         return v;
@@ -697,12 +732,15 @@ final class OneRosterCsvReader {
             column = "sourcedId";
         }
         if (code.length() > 100) {
-            error(users.file, u.row().line(), column, "'" + column + "' is longer than 100 characters");
+            error(users.file, u.row().line(), column, "'" + column + "' is longer than 100 characters",
+                    "Столбец «" + column + "» — не длиннее 100 символов");
         }
         Integer first = seen.putIfAbsent(code, u.row().line());
         if (first != null) {
             error(users.file, u.row().line(), column, "The " + kind + " code '" + code + "' appears again (first on line "
-                    + first + ")");
+                    + first + ")", "Код " + (kind.equals("student") ? "ученика"
+                    : kind.equals("guardian") ? "представителя" : "сотрудника") + " «" + code
+                    + "» встречается повторно (впервые — в строке " + first + ")");
         }
         return code;
     }
@@ -711,7 +749,7 @@ final class OneRosterCsvReader {
         String column = users.get(u.row(), "phone").isEmpty() ? "sms" : "phone";
         String v = users.get(u.row(), column);
         if (!v.isEmpty() && !PHONE.matcher(v).matches()) {
-            error(users.file, u.row().line(), column, "'" + v + "' is not a phone number");
+            error(users.file, u.row().line(), column, "'" + v + "' is not a phone number", "«" + v + "» — не номер телефона");
         }
         return v.isEmpty() ? null : v;
     }
@@ -719,7 +757,8 @@ final class OneRosterCsvReader {
     private String email(User u) {
         String v = users.get(u.row(), "email");
         if (!v.isEmpty() && !EMAIL.matcher(v).matches()) {
-            error(users.file, u.row().line(), "email", "'" + v + "' is not an e-mail address");
+            error(users.file, u.row().line(), "email", "'" + v + "' is not an e-mail address",
+                    "«" + v + "» — не адрес электронной почты");
         }
         return v.isEmpty() ? null : v.toLowerCase(Locale.ROOT);
     }
@@ -730,7 +769,8 @@ final class OneRosterCsvReader {
             case "true", "1", "yes", "да" -> true;
             case "", "false", "0", "no", "нет" -> false;
             default -> {
-                error(users.file, u.row().line(), OneRosterCsv.META_NO_ACCESS, "'" + v + "' is not true or false");
+                error(users.file, u.row().line(), OneRosterCsv.META_NO_ACCESS, "'" + v + "' is not true or false",
+                        "Допустимы значения true или false, а не «" + v + "»");
                 yield false;
             }
         };
@@ -739,7 +779,8 @@ final class OneRosterCsvReader {
     private String text(User u, String column, int max) {
         String v = users.get(u.row(), column);
         if (v.length() > max) {
-            error(users.file, u.row().line(), column, "'" + column + "' is longer than " + max + " characters");
+            error(users.file, u.row().line(), column, "'" + column + "' is longer than " + max + " characters",
+                    "Столбец «" + column + "» — не длиннее " + max + " символов");
         }
         return v.isEmpty() ? null : v;
     }
@@ -759,12 +800,14 @@ final class OneRosterCsvReader {
                 continue;
             }
             if (demographicsTable == null) {
-                throw ProblemException.invalid("file", "demographics.csv is missing (or declared absent in manifest.csv);"
-                        + " students need birthDate and sex");
+                throw ProblemException.invalid("file", Text.of("demographics.csv is missing (or declared absent in manifest.csv);"
+                        + " students need birthDate and sex", "Нет файла demographics.csv (или он отмечен в manifest.csv как"
+                        + " absent); для учеников нужны дата рождения (birthDate) и пол (sex)"));
             }
             if (current.size() > 1) {
                 error("enrollments.csv", current.get(1).row().line(), "classSourcedId", "Student '" + u.id()
-                        + "' is also enrolled in another homeroom class (line " + current.get(0).row().line() + ")");
+                        + "' is also enrolled in another homeroom class (line " + current.get(0).row().line() + ")",
+                        "Ученик «" + u.id() + "» зачислен ещё и в другой класс (строка " + current.get(0).row().line() + ")");
             }
             Enr enr = current.get(0);
             Cls cls = classById.get(enr.cls());
@@ -780,26 +823,31 @@ final class OneRosterCsvReader {
             Demo d = demoById.get(u.id());
             if (d == null) {
                 error(users.file, line, "sourcedId", "Student '" + u.id() + "' has no row in demographics.csv"
-                        + " (birthDate and sex are required)");
+                        + " (birthDate and sex are required)", "У ученика «" + u.id() + "» нет строки в demographics.csv"
+                        + " (дата рождения и пол обязательны)");
             } else {
                 birth = d.birth();
                 if (birth == null && !d.birthInvalid()) {
-                    error("demographics.csv", d.row().line(), "birthDate", "'birthDate' is required for a student");
+                    error("demographics.csv", d.row().line(), "birthDate", "'birthDate' is required for a student",
+                            "Для ученика заполните столбец «birthDate»");
                 } else if (birth != null && (birth.getYear() < 1990 || birth.isAfter(LocalDate.now()))) {
                     error("demographics.csv", d.row().line(), "birthDate", "'" + birth
-                            + "' is not a plausible birth date of a student");
+                            + "' is not a plausible birth date of a student", "«" + Messages.date(birth)
+                            + "» — неправдоподобная дата рождения ученика");
                     birth = null;
                 }
                 sex = switch (d.sex()) {
                     case "male" -> "M";
                     case "female" -> "F";
                     case "" -> {
-                        error("demographics.csv", d.row().line(), "sex", "'sex' is required for a student");
+                        error("demographics.csv", d.row().line(), "sex", "'sex' is required for a student",
+                                "Для ученика заполните столбец «sex»");
                         yield null;
                     }
                     default -> {
                         error("demographics.csv", d.row().line(), "sex", "'" + d.sex()
-                                + "' cannot be recorded: the class register needs male or female");
+                                + "' cannot be recorded: the class register needs male or female", "Значение «" + d.sex()
+                                + "» не подходит: для классного журнала нужен пол male или female");
                         yield null;
                     }
                 };
@@ -823,7 +871,8 @@ final class OneRosterCsvReader {
                 if (gRoles.stream().noneMatch(GUARDIAN_ROLES::contains)) {
                     if (u.agents().contains(gid) && !gRoles.contains("student")) {
                         error(users.file, line, "agentSourcedIds", "'" + gid
-                                + "' is listed as an agent but has no parent, guardian or relative role");
+                                + "' is listed as an agent but has no parent, guardian or relative role", "«" + gid
+                                + "» указан как представитель (agent), но у него нет роли parent, guardian или relative");
                     }
                     continue;
                 }
@@ -849,7 +898,8 @@ final class OneRosterCsvReader {
         if (schools.size() > 1) {
             Cls other = schools.values().stream().skip(1).findFirst().orElseThrow();
             error("classes.csv", other.row().line(), "schoolSourcedId", "The file holds classes of several schools ("
-                    + String.join(", ", schools.keySet()) + "); export one school per file");
+                    + String.join(", ", schools.keySet()) + "); export one school per file", "В файле классы нескольких школ ("
+                    + String.join(", ", schools.keySet()) + "); выгружайте по одной школе в файл");
         }
     }
 
@@ -883,7 +933,8 @@ final class OneRosterCsvReader {
                 return rel;
             }
             if (rel != null && reported.add(g.id())) {
-                error(users.file, g.row().line(), column, "'" + v + "' is not MOTHER, FATHER, GUARDIAN or OTHER");
+                error(users.file, g.row().line(), column, "'" + v + "' is not MOTHER, FATHER, GUARDIAN or OTHER",
+                        "Допустимы значения MOTHER, FATHER, GUARDIAN или OTHER, а не «" + v + "»");
             }
         }
         String role = rolesOf.getOrDefault(g.id(), List.of()).stream().filter(GUARDIAN_ROLES::contains).findFirst()
@@ -936,11 +987,14 @@ final class OneRosterCsvReader {
                 Enr other = primaryOf.putIfAbsent(e.cls(), e);
                 if (other != null) {
                     error("enrollments.csv", e.row().line(), "primary", "Class '" + e.cls()
-                            + "' already has a primary teacher (line " + other.row().line() + ")");
+                            + "' already has a primary teacher (line " + other.row().line() + ")", "У класса «" + e.cls()
+                            + "» уже есть классный руководитель (строка " + other.row().line() + ")");
                 } else if (leadEnr != null) {
                     error("enrollments.csv", e.row().line(), "primary", "Teacher '" + u.id()
                             + "' is already the primary teacher of another homeroom class (line " + leadEnr.row().line()
-                            + "); Zhurnal records one led class per staff row");
+                            + "); Zhurnal records one led class per staff row", "Учитель «" + u.id()
+                            + "» уже классный руководитель другого класса (строка " + leadEnr.row().line()
+                            + "); в Журнале у сотрудника может быть только одно классное руководство");
                 } else {
                     leadEnr = e;
                     leads = cls;

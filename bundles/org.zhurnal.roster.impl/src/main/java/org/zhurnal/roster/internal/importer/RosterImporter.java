@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.audit.AuditRecord;
@@ -219,18 +220,22 @@ public final class RosterImporter {
             for (String name : r.groups()) {
                 List<GroupEntity> found = byKey.getOrDefault(NativeCsv.groupKey(name), List.of());
                 if (found.size() > 1) {
-                    errors.add(new Violation("row " + r.line() + ":" + NativeCsv.GROUPS, "The school has " + found.size()
-                            + " groups named '" + name + "' in " + year + "/" + (year + 1) + "; rename one of them first"));
+                    errors.add(new Violation("row " + r.line() + ":" + NativeCsv.GROUPS, Text.of("The school has " + found.size()
+                            + " groups named '" + name + "' in " + year + "/" + (year + 1) + "; rename one of them first",
+                            sameName(name, found.size()))));
                 } else if (found.size() == 1 && "SUBGROUP".equals(found.get(0).getKind()) && found.get(0).getClassId() != null
                         && !r.className().equals(classNames.get(found.get(0).getClassId()))) {
-                    errors.add(new Violation("row " + r.line() + ":" + NativeCsv.GROUPS, "'" + name + "' is a subgroup of class "
-                            + classNames.getOrDefault(found.get(0).getClassId(), "?") + ", but the student is in " + r.className()));
+                    errors.add(new Violation("row " + r.line() + ":" + NativeCsv.GROUPS, Text.of("'" + name + "' is a subgroup of class "
+                            + classNames.getOrDefault(found.get(0).getClassId(), "?") + ", but the student is in " + r.className(),
+                            "«" + name + "» — подгруппа класса " + classNames.getOrDefault(found.get(0).getClassId(), "?")
+                                    + ", а ученик учится в " + r.className())));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + " rows name groups that cannot take the student; nothing was imported",
-                    errors);
+            throw ProblemException.invalid(Messages.summary(
+                    errors.size() + " rows name groups that cannot take the student; nothing was imported",
+                    "Ошибок: " + errors.size() + "; ничего не импортировано", errors), errors);
         }
         Map<String, GroupEntity> unique = new HashMap<>();
         byKey.forEach((k, v) -> unique.put(k, v.get(0)));
@@ -434,13 +439,15 @@ public final class RosterImporter {
         List<Violation> missing = new ArrayList<>();
         for (StaffRow r : rows) {
             if (r.classTeacherOf() != null && !classes.containsKey(r.classTeacherOf())) {
-                missing.add(new Violation("row " + r.line() + ":Классный руководитель", "Class " + r.classTeacherOf()
-                        + " does not exist in " + year + "/" + (year + 1) + "; import the students first"));
+                missing.add(new Violation("row " + r.line() + ":Классный руководитель", Text.of("Class " + r.classTeacherOf()
+                        + " does not exist in " + year + "/" + (year + 1) + "; import the students first", "Класса "
+                        + r.classTeacherOf() + " нет в " + year + "/" + (year + 1) + " учебном году; сначала импортируйте учеников")));
             }
         }
         Map<String, GroupEntity> groups = groupsColumn ? taughtGroups(rows, classes, missing) : Map.of();
         if (!missing.isEmpty()) {
-            throw ProblemException.invalid(missing.size() + " errors name unknown classes or groups; nothing was imported", missing);
+            throw ProblemException.invalid(Messages.summary(missing.size() + " errors name unknown classes or groups; nothing was imported",
+                    "Ошибок: " + missing.size() + "; ничего не импортировано", missing), missing);
         }
         if (groupsColumn) { // a group named for the first time is created, as a students file does
             for (StaffRow r : rows) {
@@ -480,6 +487,12 @@ public final class RosterImporter {
         }
     }
 
+    /** In Russian: the school has {@code n} groups named {@code name} in the year; rename one first. */
+    private String sameName(String name, int n) {
+        return "В " + year + "/" + (year + 1) + " учебном году в школе несколько групп с названием «" + name + "» (" + n
+                + "); сначала переименуйте одну из них";
+    }
+
     /** The school's groups of the year by {@link NativeCsv#groupKey} (several when the school gave two groups one name). */
     private Map<String, List<GroupEntity>> groupsByKey() {
         Map<String, List<GroupEntity>> byKey = new HashMap<>();
@@ -504,14 +517,17 @@ public final class RosterImporter {
                 List<GroupEntity> found = byKey.getOrDefault(key, List.of());
                 String field = "row " + r.line() + ":" + NativeCsv.GROUPS;
                 if (found.size() > 1) {
-                    errors.add(new Violation(field, "The school has " + found.size() + " groups named '" + name + "' in " + year
-                            + "/" + (year + 1) + "; rename one of them first"));
+                    errors.add(new Violation(field, Text.of("The school has " + found.size() + " groups named '" + name + "' in " + year
+                            + "/" + (year + 1) + "; rename one of them first", sameName(name, found.size()))));
                 } else if (found.isEmpty() && NativeCsv.classOfGroup(name) != null && !classes.containsKey(NativeCsv.classOfGroup(name))) {
-                    errors.add(new Violation(field, "Group '" + name + "' is a subgroup of class " + NativeCsv.classOfGroup(name)
-                            + ", which does not exist in " + year + "/" + (year + 1) + "; import the students first"));
+                    errors.add(new Violation(field, Text.of("Group '" + name + "' is a subgroup of class " + NativeCsv.classOfGroup(name)
+                            + ", which does not exist in " + year + "/" + (year + 1) + "; import the students first", "Группа «"
+                            + name + "» — подгруппа класса " + NativeCsv.classOfGroup(name) + ", а такого класса в " + year + "/"
+                            + (year + 1) + " учебном году нет; сначала импортируйте учеников")));
                 } else if (first != null) {
-                    errors.add(new Violation(field, "Group '" + name + "' is already given to the teacher of row " + first
-                            + "; a group has one teacher"));
+                    errors.add(new Violation(field, Text.of("Group '" + name + "' is already given to the teacher of row " + first
+                            + "; a group has one teacher", "Группа «" + name + "» уже указана у учителя в строке " + first
+                            + "; у группы может быть только один учитель")));
                 }
             }
         }

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.rest.RestResource;
 import org.zhurnal.roster.api.ClassCard;
@@ -88,7 +89,8 @@ public class RosterResource implements RestResource {
     public List<SchoolClass> classes(@PathParam("schoolId") String schoolId, @QueryParam("year") Integer year) {
         int y = year == null ? RosterQuery.academicYearOf(clock.today()) : year;
         if (y < 2000 || y > 2100) {
-            throw ProblemException.invalid("year", "year is the first year of an academic year, e.g. 2026");
+            throw ProblemException.invalid("year", Text.of("year is the first year of an academic year, e.g. 2026",
+                    "Учебный год указывается первым годом, например 2026"));
         }
         return roster.classes(schoolId, y);
     }
@@ -164,7 +166,8 @@ public class RosterResource implements RestResource {
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) throws IOException {
         byte[] content = body.readNBytes((int) org.zhurnal.roster.internal.importer.OneRosterCsv.MAX_TOTAL_BYTES + 1);
         if (content.length > org.zhurnal.roster.internal.importer.OneRosterCsv.MAX_TOTAL_BYTES) {
-            throw new ProblemException(413, "too-large", "File too large", "The zip is too large", "file");
+            throw new ProblemException(413, "too-large", "File too large", Text.of("The zip is too large", "ZIP-архив слишком большой"),
+                    "file");
         }
         return ((org.zhurnal.roster.internal.RosterServiceImpl) roster).importOneRoster(schoolId, content, dryRun);
     }
@@ -226,10 +229,10 @@ public class RosterResource implements RestResource {
             @QueryParam("guardians") @DefaultValue("true") boolean guardians, @QueryParam("format") @DefaultValue("json") String format,
             @QueryParam("delivery") @DefaultValue("none") String delivery) {
         if (!format.equals("json") && !format.equals("pdf")) {
-            throw ProblemException.invalid("format", "format is json or pdf");
+            throw ProblemException.invalid("format", Text.of("format is json or pdf", "Формат — json или pdf"));
         }
         if (!delivery.equals("none") && !delivery.equals("email")) {
-            throw ProblemException.invalid("delivery", "delivery is none or email");
+            throw ProblemException.invalid("delivery", Text.of("delivery is none or email", "Способ выдачи — none или email"));
         }
         AccountIssuer.Result r = issuer.issueForClass(classId, students, guardians);
         if (delivery.equals("email")) {
@@ -257,7 +260,7 @@ public class RosterResource implements RestResource {
     @Produces({MediaType.APPLICATION_JSON, PDF})
     public Response issueStaff(@PathParam("schoolId") String schoolId, @QueryParam("format") @DefaultValue("json") String format) {
         if (!format.equals("json") && !format.equals("pdf")) {
-            throw ProblemException.invalid("format", "format is json or pdf");
+            throw ProblemException.invalid("format", Text.of("format is json or pdf", "Формат — json или pdf"));
         }
         AccountIssuer.Result r = issuer.issueForStaff(schoolId);
         if (format.equals("pdf")) {
@@ -273,7 +276,8 @@ public class RosterResource implements RestResource {
     public List<Group> groups(@PathParam("schoolId") String schoolId, @QueryParam("year") Integer year) {
         int y = year == null ? RosterQuery.academicYearOf(clock.today()) : year;
         if (y < 2000 || y > 2100) {
-            throw ProblemException.invalid("year", "year is the first year of an academic year, e.g. 2026");
+            throw ProblemException.invalid("year", Text.of("year is the first year of an academic year, e.g. 2026",
+                    "Учебный год указывается первым годом, например 2026"));
         }
         return groups.list(schoolId, y);
     }
@@ -316,7 +320,7 @@ public class RosterResource implements RestResource {
         try {
             return LocalDate.parse(value.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid(field, field + " is a date, yyyy-MM-dd");
+            throw ProblemException.invalid(field, Text.of(field + " is a date, yyyy-MM-dd", "Дата указывается в виде ГГГГ-ММ-ДД"));
         }
     }
 

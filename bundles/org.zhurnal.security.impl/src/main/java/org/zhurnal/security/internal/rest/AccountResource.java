@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalConstants;
 import org.zhurnal.core.api.rest.RestResource;
 import org.zhurnal.core.api.rest.RolesRequired;
@@ -65,7 +66,7 @@ public class AccountResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(AccountRequest body) {
         if (body == null) {
-            throw ProblemException.invalid("body", "A JSON body is required");
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Пустой запрос: нужны данные в формате JSON"));
         }
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         String school = body.schoolId() == null || body.schoolId().isBlank() ? ZhurnalConstants.SYSTEM_SCOPE : body.schoolId();
@@ -74,10 +75,13 @@ public class AccountResource implements RestResource {
             for (int i = 0; i < body.grants().size(); i++) {
                 Grant g = body.grants().get(i);
                 if (g == null || g.scope() == null || g.role() == null) {
-                    throw ProblemException.invalid("grants[" + i + "]", "Each grant needs a role and a scope");
+                    throw ProblemException.invalid("grants[" + i + "]", Text.of("Each grant needs a role and a scope",
+                            "Для каждой роли укажите саму роль и область её действия"));
                 }
                 if (!authorization.permits(p, Action.ADMINISTER, g.scope())) {
-                    throw ProblemException.forbidden("You may not grant " + g.role() + " in " + g.scope().type() + " " + g.scope().id());
+                    throw ProblemException.forbidden(Text.of("You may not grant " + g.role() + " in " + g.scope().type() + " " + g.scope().id(),
+                            "Вы не можете выдать роль «" + roleRu(g.role()) + "» (" + scopeRu(g.scope().type()) + " "
+                                    + g.scope().id() + ")"));
                 }
             }
         }
@@ -104,7 +108,8 @@ public class AccountResource implements RestResource {
     public AccountInfo disable(@PathParam("id") String id) {
         visible(id);
         if (id.equals(CallContext.requirePrincipal().accountId())) {
-            throw ProblemException.conflict("self-disable", "You cannot disable your own account");
+            throw ProblemException.conflict("self-disable", Text.of("You cannot disable your own account",
+                    "Нельзя отключить собственную учётную запись"));
         }
         return accounts.setDisabled(id, true);
     }
@@ -120,6 +125,34 @@ public class AccountResource implements RestResource {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         return accounts.byId(id).filter(a -> authorization.permits(p, Action.ADMINISTER, scopeOf(a.schoolId())))
                 .orElseThrow(() -> ProblemException.notFound("Account", id));
+    }
+
+    /** A role as the Russian UI names it, for problems. */
+    private static String roleRu(org.zhurnal.core.api.security.Role role) {
+        return switch (role) {
+            case SYSTEM_ADMIN -> "администратор системы";
+            case MUNICIPAL_ADMIN -> "администратор муниципалитета";
+            case SCHOOL_COORDINATOR -> "ответственный за электронный журнал";
+            case DEPUTY_DIRECTOR -> "заместитель директора";
+            case TEACHER -> "учитель";
+            case CLASS_TEACHER -> "классный руководитель";
+            case STUDENT -> "ученик";
+            case PARENT -> "родитель";
+            default -> role.name();
+        };
+    }
+
+    /** A kind of scope in Russian, before its id: «класс c5a». */
+    private static String scopeRu(org.zhurnal.core.api.security.ScopeType type) {
+        return switch (type) {
+            case SYSTEM -> "система";
+            case MUNICIPALITY -> "муниципалитет";
+            case SCHOOL -> "школа";
+            case CLASS -> "класс";
+            case GROUP -> "группа";
+            case STUDENT -> "ученик";
+            default -> type.name();
+        };
     }
 
     private static ScopeRef scopeOf(String schoolId) {

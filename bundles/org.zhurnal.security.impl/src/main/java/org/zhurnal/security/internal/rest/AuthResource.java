@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.rest.PublicEndpoint;
 import org.zhurnal.core.api.rest.RestResource;
@@ -74,7 +75,8 @@ public class AuthResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(LoginRequest body, @Context HttpServletRequest request) {
         if (body == null) {
-            throw ProblemException.invalid("body", "A JSON body {\"login\": ..., \"password\": ...} is required");
+            throw ProblemException.invalid("body", Text.of("A JSON body {\"login\": ..., \"password\": ...} is required",
+                    "Введите логин и пароль (нужны данные JSON {\"login\": ..., \"password\": ...})"));
         }
         Session s = auth.login(body.login(), body.password(), request.getRemoteAddr());
         long maxAge = Math.max(0, Duration.between(clock.now(), s.expiresAt()).getSeconds());
@@ -102,7 +104,8 @@ public class AuthResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(PasswordChange body, @Context HttpServletRequest request) {
         if (body == null) {
-            throw ProblemException.invalid("body", "A JSON body {\"currentPassword\": ..., \"newPassword\": ...} is required");
+            throw ProblemException.invalid("body", Text.of("A JSON body {\"currentPassword\": ..., \"newPassword\": ...} is required",
+                    "Введите текущий и новый пароль (нужны данные JSON {\"currentPassword\": ..., \"newPassword\": ...})"));
         }
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         Object token = request.getAttribute(TOKEN_ATTRIBUTE);

@@ -25,6 +25,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.security.Action;
@@ -133,11 +134,12 @@ public class FeedServiceImpl {
     public FeedLink create(NewFeed body, String requestApiUrl) {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         if (body == null) {
-            throw ProblemException.invalid("body", "A JSON body is required: {kind, id}");
+            throw ProblemException.invalid("body", Text.of("A JSON body is required: {kind, id}",
+                    "Пустой запрос: нужны данные в формате JSON {kind, id}"));
         }
         Kind kind = kind(body.kind());
         if (body.id() == null || body.id().isBlank()) {
-            throw ProblemException.invalid("id", "id is the class's or person's id");
+            throw ProblemException.invalid("id", Text.of("id is the class's or person's id", "Укажите идентификатор класса или человека"));
         }
         String subjectId = body.id().trim();
         LocalDate today = clock.today();
@@ -149,7 +151,8 @@ public class FeedServiceImpl {
             Number active = (Number) em.createQuery("select count(f) from FeedEntity f where f.ownerAccountId = :o and f.revokedAt is null")
                     .setParameter("o", p.accountId()).getSingleResult();
             if (active.intValue() >= c.maxLinksPerAccount()) {
-                throw ProblemException.conflict("too-many-feeds", "You already have " + active + " calendar links; revoke one first");
+                throw ProblemException.conflict("too-many-feeds", Text.of("You already have " + active + " calendar links; revoke one first",
+                        "У вас уже наибольшее число ссылок на календарь (" + active + "); сначала отзовите одну из них"));
             }
             FeedEntity f = new FeedEntity();
             f.setId(UUID.randomUUID().toString());
@@ -255,7 +258,8 @@ public class FeedServiceImpl {
         try {
             return Kind.valueOf(value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("kind", "kind is CLASS, TEACHER or STUDENT");
+            throw ProblemException.invalid("kind", Text.of("kind is CLASS, TEACHER or STUDENT",
+                    "Вид календаря — класс (CLASS), учитель (TEACHER) или ученик (STUDENT)"));
         }
     }
 

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.timetable.api.TimetableEntry;
 import org.zhurnal.timetable.internal.EntryValidation;
@@ -109,10 +110,11 @@ public final class TimetableCsv {
     public static List<Line> parse(String fileName, byte[] content, Context ctx) {
         String file = displayName(fileName);
         if (content == null || content.length == 0) {
-            throw ProblemException.invalid("file", "The file is empty");
+            throw ProblemException.invalid("file", Text.of("The file is empty", "Файл пуст"));
         }
         if (content.length > MAX_BYTES) {
-            throw new ProblemException(413, "too-large", "File too large", "The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB", "file");
+            throw new ProblemException(413, "too-large", "File too large", Text.of("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB",
+                    "Файл больше " + MAX_BYTES / (1024 * 1024) + " МБ"), "file");
         }
         String text = decode(content);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
@@ -123,24 +125,27 @@ public final class TimetableCsv {
             List<Violation> missing = new ArrayList<>();
             for (String col : REQUIRED) {
                 if (!header.containsKey(col.toLowerCase(Locale.ROOT))) {
-                    missing.add(new Violation(file + ":1:" + col, "Missing column '" + col + "'"));
+                    missing.add(new Violation(file + ":1:" + col, Text.of("Missing column '" + col + "'", "Нет столбца «" + col + "»")));
                 }
             }
             if (!header.containsKey(CLASS.toLowerCase(Locale.ROOT)) && !header.containsKey(GROUP.toLowerCase(Locale.ROOT))) {
-                missing.add(new Violation(file + ":1:" + CLASS, "Missing column '" + CLASS + "' (or '" + GROUP + "')"));
+                missing.add(new Violation(file + ":1:" + CLASS, Text.of("Missing column '" + CLASS + "' (or '" + GROUP + "')",
+                        "Нет столбца «" + CLASS + "» (или «" + GROUP + "»)")));
             }
             if (!missing.isEmpty()) {
-                throw ProblemException.invalid("The file lacks required columns; expected a header like: " + String.join(";", COLUMNS), missing);
+                throw ProblemException.invalid(Text.of("The file lacks required columns; expected a header like: " + String.join(";", COLUMNS),
+                        "В файле нет нужных столбцов; нужна первая строка вида: " + String.join(";", COLUMNS)), missing);
             }
             List<Violation> errors = new ArrayList<>();
             List<Line> lines = new ArrayList<>();
             int rows = 0;
             for (CSVRecord rec : parser) {
                 if (++rows > MAX_ROWS) {
-                    throw new ProblemException(413, "too-large", "File too large", "More than " + MAX_ROWS + " rows", "file");
+                    throw new ProblemException(413, "too-large", "File too large", Text.of("More than " + MAX_ROWS + " rows",
+                            "В файле больше " + MAX_ROWS + " строк"), "file");
                 }
                 int row = (int) rec.getRecordNumber() + 1;
-                Map<String, String> rowErrors = new LinkedHashMap<>();
+                Map<String, Text> rowErrors = new LinkedHashMap<>();
                 TimetableEntry e = row(rec, header, ctx, rowErrors);
                 rowErrors.forEach((column, message) -> errors.add(new Violation(file + ":" + row + ":" + column, message)));
                 if (e != null) {
@@ -151,51 +156,60 @@ public final class TimetableCsv {
                 }
             }
             if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors.size() + (errors.size() >= MAX_ERRORS ? "+" : "") + " errors in " + file
-                        + "; nothing was imported", errors);
+                throw ProblemException.invalid(Text.of(errors.size() + (errors.size() >= MAX_ERRORS ? "+" : "") + " errors in " + file
+                        + "; nothing was imported", "Ошибок в файле «" + file + "»: " + (errors.size() >= MAX_ERRORS ? "не меньше " : "")
+                        + errors.size() + "; ничего не загружено"), errors);
             }
             if (rows == 0) {
-                throw ProblemException.invalid("file", "The file has a header but no rows");
+                throw ProblemException.invalid("file", Text.of("The file has a header but no rows",
+                        "В файле есть строка заголовка, но нет ни одной строки с уроками"));
             }
             return lines;
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException pe) {
                 throw pe;
             }
-            throw ProblemException.invalid("file", "The file is not a readable CSV file: " + e.getMessage());
+            throw ProblemException.invalid("file", Text.of("The file is not a readable CSV file: " + e.getMessage(),
+                    "Файл не удаётся прочитать как CSV: " + e.getMessage()));
         }
     }
 
     /** One row: resolved and validated, or {@code null} with the reasons in {@code errors} (column → message, first wins). */
-    static TimetableEntry row(CSVRecord rec, Map<String, Integer> header, Context ctx, Map<String, String> errors) {
+    static TimetableEntry row(CSVRecord rec, Map<String, Integer> header, Context ctx, Map<String, Text> errors) {
         String className = value(rec, header, CLASS);
         String groupName = value(rec, header, GROUP);
         String classId = null;
         String groupId = null;
         if (className.isEmpty() == groupName.isEmpty()) {
-            errors.put(CLASS, "Give either a class (e.g. «5А») or a group, not both and not neither");
+            errors.put(CLASS, Text.of("Give either a class (e.g. «5А») or a group, not both and not neither",
+                    "Укажите либо класс (например, «5А»), либо группу — что-то одно"));
         } else if (!className.isEmpty()) {
             String normal = className.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
             classId = ctx.directory().classId(normal).orElse(null);
             if (classId == null) {
-                errors.put(CLASS, "No class «" + className + "» in " + ctx.academicYear() + "/" + (ctx.academicYear() + 1));
+                errors.put(CLASS, Text.of("No class «" + className + "» in " + ctx.academicYear() + "/" + (ctx.academicYear() + 1),
+                        "Класса «" + className + "» нет в " + ctx.academicYear() + "/" + (ctx.academicYear() + 1) + " учебном году"));
             }
         } else {
             groupId = ctx.directory().groupId(groupName).orElse(null);
             if (groupId == null) {
-                errors.put(GROUP, "No group «" + groupName + "» in " + ctx.academicYear() + "/" + (ctx.academicYear() + 1));
+                errors.put(GROUP, Text.of("No group «" + groupName + "» in " + ctx.academicYear() + "/" + (ctx.academicYear() + 1),
+                        "Группы «" + groupName + "» нет в " + ctx.academicYear() + "/" + (ctx.academicYear() + 1) + " учебном году"));
             }
         }
         String teacher = value(rec, header, TEACHER);
         String teacherId = null;
         if (teacher.isEmpty()) {
-            errors.put(TEACHER, "The teacher is required: the staff code or the full name");
+            errors.put(TEACHER, Text.of("The teacher is required: the staff code or the full name",
+                    "Укажите учителя: код сотрудника или ФИО полностью"));
         } else {
             List<String> found = ctx.directory().teachers(teacher);
             if (found.isEmpty()) {
-                errors.put(TEACHER, "No staff member with the code or full name «" + teacher + "»");
+                errors.put(TEACHER, Text.of("No staff member with the code or full name «" + teacher + "»",
+                        "Нет сотрудника с кодом или ФИО «" + teacher + "»"));
             } else if (found.size() > 1) {
-                errors.put(TEACHER, "Several staff members are called «" + teacher + "»; give the staff code");
+                errors.put(TEACHER, Text.of("Several staff members are called «" + teacher + "»; give the staff code",
+                        "ФИО «" + teacher + "» у нескольких сотрудников; укажите код сотрудника"));
             } else {
                 teacherId = found.get(0);
             }
@@ -203,14 +217,17 @@ public final class TimetableCsv {
         String dayText = value(rec, header, DAY);
         DayOfWeek day = DAYS.get(dayText.toLowerCase(Locale.ROOT).replace(".", ""));
         if (day == null) {
-            errors.put(DAY, dayText.isEmpty() ? "The weekday is required (Пн … Сб)" : "«" + dayText + "» is not a weekday (Пн … Сб or понедельник … суббота)");
+            errors.put(DAY, dayText.isEmpty() ? Text.of("The weekday is required (Пн … Сб)", "Укажите день недели (Пн … Сб)")
+                    : Text.of("«" + dayText + "» is not a weekday (Пн … Сб or понедельник … суббота)",
+                            "«" + dayText + "» — не день недели (Пн … Сб или понедельник … суббота)"));
         }
         String lessonText = value(rec, header, LESSON);
         Integer lesson = null;
         try {
             lesson = Integer.valueOf(lessonText);
         } catch (NumberFormatException e) {
-            errors.put(LESSON, lessonText.isEmpty() ? "The lesson number is required" : "«" + lessonText + "» is not a lesson number");
+            errors.put(LESSON, lessonText.isEmpty() ? Text.of("The lesson number is required", "Укажите номер урока")
+                    : Text.of("«" + lessonText + "» is not a lesson number", "«" + lessonText + "» — не номер урока"));
         }
         LocalDate from = date(value(rec, header, FROM), FROM, errors);
         if (from == null && !errors.containsKey(FROM)) {
@@ -220,7 +237,7 @@ public final class TimetableCsv {
         String weeksText = value(rec, header, WEEKS).toLowerCase(Locale.ROOT).replace('.', ' ').strip();
         String weeks = weeksText.isEmpty() ? "ALL" : PARITY.get(weeksText);
         if (weeks == null) {
-            errors.put(WEEKS, "«" + weeksText + "» is not one of все, нечёт, чёт");
+            errors.put(WEEKS, Text.of("«" + weeksText + "» is not one of все, нечёт, чёт", "«" + weeksText + "» — не подходит: укажите все, нечёт или чёт"));
         }
         String room = value(rec, header, ROOM);
         EntryValidation.Result r = EntryValidation.validate(ctx.schoolId(), new TimetableServiceImpl.NewEntry(ctx.academicYear(), classId,
@@ -230,20 +247,20 @@ public final class TimetableCsv {
             String column = COLUMN_OF.getOrDefault(v.field(), v.field());
             // A column already reported (e.g. an unknown class) is not reported twice.
             if (!(CLASS.equals(column) && errors.containsKey(GROUP))) {
-                errors.putIfAbsent(column, v.message());
+                errors.putIfAbsent(column, v.text() != null ? v.text() : Text.of(v.message(), null));
             }
         }
         return errors.isEmpty() ? r.entry() : null;
     }
 
-    private static LocalDate date(String text, String column, Map<String, String> errors) {
+    private static LocalDate date(String text, String column, Map<String, Text> errors) {
         if (text.isEmpty()) {
             return null;
         }
         try {
             return text.contains("-") ? LocalDate.parse(text) : LocalDate.parse(text, RU_DATE);
         } catch (DateTimeParseException e) {
-            errors.put(column, "«" + text + "» is not a date (dd.MM.yyyy)");
+            errors.put(column, Text.of("«" + text + "» is not a date (dd.MM.yyyy)", "«" + text + "» — не дата (ДД.ММ.ГГГГ)"));
             return null;
         }
     }
@@ -260,7 +277,8 @@ public final class TimetableCsv {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content, start, content.length - start)).toString();
         } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("file", "The file is not UTF-8 text; save it as «CSV UTF-8»");
+            throw ProblemException.invalid("file", Text.of("The file is not UTF-8 text; save it as «CSV UTF-8»",
+                    "Файл не в кодировке UTF-8; сохраните его как «CSV UTF-8»"));
         }
     }
 }

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.rest.PublicEndpoint;
 import org.zhurnal.core.api.rest.RestResource;
 import org.zhurnal.timetable.internal.feed.FeedServiceImpl;
@@ -68,7 +69,8 @@ public class FeedResource implements RestResource {
     @Produces(TEXT_CALENDAR)
     public Response feed(@PathParam("token") String token) {
         String ics = feeds.render(token)
-                .orElseThrow(() -> new ProblemException(404, "not-found", "Not found", "There is no such calendar feed", null));
+                .orElseThrow(() -> new ProblemException(404, "not-found", "Not found", Text.of("There is no such calendar feed",
+                        "Такой ссылки на календарь нет"), null));
         return Response.ok(ics, TEXT_CALENDAR).build();
     }
 }

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.rest.RestResource;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
@@ -69,7 +70,9 @@ public class TimelinessResource implements RestResource {
         try {
             Shares.checkRange(from, to);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("to", e.getMessage());
+            // The same two cases as Shares.checkRange, in Russian.
+            throw ProblemException.invalid("to", Text.of(e.getMessage(), to.isBefore(from) ? "Дата окончания раньше даты начала"
+                    : "Отчёт строится не больше чем за год"));
         }
         boolean en = "en".equals(lang);
         List<LessonTimeliness> lessons = data.timeliness(schoolId, from, to);
@@ -93,12 +96,14 @@ public class TimelinessResource implements RestResource {
 
     private static LocalDate date(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw ProblemException.invalid(field, field + " is required (yyyy-MM-dd)");
+            throw ProblemException.invalid(field, Text.of(field + " is required (yyyy-MM-dd)",
+                    "Укажите " + ("from".equals(field) ? "дату начала" : "дату окончания") + " (ГГГГ-ММ-ДД)"));
         }
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, field + " is a date, yyyy-MM-dd");
+            throw ProblemException.invalid(field, Text.of(field + " is a date, yyyy-MM-dd",
+                    ("from".equals(field) ? "Дата начала" : "Дата окончания") + " указывается в формате ГГГГ-ММ-ДД"));
         }
     }
 }
