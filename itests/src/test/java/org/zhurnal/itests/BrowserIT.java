@@ -509,7 +509,7 @@ class BrowserIT {
             // A mark for Vera, recorded absent, is allowed (work handed in later) but flagged at once; Delete drops it unsaved.
             driver.findElement(By.id("cell-" + vera + "-" + col)).click();
             new Actions(driver).sendKeys("3").sendKeys(Keys.ENTER).perform();
-            waitText("status", "Гусева Вера Андреевна: отмечен пропуск «н», а поставлена отметка 3.");
+            waitText("status", "Гусева Вера Андреевна: отмечен пропуск «н», а поставлена оценка 3.");
             assertTrue(driver.findElement(By.id("status")).getAttribute("class").contains("warn"));
             driver.findElement(By.id("cell-" + vera + "-" + col)).click();
             new Actions(driver).sendKeys(Keys.DELETE).perform();
@@ -920,7 +920,7 @@ class BrowserIT {
             Object refusal = js("return import('/i18n.js').then((m) => m.api('PUT', 'gradebook/finals', { studentId: arguments[0], "
                     + "subject: 'Математика', kind: 'PERIOD', periodId: document.getElementById('period').value, value: '7' }))"
                     + ".then(() => 'accepted', (e) => e.status + ' ' + e.problem.detail)", s.pupils().get("Вера"));
-            assertEquals("400 «7» — не итоговая оценка шкалы «Пятибалльная»; оценки: 5 4 3 2 1 н/а", refusal);
+            assertEquals("400 «7» — недопустимая оценка за период или год (система оценивания «Пятибалльная»); допустимые: 5 4 3 2 1 н/а", refusal);
             // The year: each student's confirmed period grades and the suggestion from them; Vera's year grade from the page.
             String quarter = new Select(driver.findElement(By.id("period"))).getFirstSelectedOption().getText().replaceFirst(" \\(.*", "");
             new Select(driver.findElement(By.id("period"))).selectByValue("year");

@@ -304,12 +304,12 @@ public class GradebookIT {
         assertProblem(badRu, 400, "marks[1].value");
         String alisaName = roster.person(alisa).orElseThrow().fullName();
         String artyomName = roster.person(artyom).orElseThrow().fullName();
-        assertEquals(badRu.body(), alisaName + ": «7» — не отметка шкалы «Пятибалльная»; отметки: 5 5- 4+ 4 4- 3+ 3 3- 2+ 2 2- 1+ 1 н/а",
+        assertEquals(badRu.body(), alisaName + ": «7» — недопустимая оценка (система оценивания «Пятибалльная»); допустимые: 5 5- 4+ 4 4- 3+ 3 3- 2+ 2 2- 1+ 1 н/а",
                 badRu.json().get("errors").get(0).get("message").asText());
         assertTrue(badRu.body(), badRu.json().get("detail").asText().startsWith("Ошибок: 3; ничего не записано. " + alisaName));
         // A student of the school outside the class is named; an id from nowhere stays an id (no names of other schools).
-        assertTrue(badRu.body(), badRu.json().get("errors").get(1).get("message").asText().startsWith("Ученика " + artyomName + " нет в классе"));
-        assertTrue(badRu.body(), badRu.json().get("errors").get(2).get("message").asText().matches("Ученика [0-9a-f-]{36} нет в классе.*"));
+        assertTrue(badRu.body(), badRu.json().get("errors").get(1).get("message").asText().startsWith(artyomName + ": не числится в классе этого урока на "));
+        assertTrue(badRu.body(), badRu.json().get("errors").get(2).get("message").asText().matches("[0-9a-f-]{36}: не числится в классе.*"));
         assertEquals(1, marksOf(fyodor, monday));
         assertEquals("Сложение дробей", gradebook.lessons(List.of(mathMonday)).get(0).topic());
         assertProblem(record(mathMonday, "k-3", "{\"marks\":[" + mark(artyom, "5", "ORAL") + "]}", teacher), 400, "marks[0].studentId");

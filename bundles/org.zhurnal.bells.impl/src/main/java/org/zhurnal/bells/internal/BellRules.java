@@ -72,8 +72,8 @@ public final class BellRules {
                 ok = false;
             } else if (previous != null && previous.number() != null && p.number() <= previous.number()) {
                 v.add(new Violation(f + ".number", Text.of("Lesson numbers are unique and ascending: " + p.number() + " follows "
-                        + previous.number(), "Номера уроков идут по возрастанию и не повторяются, а " + p.number() + "-й урок указан после "
-                        + previous.number() + "-го")));
+                        + previous.number(), p.number().equals(previous.number()) ? "Урок №" + p.number() + " указан дважды"
+                        : "Номера уроков должны идти по возрастанию: " + p.number() + "-й урок указан после " + previous.number() + "-го")));
             }
             if (p.start() == null) {
                 v.add(new Violation(f + ".start", Text.of("start is required", lesson(p, i) + ": укажите время начала")));

@@ -285,7 +285,7 @@ public class CalendarServiceImpl {
                     if (clash) {
                         throw ProblemException.conflict("period-conflict", Text.of("Grade " + grade + " already has the period «" + e.getName()
                                 + "» (" + e.getId() + ", " + es + " – " + ee + ", " + e.getScheme() + ")", "У " + grade + "-х классов уже есть период «"
-                                + e.getName() + "» (" + Messages.dates(es, ee) + ", " + Messages.scheme(e.getScheme()) + ")"));
+                                + e.getName() + "» (" + Messages.dates(es, ee) + ", схема: " + Messages.scheme(e.getScheme()) + ")"));
                     }
                 }
             }

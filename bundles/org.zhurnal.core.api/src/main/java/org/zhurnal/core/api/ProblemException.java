@@ -75,8 +75,9 @@ public class ProblemException extends RuntimeException {
     public ProblemException within(String place, Text prefix) {
         List<Violation> placed = violations.stream().map(v -> new Violation(place + "." + v.field(), v.message(),
                 v.text())).toList();
-        Text detail = text == null ? Text.of(prefix.en() + getMessage(), prefix.ru() == null ? null : prefix.ru() + getMessage())
-                : Text.of(prefix.en() + text.en(), prefix.ru() == null || text.ru() == null ? null : prefix.ru() + text.ru());
+        // A problem with no Russian text stays English as a whole (no Russian prefix before an English detail).
+        Text detail = Text.of(prefix.en() + getMessage(), prefix.ru() == null || text == null || text.ru() == null ? null
+                : prefix.ru() + text.ru());
         return new ProblemException(status, type, title, detail.en(), detail, field == null ? place : place + "." + field, placed);
     }
 
@@ -109,8 +110,31 @@ public class ProblemException extends RuntimeException {
     /** 404: nothing of that kind with that id exists within the caller's scope. */
     public static ProblemException notFound(String what, String id) {
         return new ProblemException(404, "not-found", "Not found", Text.of(what + " " + id + " was not found",
-                "Не найдено или недоступно (" + what + " " + id + ")"), null);
+                NOT_FOUND_RU.getOrDefault(what, "Запрошенные данные не найдены или недоступны")), null);
     }
+
+    /** What {@link #notFound} says in Russian per kind (no id: people do not read ids); other kinds get a neutral text. */
+    private static final java.util.Map<String, String> NOT_FOUND_RU = java.util.Map.ofEntries(
+            java.util.Map.entry("School", "Школа не найдена или недоступна"),
+            java.util.Map.entry("Student", "Ученик не найден или недоступен"),
+            java.util.Map.entry("Class", "Класс не найден или недоступен"),
+            java.util.Map.entry("Group", "Группа не найдена или недоступна"),
+            java.util.Map.entry("Person", "Человек не найден или недоступен"),
+            java.util.Map.entry("Teacher", "Учитель не найден или недоступен"),
+            java.util.Map.entry("Account", "Учётная запись не найдена или недоступна"),
+            java.util.Map.entry("Lesson", "Урок не найден или недоступен"),
+            java.util.Map.entry("Mark", "Отметка не найдена или недоступна (возможно, её уже удалили)"),
+            java.util.Map.entry("Reporting period", "Учебный период не найден"),
+            java.util.Map.entry("Reporting period on", "На эту дату нет учебного периода"),
+            java.util.Map.entry("Academic year", "Учебный год не найден"),
+            java.util.Map.entry("Report", "Отчёт не найден"),
+            java.util.Map.entry("Report job", "Отчёт не найден (возможно, срок его хранения истёк)"),
+            java.util.Map.entry("Archived document", "Документ архива не найден или недоступен"),
+            java.util.Map.entry("Timetable entry", "Урок расписания не найден"),
+            java.util.Map.entry("Bell schedule", "Расписание звонков не найдено"),
+            java.util.Map.entry("Bell schedule on", "На эту дату нет расписания звонков"),
+            java.util.Map.entry("Achievement", "Достижение не найдено"),
+            java.util.Map.entry("Consent", "Согласие не найдено"));
 
     /** 409: the request conflicts with the current state. */
     public static ProblemException conflict(String type, String detail) {

@@ -166,7 +166,7 @@ public class Printouts {
         Recipient r = studentsOf(c, monday).stream().filter(x -> x.id().equals(studentId)).findFirst()
                 .flatMap(x -> recipient(x, handed(c.id(), monday, studentId))).orElseThrow(() -> org.zhurnal.core.api.ProblemException.invalid("studentId",
                         org.zhurnal.core.api.Text.of("this student of " + c.name() + " gets no printout (no guardian without electronic access)",
-                                "Для этого ученика класса " + c.name() + " распечатка не готовится: у него нет родителей без электронного доступа")));
+                                "Для этого ученика класса " + c.name() + " распечатка не готовится: все его родители (законные представители) получают дневник в электронном виде")));
         if (r.handedAt() != null) {
             return r;
         }

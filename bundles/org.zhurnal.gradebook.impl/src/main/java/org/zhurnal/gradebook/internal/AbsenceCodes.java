@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.gradebook.api.AbsenceCode;
 
@@ -67,13 +68,14 @@ public class AbsenceCodes {
     /** Adds or redefines a code of the school (the caller has checked ADMINISTER). */
     public AbsenceCode put(String schoolId, AbsenceCode c) {
         if (c == null || c.code() == null || c.code().isBlank() || c.code().trim().length() > 10) {
-            throw ProblemException.invalid("code", "code is required, at most 10 characters");
+            throw ProblemException.invalid("code", Text.of("code is required, at most 10 characters", "Укажите код (не длиннее 10 символов)"));
         }
         if (c.label() == null || c.label().isBlank() || c.label().length() > 100) {
-            throw ProblemException.invalid("label", "label is required, at most 100 characters");
+            throw ProblemException.invalid("label", Text.of("label is required, at most 100 characters", "Укажите название (не длиннее 100 символов)"));
         }
         if (!CATEGORIES.contains(c.category())) {
-            throw ProblemException.invalid("category", "category is ILLNESS, EXCUSED, UNEXCUSED or LATE");
+            throw ProblemException.invalid("category", Text.of("category is ILLNESS, EXCUSED, UNEXCUSED or LATE",
+                    "Выберите вид: по болезни, по уважительной причине, без уважительной причины или опоздание"));
         }
         AbsenceCode code = new AbsenceCode(c.code().trim().toLowerCase(Locale.ROOT), c.label().trim(), c.category());
         return cache.write(jpa, BOOK, schoolId, em -> {

@@ -308,8 +308,8 @@ public class Finals {
     /** The academic years the pages and grades accept (the first calendar year of one, e.g. 2026 for 2026/2027). */
     static int requireYear(int academicYear) {
         if (academicYear < 2000 || academicYear > 2100) {
-            throw ProblemException.invalid("academicYear", "academicYear is the first year of an academic year (2000–2100), e.g. 2026 for "
-                    + "2026/2027");
+            throw ProblemException.invalid("academicYear", Text.of("academicYear is the first year of an academic year (2000–2100), e.g. "
+                    + "2026 for 2026/2027", "Укажите год начала учебного года (2000–2100), например 2026 для 2026/2027"));
         }
         return academicYear;
     }
@@ -322,8 +322,8 @@ public class Finals {
         boolean ours = schoolId != null && calendar.periods(schoolId, RosterQuery.academicYearOf(period.start()), grade).stream()
                 .anyMatch(x -> x.id().equals(period.id()));
         if (!ours) {
-            throw ProblemException.invalid("periodId", "«" + period.name() + "» is not a reporting period of grade " + grade
-                    + " in this school");
+            throw ProblemException.invalid("periodId", Text.of("«" + period.name() + "» is not a reporting period of grade " + grade
+                    + " in this school", "«" + period.name() + "» — не учебный период " + grade + "-х классов этой школы"));
         }
     }
 
@@ -348,8 +348,9 @@ public class Finals {
         }
         ReportingPeriod last = calendar.periods(schoolId, year, grade).stream().max(Comparator.comparing(ReportingPeriod::end))
                 .orElseThrow(() -> ProblemException.conflict("no-periods", Text.of("Grade " + grade + " has no reporting periods in " + year
-                        + "/" + (year + 1) + "; " + kind + " grades follow the period grades", "У " + grade + "-х классов нет периодов в "
-                        + year + "/" + (year + 1) + " учебном году; годовые и итоговые оценки выставляются после оценок за периоды")));
+                        + "/" + (year + 1) + "; " + kind + " grades follow the period grades", "У " + grade + "-х классов нет учебных периодов в "
+                        + year + "/" + (year + 1) + " учебном году, а " + KIND_RU.get(kind).toLowerCase(Locale.ROOT)
+                        + " оценки выставляются после оценок за периоды")));
         if (today.isBefore(last.start())) {
             throw ProblemException.conflict("year-not-ending", Text.of(kind + " grades of " + year + "/" + (year + 1) + " are given from "
                     + last.start() + ", the first day of the year's last reporting period «" + last.name() + "»",
@@ -365,14 +366,15 @@ public class Finals {
         }
         String kind = c.kind() == null ? FinalGrade.PERIOD : c.kind().trim().toUpperCase(Locale.ROOT);
         if (!Set.of(FinalGrade.PERIOD, FinalGrade.YEAR, FinalGrade.EXAM, FinalGrade.FINAL).contains(kind)) {
-            throw ProblemException.invalid("kind", "kind is PERIOD, YEAR, EXAM or FINAL");
+            throw ProblemException.invalid("kind", Text.of("kind is PERIOD, YEAR, EXAM or FINAL",
+                    "Вид оценки — за период, годовая, экзаменационная или итоговая"));
         }
         Person student = c.studentId() == null ? null : roster.person(c.studentId()).filter(s -> s.kind() == PersonKind.STUDENT).orElse(null);
         if (student == null || student.schoolId() == null || !contexts.relatedToSchool(p, student.schoolId())) {
             throw ProblemException.notFound("Student", c.studentId());
         }
         if (c.subject() == null || c.subject().isBlank()) {
-            throw ProblemException.invalid("subject", "subject is required");
+            throw ProblemException.invalid("subject", Text.of("subject is required", "Не указан предмет"));
         }
         String subject = c.subject().trim();
         ReportingPeriod period = null;
@@ -380,20 +382,22 @@ public class Finals {
         LocalDate to;
         int year;
         if (FinalGrade.PERIOD.equals(kind)) {
-            period = calendar.period(c.periodId()).orElseThrow(() -> ProblemException.invalid("periodId", "periodId is a reporting period"));
+            period = calendar.period(c.periodId()).orElseThrow(() -> ProblemException.invalid("periodId", Text.of("periodId is a reporting period",
+                    "Не указан или не найден учебный период")));
             from = period.start();
             to = period.end();
             year = RosterQuery.academicYearOf(from);
         } else {
             if (c.academicYear() == null) {
-                throw ProblemException.invalid("academicYear", "academicYear is required for " + kind + " grades");
+                throw ProblemException.invalid("academicYear", Text.of("academicYear is required for " + kind + " grades",
+                        "Не указан учебный год"));
             }
             year = requireYear(c.academicYear());
             from = LocalDate.of(year, 9, 1);
             to = LocalDate.of(year + 1, 6, 30);
         }
         SchoolClass schoolClass = classIn(student.id(), from, to).orElseThrow(() -> ProblemException.invalid("studentId",
-                Text.of("The student has no class in " + year + "/" + (year + 1), student.fullName() + " не учится ни в одном классе в "
+                Text.of("The student has no class in " + year + "/" + (year + 1), "Ученик не учится ни в одном классе в "
                         + year + "/" + (year + 1) + " учебном году")));
         if (period != null) {
             requirePeriodOf(period, student.schoolId(), schoolClass.grade());
@@ -408,12 +412,12 @@ public class Finals {
         String schemeId = rules.schemeFor(student.schoolId(), subject, schoolClass.grade());
         GradingScheme scheme = schemes.get(schemeId).orElseThrow(() -> ProblemException.conflict("scheme-unavailable",
                 Text.of("The grading scheme «" + schemeId + "» is not installed; grades in it cannot be confirmed now",
-                        "Шкала оценивания «" + schemeId + "» не установлена: оценки по ней сейчас не выставить")));
+                        "Система оценивания «" + schemeId + "» не установлена: оценки по ней сейчас не выставить")));
         MarkValue value = c.value() == null ? null : scheme.parse(c.value(), MarkUse.FINAL).orElse(null);
         if (value == null) {
             throw ProblemException.invalid("value", Text.of("«" + c.value() + "» is not a final grade of the scheme: "
-                    + String.join(" ", scheme.values(MarkUse.FINAL)), "«" + c.value() + "» — не итоговая оценка шкалы «"
-                    + scheme.name(Locale.forLanguageTag("ru")) + "»; оценки: " + String.join(" ", scheme.values(MarkUse.FINAL))));
+                    + String.join(" ", scheme.values(MarkUse.FINAL)), "«" + c.value() + "» — недопустимая оценка за период или год (система оценивания «"
+                    + scheme.name(Text.RUSSIAN) + "»); допустимые: " + String.join(" ", scheme.values(MarkUse.FINAL))));
         }
         Forecast forecast = period == null ? null : compute(student.id(), subject, period, student.schoolId(), schoolClass.grade(), false);
         return new Checked(student, subject, kind, period, year, period == null ? kind : period.id(), schemeId, value, forecast);

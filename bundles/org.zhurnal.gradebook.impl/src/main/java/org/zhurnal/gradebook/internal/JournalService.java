@@ -146,7 +146,7 @@ public class JournalService {
         c.period().filter(p -> ReportingPeriod.CLOSED.equals(p.state())).ifPresent(p -> {
             throw ProblemException.conflict("period-closed", Text.of("The reporting period «" + p.name() + "» (" + p.start() + " – " + p.end()
                     + ") is closed; its marks and lessons change only after a deputy director reopens it", "Период «" + p.name() + "» ("
-                    + Messages.date(p.start()) + " – " + Messages.date(p.end()) + ") закрыт: его отметки и уроки меняются только после того, "
+                    + Messages.date(p.start()) + " – " + Messages.date(p.end()) + ") закрыт: оценки и уроки в нём меняются только после того, "
                     + "как заместитель директора его откроет"));
         });
     }
@@ -292,7 +292,8 @@ public class JournalService {
             return false;
         }
         if (!r.getRequestHash().equals(requestHash)) {
-            throw ProblemException.conflict("idempotency-key-reused", "This Idempotency-Key was already used for a different request");
+            throw ProblemException.conflict("idempotency-key-reused", Text.of("This Idempotency-Key was already used for a different request",
+                    "Этот запрос уже был отправлен с другими данными; обновите страницу и повторите изменение"));
         }
         return true;
     }
@@ -330,7 +331,7 @@ public class JournalService {
         }
         LoggerFactory.getLogger(JournalService.class).warn("Lesson entry failed {} times", ATTEMPTS, last);
         throw new ProblemException(503, "busy", "Busy", Text.of("The lesson is being changed by another request; retry with the same "
-                + "Idempotency-Key", "Урок сейчас изменяется другим запросом; повторите сохранение"), null);
+                + "Idempotency-Key", "Этот урок сейчас сохраняется из другого окна или другим пользователем; повторите сохранение через несколько секунд"), null);
     }
 
     /** The body checked against the lesson: the parsed marks, the attendance codes; 400 listing every problem. */
@@ -392,7 +393,7 @@ public class JournalService {
                 String f = "attendance[" + i + "]";
                 if (a == null || a.studentId() == null || !students.contains(a.studentId())) {
                     v.add(new Violation(f + ".studentId", Text.of("Student " + (a == null ? null : a.studentId()) + " is not in this lesson's "
-                            + who + " on " + l.date(), "Ученика " + name.apply(a == null ? null : a.studentId()) + " нет в " + whoRu + " этого урока "
+                            + who + " on " + l.date(), name.apply(a == null ? null : a.studentId()) + ": не числится в " + whoRu + " этого урока на "
                             + Messages.date(l.date()))));
                     continue;
                 }
@@ -424,21 +425,21 @@ public class JournalService {
         if (b.marks() != null && !b.marks().isEmpty()) {
             GradingScheme scheme = schemes.get(schemeId).orElseThrow(() -> ProblemException.conflict("scheme-unavailable",
                     Text.of("The grading scheme «" + schemeId + "» of " + l.subject() + " is not installed; marks in it cannot be recorded until "
-                            + "its plug-in is deployed again (stored marks stay readable)", "Шкала оценивания «" + schemeId + "» предмета «"
-                            + l.subject() + "» не установлена: новые отметки по ней не ставятся, пока её модуль не будет установлен снова "
-                            + "(выставленные отметки видны)")));
+                            + "its plug-in is deployed again (stored marks stay readable)", "Система оценивания «" + schemeId + "» предмета «"
+                            + l.subject() + "» не установлена: новые оценки по ней не ставятся, пока её модуль не будет установлен снова "
+                            + "(выставленные оценки видны)")));
             if (future) {
                 v.add(new Violation("marks", Text.of("Marks of a lesson on " + l.date() + " are recorded on or after that day",
-                        "Отметки за урок " + Messages.date(l.date()) + " ставятся в этот день или позже")));
+                        "Оценки за урок " + Messages.date(l.date()) + " ставятся в этот день или позже")));
             } else if (!held) {
-                v.add(new Violation("marks", Text.of("A lesson that was not held has no marks", "У непроведённого урока нет отметок")));
+                v.add(new Violation("marks", Text.of("A lesson that was not held has no marks", "У непроведённого урока нет оценок")));
             }
             for (int i = 0; i < b.marks().size(); i++) {
                 MarkInput m = b.marks().get(i);
                 String f = "marks[" + i + "]";
                 if (m == null || m.studentId() == null || !students.contains(m.studentId())) {
                     v.add(new Violation(f + ".studentId", Text.of("Student " + (m == null ? null : m.studentId()) + " is not in this lesson's "
-                            + who + " on " + l.date(), "Ученика " + name.apply(m == null ? null : m.studentId()) + " нет в " + whoRu + " этого урока "
+                            + who + " on " + l.date(), name.apply(m == null ? null : m.studentId()) + ": не числится в " + whoRu + " этого урока на "
                             + Messages.date(l.date()))));
                     continue;
                 }
@@ -446,8 +447,8 @@ public class JournalService {
                 if (value == null) {
                     v.add(new Violation(f + ".value", Text.of("«" + m.value() + "» (student " + name.apply(m.studentId()) + ", " + m.studentId() + ") is not a mark of the scheme «"
                             + scheme.name(java.util.Locale.ENGLISH) + "»: " + String.join(" ", scheme.values(MarkUse.CURRENT)),
-                            name.apply(m.studentId()) + ": «" + m.value() + "» — не отметка шкалы «" + scheme.name(java.util.Locale.forLanguageTag("ru"))
-                                    + "»; отметки: " + String.join(" ", scheme.values(MarkUse.CURRENT)))));
+                            name.apply(m.studentId()) + ": «" + m.value() + "» — недопустимая оценка (система оценивания «"
+                                    + scheme.name(Text.RUSSIAN) + "»); допустимые: " + String.join(" ", scheme.values(MarkUse.CURRENT)))));
                 } else {
                     marks.put(i, value);
                 }
@@ -459,12 +460,12 @@ public class JournalService {
                 if (m.workDate() != null && (m.workDate().isAfter(l.date())
                         || ChronoUnit.DAYS.between(m.workDate(), l.date()) > MAX_WORK_DAYS_BEFORE)) {
                     v.add(new Violation(f + ".workDate", Text.of("workDate is the lesson's date or up to " + MAX_WORK_DAYS_BEFORE
-                            + " days before it", name.apply(m.studentId()) + ": дата работы — день урока или до " + MAX_WORK_DAYS_BEFORE
-                                    + " дней раньше")));
+                            + " days before it", name.apply(m.studentId()) + ": дата работы — не позже дня урока и не раньше чем за " + MAX_WORK_DAYS_BEFORE
+                                    + " дней до него")));
                 }
                 if (m.comment() != null && m.comment().length() > 500) {
                     v.add(new Violation(f + ".comment", Text.of("comment is at most 500 characters",
-                            name.apply(m.studentId()) + ": комментарий к отметке — не длиннее 500 символов")));
+                            name.apply(m.studentId()) + ": комментарий к оценке — не длиннее 500 символов")));
                 }
             }
         }
@@ -642,8 +643,9 @@ public class JournalService {
         if (marks > 0 || absences > 0) {
             throw new ProblemException(409, "lesson-has-entries", "Conflict", Text.of("The lesson of " + l.date() + " has " + marks
                     + " marks and " + absences + " absences recorded; a lesson that was not held has none: delete them first",
-                    "У урока " + Messages.date(l.date()) + " есть отметки (" + marks + ") и пропуски (" + absences + "); у непроведённого "
-                            + "урока их нет — сначала удалите их"), "held");
+                    "Урок " + Messages.date(l.date()) + " нельзя отметить как непроведённый: в нём есть " + (marks > 0 ? "оценки (" + marks
+                            + ")" + (absences > 0 ? " и " : "") : "") + (absences > 0 ? "записи посещаемости (" + absences + ")" : "")
+                            + " — сначала удалите их"), "held");
         }
     }
 
@@ -669,7 +671,7 @@ public class JournalService {
         if (c.lesson().cancelled()) {
             // Marks of a lesson cancelled afterwards (before cancellations checked for entries) can only be deleted.
             throw ProblemException.conflict("lesson-cancelled", Text.of("The lesson of " + c.lesson().date() + " was cancelled; its marks "
-                    + "can only be deleted", "Урок " + Messages.date(c.lesson().date()) + " отменён: его отметки можно только удалить"));
+                    + "can only be deleted", "Урок " + Messages.date(c.lesson().date()) + " отменён: его оценки можно только удалить"));
         }
         if (edit == null) {
             throw ProblemException.invalid("body", "A JSON body is required");
@@ -679,12 +681,12 @@ public class JournalService {
         if (edit.value() != null) {
             GradingScheme scheme = schemes.get(found.getSchemeId()).orElseThrow(() -> ProblemException.conflict("scheme-unavailable",
                     Text.of("The grading scheme «" + found.getSchemeId() + "» of this mark is not installed; its value cannot be changed now",
-                            "Шкала оценивания «" + found.getSchemeId() + "» этой отметки не установлена: её значение сейчас не изменить")));
+                            "Система оценивания «" + found.getSchemeId() + "» этой оценки не установлена: её значение сейчас не изменить")));
             value = scheme.parse(edit.value(), MarkUse.CURRENT).orElse(null);
             if (value == null) {
                 v.add(new Violation("value", Text.of("«" + edit.value() + "» is not a mark of the scheme: " + String.join(" ",
-                        scheme.values(MarkUse.CURRENT)), "«" + edit.value() + "» — не отметка шкалы «" + scheme.name(java.util.Locale.forLanguageTag("ru"))
-                                + "»; отметки: " + String.join(" ", scheme.values(MarkUse.CURRENT)))));
+                        scheme.values(MarkUse.CURRENT)), "«" + edit.value() + "» — недопустимая оценка (система оценивания «" + scheme.name(Text.RUSSIAN)
+                                + "»); допустимые: " + String.join(" ", scheme.values(MarkUse.CURRENT)))));
             }
         }
         if (edit.workType() != null && !WorkTypes.isKnown(edit.workType())) {
@@ -694,10 +696,10 @@ public class JournalService {
         if (edit.workDate() != null && (edit.workDate().isAfter(lessonDate)
                 || ChronoUnit.DAYS.between(edit.workDate(), lessonDate) > MAX_WORK_DAYS_BEFORE)) {
             v.add(new Violation("workDate", Text.of("workDate is the lesson's date or up to " + MAX_WORK_DAYS_BEFORE + " days before it",
-                    "Дата работы — день урока или до " + MAX_WORK_DAYS_BEFORE + " дней раньше")));
+                    "Дата работы — не позже дня урока и не раньше чем за " + MAX_WORK_DAYS_BEFORE + " дней до него")));
         }
         if (edit.comment() != null && edit.comment().length() > 500) {
-            v.add(new Violation("comment", Text.of("comment is at most 500 characters", "Комментарий к отметке — не длиннее 500 символов")));
+            v.add(new Violation("comment", Text.of("comment is at most 500 characters", "Комментарий к оценке — не длиннее 500 символов")));
         }
         if (!v.isEmpty()) {
             throw ProblemException.invalid(Messages.summary(v, "nothing was changed", "ничего не изменено"), v);

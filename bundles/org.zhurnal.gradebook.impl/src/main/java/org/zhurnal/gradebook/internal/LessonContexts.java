@@ -207,7 +207,7 @@ public class LessonContexts {
         }
         if (!mayRead(p, classId, groupId, subject, lessons)) {
             throw ProblemException.forbidden(Text.of("The journal of this " + (classId != null ? "class" : "group") + " is not yours to read",
-                    "Журнал " + (classId != null ? "этого класса" : "этой группы") + " вам не доступен"));
+                    "Журнал " + (classId != null ? "этого класса" : "этой группы") + " вам недоступен"));
         }
     }
 

@@ -58,8 +58,8 @@ public final class ExceptionMappers {
                 // A query or path value of the wrong type (year=abc): JAX-RS says 404 for a query and path parameter,
                 // but the resource is there and the request names the wrong value, so the answer names the field.
                 return Problems.of(org.zhurnal.core.api.ProblemException.invalid(pe.getParameterName(),
-                        Text.of("«" + pe.getParameterName() + "» has a value of the wrong type", "Параметр «" + pe.getParameterName()
-                                + "» задан значением не того вида")));
+                        Text.of("«" + pe.getParameterName() + "» has a value of the wrong type", "Недопустимое значение параметра «"
+                                + pe.getParameterName() + "»")));
             }
             String type = switch (status) {
                 case 404 -> "not-found";
@@ -98,7 +98,7 @@ public final class ExceptionMappers {
                 if (t.getClass().getName().equals("javax.persistence.OptimisticLockException")) {
                     return Problems.of(new ProblemException(409, "concurrent-modification", "Conflict",
                             Text.of("Someone else changed this at the same time; reload and try again",
-                                    "Это одновременно изменил кто-то другой; обновите страницу и повторите"), null));
+                                    "Эти данные только что изменил другой пользователь; обновите страницу и повторите изменение"), null));
                 }
                 if (t instanceof java.sql.SQLException sql && TransientFailures.isTransientState(sql.getSQLState())) {
                     return busy(e, sql.getSQLState());
@@ -114,14 +114,14 @@ public final class ExceptionMappers {
         String ref = UUID.randomUUID().toString();
         LOG.warn("Database busy (SQLState {}); the client is told to retry, reference {}", sqlState, ref, e);
         return Problems.of(new ProblemException(503, "busy", "Busy", Text.of("The database is busy; please retry in a moment. Reference: "
-                + ref, "Сервер сейчас занят; повторите через минуту. Номер обращения: " + ref), null));
+                + ref, "Сервер сейчас занят; повторите через несколько секунд. Код ошибки: " + ref), null));
     }
 
     static Response unexpected(Throwable e) {
         String ref = UUID.randomUUID().toString();
         LOG.error("Unexpected error, reference {}", ref, e);
         return Problems.of(new ProblemException(500, "internal", "Internal error", Text.of("Something went wrong on our side. Reference: "
-                + ref, "Ошибка на сервере; сообщите администратору номер обращения: " + ref), null));
+                + ref, "Ошибка на сервере; сообщите администратору код ошибки: " + ref), null));
     }
 
     static ProblemException translate(JsonProcessingException e) {

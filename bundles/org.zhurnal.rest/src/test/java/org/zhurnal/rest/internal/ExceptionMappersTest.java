@@ -196,7 +196,7 @@ class ExceptionMappersTest {
         try {
             Problems.bindLanguage(Problems.language("ru"));
             String internal = (String) body(new ExceptionMappers.FallbackMapper().toResponse(new IllegalStateException("x"))).get("detail");
-            assertTrue(internal.matches("Ошибка на сервере; сообщите администратору номер обращения: [0-9a-f-]{36}"), internal);
+            assertTrue(internal.matches("Ошибка на сервере; сообщите администратору код ошибки: [0-9a-f-]{36}"), internal);
             Response busy = new ExceptionMappers.FallbackMapper().toResponse(new RuntimeException(new java.sql.SQLException("lock", "40XL1")));
             assertEquals(503, busy.getStatus());
             assertTrue(body(busy).get("detail").toString().startsWith("Сервер сейчас занят"), body(busy).toString());

@@ -75,7 +75,7 @@ public class Achievements {
         authorization.check(caller, Action.WRITE, ScopeRef.student(studentId));
         List<Violation> errors = new ArrayList<>();
         if (n == null) {
-            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Нужно тело запроса в формате JSON"));
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
         }
         if (n.kind() == null || !KINDS.contains(n.kind())) {
             errors.add(new Violation("kind", Text.of("kind is one of " + KINDS, "Вид достижения — одно из значений " + KINDS)));

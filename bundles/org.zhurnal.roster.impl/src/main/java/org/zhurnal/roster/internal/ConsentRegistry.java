@@ -63,7 +63,7 @@ public class ConsentRegistry {
 
     public Consent record(NewConsent n) {
         if (n == null) {
-            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Нужно тело запроса в формате JSON"));
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
         }
         if (n.personId() == null || n.personId().isBlank()) {
             throw ProblemException.invalid("personId", Text.of("personId is required", "Не указано, чьё это согласие"));

@@ -168,8 +168,7 @@ public class Groups {
             if (body.classId() != null && (!classOfSchool || c.getAcademicYear() != year)) {
                 errors.add(new Violation("classId", Text.of("No class " + body.classId() + " in this school in " + year + "/" + (year + 1),
                         classOfSchool ? "Класс " + c.getGrade() + c.getLetter() + " не относится к " + year + "/" + (year + 1)
-                                + " учебному году" : "В этой школе нет класса " + body.classId() + " в " + year + "/" + (year + 1)
-                                + " учебном году")));
+                                + " учебному году" : "Такого класса в этой школе в " + year + "/" + (year + 1) + " учебном году нет")));
             } else if (body.classId() == null && k == GroupKind.SUBGROUP) {
                 errors.add(new Violation("classId", Text.of("A subgroup belongs to a class: classId is required",
                         "Подгруппа относится к классу: укажите класс")));
@@ -259,7 +258,7 @@ public class Groups {
                 PersonEntity s = id == null ? null : em.find(PersonEntity.class, id);
                 if (s == null || !"STUDENT".equals(s.getKind()) || !g.getSchoolId().equals(s.getSchoolId())) {
                     errors.add(new Violation("studentIds[" + i + "]", Text.of("No student " + id + " in this school",
-                            "В этой школе нет ученика " + id)));
+                            "Ученик №" + (i + 1) + " списка не учится в этой школе")));
                 } else if (inClass != null && !inClass.contains(id)) {
                     errors.add(new Violation("studentIds[" + i + "]", Text.of(
                             "Student " + id + " is not in the subgroup's class on " + from,
@@ -332,7 +331,7 @@ public class Groups {
         PersonEntity t = em.find(PersonEntity.class, teacherId);
         if (t == null || !"STAFF".equals(t.getKind()) || !schoolId.equals(t.getSchoolId())) {
             errors.add(new Violation("teacherId", Text.of("No staff member " + teacherId + " in this school",
-                    "В этой школе нет сотрудника " + teacherId)));
+                    "Выбранный учитель не работает в этой школе")));
         }
     }
 

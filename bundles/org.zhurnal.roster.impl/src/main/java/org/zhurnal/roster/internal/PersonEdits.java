@@ -66,7 +66,7 @@ public class PersonEdits {
 
     public Person update(String personId, PersonUpdate u) {
         if (u == null) {
-            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Нужно тело запроса в формате JSON"));
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
         }
         List<Violation> errors = validate(u);
         var caller = CallContext.requirePrincipal();

@@ -93,18 +93,18 @@ public class Promotion {
             Exemption e = list.get(i);
             if (e == null || e.studentId() == null) {
                 bad.add(new Violation("exceptions[" + i + "].studentId", Text.of("studentId is required",
-                        "Исключение " + (i + 1) + ": не указан ученик")));
+                        "Особый случай №" + (i + 1) + ": не указан ученик")));
             } else if (!"RETAIN".equals(e.action()) && !"LEAVE".equals(e.action())) {
-                bad.add(new Violation("exceptions[" + i + "].action", Text.of("action is RETAIN or LEAVE", "Исключение " + (i + 1)
-                        + ": действие — RETAIN (оставить на повторное обучение) или LEAVE (выбытие)")));
+                bad.add(new Violation("exceptions[" + i + "].action", Text.of("action is RETAIN or LEAVE", "Особый случай №" + (i + 1)
+                        + ": выберите — оставить на повторное обучение или выбытие")));
             } else if (exceptions.put(e.studentId(), e) != null) {
                 bad.add(new Violation("exceptions[" + i + "].studentId", Text.of("The student has two exceptions",
-                        "Исключение " + (i + 1) + ": для этого ученика исключение уже указано")));
+                        "Особый случай №" + (i + 1) + ": этот ученик уже указан")));
             }
         }
         if (!bad.isEmpty()) {
             throw ProblemException.invalid(Messages.summary("Invalid exceptions; nothing was changed",
-                    "Ошибок в исключениях: " + bad.size() + "; ничего не изменено", bad), bad);
+                    "Ошибок в особых случаях перевода: " + bad.size() + "; ничего не изменено", bad), bad);
         }
         var caller = CallContext.requirePrincipal();
         try {
@@ -185,11 +185,11 @@ public class Promotion {
         }
         List<Violation> unknown = exceptions.keySet().stream().filter(id -> !known.contains(id))
                 .map(id -> new Violation("exceptions.studentId", Text.of("Student " + id + " is not in a class of " + from + "/" + to,
-                        "Ученик " + id + " не учится ни в одном классе " + from + "/" + to + " учебного года"))).toList();
+                        "Один из учеников в списке не учится ни в одном классе " + from + "/" + to + " учебного года"))).toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid(Messages.summary(
                     "Exceptions name students who are not in this year's classes; nothing was changed",
-                    "В исключениях есть ученики не из классов этого учебного года (" + unknown.size() + "); ничего не изменено",
+                    "Среди особых случаев перевода есть ученики не из классов этого учебного года (" + unknown.size() + "); ничего не изменено",
                     unknown), unknown);
         }
         if (apply && RosterQuery.academicYearOf(clock.today()) >= to) {

@@ -102,7 +102,7 @@ public class SchoolProfiles {
     /** Trims (blank → null) and checks every field; 400 naming the first bad one. */
     static Profile validate(Profile b) {
         if (b == null) {
-            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Нужно тело запроса в формате JSON"));
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
         }
         Profile p = new Profile(clean(b.fullName()), clean(b.shortName()), clean(b.address()), clean(b.director()), clean(b.phone()),
                 clean(b.email()), clean(b.website()), clean(b.inn()), clean(b.ogrn()));

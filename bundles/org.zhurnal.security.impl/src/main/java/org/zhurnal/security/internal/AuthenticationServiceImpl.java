@@ -205,10 +205,10 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         }
     }
 
-    /** «14:05:30» in the deployment's zone, with the date («01.12.2026 00:05:30») when it is not today. */
+    /** «14:06» (rounded up to the minute) in the deployment's zone, with the date («01.12.2026 00:06») when it is not today. */
     private String localTime(long epochMilli) {
-        ZonedDateTime t = Instant.ofEpochMilli(epochMilli).atZone(clock.zone());
-        return DateTimeFormatter.ofPattern(t.toLocalDate().equals(clock.today()) ? "HH:mm:ss" : "dd.MM.yyyy HH:mm:ss").format(t);
+        ZonedDateTime t = Instant.ofEpochMilli(epochMilli).atZone(clock.zone()).plusSeconds(59).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return DateTimeFormatter.ofPattern(t.toLocalDate().equals(clock.today()) ? "HH:mm" : "dd.MM.yyyy HH:mm").format(t);
     }
 
     @Override

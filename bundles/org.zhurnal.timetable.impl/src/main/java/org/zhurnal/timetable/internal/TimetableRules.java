@@ -141,17 +141,17 @@ public final class TimetableRules {
     /** Checks a date range: both given, ordered, at most {@link #MAX_RANGE_DAYS} days (else 400). */
     public static void checkRange(LocalDate from, LocalDate to) {
         if (from == null) {
-            throw ProblemException.invalid("from", Text.of("from is required (yyyy-MM-dd)", "Укажите начало периода (ГГГГ-ММ-ДД)"));
+            throw ProblemException.invalid("from", Text.of("from is required (yyyy-MM-dd)", "Укажите начальную дату"));
         }
         if (to == null) {
-            throw ProblemException.invalid("to", Text.of("to is required (yyyy-MM-dd)", "Укажите конец периода (ГГГГ-ММ-ДД)"));
+            throw ProblemException.invalid("to", Text.of("to is required (yyyy-MM-dd)", "Укажите конечную дату"));
         }
         if (to.isBefore(from)) {
-            throw ProblemException.invalid("to", Text.of("to is not before from", "Конец периода не может быть раньше его начала"));
+            throw ProblemException.invalid("to", Text.of("to is not before from", "Конечная дата не может быть раньше начальной"));
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_RANGE_DAYS) {
             throw ProblemException.invalid("to", Text.of("At most " + MAX_RANGE_DAYS + " days at once",
-                    "Не больше " + MAX_RANGE_DAYS + " " + Messages.days(MAX_RANGE_DAYS) + " за один раз"));
+                    "Диапазон дат — не больше " + MAX_RANGE_DAYS + " дн. за один раз"));
         }
     }
 

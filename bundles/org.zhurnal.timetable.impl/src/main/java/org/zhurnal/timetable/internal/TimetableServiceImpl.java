@@ -71,7 +71,7 @@ public class TimetableServiceImpl {
     public record ChangeLesson(String kind, String substituteTeacherId, String room, String reason) {}
 
     /** The detail of a request without its body. */
-    static final Text NO_BODY = Text.of("A JSON body is required", "Пустой запрос: нужны данные в формате JSON");
+    static final Text NO_BODY = Text.of("A JSON body is required", "Не переданы данные запроса");
 
     static final String CHANGE_ENTITY = "timetable-lesson-change";
     /** Domain event published with every change of a lesson (payload: the lesson after the change). */
@@ -107,7 +107,7 @@ public class TimetableServiceImpl {
                 throw ProblemException.conflict("lesson-has-records", Text.of(change.en() + ": the lessons of " + shown + " already have "
                         + r.what() + "; the teachers delete the marks and attendance first (or the lesson is substituted instead)",
                         change.ru() + ": " + (dates.size() == 1 ? "на уроке " : "на уроках ") + shownRu + " уже есть записи в журнале; "
-                                + "сначала учителя должны удалить отметки и посещаемость (или урок можно не отменять, а заменить)"));
+                                + "сначала учителя должны удалить оценки и посещаемость (или урок можно не отменять, а заменить)"));
             }
         }
     }
@@ -210,7 +210,7 @@ public class TimetableServiceImpl {
                                 + sameRu(c.candidate().entry(), c.other()))));
             }
             return ProblemException.invalid(Text.of(v.size() + " conflicts in " + file + "; nothing was imported",
-                    "Конфликтов в файле «" + file + "»: " + v.size() + "; ничего не загружено"), v);
+                    "Конфликтов в файле «" + file + "»: " + v.size() + "; ничего не импортировано"), v);
         });
         return new ImportReport(dryRun, lines.size(), saved.created().size(), saved.unchanged());
     }

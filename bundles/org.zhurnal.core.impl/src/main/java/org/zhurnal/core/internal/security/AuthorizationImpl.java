@@ -101,7 +101,7 @@ public class AuthorizationImpl implements Authorization {
         if (!permits(principal, action, target)) {
             throw ProblemException.forbidden(action == null || target == null ? org.zhurnal.core.api.Text.of("Access denied", "Доступ запрещён")
                     : org.zhurnal.core.api.Text.of("You may not " + action.name().toLowerCase(Locale.ROOT) + " this "
-                            + target.type().name().toLowerCase(Locale.ROOT), "Вам это не разрешено: нет прав на "
+                            + target.type().name().toLowerCase(Locale.ROOT), "Нет прав на "
                             + (action == Action.READ ? "просмотр" : action == Action.WRITE ? "изменение" : "управление") + " этих данных"));
         }
     }

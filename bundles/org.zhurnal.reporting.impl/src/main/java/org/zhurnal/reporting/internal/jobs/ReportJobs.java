@@ -187,8 +187,8 @@ public class ReportJobs {
             Problem problem = job.problem;
             Text why = job.problemText;
             throw ProblemException.conflict("job-not-done", Text.of("The report is " + job.status.name().toLowerCase(java.util.Locale.ROOT)
-                    + (problem == null ? "" : ": " + problem.detail()), notDoneRu(job.status) + (problem == null ? ""
-                            : ": " + (why != null && why.ru() != null ? why.ru() : problem.detail()))));
+                    + (problem == null ? "" : ": " + problem.detail()), why != null && why.ru() != null ? why.ru()
+                            : notDoneRu(job.status) + (problem == null ? "" : ": " + problem.detail())));
         }
         return out;
     }

@@ -66,7 +66,7 @@ public class AccountResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(AccountRequest body) {
         if (body == null) {
-            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Пустой запрос: нужны данные в формате JSON"));
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
         }
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         String school = body.schoolId() == null || body.schoolId().isBlank() ? ZhurnalConstants.SYSTEM_SCOPE : body.schoolId();
@@ -80,8 +80,8 @@ public class AccountResource implements RestResource {
                 }
                 if (!authorization.permits(p, Action.ADMINISTER, g.scope())) {
                     throw ProblemException.forbidden(Text.of("You may not grant " + g.role() + " in " + g.scope().type() + " " + g.scope().id(),
-                            "Вы не можете выдать роль «" + roleRu(g.role()) + "» (" + scopeRu(g.scope().type()) + " "
-                                    + g.scope().id() + ")"));
+                            "У вас нет права выдавать роль «" + roleRu(g.role()) + "» в этой области ("
+                                    + scopeRu(g.scope().type()) + ")"));
                 }
             }
         }
@@ -142,7 +142,7 @@ public class AccountResource implements RestResource {
         };
     }
 
-    /** A kind of scope in Russian, before its id: «класс c5a». */
+    /** A kind of scope in Russian: «класс». */
     private static String scopeRu(org.zhurnal.core.api.security.ScopeType type) {
         return switch (type) {
             case SYSTEM -> "система";

@@ -158,7 +158,7 @@ public final class TimetableCsv {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(Text.of(errors.size() + (errors.size() >= MAX_ERRORS ? "+" : "") + " errors in " + file
                         + "; nothing was imported", "Ошибок в файле «" + file + "»: " + (errors.size() >= MAX_ERRORS ? "не меньше " : "")
-                        + errors.size() + "; ничего не загружено"), errors);
+                        + errors.size() + "; ничего не импортировано"), errors);
             }
             if (rows == 0) {
                 throw ProblemException.invalid("file", Text.of("The file has a header but no rows",
