@@ -104,6 +104,15 @@ const lessons = () => S.grid.lessons;
 const cancelled = (l) => l.status === 'CANCELLED';
 const workTypeName = (id) => (S.workTypes.find((w) => w.id === id) || { name: id }).name;
 
+/** The abbreviations a Russian class journal uses for the kinds of work (null: the full name is shown). */
+const WORK_SHORT = {
+  ru: { ORAL: 'Отв', HOMEWORK: 'Д/з', CLASSWORK: 'Р/у', DICTATION: 'Дикт', ESSAY: 'Соч', PRACTICAL: 'П/р', LAB: 'Л/р', TEST: 'С/р',
+    PROJECT: 'Пр/р', CONTROL: 'К/р' },
+  en: { ORAL: 'Oral', HOMEWORK: 'HW', CLASSWORK: 'CW', DICTATION: 'Dict', ESSAY: 'Essay', PRACTICAL: 'Prac', LAB: 'Lab', TEST: 'Quiz',
+    PROJECT: 'Proj', CONTROL: 'Test' },
+};
+const workTypeShort = (id) => (WORK_SHORT[lang()] || WORK_SHORT.ru)[id] || null;
+
 function cellContent(td, student, lesson) {
   const nodes = [];
   const occ = lesson.occurrenceId;
@@ -162,11 +171,21 @@ function render() {
     const wt = el('th', 'wt' + (cancelled(l) ? ' cancelled' : ''));
     const sel = el('select');
     sel.id = `wt-${col}`;
-    sel.title = t('journal.workType');
-    sel.disabled = S.readOnly || cancelled(l);
-    for (const w of S.workTypes) { const o = el('option', null, w.name); o.value = w.id; sel.appendChild(o); }
+    sel.disabled = S.readOnly || cancelled(l) || l.date > isoDate(); // marks are given from the lesson's day on
+    // The column is narrow: the journal's customary abbreviations («К/р»), the full name in the option's and select's tooltip.
+    for (const w of S.workTypes) {
+      const o = el('option', null, workTypeShort(w.id) || w.name);
+      o.value = w.id;
+      o.title = w.name;
+      sel.appendChild(o);
+    }
     sel.value = (S.pending.get(l.occurrenceId) || {}).workType || 'ORAL';
-    sel.addEventListener('change', () => { pendingOf(l.occurrenceId).workType = sel.value; changed(l.occurrenceId); });
+    sel.title = `${t('journal.workType')}: ${workTypeName(sel.value)}`;
+    sel.addEventListener('change', () => {
+      pendingOf(l.occurrenceId).workType = sel.value;
+      sel.title = `${t('journal.workType')}: ${workTypeName(sel.value)}`;
+      changed(l.occurrenceId);
+    });
     wt.appendChild(sel);
     types.appendChild(wt);
   });

@@ -466,6 +466,16 @@ class BrowserIT {
                     + "return c.map(th => th.dataset.date <= arguments[0] && !th.classList.contains('cancelled')).lastIndexOf(true);", today);
             assertTrue(col >= 0, "no past lesson in the current period");
             String occurrence = driver.findElement(By.id("col-" + col)).getAttribute("data-occurrence");
+            // The narrow work-type column speaks the journal's abbreviations, the full name in the tooltip; a lesson still
+            // ahead takes no marks, so its work type is not offered.
+            WebElement workType = driver.findElement(By.id("wt-" + col));
+            assertEquals("Отв", new Select(workType).getFirstSelectedOption().getText());
+            assertEquals("Вид работы: Ответ на уроке", workType.getAttribute("title"));
+            Long ahead = (Long) js("const c=[...document.querySelectorAll('#grid th.lesson')];"
+                    + "return c.findIndex(th => th.dataset.date > arguments[0]);", today);
+            if (ahead >= 0) {
+                assertFalse(driver.findElement(By.id("wt-" + ahead)).isEnabled());
+            }
             String alisa = rowOf("Лебедева");
             String vera = rowOf("Гусева");
             String fyodor = rowOf("Орехов");

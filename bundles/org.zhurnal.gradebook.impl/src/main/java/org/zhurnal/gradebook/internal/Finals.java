@@ -180,14 +180,16 @@ public class Finals {
     public List<Forecast> periodPage(String classId, String groupId, String subject, String periodId) {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         if (periodId == null) {
-            throw ProblemException.invalid("periodId", "periodId is required: the reporting period (quarter, half-year) of the page");
+            throw ProblemException.invalid("periodId", Text.of("periodId is required: the reporting period (quarter, half-year) of the page",
+                    "Выберите учебный период (четверть, полугодие)"));
         }
         ReportingPeriod period = calendar.period(periodId).orElseThrow(() -> ProblemException.notFound("Reporting period", periodId));
         if ((classId == null) == (groupId == null)) {
-            throw ProblemException.invalid("classId", "Exactly one of classId and groupId is given");
+            throw ProblemException.invalid("classId", Text.of("Exactly one of classId and groupId is given",
+                    "Выберите класс или группу"));
         }
         if (subject == null || subject.isBlank()) {
-            throw ProblemException.invalid("subject", "subject is required");
+            throw ProblemException.invalid("subject", Text.of("subject is required", "Не указан предмет"));
         }
         String schoolId = contexts.schoolOfClassOrGroup(classId, groupId, period.start()).orElse(null);
         contexts.requireReader(p, schoolId, classId, groupId, subject, period.start(), period.end());
@@ -203,10 +205,11 @@ public class Finals {
     public List<YearRow> yearPage(String classId, String groupId, String subject, int academicYear) {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         if ((classId == null) == (groupId == null)) {
-            throw ProblemException.invalid("classId", "Exactly one of classId and groupId is given");
+            throw ProblemException.invalid("classId", Text.of("Exactly one of classId and groupId is given",
+                    "Выберите класс или группу"));
         }
         if (subject == null || subject.isBlank()) {
-            throw ProblemException.invalid("subject", "subject is required");
+            throw ProblemException.invalid("subject", Text.of("subject is required", "Не указан предмет"));
         }
         requireYear(academicYear);
         LocalDate from = LocalDate.of(academicYear, 9, 1);

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.persistence.InLists;
 import org.zhurnal.core.api.security.CallContext;
@@ -92,13 +93,15 @@ public class JournalReads {
     public Grid grid(String classId, String groupId, String subject, LocalDate from, LocalDate to) {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         if ((classId == null) == (groupId == null)) {
-            throw ProblemException.invalid("classId", "Exactly one of classId and groupId is given");
+            throw ProblemException.invalid("classId", Text.of("Exactly one of classId and groupId is given",
+                    "Выберите класс или группу"));
         }
         if (subject == null || subject.isBlank()) {
-            throw ProblemException.invalid("subject", "subject is required");
+            throw ProblemException.invalid("subject", Text.of("subject is required", "Не указан предмет"));
         }
         if (from == null || to == null || to.isBefore(from)) {
-            throw ProblemException.invalid(from == null ? "from" : "to", "from and to are dates (yyyy-MM-dd), from not after to");
+            throw ProblemException.invalid(from == null ? "from" : "to", Text.of("from and to are dates (yyyy-MM-dd), from not after to",
+                    "Укажите начальную и конечную даты; начальная — не позже конечной"));
         }
         String schoolId = contexts.schoolOfClassOrGroup(classId, groupId, from).orElse(null);
         // The class's lessons are computed once: for the access check (does the caller teach it the subject?) and the grid.

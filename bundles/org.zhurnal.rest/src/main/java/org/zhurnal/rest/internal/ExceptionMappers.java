@@ -131,8 +131,9 @@ public final class ExceptionMappers {
         }
         if (e instanceof UnrecognizedPropertyException u) {
             String field = path(u);
-            return ProblemException.invalid(field, "Unknown field '" + field + "'; allowed: "
-                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+            String allowed = u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            return ProblemException.invalid(field, Text.of("Unknown field '" + field + "'; allowed: " + allowed,
+                    "Неизвестное поле «" + field + "»; допустимые: " + allowed));
         }
         if (e instanceof InvalidFormatException f) {
             String field = path(f);
@@ -140,13 +141,15 @@ public final class ExceptionMappers {
                     ? "; allowed: " + java.util.Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
                             .collect(Collectors.joining(", "))
                     : "";
-            return ProblemException.invalid(field, "Invalid value '" + f.getValue() + "' for field '" + field + "'" + allowed);
+            return ProblemException.invalid(field, Text.of("Invalid value '" + f.getValue() + "' for field '" + field + "'" + allowed,
+                    "Недопустимое значение «" + f.getValue() + "» поля «" + field + "»" + allowed.replace("; allowed: ", "; допустимые: ")));
         }
         if (e instanceof MismatchedInputException m) {
             String field = path(m);
             return field.isEmpty() ? new ProblemException(400, "malformed-json", "Malformed JSON",
                     "The body does not have the expected shape", null)
-                    : ProblemException.invalid(field, "Field '" + field + "' has the wrong type or is missing");
+                    : ProblemException.invalid(field, Text.of("Field '" + field + "' has the wrong type or is missing",
+                            "Поле «" + field + "» не заполнено или заполнено значением не того вида"));
         }
         if (e instanceof JsonMappingException m) {
             String field = path(m);

@@ -78,7 +78,7 @@ public class Achievements {
             throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
         }
         if (n.kind() == null || !KINDS.contains(n.kind())) {
-            errors.add(new Violation("kind", Text.of("kind is one of " + KINDS, "Вид достижения — одно из значений " + KINDS)));
+            errors.add(new Violation("kind", Text.of("kind is one of " + KINDS, "Выберите вид: олимпиада, конкурс, конференция, спортивное соревнование или другое")));
         }
         if (n.title() == null || n.title().isBlank() || n.title().length() > 300) {
             errors.add(new Violation("title", Text.of("title is required (at most 300 characters)",
@@ -88,14 +88,14 @@ public class Achievements {
             errors.add(new Violation("subject", Text.of("subject has at most 100 characters", "Предмет — не длиннее 100 символов")));
         }
         if (n.level() == null || !LEVELS.contains(n.level())) {
-            errors.add(new Violation("level", Text.of("level is one of " + LEVELS, "Уровень — одно из значений " + LEVELS)));
+            errors.add(new Violation("level", Text.of("level is one of " + LEVELS, "Выберите уровень: школьный, муниципальный, региональный, всероссийский или международный")));
         }
         if (n.date() == null || n.date().isAfter(clock.today()) || n.date().getYear() < 2000) {
             errors.add(new Violation("date", Text.of("date is required and not in the future",
                     "Укажите дату — не позже сегодняшнего дня")));
         }
         if (n.result() == null || !RESULTS.contains(n.result())) {
-            errors.add(new Violation("result", Text.of("result is one of " + RESULTS, "Результат — одно из значений " + RESULTS)));
+            errors.add(new Violation("result", Text.of("result is one of " + RESULTS, "Выберите результат: победитель, призёр или участник")));
         }
         if (n.note() != null && n.note().length() > 500) {
             errors.add(new Violation("note", Text.of("note has at most 500 characters", "Примечание — не длиннее 500 символов")));

@@ -163,7 +163,7 @@ public class Groups {
             int year = body.academicYear() == null ? RosterQuery.academicYearOf(clock.today()) : body.academicYear();
             if (year < 2000 || year > 2100) {
                 errors.add(new Violation("academicYear", Text.of("academicYear is the first year of an academic year, e.g. 2026",
-                        "Учебный год указывается первым годом, например 2026")));
+                        "Укажите год начала учебного года, например 2026 для 2026/2027")));
             }
             if (body.classId() != null && (!classOfSchool || c.getAcademicYear() != year)) {
                 errors.add(new Violation("classId", Text.of("No class " + body.classId() + " in this school in " + year + "/" + (year + 1),

@@ -83,7 +83,7 @@ public class Promotion {
         roster.requireSchool(schoolId, Action.ADMINISTER);
         if (request == null || request.fromYear() == null || request.fromYear() < 2000 || request.fromYear() > 2100) {
             throw ProblemException.invalid("fromYear", Text.of("fromYear is the first year of the academic year to promote from, e.g. 2025",
-                    "Учебный год, из которого переводятся ученики, указывается первым годом, например 2025"));
+                    "Укажите год начала учебного года, из которого переводятся ученики, например 2025 для 2025/2026"));
         }
         int from = request.fromYear();
         Map<String, Exemption> exceptions = new HashMap<>();

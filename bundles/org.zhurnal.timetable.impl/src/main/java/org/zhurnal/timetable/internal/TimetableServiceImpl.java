@@ -513,7 +513,7 @@ public class TimetableServiceImpl {
                 room = null;
             }
             default -> v.add(new Violation("kind", Text.of("kind is SUBSTITUTION, CANCELLATION or NONE",
-                    "Вид изменения — замена (SUBSTITUTION), отмена (CANCELLATION) или по расписанию (NONE)")));
+                    "Выберите изменение: замена, отмена или восстановление урока")));
         }
         if (reason != null && reason.length() > 500) {
             v.add(new Violation("reason", Text.of("reason is at most 500 characters", "Причина — не длиннее 500 символов")));

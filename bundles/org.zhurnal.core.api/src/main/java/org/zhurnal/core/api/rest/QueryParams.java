@@ -24,7 +24,8 @@ public final class QueryParams {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, field + " is a date, yyyy-MM-dd");
+            throw ProblemException.invalid(field, org.zhurnal.core.api.Text.of(field + " is a date, yyyy-MM-dd", "Неверная дата «" + value.trim()
+                    + "» (параметр «" + field + "»)"));
         }
     }
 

@@ -90,7 +90,7 @@ public class RosterResource implements RestResource {
         int y = year == null ? RosterQuery.academicYearOf(clock.today()) : year;
         if (y < 2000 || y > 2100) {
             throw ProblemException.invalid("year", Text.of("year is the first year of an academic year, e.g. 2026",
-                    "Учебный год указывается первым годом, например 2026"));
+                    "Укажите год начала учебного года, например 2026 для 2026/2027"));
         }
         return roster.classes(schoolId, y);
     }
@@ -277,7 +277,7 @@ public class RosterResource implements RestResource {
         int y = year == null ? RosterQuery.academicYearOf(clock.today()) : year;
         if (y < 2000 || y > 2100) {
             throw ProblemException.invalid("year", Text.of("year is the first year of an academic year, e.g. 2026",
-                    "Учебный год указывается первым годом, например 2026"));
+                    "Укажите год начала учебного года, например 2026 для 2026/2027"));
         }
         return groups.list(schoolId, y);
     }
