@@ -86,7 +86,7 @@ public class BellsServiceImpl {
     private static void validate(ScheduleInput in) {
         List<Violation> v = BellRules.validate(in);
         if (!v.isEmpty()) {
-            throw ProblemException.invalid(Messages.first(v), v);
+            throw ProblemException.invalid(Text.firstOf(v), v);
         }
     }
 
@@ -226,7 +226,7 @@ public class BellsServiceImpl {
             ScheduleEntity s = target(em, schoolId, body);
             if (!Mapping.toDTO(s).validOn(d)) {
                 throw ProblemException.invalid("scheduleId", Text.of("The schedule «" + s.getName() + "» is not valid on " + d,
-                        "Расписание «" + s.getName() + "» не действует " + Messages.date(d)));
+                        "Расписание «" + s.getName() + "» не действует " + Text.date(d)));
             }
             DateOverrideEntity o = Mapping.override(em, schoolId, d);
             String before = o == null ? null : o.getScheduleId();

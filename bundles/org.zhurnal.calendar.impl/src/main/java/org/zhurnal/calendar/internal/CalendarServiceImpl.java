@@ -130,11 +130,11 @@ public class CalendarServiceImpl {
             LocalDate max = LocalDate.of(n.year() + 1, 8, 31);
             if (n.start().isBefore(min) || n.start().isAfter(max)) {
                 v.add(new Violation("start", Text.of("start lies between " + min + " and " + max, "Учебный год " + n.year() + "/" + (n.year() + 1)
-                        + " начинается не раньше " + Messages.date(min) + " и не позже " + Messages.date(max))));
+                        + " начинается не раньше " + Text.date(min) + " и не позже " + Text.date(max))));
             }
             if (n.end().isBefore(min) || n.end().isAfter(max)) {
                 v.add(new Violation("end", Text.of("end lies between " + min + " and " + max, "Учебный год " + n.year() + "/" + (n.year() + 1)
-                        + " заканчивается не раньше " + Messages.date(min) + " и не позже " + Messages.date(max))));
+                        + " заканчивается не раньше " + Text.date(min) + " и не позже " + Text.date(max))));
             } else if (!n.start().isBefore(n.end())) {
                 v.add(new Violation("end", Text.of("end comes after start", "Дата окончания учебного года должна быть позже даты начала")));
             }
@@ -143,7 +143,7 @@ public class CalendarServiceImpl {
             v.add(new Violation("workingDays", Text.of("workingDays is 5 or 6", "Учебная неделя — пятидневная или шестидневная")));
         }
         if (!v.isEmpty()) {
-            throw ProblemException.invalid(Messages.first(v), v);
+            throw ProblemException.invalid(Text.firstOf(v), v);
         }
         return write( em -> {
             if (Mapping.year(em, schoolId, n.year()) != null) {
@@ -270,7 +270,7 @@ public class CalendarServiceImpl {
                 }
             }
             if (!v.isEmpty()) {
-                throw ProblemException.invalid(Messages.first(v), v);
+                throw ProblemException.invalid(Text.firstOf(v), v);
             }
             List<Integer> grades = CalendarRules.parseGrades(CalendarRules.formatGrades(n.grades()));
             List<PeriodEntity> existing = Mapping.periods(em, y.getId());
@@ -342,7 +342,7 @@ public class CalendarServiceImpl {
             }
             checkGrades(n.grades(), false, v);
             if (!v.isEmpty()) {
-                throw ProblemException.invalid(Messages.first(v), v);
+                throw ProblemException.invalid(Text.firstOf(v), v);
             }
             DayOffEntity d = new DayOffEntity();
             d.setId(UUID.randomUUID().toString());
@@ -398,11 +398,11 @@ public class CalendarServiceImpl {
                 v.add(new Violation("timetableOf", Text.of("A free day has no timetable", "У выходного дня нет расписания уроков")));
             }
             if (!v.isEmpty()) {
-                throw ProblemException.invalid(Messages.first(v), v);
+                throw ProblemException.invalid(Text.firstOf(v), v);
             }
             if (Mapping.transfers(em, y.getId()).stream().anyMatch(t -> t.getTransferDate().equals(n.date().toString()))) {
                 throw ProblemException.conflict("transfer-exists", Text.of(n.date() + " is already transferred",
-                        "День " + Messages.date(n.date()) + " уже перенесён"));
+                        "День " + Text.date(n.date()) + " уже перенесён"));
             }
             TransferEntity t = new TransferEntity();
             t.setId(UUID.randomUUID().toString());

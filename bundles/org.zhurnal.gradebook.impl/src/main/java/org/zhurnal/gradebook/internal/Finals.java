@@ -345,7 +345,7 @@ public class Finals {
             if (today.isBefore(period.start())) {
                 throw ProblemException.conflict("period-not-started", Text.of("The reporting period «" + period.name() + "» starts on "
                         + period.start() + "; its grades are given from then", "Период «" + period.name() + "» начинается "
-                        + Messages.date(period.start()) + "; оценки за него выставляются с этого дня"));
+                        + Text.date(period.start()) + "; оценки за него выставляются с этого дня"));
             }
             return;
         }
@@ -357,7 +357,7 @@ public class Finals {
         if (today.isBefore(last.start())) {
             throw ProblemException.conflict("year-not-ending", Text.of(kind + " grades of " + year + "/" + (year + 1) + " are given from "
                     + last.start() + ", the first day of the year's last reporting period «" + last.name() + "»",
-                    KIND_RU.get(kind) + " оценки за " + year + "/" + (year + 1) + " учебный год выставляются с " + Messages.date(last.start())
+                    KIND_RU.get(kind) + " оценки за " + year + "/" + (year + 1) + " учебный год выставляются с " + Text.date(last.start())
                             + " — с начала последнего периода года («" + last.name() + "»)"));
         }
     }

@@ -146,7 +146,7 @@ public class JournalService {
         c.period().filter(p -> ReportingPeriod.CLOSED.equals(p.state())).ifPresent(p -> {
             throw ProblemException.conflict("period-closed", Text.of("The reporting period «" + p.name() + "» (" + p.start() + " – " + p.end()
                     + ") is closed; its marks and lessons change only after a deputy director reopens it", "Период «" + p.name() + "» ("
-                    + Messages.date(p.start()) + " – " + Messages.date(p.end()) + ") закрыт: оценки и уроки в нём меняются только после того, "
+                    + Text.date(p.start()) + " – " + Text.date(p.end()) + ") закрыт: оценки и уроки в нём меняются только после того, "
                     + "как заместитель директора его откроет"));
         });
     }
@@ -253,7 +253,7 @@ public class JournalService {
         if (l.cancelled()) {
             throw ProblemException.conflict("lesson-cancelled", Text.of("The lesson of " + l.date() + " was cancelled ("
                     + (l.changeReason() == null ? "no reason given" : l.changeReason()) + "); a cancelled lesson is not journaled",
-                    "Урок " + Messages.date(l.date()) + " отменён" + (l.changeReason() == null ? "" : " (" + l.changeReason() + ")")
+                    "Урок " + Text.date(l.date()) + " отменён" + (l.changeReason() == null ? "" : " (" + l.changeReason() + ")")
                             + "; отменённый урок в журнал не записывается"));
         }
         requireOpen(c);
@@ -368,20 +368,18 @@ public class JournalService {
                 }
             }
         }
-        Set<String> students = new HashSet<>();
-        for (Person s : lessonStudents) {
-            students.add(s.id());
-        }
-        String who = l.classId() != null ? "class" : "group";
-        String whoRu = l.classId() != null ? "классе" : "группе";
+        // The lesson's students by id: who may be named in the entry, and their names for its problems.
         Map<String, String> names = new HashMap<>();
         lessonStudents.forEach(s -> names.put(s.id(), s.fullName()));
+        Set<String> students = names.keySet();
+        String who = l.classId() != null ? "class" : "group";
+        String whoRu = l.classId() != null ? "классе" : "группе";
         java.util.function.Function<String, String> name = id -> names.containsKey(id) ? names.get(id) : contexts.studentName(c.schoolId(), id);
         Map<Integer, AbsenceCode> absences = new HashMap<>();
         if (b.attendance() != null) {
             if (future) {
                 v.add(new Violation("attendance", Text.of("Attendance of a lesson on " + l.date() + " is recorded on or after that day",
-                        "Посещаемость урока " + Messages.date(l.date()) + " отмечается в этот день или позже")));
+                        "Посещаемость урока " + Text.date(l.date()) + " отмечается в этот день или позже")));
             } else if (!held && !b.attendance().isEmpty()) {
                 v.add(new Violation("attendance", Text.of("A lesson that was not held has no attendance",
                         "У непроведённого урока нет посещаемости")));
@@ -394,7 +392,7 @@ public class JournalService {
                 if (a == null || a.studentId() == null || !students.contains(a.studentId())) {
                     v.add(new Violation(f + ".studentId", Text.of("Student " + (a == null ? null : a.studentId()) + " is not in this lesson's "
                             + who + " on " + l.date(), name.apply(a == null ? null : a.studentId()) + ": не числится в " + whoRu + " этого урока на "
-                            + Messages.date(l.date()))));
+                            + Text.date(l.date()))));
                     continue;
                 }
                 if (!seen.add(a.studentId())) {
@@ -430,7 +428,7 @@ public class JournalService {
                             + "(выставленные оценки видны)")));
             if (future) {
                 v.add(new Violation("marks", Text.of("Marks of a lesson on " + l.date() + " are recorded on or after that day",
-                        "Оценки за урок " + Messages.date(l.date()) + " ставятся в этот день или позже")));
+                        "Оценки за урок " + Text.date(l.date()) + " ставятся в этот день или позже")));
             } else if (!held) {
                 v.add(new Violation("marks", Text.of("A lesson that was not held has no marks", "У непроведённого урока нет оценок")));
             }
@@ -440,7 +438,7 @@ public class JournalService {
                 if (m == null || m.studentId() == null || !students.contains(m.studentId())) {
                     v.add(new Violation(f + ".studentId", Text.of("Student " + (m == null ? null : m.studentId()) + " is not in this lesson's "
                             + who + " on " + l.date(), name.apply(m == null ? null : m.studentId()) + ": не числится в " + whoRu + " этого урока на "
-                            + Messages.date(l.date()))));
+                            + Text.date(l.date()))));
                     continue;
                 }
                 MarkValue value = m.value() == null ? null : scheme.parse(m.value(), MarkUse.CURRENT).orElse(null);
@@ -497,7 +495,7 @@ public class JournalService {
             // Checked under the lesson row's lock: of two entries made from the same picture, the second is refused.
             throw new ProblemException(412, "lesson-changed", "Precondition Failed", Text.of("The lesson of " + l.date() + " was entered "
                     + "elsewhere since it was read (revision " + current + ", not " + expected + "); read it again and repeat the change",
-                    "Урок " + Messages.date(l.date()) + " изменён в другом месте после того, как был открыт; откройте его заново и повторите "
+                    "Урок " + Text.date(l.date()) + " изменён в другом месте после того, как был открыт; откройте его заново и повторите "
                             + "изменение"), "If-Match");
         }
         JournalLesson before = null;
@@ -643,7 +641,7 @@ public class JournalService {
         if (marks > 0 || absences > 0) {
             throw new ProblemException(409, "lesson-has-entries", "Conflict", Text.of("The lesson of " + l.date() + " has " + marks
                     + " marks and " + absences + " absences recorded; a lesson that was not held has none: delete them first",
-                    "Урок " + Messages.date(l.date()) + " нельзя отметить как непроведённый: в нём есть " + (marks > 0 ? "оценки (" + marks
+                    "Урок " + Text.date(l.date()) + " нельзя отметить как непроведённый: в нём есть " + (marks > 0 ? "оценки (" + marks
                             + ")" + (absences > 0 ? " и " : "") : "") + (absences > 0 ? "записи посещаемости (" + absences + ")" : "")
                             + " — сначала удалите их"), "held");
         }
@@ -671,7 +669,7 @@ public class JournalService {
         if (c.lesson().cancelled()) {
             // Marks of a lesson cancelled afterwards (before cancellations checked for entries) can only be deleted.
             throw ProblemException.conflict("lesson-cancelled", Text.of("The lesson of " + c.lesson().date() + " was cancelled; its marks "
-                    + "can only be deleted", "Урок " + Messages.date(c.lesson().date()) + " отменён: его оценки можно только удалить"));
+                    + "can only be deleted", "Урок " + Text.date(c.lesson().date()) + " отменён: его оценки можно только удалить"));
         }
         if (edit == null) {
             throw ProblemException.invalid("body", "A JSON body is required");

@@ -167,7 +167,7 @@ public class LessonContexts {
         String me = personOf(p).orElse(null);
         if (me == null || !me.equals(c.lesson().teacherId())) {
             throw ProblemException.forbidden(Text.of("Only the teacher who gives this lesson on " + c.lesson().date() + " records it",
-                    "Урок " + Messages.date(c.lesson().date()) + " записывает только учитель, который его ведёт"));
+                    "Урок " + Text.date(c.lesson().date()) + " записывает только учитель, который его ведёт"));
         }
         return me;
     }

@@ -1,6 +1,5 @@
 package org.zhurnal.gradebook.internal;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.zhurnal.core.api.Text;
@@ -9,11 +8,6 @@ import org.zhurnal.core.api.Violation;
 /** What the gradebook's problems share in both languages: dates as people write them, the summary of several problems. */
 final class Messages {
     private Messages() {
-    }
-
-    /** «16.11.2026» */
-    static String date(LocalDate d) {
-        return Text.date(d);
     }
 
     /** The detail of a 400 listing {@code v}: the only problem, or how many there are and the first; {@code what} was not done. */

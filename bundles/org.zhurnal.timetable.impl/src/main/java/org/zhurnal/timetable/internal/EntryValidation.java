@@ -106,8 +106,8 @@ public final class EntryValidation {
             v.add(new Violation("validFrom", Text.of("validFrom is required", "Укажите дату «Действует с»")));
         } else if (cal.isPresent() && (n.validFrom().isBefore(cal.get().start()) || n.validFrom().isAfter(cal.get().end()))) {
             v.add(new Violation("validFrom", Text.of("validFrom lies within the academic year, " + cal.get().start() + " to " + cal.get().end(),
-                    "Дата «Действует с» должна быть в пределах учебного года: с " + Messages.date(cal.get().start()) + " по "
-                            + Messages.date(cal.get().end()))));
+                    "Дата «Действует с» должна быть в пределах учебного года: с " + Text.date(cal.get().start()) + " по "
+                            + Text.date(cal.get().end()))));
         } else if (n.validTo() != null && n.validTo().isBefore(n.validFrom())) {
             v.add(new Violation("validTo", Text.of("validTo is not before validFrom",
                     "Дата «Действует по» не может быть раньше даты «Действует с»")));

@@ -1,24 +1,16 @@
 package org.zhurnal.timetable.internal;
 
 import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 
 import org.zhurnal.core.api.Text;
-import org.zhurnal.core.api.Violation;
 
 /** What the timetable's problems share in Russian: dates, weekdays and lessons as a school writes them. */
 final class Messages {
     private static final String[] WEEKDAYS = { "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье" };
-    static final Locale RU = Locale.forLanguageTag("ru");
+    static final Locale RU = Text.RUSSIAN;
 
     private Messages() {
-    }
-
-    /** «16.11.2026» */
-    static String date(LocalDate d) {
-        return Text.date(d);
     }
 
     /** «понедельник» */
@@ -48,10 +40,5 @@ final class Messages {
     /** The text capitalised: «У учителя …» */
     static String capitalized(String s) {
         return s == null || s.isEmpty() ? s : s.substring(0, 1).toUpperCase(RU) + s.substring(1);
-    }
-
-    /** The detail of a 400 that gives only the first of {@code v}: its message in both languages. */
-    static Text first(List<Violation> v) {
-        return Text.firstOf(v);
     }
 }

@@ -112,8 +112,8 @@ public final class TimetableRules {
     static String describeRu(TimetableEntry e, Function<String, String> classOrGroupName) {
         String who = e.classId() != null ? classOrGroupName.apply(e.classId()) : "группа «" + classOrGroupName.apply(e.groupId()) + "»";
         return "«" + e.subject() + "» (" + who + ", " + Messages.weekday(e.weekday()) + ", " + Messages.lesson(e.lessonNumber())
-                + (e.room() == null ? "" : ", кабинет " + e.room()) + ", с " + Messages.date(e.validFrom())
-                + (e.validTo() == null ? "" : " по " + Messages.date(e.validTo()))
+                + (e.room() == null ? "" : ", кабинет " + e.room()) + ", с " + Text.date(e.validFrom())
+                + (e.validTo() == null ? "" : " по " + Text.date(e.validTo()))
                 + ("ODD".equals(e.weeks()) ? ", по нечётным неделям" : "EVEN".equals(e.weeks()) ? ", по чётным неделям" : "") + ")";
     }
 

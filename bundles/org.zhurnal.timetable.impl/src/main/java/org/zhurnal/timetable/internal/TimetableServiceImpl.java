@@ -101,7 +101,7 @@ public class TimetableServiceImpl {
             if (!dates.isEmpty()) {
                 String shown = dates.stream().limit(5).map(LocalDate::toString).collect(java.util.stream.Collectors.joining(", "))
                         + (dates.size() > 5 ? " and " + (dates.size() - 5) + " more" : "");
-                String shownRu = dates.stream().limit(5).map(Messages::date).collect(java.util.stream.Collectors.joining(", "))
+                String shownRu = dates.stream().limit(5).map(Text::date).collect(java.util.stream.Collectors.joining(", "))
                         + (dates.size() > 5 ? " и ещё " + (dates.size() - 5) : "");
                 // What the records are comes from the module keeping them (the journal) in English only.
                 throw ProblemException.conflict("lesson-has-records", Text.of(change.en() + ": the lessons of " + shown + " already have "
@@ -158,7 +158,7 @@ public class TimetableServiceImpl {
         }
         EntryValidation.Result r = EntryValidation.validate(schoolId, n, facts(schoolId));
         if (!r.valid()) {
-            throw ProblemException.invalid(Messages.first(r.violations()), r.violations());
+            throw ProblemException.invalid(Text.firstOf(r.violations()), r.violations());
         }
         TimetableEntry candidate = r.entry();
         Function<String, Group> groups = groupLookup(schoolId, candidate.academicYear());
@@ -390,34 +390,47 @@ public class TimetableServiceImpl {
                 Messages.capitalized(whyRu(candidate, other)) + " " + TimetableRules.describeRu(other, id -> nameOf(id, groups))));
     }
 
+    /** What two clashing lessons share, judged once for every wording of the clash. */
+    private enum Shared {
+        TEACHER("the teacher already teaches", "у учителя в это время уже есть урок", "тот же учитель"),
+        ROOM("the room is already taken by", "кабинет в это время уже занят уроком", "тот же кабинет"),
+        CLASS("the class already has", "у класса в это время уже есть урок", "тот же класс"),
+        GROUP("the class already has", "у группы в это время уже есть урок", "та же группа");
+
+        /** The start of a sentence leading to the other lesson, in English and in Russian; the Russian after it. */
+        final String why;
+        final String whyRu;
+        final String sameRu;
+
+        Shared(String why, String whyRu, String sameRu) {
+            this.why = why;
+            this.whyRu = whyRu;
+            this.sameRu = sameRu;
+        }
+
+        static Shared of(TimetableEntry candidate, TimetableEntry other) {
+            if (other.teacherId().equals(candidate.teacherId())) {
+                return TEACHER;
+            } else if (candidate.room() != null && other.room() != null && candidate.room().equalsIgnoreCase(other.room())) {
+                return ROOM;
+            }
+            return candidate.classId() != null ? CLASS : GROUP;
+        }
+    }
+
     /** @return why {@code candidate} clashes with {@code other}, as the start of a sentence */
     private static String why(TimetableEntry candidate, TimetableEntry other) {
-        if (other.teacherId().equals(candidate.teacherId())) {
-            return "the teacher already teaches";
-        } else if (candidate.room() != null && other.room() != null && candidate.room().equalsIgnoreCase(other.room())) {
-            return "the room is already taken by";
-        }
-        return "the class already has";
+        return Shared.of(candidate, other).why;
     }
 
     /** {@link #why} in Russian, leading to the other lesson: «у учителя в это время уже есть урок» «Математика» … */
     private static String whyRu(TimetableEntry candidate, TimetableEntry other) {
-        if (other.teacherId().equals(candidate.teacherId())) {
-            return "у учителя в это время уже есть урок";
-        } else if (candidate.room() != null && other.room() != null && candidate.room().equalsIgnoreCase(other.room())) {
-            return "кабинет в это время уже занят уроком";
-        }
-        return candidate.classId() != null ? "у класса в это время уже есть урок" : "у группы в это время уже есть урок";
+        return Shared.of(candidate, other).whyRu;
     }
 
     /** {@link #why} in Russian, after the other lesson: «тот же учитель» */
     private static String sameRu(TimetableEntry candidate, TimetableEntry other) {
-        if (other.teacherId().equals(candidate.teacherId())) {
-            return "тот же учитель";
-        } else if (candidate.room() != null && other.room() != null && candidate.room().equalsIgnoreCase(other.room())) {
-            return "тот же кабинет";
-        }
-        return candidate.classId() != null ? "тот же класс" : "та же группа";
+        return Shared.of(candidate, other).sameRu;
     }
 
     /** Ends an entry from {@code date} (it last applies the day before); the past stays as it was. */
@@ -436,14 +449,14 @@ public class TimetableServiceImpl {
             TimetableEntry before = Mapping.toDTO(e);
             if (!body.date().isAfter(before.validFrom())) {
                 throw ProblemException.invalid("date", Text.of("date comes after validFrom " + before.validFrom() + "; the past is not rewritten",
-                        "Дата должна быть позже начала действия урока (" + Messages.date(before.validFrom()) + "): прошлое не переписывается"));
+                        "Дата должна быть позже начала действия урока (" + Text.date(before.validFrom()) + "): прошлое не переписывается"));
             }
             if (before.validTo() != null && body.date().isAfter(before.validTo())) {
                 throw ProblemException.invalid("date", Text.of("The entry already ends on " + before.validTo(),
-                        "Урок и так стоит в расписании только по " + Messages.date(before.validTo())));
+                        "Урок и так стоит в расписании только по " + Text.date(before.validTo())));
             }
             requireNoRecords(e.getId(), body.date(), before.validTo() != null ? before.validTo() : body.date().plusYears(1),
-                    Text.of("The entry cannot end on " + body.date(), "Урок нельзя убрать из расписания с " + Messages.date(body.date())));
+                    Text.of("The entry cannot end on " + body.date(), "Урок нельзя убрать из расписания с " + Text.date(body.date())));
             e.setValidTo(body.date().minusDays(1).toString());
             e.setUpdatedAt(clock.now().toEpochMilli());
             TimetableEntry after = Mapping.toDTO(e);
@@ -519,7 +532,7 @@ public class TimetableServiceImpl {
             v.add(new Violation("reason", Text.of("reason is at most 500 characters", "Причина — не длиннее 500 символов")));
         }
         if (!v.isEmpty()) {
-            throw ProblemException.invalid(Messages.first(v), v);
+            throw ProblemException.invalid(Text.firstOf(v), v);
         }
         if (LessonChange.CANCELLATION.equals(kind)) {
             requireNoRecords(entry.id(), planned.date(), planned.date(), Text.of("The lesson cannot be cancelled", "Урок нельзя отменить"));
@@ -590,7 +603,7 @@ public class TimetableServiceImpl {
     /** {@link #describe(Lesson, Function)} in Russian: «Математика» (5А, 16.11.2026, 1-й урок, кабинет 12) */
     private String describeRu(Lesson l, Function<String, Group> groups) {
         String who = l.classId() != null ? nameOf(l.classId(), groups) : "группа «" + nameOf(l.groupId(), groups) + "»";
-        return "«" + l.subject() + "» (" + who + ", " + Messages.date(l.date()) + ", " + Messages.lesson(l.lessonNumber())
+        return "«" + l.subject() + "» (" + who + ", " + Text.date(l.date()) + ", " + Messages.lesson(l.lessonNumber())
                 + (l.room() == null ? "" : ", кабинет " + l.room()) + ")";
     }
 
