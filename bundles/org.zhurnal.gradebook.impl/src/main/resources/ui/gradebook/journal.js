@@ -498,9 +498,10 @@ $('lesson-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const l = lessons()[S.lessonCol];
   const p = pendingOf(l.occurrenceId);
+  // An emptied field is sent empty, which clears it (null would leave the stored text as it was).
   p.lesson = {
-    held: !$('lesson-not-held').checked, topic: $('lesson-topic').value.trim() || null, homework: $('lesson-homework').value.trim() || null,
-    homeworkLinks: $('lesson-links').value.split('\n').map((s) => s.trim()).filter(Boolean), comment: $('lesson-comment').value.trim() || null,
+    held: !$('lesson-not-held').checked, topic: $('lesson-topic').value.trim(), homework: $('lesson-homework').value.trim(),
+    homeworkLinks: $('lesson-links').value.split('\n').map((s) => s.trim()).filter(Boolean), comment: $('lesson-comment').value.trim(),
   };
   changed(l.occurrenceId);
   if (await saveLesson(l)) {

@@ -556,6 +556,16 @@ class BrowserIT {
             assertEquals("Сложение дробей", journal.get("topic").asText());
             assertEquals("№ 245, 246", journal.get("homework").asText());
             screenshot("journal-saved");
+            // An emptied field is cleared, not kept: homework posted on the wrong lesson is withdrawn from the page.
+            driver.findElement(By.cssSelector("#col-" + col + " button")).click();
+            assertEquals("№ 245, 246", visible("lesson-homework").getAttribute("value"));
+            driver.findElement(By.id("lesson-homework")).clear();
+            driver.findElement(By.id("lesson-save")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> zhurnal.http().get("/api/v1/gradebook/lessons/" + occurrence,
+                    s.teacherToken()).json().get("journal").get("homework").isNull());
+            JsonNode withdrawn = zhurnal.http().get("/api/v1/gradebook/lessons/" + occurrence, s.teacherToken()).json().get("journal");
+            assertEquals("Сложение дробей", withdrawn.get("topic").asText(), "the topic stays");
+            assertTrue(withdrawn.get("homeworkRecordedAt").isNull(), withdrawn.toString());
 
             // A saved mark's card: corrected, with its history from the audit log, then deleted after a confirmation.
             String fiveId = null;

@@ -17,6 +17,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -321,6 +322,20 @@ public class GradebookIT {
         String nextMath = math + ":" + monday.plusWeeks(2);
         assertProblem(record(nextMath, "k-6", "{\"marks\":[" + mark(alisa, "5", "ORAL") + "]}", teacher), 400, "marks");
         assertEquals(200, record(nextMath, "k-7", "{\"homework\":\"Повторить дроби\"}", teacher).status());
+        // A dot or a dash typed to fill the fields in time is refused, naming both fields, and changes nothing.
+        Http.Answer dots = record(nextMath, "k-7a", "{\"topic\":\" — \",\"homework\":\".\"}", teacher);
+        assertProblem(dots, 400, null);
+        Set<String> dotFields = new HashSet<>();
+        dots.json().get("errors").forEach(e -> dotFields.add(e.get("field").asText()));
+        assertEquals(dots.body(), Set.of("topic", "homework"), dotFields);
+        JsonNode planned = http.get(API + "lessons/" + nextMath, teacher).json().get("journal");
+        assertEquals("Повторить дроби", planned.get("homework").asText());
+        assertFalse(planned.get("homeworkRecordedAt").isNull());
+        // Withdrawn homework is no longer posted: its time goes with it (posted again, it is posted then).
+        JsonNode withdrawn = record(nextMath, "k-7b", "{\"homework\":\"\"}", teacher).json().get("journal");
+        assertTrue(withdrawn.toString(), withdrawn.get("homework").isNull());
+        assertTrue(withdrawn.toString(), withdrawn.get("homeworkRecordedAt").isNull());
+        assertEquals(200, record(nextMath, "k-7c", "{\"homework\":\"Повторить дроби\"}", teacher).status());
 
         // Who may write: only the teacher of the lesson; a substitute only the substituted lesson.
         assertProblem(record(mathMonday, "k-8", "{\"topic\":\"x\"}", colleague), 403, null);

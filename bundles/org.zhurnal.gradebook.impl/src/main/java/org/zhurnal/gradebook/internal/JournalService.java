@@ -352,6 +352,17 @@ public class JournalService {
         if (b.comment() != null && b.comment().length() > 1000) {
             v.add(new Violation("comment", Text.of("comment is at most 1000 characters", "Комментарий — не длиннее 1000 символов")));
         }
+        // A dot or a dash typed to fill the field in time is not a topic or an assignment: the deputy's control would count
+        // the lesson as filled on time while the journal says nothing. Clearing the field (an empty text) stays allowed.
+        if (b.topic() != null && !b.topic().isBlank() && !wordy(b.topic())) {
+            v.add(new Violation("topic", Text.of("the topic is written in words (letters or digits), not «" + b.topic().trim() + "»",
+                    "Тема урока пишется словами, а не «" + b.topic().trim() + "»")));
+        }
+        if (b.homework() != null && !b.homework().isBlank() && !wordy(b.homework())) {
+            v.add(new Violation("homework", Text.of("homework is written in words (letters or digits), not «" + b.homework().trim()
+                    + "»; when none is set, say so (e.g. «no homework»)", "Домашнее задание пишется словами, а не «" + b.homework().trim()
+                    + "»; если задания нет, так и напишите: «не задано»")));
+        }
         List<String> links = new ArrayList<>();
         if (b.homeworkLinks() != null) {
             if (b.homeworkLinks().size() > MAX_LINKS) {
@@ -473,6 +484,11 @@ public class JournalService {
         return new Validated(marks, absences, schemeId, links);
     }
 
+    /** Whether a topic or an assignment has a letter or a digit in it (not only dots, dashes or other marks). */
+    static boolean wordy(String text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
     /** What an entry wrote: the audit records (for the caller to append last) and the lesson as it now is. */
     private record Applied(List<AuditRecord> records, JournalLesson lesson, long revision) {
     }
@@ -522,7 +538,11 @@ public class JournalService {
         }
         if (b.topic() != null) {
             le.setTopic(b.topic().isBlank() ? null : b.topic().trim());
-            if (le.getTopicAt() == null && le.getTopic() != null) {
+            // When the topic was first written: for the deadline. A cleared topic is no longer written, and is stamped
+            // again when it is.
+            if (le.getTopic() == null) {
+                le.setTopicAt(null);
+            } else if (le.getTopicAt() == null) {
                 le.setTopicAt(now);
             }
         }
@@ -533,7 +553,9 @@ public class JournalService {
             homeworkChanged = !java.util.Objects.equals(hw, le.getHomework()) || !java.util.Objects.equals(links, le.getHomeworkLinks());
             le.setHomework(hw);
             le.setHomeworkLinks(links);
-            if (le.getHomeworkAt() == null && (hw != null || links != null)) {
+            if (hw == null && links == null) {
+                le.setHomeworkAt(null); // withdrawn: posted again later is posted then
+            } else if (le.getHomeworkAt() == null) {
                 le.setHomeworkAt(now);
             }
         }

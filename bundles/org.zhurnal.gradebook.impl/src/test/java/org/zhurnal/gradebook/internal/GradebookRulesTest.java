@@ -175,4 +175,14 @@ class GradebookRulesTest {
         assertFalse(Timeliness.evaluate("s", List.of(l), x -> "c", recorded, List.of(), MOSCOW, 2, 7, at(MON.plusDays(1), 1, 1)).get(0)
                 .homeworkOnTime(), "not posted by 01:00");
     }
+
+    @Test
+    void aTopicOrAssignmentIsWrittenInWords() {
+        for (String filler : List.of(".", "-", "—", "...", "?!", "–– ..", "*")) {
+            assertFalse(JournalService.wordy(filler), filler);
+        }
+        for (String text : List.of("№ 245", "§12", "Дроби", "не задано", "Present Simple", "7")) {
+            assertTrue(JournalService.wordy(text), text);
+        }
+    }
 }
