@@ -356,6 +356,11 @@ public class ControlReportsIT {
         // Bad input: 400 naming the field.
         assertProblem(run("journal-timeliness", "CSV", "\"schoolId\":\"" + a.id() + "\",\"from\":\"" + to + "\",\"to\":\"" + from + "\"", deputy),
                 400, "parameters.to");
+        // The plug-in's own refusal in the caller's language (reporting SPI 1.2: a Russian message beside the English one).
+        Http.Answer reversedRu = http.post(RUN + "journal-timeliness/run", "{\"format\":\"CSV\",\"parameters\":{\"schoolId\":\"" + a.id()
+                + "\",\"from\":\"" + to + "\",\"to\":\"" + from + "\"}}", Map.of("Authorization", "Bearer " + deputy, "Accept-Language", "ru-RU,ru;q=0.9"));
+        assertProblem(reversedRu, 400, "parameters.to");
+        assertEquals(reversedRu.body(), "Конец периода раньше его начала", reversedRu.json().get("detail").asText());
         assertProblem(run("journal-timeliness", "CSV", "\"schoolId\":\"" + a.id() + "\",\"from\":\"" + from + "\",\"to\":\"" + from.plusYears(1)
                 .plusDays(1) + "\"", deputy), 400, "parameters.to");
         assertProblem(run("journal-timeliness", "CSV", "\"schoolId\":\"" + a.id() + "\",\"from\":\"2026-13-01\",\"to\":\"" + to + "\"", deputy),

@@ -107,7 +107,7 @@ public class ReportRunnerImpl implements ReportRunner {
         try {
             out = report.render(request, progress == null ? ReportProgress.none() : progress);
         } catch (ReportParameterException e) {
-            throw ProblemException.invalid("parameters." + e.parameter(), e.getMessage());
+            throw ProblemException.invalid("parameters." + e.parameter(), Text.of(e.getMessage(), e.russianMessage()));
         } catch (ProblemException e) {
             throw e;
         } catch (Exception e) {

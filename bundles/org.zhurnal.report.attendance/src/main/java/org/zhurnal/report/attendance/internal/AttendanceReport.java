@@ -93,14 +93,16 @@ public class AttendanceReport implements ReportPlugin {
     @Override
     public ReportOutput render(ReportRequest request) throws IOException {
         SchoolClass c = roster.schoolClass(request.parameters().get("classId")).orElseThrow(() -> new ReportParameterException("classId",
-                "no such class"));
+                "no such class", "Класс не найден"));
         ReportingPeriod period = calendar.period(request.parameters().get("periodId")).orElseThrow(
-                () -> new ReportParameterException("periodId", "no such reporting period"));
+                () -> new ReportParameterException("periodId", "no such reporting period", "Отчётный период не найден"));
         if (!period.grades().isEmpty() && !period.grades().contains(c.grade())) {
-            throw new ReportParameterException("periodId", "the period is not one of grade " + c.grade());
+            throw new ReportParameterException("periodId", "the period is not one of grade " + c.grade(),
+                    "Этот период не относится к " + c.grade() + "-м классам");
         }
         if (calendar.yearOf(c.schoolId(), period.start()).map(y -> !y.id().equals(period.yearId())).orElse(true)) {
-            throw new ReportParameterException("periodId", "the period belongs to another school");
+            throw new ReportParameterException("periodId", "the period belongs to another school",
+                    "Этот период — из календаря другой школы");
         }
         List<Row> rows = rows(c, period);
         boolean en = "en".equals(request.language());

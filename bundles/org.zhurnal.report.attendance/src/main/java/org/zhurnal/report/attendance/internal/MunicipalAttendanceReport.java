@@ -110,14 +110,14 @@ public class MunicipalAttendanceReport implements ReportPlugin {
     @Override
     public ReportOutput render(ReportRequest request, ReportProgress progress) throws IOException {
         Municipality m = tenants.municipality(request.parameters().get("municipalityId"))
-                .orElseThrow(() -> new ReportParameterException("municipalityId", "no such municipality"));
+                .orElseThrow(() -> new ReportParameterException("municipalityId", "no such municipality", "Муниципалитет не найден"));
         LocalDate from = LocalDate.parse(request.parameters().get("from"));
         LocalDate to = LocalDate.parse(request.parameters().get("to"));
         if (to.isBefore(from)) {
-            throw new ReportParameterException("to", "to is before from");
+            throw new ReportParameterException("to", "to is before from", "Конец периода раньше его начала");
         }
         if (to.isAfter(from.plusYears(1))) {
-            throw new ReportParameterException("to", "the range is at most one year");
+            throw new ReportParameterException("to", "the range is at most one year", "Период отчёта — не больше года");
         }
         boolean en = "en".equals(request.language());
         List<School> schools = tenants.schools(m.id()).stream().sorted(Comparator.comparing(School::shortName)).toList();

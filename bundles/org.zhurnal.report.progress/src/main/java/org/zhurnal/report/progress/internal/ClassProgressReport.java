@@ -102,18 +102,20 @@ public class ClassProgressReport implements ReportPlugin {
         String classId = request.parameters().get("classId");
         String schoolId = request.parameters().get("schoolId");
         if ((classId == null) == (schoolId == null)) {
-            throw new ReportParameterException("classId", "exactly one of classId and schoolId is given");
+            throw new ReportParameterException("classId", "exactly one of classId and schoolId is given",
+                    "Укажите либо класс, либо школу");
         }
         ReportingPeriod period = calendar.period(request.parameters().get("periodId")).orElseThrow(
-                () -> new ReportParameterException("periodId", "no such reporting period"));
+                () -> new ReportParameterException("periodId", "no such reporting period", "Отчётный период не найден"));
         int year = RosterQuery.academicYearOf(period.start());
         String school;
         List<SchoolClass> classes;
         if (classId != null) {
-            SchoolClass c = roster.schoolClass(classId).orElseThrow(() -> new ReportParameterException("classId", "no such class"));
+            SchoolClass c = roster.schoolClass(classId).orElseThrow(() -> new ReportParameterException("classId", "no such class", "Класс не найден"));
             school = c.schoolId();
             if (!period.grades().isEmpty() && !period.grades().contains(c.grade())) {
-                throw new ReportParameterException("periodId", "the period is not one of grade " + c.grade());
+                throw new ReportParameterException("periodId", "the period is not one of grade " + c.grade(),
+                    "Этот период не относится к " + c.grade() + "-м классам");
             }
             classes = List.of(c);
         } else {
@@ -121,10 +123,12 @@ public class ClassProgressReport implements ReportPlugin {
             classes = roster.classes(school, year).stream().filter(c -> period.grades().isEmpty() || period.grades().contains(c.grade())).toList();
         }
         if (calendar.yearOf(school, period.start()).map(y -> !y.id().equals(period.yearId())).orElse(true)) {
-            throw new ReportParameterException("periodId", "the period belongs to another school");
+            throw new ReportParameterException("periodId", "the period belongs to another school",
+                    "Этот период — из календаря другой школы");
         }
         if (classId != null && classes.get(0).academicYear() != year) {
-            throw new ReportParameterException("periodId", "the period is not of the class's academic year");
+            throw new ReportParameterException("periodId", "the period is not of the class's academic year",
+                    "Этот период — не из учебного года класса");
         }
         List<ClassFigures> figures = figures(school, classId, classes, period, year);
         Figures total = classId == null ? total(figures) : null;

@@ -93,7 +93,7 @@ public class MunicipalProgressReport implements ReportPlugin {
     @Override
     public ReportOutput render(ReportRequest request, ReportProgress progressOut) throws Exception {
         String municipalityId = request.parameters().get("municipalityId");
-        Municipality m = tenants.municipality(municipalityId).orElseThrow(() -> new ReportParameterException("municipalityId", "no such municipality"));
+        Municipality m = tenants.municipality(municipalityId).orElseThrow(() -> new ReportParameterException("municipalityId", "no such municipality", "Муниципалитет не найден"));
         LocalDate date = LocalDate.parse(request.parameters().get("date"));
         int year = RosterQuery.academicYearOf(date);
         List<School> schools = tenants.schools(m.id()).stream().sorted(Comparator.comparing(School::shortName)).toList();

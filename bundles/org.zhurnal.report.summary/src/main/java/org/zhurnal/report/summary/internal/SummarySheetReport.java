@@ -99,16 +99,17 @@ public class SummarySheetReport implements ReportPlugin {
         String classId = request.parameters().get("classId");
         String schoolId = request.parameters().get("schoolId");
         if ((classId == null) == (schoolId == null)) {
-            throw new ReportParameterException("classId", "exactly one of classId and schoolId is given");
+            throw new ReportParameterException("classId", "exactly one of classId and schoolId is given",
+                    "Укажите либо класс, либо школу");
         }
         int year = Integer.parseInt(request.parameters().get("year"));
         List<SchoolClass> classes;
         String school;
         if (classId != null) {
-            SchoolClass c = roster.schoolClass(classId).orElseThrow(() -> new ReportParameterException("classId", "no such class"));
+            SchoolClass c = roster.schoolClass(classId).orElseThrow(() -> new ReportParameterException("classId", "no such class", "Класс не найден"));
             if (c.academicYear() != year) {
                 throw new ReportParameterException("year", "class " + c.name() + " is of the academic year " + c.academicYear() + "/"
-                        + (c.academicYear() + 1));
+                        + (c.academicYear() + 1), "Класс " + c.name() + " — " + c.academicYear() + "/" + (c.academicYear() + 1) + " учебного года");
             }
             classes = List.of(c);
             school = c.schoolId();

@@ -47,7 +47,7 @@ final class Output {
         try {
             Shares.checkRange(from, to);
         } catch (IllegalArgumentException e) {
-            throw new ReportParameterException("to", e.getMessage());
+            throw new ReportParameterException("to", e.getMessage(), to.isBefore(from) ? "Конец периода раньше его начала" : "Период отчёта — не больше года");
         }
         return new LocalDate[] { from, to };
     }
