@@ -47,6 +47,25 @@ public record Text(String en, String ru) implements Serializable {
         return new Text(en, violations.isEmpty() ? ruHead : ruHead + ". " + violations.get(0).message(RUSSIAN));
     }
 
+    /**
+     * @return the first of Russian and English among the ranges of an {@code Accept-Language} header; English when neither
+     *         is there or the header is malformed
+     * @since 1.2
+     */
+    public static Locale preferred(String acceptLanguage) {
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            try {
+                Locale chosen = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), List.of(Locale.ENGLISH, RUSSIAN));
+                if (chosen != null) {
+                    return chosen;
+                }
+            } catch (IllegalArgumentException e) {
+                // A malformed header: the API's own language.
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
     /** @return the text in {@code locale}'s language when there is one, else English */
     public String in(Locale locale) {
         return ru != null && locale != null && "ru".equals(locale.getLanguage()) ? ru : en;

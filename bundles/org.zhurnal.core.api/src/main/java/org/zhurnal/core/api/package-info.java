@@ -2,5 +2,5 @@
  * Core API: the clock, problems (RFC 9457 errors) and shared constants.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.zhurnal.core.api;

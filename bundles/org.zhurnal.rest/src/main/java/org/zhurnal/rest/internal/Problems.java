@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.ws.rs.core.Response;
 
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.ZhurnalConstants;
 import org.zhurnal.core.api.security.CallContext;
@@ -34,17 +35,7 @@ public final class Problems {
 
     /** The first of Russian and English among the ranges of an {@code Accept-Language} header; English when neither is there. */
     static Locale language(String acceptLanguage) {
-        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                Locale chosen = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), List.of(Locale.ENGLISH, Locale.forLanguageTag("ru")));
-                if (chosen != null) {
-                    return chosen;
-                }
-            } catch (IllegalArgumentException e) {
-                // A malformed header: the API's own language.
-            }
-        }
-        return Locale.ENGLISH;
+        return Text.preferred(acceptLanguage);
     }
 
     public static Response of(ProblemException e) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -14,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.rest.RestResource;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.reporting.internal.ReportRunnerImpl;
@@ -37,15 +39,15 @@ public class ReportJobResource implements RestResource {
 
     /** The caller's jobs, newest first. */
     @GET
-        public List<ReportJobs.JobView> list() {
-        return jobs.list(owner());
+    public List<ReportJobs.JobView> list(@HeaderParam("Accept-Language") String language) {
+        return jobs.list(owner(), Text.preferred(language));
     }
 
     /** A job's status and progress. */
     @GET
     @Path("{jobId}")
-    public ReportJobs.JobView job(@PathParam("jobId") String jobId) {
-        return jobs.get(owner(), jobId).orElseThrow(() -> ProblemException.notFound("Report job", jobId));
+    public ReportJobs.JobView job(@PathParam("jobId") String jobId, @HeaderParam("Accept-Language") String language) {
+        return jobs.get(owner(), jobId, Text.preferred(language)).orElseThrow(() -> ProblemException.notFound("Report job", jobId));
     }
 
     /** The finished job's file (409 while not done). */

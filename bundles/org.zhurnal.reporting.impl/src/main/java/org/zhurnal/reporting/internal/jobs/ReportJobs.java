@@ -100,10 +100,16 @@ public class ReportJobs {
             this.step = step;
         }
 
-        JobView view() {
+        /** @param language the reader's: the failure's detail in it when there is one */
+        JobView view(java.util.Locale language) {
             ReportOutput out = output;
+            Problem p = problem;
+            Text why = problemText;
+            if (p != null && why != null) {
+                p = new Problem(p.status(), p.title(), why.in(language), p.field());
+            }
             return new JobView(id, reportId, request.format().name(), status, done, total, step, createdAt, startedAt, finishedAt,
-                    out == null ? null : out.fileName(), out == null ? null : out.content().length, problem);
+                    out == null ? null : out.fileName(), out == null ? null : out.content().length, p);
         }
     }
 
@@ -143,7 +149,7 @@ public class ReportJobs {
         Job job = new Job(owner, reportId, request, clock.now());
         jobs.put(job.id, job);
         pool.execute(() -> run(job));
-        return job.view();
+        return job.view(java.util.Locale.ENGLISH); // just queued: no failure to word yet
     }
 
     private void run(Job job) {
@@ -174,9 +180,9 @@ public class ReportJobs {
         }
     }
 
-    /** @return the owner's job (another account's job is not found) */
-    public Optional<JobView> get(String owner, String id) {
-        return find(owner, id).map(Job::view);
+    /** @return the owner's job (another account's job is not found), a failure's detail in {@code language} */
+    public Optional<JobView> get(String owner, String id, java.util.Locale language) {
+        return find(owner, id).map(j -> j.view(language));
     }
 
     /** @return the finished job's file; 409 while it is not ready or when it failed */
@@ -221,12 +227,12 @@ public class ReportJobs {
         }
     }
 
-    /** @return the owner's jobs, newest first */
-    public List<JobView> list(String owner) {
+    /** @return the owner's jobs, newest first, failures' details in {@code language} */
+    public List<JobView> list(String owner, java.util.Locale language) {
         expire();
         List<JobView> out = new ArrayList<>();
         jobs.values().stream().filter(j -> j.owner.equals(owner)).sorted(Comparator.comparing((Job j) -> j.createdAt).reversed())
-                .forEach(j -> out.add(j.view()));
+                .forEach(j -> out.add(j.view(language)));
         return out;
     }
 
