@@ -77,6 +77,27 @@ async function openShell() {
   route();
 }
 
+/**
+ * On a phone the module page in the frame takes the height of its content, so the shell's page is the one scroll area
+ * (a frame of a fixed height inside a scrolling page made two); on a wider screen the frame keeps its own scrolling (the
+ * journal grid's sticky headers need it). Same origin: the frame's document is readable.
+ */
+const phone = window.matchMedia('(max-width: 700px)');
+let frameObserver = null;
+function fitFrame() {
+  const f = $('page');
+  if (frameObserver) { frameObserver.disconnect(); frameObserver = null; }
+  f.style.height = '';
+  const doc = f.contentDocument;
+  if (!phone.matches || !doc || !doc.body) return;
+  const size = () => { f.style.height = `${doc.documentElement.scrollHeight}px`; };
+  size();
+  frameObserver = new f.contentWindow.ResizeObserver(size);
+  frameObserver.observe(doc.body);
+}
+$('page').addEventListener('load', fitFrame);
+phone.addEventListener('change', fitFrame);
+
 function route() {
   if (!me || me.mustChangePassword) return;
   const h = location.hash;

@@ -28,14 +28,18 @@ export function say(target, kind, ...content) {
   target.hidden = content.length === 0;
 }
 
-/** The text of an error thrown by api(): the problem's detail, naming the field when the problem has one. */
+/**
+ * The text of an error thrown by api(): the problem's detail. In English it names the request's field when the problem
+ * has one (the API's terms); the Russian texts say what is wrong in words and never show a field path («поле «value»»).
+ */
 export function problemText(err) {
   const p = err && err.problem;
   const detail = (p && (p.detail || p.title)) || (err && err.message) || String(err);
+  const named = (field) => (field && lang() !== 'ru' ? `${t('page.field', { field })}: ` : '');
   if (p && Array.isArray(p.errors) && p.errors.length > 1) {
-    return p.errors.map((e) => (e.field ? `${t('page.field', { field: e.field })}: ` : '') + (e.message || e.detail || '')).join('; ');
+    return p.errors.map((e) => named(e.field) + (e.message || e.detail || '')).join('; ');
   }
-  return p && p.field ? `${t('page.field', { field: p.field })}: ${detail}` : detail;
+  return p && p.field ? `${named(p.field)}${detail}` : detail;
 }
 
 export function errorText(err) {

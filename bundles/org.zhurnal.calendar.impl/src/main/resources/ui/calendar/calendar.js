@@ -10,6 +10,7 @@ Object.assign(TEXTS.ru, {
   'cal.gradesHint': 'Параллели, напр. 1-9 или 10,11', 'cal.addPeriods': 'Добавить периоды', 'cal.daysOff': 'Праздники и каникулы',
   'cal.kind': 'Вид', 'cal.VACATION': 'каникулы', 'cal.HOLIDAY': 'праздник', 'cal.gradesOptional': 'Параллели (пусто — все)',
   'cal.addDayOff': 'Добавить', 'cal.OPEN': 'открыт', 'cal.CLOSED': 'закрыт', 'cal.close': 'Закрыть', 'cal.reopen': 'Открыть снова',
+  'cal.closeAsk': 'Закрыть период «{name}» для всей школы? Оценки, посещаемость и итоговые оценки за него нельзя будет менять, пока его не откроют снова (с указанием причины).',
   'cal.reason': 'Причина повторного открытия', 'cal.delete': 'Удалить', 'cal.all': 'все', 'cal.noYears': 'Учебных годов ещё нет: создайте первый.',
   'cal.done': 'Готово.', 'cal.badGrades': 'Параллели: числа от 1 до 11 через запятую или диапазоном, напр. 1-4,5',
 });
@@ -21,6 +22,7 @@ Object.assign(TEXTS.en, {
   'cal.gradesHint': 'Grades, e.g. 1-9 or 10,11', 'cal.addPeriods': 'Add periods', 'cal.daysOff': 'Holidays and vacations',
   'cal.kind': 'Kind', 'cal.VACATION': 'vacation', 'cal.HOLIDAY': 'holiday', 'cal.gradesOptional': 'Grades (empty: all)',
   'cal.addDayOff': 'Add', 'cal.OPEN': 'open', 'cal.CLOSED': 'closed', 'cal.close': 'Close', 'cal.reopen': 'Reopen',
+  'cal.closeAsk': 'Close the period “{name}” for the whole school? Its marks, attendance and grades cannot be changed until it is reopened (with a reason).',
   'cal.reason': 'Reason for reopening', 'cal.delete': 'Delete', 'cal.all': 'all', 'cal.noYears': 'No academic years yet: create the first one.',
   'cal.done': 'Done.', 'cal.badGrades': 'Grades: numbers 1 to 11 separated by commas or as a range, e.g. 1-4,5',
 });
@@ -72,7 +74,11 @@ function periodRow(p) {
     td.append(reason, ' ', button(t('cal.reopen'), () => act($('periods-result'),
       () => api('POST', `calendar/periods/${encodeURIComponent(p.id)}/reopen`, { reason: reason.value.trim() || null }))));
   } else {
-    td.appendChild(button(t('cal.close'), () => act($('periods-result'), () => api('POST', `calendar/periods/${encodeURIComponent(p.id)}/close`))));
+    // Closing stops every teacher's entries for the period in the whole school: asked first.
+    td.appendChild(button(t('cal.close'), () => {
+      if (!window.confirm(t('cal.closeAsk', { name: p.name }))) return undefined;
+      return act($('periods-result'), () => api('POST', `calendar/periods/${encodeURIComponent(p.id)}/close`));
+    }));
   }
   tr.appendChild(td);
   return tr;

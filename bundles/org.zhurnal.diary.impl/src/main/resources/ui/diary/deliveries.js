@@ -10,6 +10,7 @@ Object.assign(TEXTS.ru, {
   'pr.pdf': 'Скачать PDF', 'pr.student': 'Ученик', 'pr.guardians': 'Кому', 'pr.handed': 'Выдана', 'pr.hand': 'Отметить выдачу',
   'pr.ready': 'Неделя {from}–{to}; сводки готовы с {ready}.', 'pr.none': 'В классе нет семей без электронного доступа.',
   'dl.status.PENDING': 'в очереди', 'dl.status.SENDING': 'отправляется', 'dl.status.SENT': 'доставлено', 'dl.status.FAILED': 'не доставлено',
+  'dl.technical': 'Подробности для администратора', 'pr.notReady': 'можно отметить с {ready}',
 });
 Object.assign(TEXTS.en, {
   'dl.title': 'Family notifications', 'dl.class': 'Class', 'dl.from': 'From', 'dl.to': 'To', 'dl.show': 'Show', 'dl.when': 'Created',
@@ -19,6 +20,7 @@ Object.assign(TEXTS.en, {
   'pr.pdf': 'Download PDF', 'pr.student': 'Student', 'pr.guardians': 'For', 'pr.handed': 'Handed over', 'pr.hand': 'Mark handed over',
   'pr.ready': 'Week {from}–{to}; printouts are ready from {ready}.', 'pr.none': 'No family in the class lacks electronic access.',
   'dl.status.PENDING': 'queued', 'dl.status.SENDING': 'sending', 'dl.status.SENT': 'delivered', 'dl.status.FAILED': 'failed',
+  'dl.technical': 'Details for the administrator', 'pr.notReady': 'can be marked from {ready}',
 });
 
 function when(iso) {
@@ -26,6 +28,22 @@ function when(iso) {
 }
 
 const nextShow = latestOnly(); // only the answer to the latest filter is drawn
+
+/**
+ * Why a message is not delivered: the server's explanation in the page's language («Почтовый сервер недоступен; письмо будет
+ * отправлено повторно»); the technical error folded away for an administrator (a tooltip never shows on a touch screen).
+ */
+function errorCell(m) {
+  const td = el('td', 'error');
+  if (!m.lastError) return td;
+  td.append(el('div', m.status === 'FAILED' ? 'bad' : null, m.failure || m.lastError));
+  if (m.failure) {
+    const more = el('details', 'hint');
+    more.append(el('summary', null, t('dl.technical')), el('code', null, m.lastError));
+    td.append(more);
+  }
+  return td;
+}
 
 async function show() {
   const klass = $('klass').value;
@@ -43,7 +61,7 @@ async function show() {
       tr.dataset.message = m.id;
       tr.append(el('td', null, when(m.createdAt)), el('td', null, `${m.recipientName || ''} <${m.address}>`), el('td', null, m.subject),
         el('td', m.status === 'FAILED' ? 'bad' : m.status === 'SENT' ? 'good' : '', t('dl.status.' + m.status)),
-        el('td', 'n', String(m.attempts)), el('td', 'hint', m.lastError || ''));
+        el('td', 'n', String(m.attempts)), errorCell(m));
       const td = el('td');
       if (m.status === 'FAILED') {
         const b = el('button', 'btn small', t('dl.retry'));
@@ -78,8 +96,12 @@ async function showPrintouts() {
       const tr = el('tr');
       tr.dataset.student = r.studentId;
       const handed = el('td');
-      if (r.handedAt) handed.append(`${when(r.handedAt)} (${r.handedBy})`);
-      else {
+      if (r.handedAt) {
+        handed.append(`${when(r.handedAt)} (${r.handedByName || r.handedBy})`);
+        if (r.handedByName && r.handedByName !== r.handedBy) handed.title = r.handedBy; // the login, for an administrator
+      } else if (isoDate() < p.readyFrom) {
+        handed.append(el('span', 'hint', t('pr.notReady', { ready: date(p.readyFrom) }))); // the server refuses it before (409)
+      } else {
         const b = el('button', 'btn small', t('pr.hand'));
         b.type = 'button';
         b.addEventListener('click', async () => {

@@ -15,6 +15,19 @@ Object.assign(TEXTS.ru, {
   'diary.channel.email': 'Электронная почта', 'diary.noAddress': 'адрес не указан — обратитесь к классному руководителю',
   'diary.kind.PERIOD': 'период', 'diary.kind.YEAR': 'год', 'diary.kind.EXAM': 'экзамен', 'diary.kind.FINAL': 'итоговая',
   'diary.prefsNotYours': 'Оповещения настраивают сам ученик и его родители.',
+  'diary.absent.ILLNESS': 'отсутствовал(а) по болезни', 'diary.absent.EXCUSED': 'отсутствовал(а) по уважительной причине',
+  'diary.absent.UNEXCUSED': 'отсутствовал(а) без уважительной причины', 'diary.absentLabel': 'отсутствовал(а): {label}',
+  'diary.noForecastWhy': 'прогноза пока нет: {why}', 'diary.reason.fewer': 'нужно не меньше {n} оценок',
+  'diary.reason.scheme': 'система оценивания «{s}» не установлена',
+  'diary.notShown': 'Учитель ещё не показал оценок: {n}. Средний балл и прогноз посчитаны без них и могут измениться.',
+  'diary.markOpen': 'Оценка {value}, {work}: подробнее', 'diary.markWork': '{value} — {work}', 'diary.markWeight': 'Вес: {w}',
+  'diary.markDate': 'Дата работы: {date}', 'diary.markComment': 'Комментарий учителя: {text}',
+  'diary.markNotCounted': 'Не входит в средний балл',
+  // The work types as the journal names them (the gradebook's WorkTypes.ALL, GET /api/v1/gradebook/work-types).
+  'diary.work.ORAL': 'Ответ на уроке', 'diary.work.HOMEWORK': 'Домашняя работа', 'diary.work.CLASSWORK': 'Работа на уроке',
+  'diary.work.DICTATION': 'Диктант', 'diary.work.ESSAY': 'Сочинение', 'diary.work.PRACTICAL': 'Практическая работа',
+  'diary.work.LAB': 'Лабораторная работа', 'diary.work.TEST': 'Самостоятельная работа', 'diary.work.PROJECT': 'Проект',
+  'diary.work.CONTROL': 'Контрольная работа',
 });
 Object.assign(TEXTS.en, {
   'diary.title': 'Diary', 'diary.child': 'Student', 'diary.week': 'Week', 'diary.period': 'Period marks', 'diary.prefs': 'Notifications',
@@ -28,13 +41,75 @@ Object.assign(TEXTS.en, {
   'diary.channel.email': 'E-mail', 'diary.noAddress': 'no address on record — ask the class teacher',
   'diary.kind.PERIOD': 'period', 'diary.kind.YEAR': 'year', 'diary.kind.EXAM': 'exam', 'diary.kind.FINAL': 'final',
   'diary.prefsNotYours': 'Notifications are chosen by the student and their parents.',
+  'diary.absent.ILLNESS': 'absent: illness', 'diary.absent.EXCUSED': 'absent: excused', 'diary.absent.UNEXCUSED': 'absent: unexcused',
+  'diary.absentLabel': 'absent: {label}',
+  'diary.noForecastWhy': 'no forecast yet: {why}', 'diary.reason.fewer': 'at least {n} marks are needed',
+  'diary.reason.scheme': 'the grading scheme “{s}” is not installed',
+  'diary.notShown': 'Marks the teacher has not shown yet: {n}. The average and the forecast leave them out and may change.',
+  'diary.markOpen': 'Mark {value}, {work}: details', 'diary.markWork': '{value} — {work}', 'diary.markWeight': 'Weight: {w}',
+  'diary.markDate': 'Date of the work: {date}', 'diary.markComment': 'Teacher’s comment: {text}',
+  'diary.markNotCounted': 'Not counted in the average',
+  'diary.work.ORAL': 'Oral answer', 'diary.work.HOMEWORK': 'Homework', 'diary.work.CLASSWORK': 'Classwork', 'diary.work.DICTATION': 'Dictation',
+  'diary.work.ESSAY': 'Essay', 'diary.work.PRACTICAL': 'Practical work', 'diary.work.LAB': 'Laboratory work', 'diary.work.TEST': 'Quiz',
+  'diary.work.PROJECT': 'Project', 'diary.work.CONTROL': 'Test',
 });
 
 const WEEKDAYS = { ru: ['Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота', 'Воскресенье'],
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] };
 const state = { student: null, day: isoDate(), tab: 'week' };
+/** The attendance reference book of each student's school (code → {code, label, category}), by student, read once. */
+const absenceCodes = new Map();
 
 function lang() { return localStorage.getItem('zhurnal.lang') === 'en' ? 'en' : 'ru'; }
+
+/** A number as the UI's language writes it: «3,33» in Russian, «3.33» in English. */
+function num(n, digits) {
+  const x = Number(n);
+  if (n === null || n === undefined || Number.isNaN(x)) return '';
+  const opts = digits === undefined ? { maximumFractionDigits: 2 } : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  return x.toLocaleString(lang() === 'en' ? 'en-GB' : 'ru-RU', opts);
+}
+
+/** The work type's name in the UI's language (the raw id only for a type this page does not know). */
+function workName(id) {
+  const key = 'diary.work.' + id;
+  const name = t(key);
+  return name === key ? (id || '') : name;
+}
+
+/** Why there is no forecast, in the UI's language: the grading schemes give a few known English reasons. */
+function reasonText(reason) {
+  if (!reason || reason === 'no marks') return '';
+  let m = /^fewer than (\d+) marks$/.exec(reason);
+  if (m) return t('diary.reason.fewer', { n: m[1] });
+  m = /^The grading scheme «(.+)» is not installed$/.exec(reason);
+  return m ? t('diary.reason.scheme', { s: m[1] }) : reason;
+}
+
+async function codesOf(student) {
+  if (!absenceCodes.has(student)) {
+    // Without the reference book the absence is still named by its category.
+    const codes = await api('GET', `diary/students/${encodeURIComponent(student)}/absence-codes`).catch(() => null);
+    if (!codes) return new Map();
+    absenceCodes.set(student, new Map(codes.map((c) => [String(c.code).trim().toLowerCase(), c])));
+  }
+  return absenceCodes.get(student);
+}
+
+/**
+ * An absence as the journal names it: in Russian the school's label of the code («отсутствовал по болезни»; a label not
+ * saying «отсутствовал…» after «отсутствовал(а):»), else what its category means; lateness with its minutes.
+ */
+function absenceText(a, codes) {
+  if (a.category === 'LATE') return t('diary.late', { n: a.lateMinutes ?? '?' });
+  const c = codes.get(String(a.code || '').trim().toLowerCase());
+  if (lang() === 'ru' && c && c.label && c.label.trim()) {
+    const label = c.label.trim();
+    return /^отсутств/i.test(label) ? label : t('diary.absentLabel', { label });
+  }
+  const key = 'diary.absent.' + a.category;
+  return t(key) === key ? t('diary.absent', { code: a.code }) : t(key);
+}
 
 function markClass(v) {
   const n = parseFloat(v);
@@ -42,11 +117,47 @@ function markClass(v) {
   return n <= 2 ? 'mark low' : n < 4 ? 'mark mid' : 'mark';
 }
 
-function markEl(m) {
-  const s = el('span', markClass(m.value), m.value);
-  s.title = `${m.workType} · ${t('diary.weight', { w: m.weight })} · ${date(m.workDate)}${m.comment ? ' · ' + m.comment : ''}`;
-  s.dataset.mark = m.id;
-  return s;
+let panels = 0;
+
+/** The panel where a lesson's or subject's marks show their details (one at a time), hidden until a mark is opened. */
+function markPanel() {
+  const p = el('div', 'mark-details');
+  p.id = `markDetails${++panels}`;
+  p.hidden = true;
+  p.setAttribute('aria-live', 'polite');
+  return p;
+}
+
+/**
+ * A mark as a button (tap, click, Enter or Space): it opens its details in the panel — the work type in the UI's language, its
+ * weight, the date of the work and the teacher's comment — and closes them when pressed again (a touch screen has no tooltip).
+ */
+function markEl(m, panel) {
+  const b = el('button', markClass(m.value), m.value);
+  b.type = 'button';
+  b.dataset.mark = m.id;
+  b.setAttribute('aria-expanded', 'false');
+  b.setAttribute('aria-controls', panel.id);
+  b.setAttribute('aria-label', t('diary.markOpen', { value: m.value, work: workName(m.workType) }));
+  b.title = `${workName(m.workType)} · ${t('diary.weight', { w: num(m.weight) })}`;
+  b.addEventListener('click', () => toggleMark(b, m, panel));
+  b.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && !panel.hidden) toggleMark(b, m, panel); });
+  return b;
+}
+
+function toggleMark(button, m, panel) {
+  const open = !panel.hidden && panel.dataset.mark === m.id;
+  document.querySelectorAll(`[aria-controls="${panel.id}"]`).forEach((x) => x.setAttribute('aria-expanded', 'false'));
+  if (open) { panel.hidden = true; delete panel.dataset.mark; return; }
+  const rows = [el('strong', null, t('diary.markWork', { value: m.value, work: workName(m.workType) })),
+    el('div', null, t('diary.markWeight', { w: num(m.weight) }))];
+  if (m.workDate) rows.push(el('div', null, t('diary.markDate', { date: date(m.workDate) })));
+  if (m.comment) rows.push(el('div', 'mark-comment', t('diary.markComment', { text: m.comment })));
+  if (m.counts === false) rows.push(el('div', 'hint', t('diary.markNotCounted')));
+  panel.replaceChildren(...rows);
+  panel.dataset.mark = m.id;
+  panel.hidden = false;
+  button.setAttribute('aria-expanded', 'true');
 }
 
 function line(label, text) {
@@ -55,7 +166,7 @@ function line(label, text) {
   return d;
 }
 
-function lessonEl(l) {
+function lessonEl(l, codes) {
   const div = el('div', 'lesson' + (l.status === 'CANCELLED' ? ' cancelled' : ''));
   div.dataset.occurrence = l.occurrenceId;
   const head = el('div', 'head');
@@ -65,8 +176,9 @@ function lessonEl(l) {
   if (l.status === 'CANCELLED') head.append(el('span', 'badge cancel', t('diary.cancelled')));
   const who = [l.teacherName, l.room].filter(Boolean).join(', ');
   if (who) head.append(el('span', 'who', who));
-  if (l.marks.length) { const ms = el('span', 'marks'); l.marks.forEach((m) => ms.append(markEl(m))); head.append(ms); }
-  div.append(head);
+  const panel = markPanel();
+  if (l.marks.length) { const ms = el('span', 'marks'); l.marks.forEach((m) => ms.append(markEl(m, panel))); head.append(ms); }
+  div.append(head, panel);
   if (l.changeReason) div.append(el('div', 'line hint', l.changeReason));
   if (l.topic) div.append(line(t('diary.topic'), l.topic));
   if (l.homework) {
@@ -80,15 +192,13 @@ function lessonEl(l) {
     div.append(hw);
   }
   if (l.comment) div.append(line(t('diary.comment'), l.comment));
-  if (l.absence) {
-    div.append(el('div', 'absence', l.absence.category === 'LATE' ? t('diary.late', { n: l.absence.lateMinutes ?? '?' })
-      : t('diary.absent', { code: l.absence.code })));
-  }
+  if (l.absence) div.append(el('div', 'absence', absenceText(l.absence, codes)));
   return div;
 }
 
 async function showWeek(current) {
-  const w = await api('GET', `diary/students/${encodeURIComponent(state.student)}/week?date=${state.day}`);
+  const [w, codes] = await Promise.all([api('GET', `diary/students/${encodeURIComponent(state.student)}/week?date=${state.day}`),
+    codesOf(state.student)]);
   if (!current()) return;
   $('weekTitle').textContent = `${date(w.from)} – ${date(w.to)}`;
   const today = isoDate();
@@ -98,7 +208,7 @@ async function showWeek(current) {
     box.append(el('h3', null, `${WEEKDAYS[lang()][i]}, ${date(d.date)}`));
     if (d.dayOff) box.append(el('div', 'off dayoff', d.dayOff));
     if (!d.lessons.length && !d.dayOff) box.append(el('div', 'off', t('diary.noLessons')));
-    d.lessons.forEach((l) => box.append(lessonEl(l)));
+    d.lessons.forEach((l) => box.append(lessonEl(l, codes)));
     return box;
   }));
 }
@@ -113,15 +223,21 @@ async function showPeriod(current) {
     const top = el('div', 'subj-head');
     top.append(el('strong', null, s.subject));
     const right = el('span');
-    if (s.average != null) right.append(el('span', 'avg', t('diary.average', { avg: s.average })), ' ');
+    if (s.average != null) right.append(el('span', 'avg', t('diary.average', { avg: num(s.average, 2) })), ' ');
     if (s.confirmed) right.append(el('span', 'forecast confirmed', t('diary.confirmed', { value: s.confirmed })));
     else if (s.forecast) right.append(el('span', 'forecast', t('diary.forecast', { value: s.forecast })));
-    else if (s.reason) { const r = el('span', 'hint', t('diary.noForecast')); r.title = s.reason; right.append(r); }
+    else if (s.reason) {
+      const why = reasonText(s.reason);
+      right.append(el('span', 'hint no-forecast', why ? t('diary.noForecastWhy', { why }) : t('diary.noForecast')));
+    }
     top.append(right);
     row.append(top);
     const ms = el('div', 'marks');
-    if (s.marks.length) s.marks.forEach((m) => ms.append(markEl(m))); else ms.append(el('span', 'hint', t('diary.noMarks')));
-    row.append(ms);
+    const panel = markPanel();
+    if (s.marks.length) s.marks.forEach((m) => ms.append(markEl(m, panel))); else ms.append(el('span', 'hint', t('diary.noMarks')));
+    row.append(ms, panel);
+    // The teacher's own average may differ: say so, without what the marks are.
+    if (!s.confirmed && s.notShown > 0) row.append(el('div', 'hint not-shown', t('diary.notShown', { n: s.notShown })));
     return row;
   }));
   const table = $('yearGrades');

@@ -12,6 +12,8 @@ Object.assign(TEXTS.ru, {
   'finals.allAsk': 'Выставить предложенные оценки {n} ученикам? Каждую можно будет изменить.', 'finals.allDone': 'Выставлено оценок: {n}.',
   'finals.periodGrades': 'Оценки за периоды', 'finals.yearHint': 'Годовая оценка предлагается по выставленным оценкам за периоды.',
   'finals.readOnly': 'Оценки выставляет учитель предмета; здесь они только для просмотра.',
+  'finals.hiddenMark': 'Скрыта от ученика и родителей: учтена здесь, но не в прогнозе дневника',
+  'finals.notShown': 'Скрыто от семьи: {n} — прогноз в дневнике посчитан без них',
   'finals.closed': 'Период «{name}» закрыт: оценки за него меняются только после того, как заместитель директора его откроет.',
   'finals.notStarted': 'Оценки за «{name}» выставляются с {date}, когда период начнётся.',
   'finals.yearNotOpen': 'Годовые оценки выставляются с {date} — с начала последнего периода года («{name}»).',
@@ -24,6 +26,8 @@ Object.assign(TEXTS.en, {
   'finals.allAsk': 'Confirm the suggested grades of {n} students? Each can be changed later.', 'finals.allDone': 'Grades confirmed: {n}.',
   'finals.periodGrades': 'Period grades', 'finals.yearHint': 'The year grade is suggested from the confirmed period grades.',
   'finals.readOnly': 'Grades are confirmed by the subject\'s teacher; here they are for reading only.',
+  'finals.hiddenMark': 'Hidden from the student and parents: counted here, not in the diary\'s forecast',
+  'finals.notShown': 'Hidden from the family: {n} — the diary\'s forecast leaves them out',
   'finals.closed': 'The period “{name}” is closed: its grades change only after a deputy director reopens it.',
   'finals.notStarted': 'Grades for “{name}” are given from {date}, when the period starts.',
   'finals.yearNotOpen': 'Year grades are given from {date}, the start of the year\'s last period (“{name}”).',
@@ -31,6 +35,7 @@ Object.assign(TEXTS.en, {
 
 let current = null; // {choice, rows, names, finalValues}
 let teacher = false; // only teachers confirm grades (the API has the last word: 403 for a teacher of another subject)
+let chosen = null; // the chooser: whether the caller teaches the shown subject to the class
 
 /**
  * The period whose first day opens the page's grades when that day is still ahead: the period itself, or for the year
@@ -43,7 +48,8 @@ function notOpenYet() {
 }
 
 /** Nothing to confirm here: the caller teaches no subject, the period is closed, or its grades are not given yet. */
-const readOnly = () => !teacher || (current.choice.period.id !== YEAR && current.choice.period.state === 'CLOSED') || notOpenYet() !== null;
+const teachesShown = () => teacher && chosen !== null && chosen.teaches(current.choice);
+const readOnly = () => !teachesShown() || (current.choice.period.id !== YEAR && current.choice.period.state === 'CLOSED') || notOpenYet() !== null;
 
 /** What confirming a grade of the page sends besides student, subject and value: a period's, or the year's. */
 function target(c) {
@@ -54,7 +60,16 @@ function row(f, i) {
   const tr = el('tr', f.confirmed ? 'confirmed' : '');
   tr.dataset.student = f.studentId;
   tr.appendChild(el('td', 'name', current.names.get(f.studentId) || f.studentId));
-  tr.appendChild(el('td', 'marks', (f.marks || []).map((m) => m.value).join(' ')));
+  // A mark hidden from the family counts here but not in the diary's forecast: marked, and said why.
+  const marks = el('td', 'marks');
+  (f.marks || []).forEach((m, k) => {
+    if (k) marks.append(' ');
+    const v = el('span', m.visibleToFamily === false ? 'hidden-mark' : null, m.value);
+    if (m.visibleToFamily === false) v.title = t('finals.hiddenMark');
+    marks.append(v);
+  });
+  if (f.notShown > 0) marks.append(el('div', 'reason', t('finals.notShown', { n: f.notShown })));
+  tr.appendChild(marks);
   tr.appendChild(el('td', 'count', String((f.marks || []).filter((m) => m.counts).length)));
   tr.appendChild(el('td', 'avg', f.average == null ? '—'
     : Number(f.average).toLocaleString(lang(), { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
@@ -138,7 +153,7 @@ function render() {
   if (!current.rows.length) say($('status'), '', t('finals.none'));
   else if (closed) say($('status'), '', t('finals.closed', { name: current.choice.period.name }));
   else if (early) say($('status'), '', t(year ? 'finals.yearNotOpen' : 'finals.notStarted', { name: early.name, date: date(early.start) }));
-  else if (!teacher) say($('status'), '', t('finals.readOnly'));
+  else if (!teachesShown()) say($('status'), '', t('finals.readOnly'));
   else say($('status'), '');
 }
 
@@ -200,4 +215,4 @@ async function show(choice) {
 onLanguageChange(() => { translate(); if (current) render(); });
 translate();
 myRoles().then((roles) => { teacher = roles.has('TEACHER'); }).catch(() => { teacher = false; })
-  .then(() => chooser(show, { withYear: true })).catch((e) => say($('status'), 'bad', errorText(e)));
+  .then(() => chooser(show, { withYear: true })).then((c) => { chosen = c; if (current) render(); }).catch((e) => say($('status'), 'bad', errorText(e)));

@@ -1,6 +1,6 @@
 // Shared by the journal and the period grades page: texts and the class/group + subject + period chooser.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, academicYearOf, chooseSchool, date, el, fillSelect, isoDate } from '/page.js';
+import { $, academicYearOf, chooseSchool, date, el, fillSelect, isoDate, say } from '/page.js';
 
 Object.assign(TEXTS.ru, {
   'gb.class': 'Класс или группа', 'gb.subject': 'Предмет', 'gb.period': 'Период', 'gb.show': 'Показать',
@@ -109,13 +109,36 @@ export async function chooser(onShow, options = {}) {
       || state.classes.find((x) => x.id === (state.groups.find((g) => g.id === groupId) || {}).classId);
     return c ? c.grade : null;
   }
+  // A class's subjects from its own lessons around the day, for those who read the class but not the school's
+  // timetable (a class teacher): asked once per class.
+  const classSubjects = new Map();
+  function lessonsSubjects(classId) {
+    if (!classSubjects.has(classId)) {
+      const around = (days) => { const d = new Date(`${day}T12:00:00Z`); d.setUTCDate(d.getUTCDate() + days); return d.toISOString().substring(0, 10); };
+      classSubjects.set(classId, optional(`timetable/classes/${enc(classId)}/lessons?from=${around(-21)}&to=${around(21)}`, [])
+        .then((ls) => ls.map((l) => l.subject)));
+    }
+    return classSubjects.get(classId);
+  }
   function fillSubjects() {
     const { classId, groupId } = target();
     const of = (x) => (classId && x.classId === classId) || (groupId && x.groupId === groupId);
-    const taught = state.teaching.filter(of).map((x) => x.subject);
-    const subjects = [...new Set(taught.length ? taught : state.entries.filter(of).map((e) => e.subject))].sort((a, b) => a.localeCompare(b, 'ru'));
-    $('subjects').replaceChildren(...subjects.map((s) => { const o = el('option'); o.value = s; return o; }));
-    if (!$('subject').value && subjects.length === 1) $('subject').value = subjects[0];
+    const show = (list) => {
+      const subjects = [...new Set(list)].sort((a, b) => a.localeCompare(b, 'ru'));
+      $('subjects').replaceChildren(...subjects.map((s) => { const o = el('option'); o.value = s; return o; }));
+      if (!$('subject').value && subjects.length === 1) $('subject').value = subjects[0];
+    };
+    // What the caller teaches there, and every subject of the class or group they may read (a class teacher reads
+    // the whole class's journal, the deputy the school's).
+    const known = [...state.teaching.filter(of).map((x) => x.subject), ...state.entries.filter(of).map((e) => e.subject)];
+    show(known);
+    if (classId && !state.entries.length) {
+      lessonsSubjects(classId).then((more) => { if (target().classId === classId) show([...known, ...more]); });
+    }
+  }
+  /** Whether the caller teaches the choice's subject to its class or group (gives its grades). */
+  function teaches(c) {
+    return state.teaching.some((x) => x.subject === c.subject && ((c.classId && x.classId === c.classId) || (c.groupId && x.groupId === c.groupId)));
   }
   function fillPeriods() {
     const grade = gradeOf();
@@ -163,24 +186,40 @@ export async function chooser(onShow, options = {}) {
     fillSubjects();
     fillPeriods();
   }
+  /** The subject as typed, written as the school writes it when it is one of the listed subjects («математика» → «Математика»). */
+  function subject() {
+    const typed = $('subject').value.trim();
+    const listed = [...$('subjects').options].map((o) => o.value).find((v) => v.toLocaleLowerCase('ru') === typed.toLocaleLowerCase('ru'));
+    return listed || typed;
+  }
   function choice() {
     if ($('period').value === YEAR) {
       const grade = gradeOf();
       const list = state.periods.filter((p) => grade === null || (p.grades || []).includes(grade));
-      return { schoolId: $('school').value, ...target(), subject: $('subject').value.trim(),
+      return { schoolId: $('school').value, ...target(), subject: subject(),
         period: { id: YEAR, kind: 'YEAR', academicYear: year, periods: list, start: list[0].start, end: list[list.length - 1].end } };
     }
     const p = state.periods.find((x) => x.id === $('period').value);
-    return { schoolId: $('school').value, ...target(), subject: $('subject').value.trim(), period: p };
+    return { schoolId: $('school').value, ...target(), subject: subject(), period: p };
   }
 
   $('school').addEventListener('change', () => loadSchool());
   if (state.teaching.length) $('school').value = state.teaching[0].schoolId;
   $('target').addEventListener('change', () => { $('subject').value = ''; fillSubjects(); fillPeriods(); });
-  $('filter').addEventListener('submit', (ev) => { ev.preventDefault(); const c = choice(); if (c.subject && c.period) onShow(c); });
+  $('filter').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const c = choice();
+    if (c.subject && c.period) {
+      $('subject').value = c.subject;
+      onShow(c);
+    } else {
+      say($('status'), 'bad', t('gb.pick'));
+      (c.subject ? $('period') : $('subject')).focus();
+    }
+  });
   await loadSchool(q.get('groupId') ? 'g:' + q.get('groupId') : q.get('classId') || undefined);
   if (q.get('subject')) $('subject').value = q.get('subject');
   const c = choice();
   if ((q.get('classId') || q.get('groupId')) && c.subject && c.period) onShow(c);
-  return { className: (id) => { const x = state.classes.find((k) => k.id === id); return x ? `${x.grade}${x.letter}` : ''; } };
+  return { className: (id) => { const x = state.classes.find((k) => k.id === id); return x ? `${x.grade}${x.letter}` : ''; }, teaches };
 }

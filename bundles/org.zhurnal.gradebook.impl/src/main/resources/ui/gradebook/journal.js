@@ -5,6 +5,8 @@ import { chooser } from '/ui/gradebook/gradebook-common.js';
 
 Object.assign(TEXTS.ru, {
   'journal.title': 'Журнал', 'journal.save': 'Сохранить', 'journal.readOnly': 'Только просмотр.',
+  'journal.notYours': 'Этот урок вёл другой учитель (замена) — записи по нему делает он.',
+  'journal.notMember': '{name} не числится в классе (группе) на {date}.',
   'journal.keys': 'Стрелки — переход между клетками; введите оценку или код пропуска и нажмите Enter или Tab; опоздание с минутами — код и число, например «оп10»; Delete — убрать несохранённое или отметку о пропуске; Ctrl+S — сохранить. Заголовок урока открывает тему и домашнее задание; щелчок по сохранённой оценке или F2 — её карточку: исправить, удалить, история изменений.',
   'journal.hiddenLegend': '— оценка не видна ученику и родителям;', 'journal.cancelledLegend': '— урок отменён.',
   'journal.topic': 'Тема урока', 'journal.homework': 'Домашнее задание', 'journal.links': 'Ссылки к заданию (по одной в строке)',
@@ -29,6 +31,8 @@ Object.assign(TEXTS.ru, {
 });
 Object.assign(TEXTS.en, {
   'journal.title': 'Journal', 'journal.save': 'Save', 'journal.readOnly': 'Read only.',
+  'journal.notYours': 'Another teacher gave this lesson (a substitution): they enter it.',
+  'journal.notMember': '{name} is not in the class (group) on {date}.',
   'journal.keys': 'Arrow keys move between cells; type a mark or an absence code and press Enter or Tab; a lateness with its minutes is the code and a number, e.g. “оп10”; Delete removes an unsaved entry or an absence; Ctrl+S saves. A lesson header opens its topic and homework; a click on a saved mark or F2 opens its card: correct, delete, change history.',
   'journal.hiddenLegend': '— mark hidden from the student and parents;', 'journal.cancelledLegend': '— lesson cancelled.',
   'journal.topic': 'Topic', 'journal.homework': 'Homework', 'journal.links': 'Homework links (one per line)',
@@ -102,6 +106,13 @@ function updatePendingCount() {
 
 const lessons = () => S.grid.lessons;
 const cancelled = (l) => l.status === 'CANCELLED';
+/** Whether the lesson takes entries from this page: the caller gives it (the server says), it is not cancelled, the grid is writable. */
+const enterable = (l) => !S.readOnly && l && l.yours && !cancelled(l);
+/** Whether the student is in the class or group on the lesson's day (the grid gives the spans of those who were not throughout). */
+const member = (sid, l) => {
+  const spans = S.grid.memberships && S.grid.memberships[sid];
+  return !spans || spans.some((p) => p.from <= l.date && (!p.to || l.date <= p.to));
+};
 const workTypeName = (id) => (S.workTypes.find((w) => w.id === id) || { name: id }).name;
 
 /** The abbreviations a Russian class journal uses for the kinds of work (null: the full name is shown). */
@@ -171,7 +182,7 @@ function render() {
     const wt = el('th', 'wt' + (cancelled(l) ? ' cancelled' : ''));
     const sel = el('select');
     sel.id = `wt-${col}`;
-    sel.disabled = S.readOnly || cancelled(l) || l.date > isoDate(); // marks are given from the lesson's day on
+    sel.disabled = !enterable(l) || l.date > isoDate(); // marks are given from the lesson's day on
     // The column is narrow: the journal's customary abbreviations («К/р»), the full name in the option's and select's tooltip.
     for (const w of S.workTypes) {
       const o = el('option', null, workTypeShort(w.id) || w.name);
@@ -200,7 +211,8 @@ function render() {
     const tr = el('tr');
     tr.appendChild(el('th', 'student', s.name));
     lessons().forEach((l, col) => {
-      const td = el('td', 'cell' + (cancelled(l) ? ' cancelled' : ''));
+      const td = el('td', 'cell' + (cancelled(l) ? ' cancelled' : '') + (member(s.id, l) ? '' : ' not-member'));
+      if (!member(s.id, l)) td.title = t('journal.notMember', { name: s.name, date: date(l.date) });
       td.id = `cell-${row}-${col}`;
       td.dataset.row = row;
       td.dataset.col = col;
@@ -347,7 +359,8 @@ function onGridKey(ev) {
   if (ev.key === 'Tab') move = ev.shiftKey ? [0, -1] : [0, 1];
   if (move) { ev.preventDefault(); focusCell(row + move[0], col + move[1]); return; }
   const lesson = lessons()[col];
-  const editable = !S.readOnly && !cancelled(lesson);
+  const student = S.grid.students[row];
+  const editable = enterable(lesson) && member(student.id, lesson);
   if (ev.key === 'F2') {
     ev.preventDefault();
     const saved = [...td.querySelectorAll('.mk.saved')];
@@ -362,6 +375,11 @@ function onGridKey(ev) {
   if (ev.key.length === 1 && !ev.ctrlKey && !ev.metaKey && !ev.altKey && ev.key !== ' ') {
     ev.preventDefault();
     if (cancelled(lesson)) { say($('status'), 'bad', t('journal.cancelled')); return; }
+    if (!S.readOnly && !lesson.yours) { say($('status'), 'bad', t('journal.notYours')); return; }
+    if (!S.readOnly && !member(student.id, lesson)) {
+      say($('status'), 'bad', t('journal.notMember', { name: student.name, date: date(lesson.date) }));
+      return;
+    }
     if (editable) edit(row, col, ev.key);
   }
 }
@@ -483,7 +501,7 @@ function openLesson(col) {
   $('lesson-links').value = (draft.homeworkLinks ?? j.homeworkLinks ?? []).join('\n');
   $('lesson-comment').value = draft.comment ?? j.comment ?? '';
   $('lesson-not-held').checked = draft.held === undefined ? j.held === false : !draft.held;
-  const locked = S.readOnly || cancelled(l);
+  const locked = !enterable(l);
   for (const id of ['lesson-topic', 'lesson-homework', 'lesson-links', 'lesson-comment', 'lesson-not-held', 'lesson-save']) $(id).disabled = locked;
   $('lesson-note').textContent = cancelled(l) ? t('journal.cancelled') : '';
   $('lesson-note').hidden = !cancelled(l);
@@ -571,7 +589,7 @@ function openMark(id) {
   $('mark-comment').value = m.comment || '';
   $('mark-counts').checked = m.counts;
   $('mark-visible').checked = m.visibleToFamily;
-  const locked = S.readOnly || !lesson || cancelled(lesson);
+  const locked = !enterable(lesson);
   for (const f of ['mark-value', 'mark-work-type', 'mark-work-date', 'mark-comment', 'mark-counts', 'mark-visible']) $(f).disabled = locked;
   $('mark-save').hidden = locked;
   $('mark-delete').hidden = locked;
@@ -604,7 +622,7 @@ function redraw() {
 $('mark-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const m = S.mark;
-  if (!m || S.readOnly) return;
+  if (!m || !enterable(lessons().find((l) => l.occurrenceId === m.occurrenceId))) return;
   const body = {
     value: $('mark-value').value.trim(), workType: $('mark-work-type').value, workDate: $('mark-work-date').value || null,
     comment: $('mark-comment').value.trim(), counts: $('mark-counts').checked, visibleToFamily: $('mark-visible').checked,
@@ -668,7 +686,8 @@ async function show(choice) {
     S.codes = codes;
     // A closed period is read-only here too (the server refuses its writes with 409 in any case).
     const closed = choice.period.state === 'CLOSED';
-    S.readOnly = !S.teacher || !grid.schemeInstalled || closed;
+    // Another teacher's subject (a class teacher's or the deputy's reading) is read-only as a whole.
+    S.readOnly = !S.teacher || !grid.schemeInstalled || closed || !grid.lessons.some((l) => l.yours);
     $('read-only').hidden = !S.readOnly;
     $('save').hidden = S.readOnly;
     say($('status'), '');

@@ -9,7 +9,7 @@ Object.assign(TEXTS.ru, {
   'tl.violations': 'Нарушения', 'tl.all': 'все учителя', 'tl.none': 'Нарушений нет.', 'tl.noLessons': 'Уроков за этот период нет.',
   'tl.total': 'По школе: уроков {lessons}, в день урока {onDay} ({share}%), ДЗ не в срок {homework}, оценок с опозданием {marks}.',
   'tl.noSchools': 'Нет школ, по которым вы можете смотреть контроль журнала.',
-  'tl.date': 'Дата', 'tl.unit': 'Класс/группа', 'tl.subject': 'Предмет', 'tl.teacher': 'Учитель', 'tl.late': 'Что с опозданием',
+  'tl.date': 'Дата', 'tl.unit': 'Класс/группа', 'tl.subject': 'Предмет', 'tl.teacher': 'Учитель', 'tl.late': 'Что не в срок',
   'tl.lessonsOf': '{onDay} из {lessons}',
 });
 Object.assign(TEXTS.en, {
@@ -18,7 +18,7 @@ Object.assign(TEXTS.en, {
   'tl.violations': 'Violations', 'tl.all': 'all teachers', 'tl.none': 'No violations.', 'tl.noLessons': 'No lessons in this range.',
   'tl.total': 'School: {lessons} lessons, {onDay} on the day ({share}%), homework late {homework}, late marks {marks}.',
   'tl.noSchools': 'No schools whose journal you may control.',
-  'tl.date': 'Date', 'tl.unit': 'Class/group', 'tl.subject': 'Subject', 'tl.teacher': 'Teacher', 'tl.late': 'What was late',
+  'tl.date': 'Date', 'tl.unit': 'Class/group', 'tl.subject': 'Subject', 'tl.teacher': 'Teacher', 'tl.late': 'What missed its deadline',
   'tl.lessonsOf': '{onDay} of {lessons}',
 });
 

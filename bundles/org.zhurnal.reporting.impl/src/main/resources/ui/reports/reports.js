@@ -6,13 +6,13 @@ import { $, el, errorText, onLanguageChange, say } from '/page.js';
 
 Object.assign(TEXTS.ru, {
   'rep.title': 'Отчёты', 'rep.report': 'Отчёт', 'rep.format': 'Формат', 'rep.run': 'Сформировать', 'rep.none': 'Отчётов нет.',
-  'rep.ready': 'Готово: {file}', 'rep.download': 'Скачать', 'rep.noClasses': 'Нет классов, по которым вы можете строить отчёты.',
+  'rep.ready': 'Готово: {file}', 'rep.download': 'Скачать', 'rep.noClasses': 'Нет классов, по которым вы можете строить отчёты.', 'rep.wholeSchool': '— вся школа —',
   'rep.noSchools': 'Нет школ, по которым вы можете строить отчёты.', 'rep.noMunicipalities': 'Нет муниципалитетов, по которым вы можете строить отчёты.',
   'rep.queued': 'Отчёт в очереди…', 'rep.running': 'Отчёт готовится…', 'rep.progress': 'Отчёт готовится: {done} из {total}',
 });
 Object.assign(TEXTS.en, {
   'rep.title': 'Reports', 'rep.report': 'Report', 'rep.format': 'Format', 'rep.run': 'Run', 'rep.none': 'No reports.',
-  'rep.ready': 'Ready: {file}', 'rep.download': 'Download', 'rep.noClasses': 'No classes you may run reports for.',
+  'rep.ready': 'Ready: {file}', 'rep.download': 'Download', 'rep.noClasses': 'No classes you may run reports for.', 'rep.wholeSchool': '— the whole school —',
   'rep.noSchools': 'No schools you may run reports for.', 'rep.noMunicipalities': 'No municipalities you may run reports for.',
   'rep.queued': 'The report is queued…', 'rep.running': 'The report is being prepared…', 'rep.progress': 'The report is being prepared: {done} of {total}',
 });
@@ -24,15 +24,22 @@ let schools = [];
 let municipalities = [];
 const periodsBySchoolYear = new Map();
 
-async function periodsFor(klass) {
-  const key = `${klass.schoolId}/${klass.academicYear}`;
+async function schoolPeriods(schoolId, year) {
+  const key = `${schoolId}/${year}`;
   if (!periodsBySchoolYear.has(key)) {
     let cal = { periods: [] };
-    try { cal = await api('GET', `calendar/schools/${encodeURIComponent(klass.schoolId)}/years/${klass.academicYear}`); } catch (e) { /* no year */ }
+    try { cal = await api('GET', `calendar/schools/${encodeURIComponent(schoolId)}/years/${year}`); } catch (e) { /* no year */ }
     periodsBySchoolYear.set(key, cal.periods || []);
   }
-  return periodsBySchoolYear.get(key).filter((p) => !p.grades || !p.grades.length || p.grades.includes(klass.grade));
+  return periodsBySchoolYear.get(key);
 }
+
+async function periodsFor(klass) {
+  return (await schoolPeriods(klass.schoolId, klass.academicYear)).filter((p) => !p.grades || !p.grades.length || p.grades.includes(klass.grade));
+}
+
+/** The academic year a day belongs to (it starts in September; August is still the past year's). */
+const academicYear = (iso) => (Number(iso.substring(5, 7)) >= 8 ? Number(iso.substring(0, 4)) : Number(iso.substring(0, 4)) - 1);
 
 function fill(select, pairs) {
   select.replaceChildren(...pairs.map(([v, text]) => { const o = el('option', null, text); o.value = v; return o; }));
@@ -40,10 +47,14 @@ function fill(select, pairs) {
 
 async function refreshPeriods() {
   const classSel = $('form').querySelector('select[data-type=CLASS]');
+  const schoolSel = $('form').querySelector('select[data-type=SCHOOL]');
   const klass = classes.find((c) => c.id === (classSel && classSel.value));
   const today = new Date().toISOString().substring(0, 10);
   for (const sel of $('form').querySelectorAll('select[data-type=PERIOD]')) {
-    const periods = klass ? await periodsFor(klass) : [];
+    // A class's periods; without a class, the chosen school's periods of this year (a whole-school run: the municipal
+    // administrator's, who has no classes of their own).
+    const periods = klass ? await periodsFor(klass)
+      : schoolSel && schoolSel.value ? await schoolPeriods(schoolSel.value, academicYear(today)) : [];
     fill(sel, periods.map((p) => [p.id, p.name]));
     const current = periods.find((p) => p.start <= today && today <= p.end); // the current period by default
     if (current) sel.value = current.id;
@@ -69,7 +80,9 @@ function buildForm() {
     let input;
     if (p.type === 'CLASS') {
       input = el('select');
-      fill(input, classes.map((c) => [c.id, c.name]));
+      // An optional class (a report of a class or of a whole school): «the whole school» is a choice too.
+      fill(input, [...(p.required ? [] : [['', t('rep.wholeSchool')]]), ...classes.map((c) => [c.id, c.name])]);
+      if (!p.required && classes.length) input.value = classes[0].id;
       input.addEventListener('change', refreshPeriods);
     } else if (p.type === 'PERIOD') {
       input = el('select');
@@ -77,10 +90,12 @@ function buildForm() {
       // Only what the caller administers is offered (their grants decide, as the server's check does).
       input = el('select');
       fill(input, (p.type === 'SCHOOL' ? schools : municipalities).map((x) => [x.id, x.name]));
+      if (p.type === 'SCHOOL') input.addEventListener('change', refreshPeriods);
     } else {
       input = el('input');
       input.type = p.type === 'DATE' ? 'date' : p.type === 'YEAR' ? 'number' : 'text';
       if (p.type === 'DATE' && p.required) input.value = defaultDate(p.name);
+      if (p.type === 'YEAR') input.value = String(academicYear(new Date().toISOString().substring(0, 10))); // this academic year
     }
     input.name = p.name;
     input.dataset.type = p.type;
@@ -98,7 +113,8 @@ function buildForm() {
   run.type = 'submit';
   run.id = 'run';
   form.append(fmt, run);
-  if (!classes.length && r.parameters.some((p) => p.type === 'CLASS')) say($('status'), '', t('rep.noClasses'));
+  if (!classes.length && r.parameters.some((p) => p.type === 'CLASS' && p.required)) say($('status'), '', t('rep.noClasses'));
+  else say($('status'), '');
   if (!schools.length && r.parameters.some((p) => p.type === 'SCHOOL')) say($('status'), '', t('rep.noSchools'));
   if (!municipalities.length && r.parameters.some((p) => p.type === 'MUNICIPALITY')) say($('status'), '', t('rep.noMunicipalities'));
   refreshPeriods();
@@ -122,6 +138,10 @@ async function run(ev) {
   const r = reports.find((x) => x.id === $('report').value);
   const parameters = {};
   for (const input of $('form').querySelectorAll('[data-type]')) if (input.value) parameters[input.name] = input.value;
+  // A report of a class or a school takes one of them: a chosen class, else the school.
+  const classSel = $('form').querySelector('select[data-type=CLASS]');
+  const schoolSel = $('form').querySelector('select[data-type=SCHOOL]');
+  if (classSel && classSel.value && schoolSel) delete parameters[schoolSel.name];
   const format = $('format').value;
   say($('status'), '', t('page.loading'));
   try {

@@ -20,6 +20,9 @@ Object.assign(TEXTS.ru, {
   'classes.consentsTitle': 'Согласия на обработку персональных данных', 'classes.who': 'Кто', 'classes.consentStatus': 'Статус',
   'classes.students': 'Ученики', 'classes.no': '№', 'classes.birthDate': 'Дата рождения', 'classes.guardians': 'Представители',
   'classes.consent': 'Согласие', 'classes.account': 'Учётная запись',
+  'classes.reset': 'Новый временный пароль',
+  'classes.resetAsk': 'Выдать новый временный пароль: {name}? Старый пароль перестанет действовать, открытые сеансы закроются.',
+  'classes.resetDone': 'Новый временный пароль выдан: {name}. Он показан только сейчас — передайте его под подпись; при входе его нужно сменить.',
   'classes.yes': '✓', 'classes.no.mark': '—', 'classes.yes.title': 'есть', 'classes.no.title': 'нет',
   'classes.noStudents': 'В классе нет учеников.', 'classes.noGuardians': 'не указаны',
   'classes.noElectronic': 'без электронного доступа',
@@ -68,6 +71,9 @@ Object.assign(TEXTS.en, {
   'classes.consentsTitle': 'Personal-data consents', 'classes.who': 'Who', 'classes.consentStatus': 'Status',
   'classes.students': 'Students', 'classes.no': 'No.', 'classes.birthDate': 'Date of birth', 'classes.guardians': 'Guardians',
   'classes.consent': 'Consent', 'classes.account': 'Account',
+  'classes.reset': 'New temporary password',
+  'classes.resetAsk': 'Issue a new temporary password: {name}? The old password stops working and open sessions end.',
+  'classes.resetDone': 'New temporary password issued: {name}. It is shown only now — hand it over against signature; it must be changed at sign-in.',
   'classes.yes': '✓', 'classes.no.mark': '—', 'classes.yes.title': 'yes', 'classes.no.title': 'no',
   'classes.noStudents': 'The class has no students.', 'classes.noGuardians': 'none given',
   'classes.noElectronic': 'no electronic access',
@@ -182,20 +188,48 @@ function contactLine(c) {
   return line;
 }
 
-function editButton(person, kind) {
-  const b = el('button', 'btn small edit', '✎');
+/** A small icon button acting on one person, titled in words and labelled with the person's name for screen readers. */
+function personButton(cls, icon, title, person, onClick) {
+  const b = el('button', `btn small ${cls}`, icon);
   b.type = 'button';
-  b.title = t('person.edit');
-  b.setAttribute('aria-label', `${t('person.edit')}: ${fullName(person)}`);
+  b.title = title;
+  b.setAttribute('aria-label', `${title}: ${fullName(person)}`);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function editButton(person, kind) {
+  const b = personButton('edit', '✎', t('person.edit'), person, () => openPerson(person, kind));
   b.dataset.editPerson = person.id;
-  b.addEventListener('click', () => openPerson(person, kind));
+  return b;
+}
+
+/**
+ * A new temporary password for a person's account (a parent who forgot theirs calls at 9 p.m.): asked first, shown once
+ * in the issued-accounts table; the person's sessions end. The server refuses who may not do it, or a person without one.
+ */
+function resetButton(person, role) {
+  const b = personButton('reset', '🔑', t('classes.reset'), person, async () => {
+    if (!window.confirm(t('classes.resetAsk', { name: fullName(person) }))) return;
+    try {
+      const r = await api('POST', `roster/persons/${encodeURIComponent(person.id)}/account/reset`);
+      state.issued = [{ personId: r.personId, fullName: fullName(person), role, login: r.login, temporaryPassword: r.temporaryPassword }];
+      renderIssued();
+      say($('message'), 'good', t('classes.resetDone', { name: fullName(person) }));
+      $('issued-section').scrollIntoView({ block: 'nearest' });
+    } catch (e) {
+      say($('message'), 'bad', errorText(e));
+    }
+  });
+  b.dataset.resetPerson = person.id;
   return b;
 }
 
 function guardianBlock(g) {
   const box = el('div', 'guardian');
   box.append(el('span', 'gname', fullName(g.guardian)), document.createTextNode(' '),
-    el('span', 'relation', '(' + t('relation.' + g.relation) + ')'), document.createTextNode(' '), editButton(g.guardian, 'GUARDIAN'));
+    el('span', 'relation', '(' + t('relation.' + g.relation) + ')'), document.createTextNode(' '), editButton(g.guardian, 'GUARDIAN'),
+    document.createTextNode(' '), resetButton(g.guardian, 'родитель'));
   const contacts = (g.guardian.contacts || []);
   if (contacts.length || g.guardian.noElectronicAccess) {
     const line = el('div', 'contacts');
@@ -235,6 +269,7 @@ function renderCard() {
       consent.append(mark(s.consent));
       const account = el('td', 'mark');
       account.append(mark(s.hasAccount));
+      if (s.hasAccount) account.append(document.createTextNode(' '), resetButton(s.student, 'обучающийся'));
       const name = el('td', 'name', fullName(s.student));
       name.append(document.createTextNode(' '), editButton(s.student, 'STUDENT'));
       tr.append(el('td', 'num', String(i + 1)), name, el('td', 'date', date(s.student.birthDate)),
@@ -667,7 +702,8 @@ async function savePerson(ev) {
     const list = el('ul');
     const pr = err.problem || {};
     const violations = pr.errors || (pr.field ? [{ field: pr.field, message: pr.detail }] : []);
-    if (violations.length) violations.forEach((v) => list.append(el('li', null, `${v.field}: ${v.message}`)));
+    // The Russian texts say what is wrong in words; the request's field paths («contacts[2].value») are for English readers.
+    if (violations.length) violations.forEach((v) => list.append(el('li', null, lang() === 'ru' || !v.field ? v.message : `${v.field}: ${v.message}`)));
     else list.append(el('li', null, errorText(err)));
     box.replaceChildren(el('p', null, t('person.failed')), list);
     box.hidden = false;

@@ -20,7 +20,7 @@ Object.assign(TEXTS.ru, {
   'import.kind.students': 'ученики', 'import.kind.guardians': 'представители', 'import.kind.staff': 'сотрудники',
   'import.kind.classes': 'классы', 'import.kind.memberships': 'зачисления в классы', 'import.kind.guardianships': 'связи «ученик — представитель»',
   'import.kind.contacts': 'контакты', 'import.kind.groups': 'группы', 'import.kind.groupMembers': 'участие в группах',
-  'import.groupsHint': 'Необязательный столбец «Группы» в файле учеников: группы ученика через «;», например «5А англ. 1; Кружок робототехники». Группа, название которой начинается с класса, — подгруппа этого класса; недостающие группы создаются.',
+  'import.groupsHint': 'Необязательный столбец «Группы» в файле учеников: группы ученика через запятую, например «5А англ. 1, Кружок робототехники». Если в названии группы есть запятая, разделяйте группы знаком «;» и заключите ячейку в кавычки: «"Английский, группа 1; Кружок робототехники"» (в CSV с разделителем «,» кавычки нужны всегда, в XLSX не нужны). Группа, название которой начинается с класса, — подгруппа этого класса; недостающие группы создаются.',
 });
 Object.assign(TEXTS.en, {
   'import.title': 'Roster import',
@@ -40,7 +40,7 @@ Object.assign(TEXTS.en, {
   'import.kind.students': 'students', 'import.kind.guardians': 'guardians', 'import.kind.staff': 'staff',
   'import.kind.classes': 'classes', 'import.kind.memberships': 'class enrolments', 'import.kind.guardianships': 'student–guardian links',
   'import.kind.contacts': 'contacts', 'import.kind.groups': 'groups', 'import.kind.groupMembers': 'group memberships',
-  'import.groupsHint': 'Optional column «Группы» in the students file: the student\'s groups separated by «;», e.g. «5А англ. 1; Кружок робототехники». A group whose name begins with a class is a subgroup of that class; missing groups are created.',
+  'import.groupsHint': 'Optional column «Группы» in the students file: the student\'s groups separated by commas, e.g. «5А англ. 1, Кружок робототехники». If a group name has a comma, separate the groups with «;» and put the cell in double quotes: «"Английский, группа 1; Кружок робототехники"» (in a CSV file separated by «,» the quotes are always needed; in XLSX they are not needed). A group whose name begins with a class is a subgroup of that class; missing groups are created.',
 });
 
 const KIND_ORDER = ['classes', 'students', 'guardians', 'guardianships', 'memberships', 'groups', 'groupMembers', 'staff'];

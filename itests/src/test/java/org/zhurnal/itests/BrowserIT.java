@@ -233,10 +233,30 @@ class BrowserIT {
             driver.findElement(By.id("p-save")).click();
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("p-errors")).isDisplayed());
             String refused = driver.findElement(By.id("p-errors")).getText();
-            assertTrue(refused.contains("contacts"), refused);
+            assertTrue(refused.contains("«не-адрес» — не адрес электронной почты"), refused);
+            assertFalse(refused.contains("contacts"), "no request field path in the Russian form: " + refused);
             screenshot("person-form-error");
             driver.findElement(By.id("p-cancel")).click();
             assertFalse(driver.findElement(By.id("students")).getText().contains("не-адрес"));
+
+            // A guardian who forgot the password: a new temporary one from the card, asked first, shown once.
+            // The demo parent of 5А has an account (demo-credentials.txt: login, password, «parent in 5А — <name> (temporary)»).
+            String[] parentLine = Files.readAllLines(zhurnal.home.resolve("data/demo-credentials.txt")).stream()
+                    .filter(l -> l.contains("parent in 5А")).findFirst().orElseThrow().split("\t");
+            String parentName = parentLine[2].replaceAll(".*— ", "").replace(" (temporary)", "").trim();
+            WebElement withAccount = driver.findElements(By.cssSelector("#students .guardian")).stream()
+                    .filter(g -> g.findElement(By.cssSelector(".gname")).getText().equals(parentName)).findFirst().orElseThrow();
+            String who = withAccount.findElement(By.cssSelector(".gname")).getText();
+            withAccount.findElement(By.cssSelector("button.reset")).click();
+            org.openqa.selenium.Alert resetAsk = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+            assertTrue(resetAsk.getText().contains(who), resetAsk.getText());
+            resetAsk.accept();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("message")).getText().contains("пароль выдан")
+                    || d.findElement(By.id("message")).getText().contains("Ошибка"));
+            String resetMessage = driver.findElement(By.id("message")).getText();
+            assertTrue(resetMessage.contains("Новый временный пароль выдан: " + who), resetMessage);
+            String issued = driver.findElement(By.id("issued")).getText();
+            assertTrue(issued.contains(who) && issued.contains(parentLine[0]), issued);
 
             // A group for the class: created from the card (a subgroup by default), then two students ticked as members;
             // the groups table shows its name, kind and member count. An empty name is the browser's to refuse.
@@ -709,6 +729,31 @@ class BrowserIT {
             }
         }
         String login = "olga" + UUID.randomUUID().toString().substring(0, 4);
+        // A family grant through the accounts API goes only to a guardian on record, with a recorded consent: not for
+        // another family's child, not without the person, not before the consent (nothing is created meanwhile).
+        String vera = s.pupils().get("Вера");
+        String olgaFor = "{\"login\":\"" + login + "\",\"displayName\":\"Лебедева Ольга Сергеевна\",\"schoolId\":\"" + s.id() + "\",";
+        Http.Answer notHers = http.post("/api/v1/accounts", olgaFor + "\"personId\":\"" + olga + "\",\"grants\":[{\"role\":\"PARENT\","
+                + "\"scope\":{\"type\":\"STUDENT\",\"id\":\"" + vera + "\"}}]}", admin);
+        assertEquals(400, notHers.status(), notHers.body());
+        assertEquals("grants[0]", notHers.json().get("field").asText(), notHers.body());
+        Http.Answer nobody = http.post("/api/v1/accounts", olgaFor + "\"grants\":[{\"role\":\"PARENT\","
+                + "\"scope\":{\"type\":\"STUDENT\",\"id\":\"" + alisa + "\"}}]}", admin);
+        assertEquals(400, nobody.status(), nobody.body());
+        Http.Answer schoolWide = http.post("/api/v1/accounts", olgaFor + "\"personId\":\"" + olga + "\",\"grants\":[{\"role\":\"PARENT\","
+                + "\"scope\":{\"type\":\"SCHOOL\",\"id\":\"" + s.id() + "\"}}]}", admin);
+        assertEquals(400, schoolWide.status(), schoolWide.body());
+        assertEquals("grants[0].scope", schoolWide.json().get("field").asText(), schoolWide.body());
+        Http.Answer noConsent = http.post("/api/v1/accounts", olgaFor + "\"personId\":\"" + olga + "\",\"grants\":[{\"role\":\"PARENT\","
+                + "\"scope\":{\"type\":\"STUDENT\",\"id\":\"" + alisa + "\"}}]}", admin);
+        assertEquals(400, noConsent.status(), noConsent.body());
+        assertTrue(noConsent.body().contains("consent"), noConsent.body());
+        Http.Answer schoolAccounts = http.get("/api/v1/accounts?schoolId=" + s.id(), admin);
+        assertEquals(200, schoolAccounts.status(), schoolAccounts.body());
+        assertFalse(schoolAccounts.body().contains(login), "no account was created by the refused requests");
+        Http.Answer consent = http.post("/api/v1/roster/consents", "{\"personId\":\"" + olga + "\",\"status\":\"GIVEN\","
+                + "\"purpose\":\"Электронный журнал\",\"date\":\"" + LocalDate.now().minusDays(1) + "\"}", admin);
+        assertEquals(201, consent.status(), consent.body());
         String temporary = created(http.post("/api/v1/accounts", "{\"login\":\"" + login + "\",\"displayName\":\"Лебедева Ольга Сергеевна\","
                 + "\"personId\":\"" + olga + "\",\"schoolId\":\"" + s.id() + "\",\"grants\":[{\"role\":\"PARENT\",\"scope\":{\"type\":\"STUDENT\","
                 + "\"id\":\"" + alisa + "\"}},{\"role\":\"PARENT\",\"scope\":{\"type\":\"STUDENT\",\"id\":\"" + artyom + "\"}}]}", admin))
@@ -735,7 +780,22 @@ class BrowserIT {
             assertEquals(2, new Select(driver.findElement(By.id("child"))).getOptions().size());
             assertTrue((Long) js("return document.documentElement.scrollWidth") <= (Long) js("return window.innerWidth") + 1,
                     "the diary scrolls sideways on a phone");
+            // A tap on a mark shows what a tooltip cannot on a phone: the work type in words, its weight.
+            shown.findElement(By.cssSelector(".mark")).click();
+            until(d -> d.findElements(By.cssSelector(selector + " .mark-details")).stream().anyMatch(WebElement::isDisplayed));
+            String details = shown.findElement(By.cssSelector(".mark-details")).getText();
+            assertTrue(details.contains("4 — Самостоятельная работа") && details.contains("Вес:"), details);
             screenshot("diary-phone-week");
+            // One scroll area: the frame is as tall as the diary in it (the shell's page scrolls, not a box inside it).
+            driver.switchTo().defaultContent();
+            String heights = "const f = document.getElementById('page'); return Math.round(f.getBoundingClientRect().height) + ' '"
+                    + " + f.contentDocument.documentElement.scrollHeight";
+            try {
+                until(d -> { String[] h = String.valueOf(js(heights)).split(" "); return Math.abs(Long.parseLong(h[0]) - Long.parseLong(h[1])) <= 2; });
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the frame's height and its page's (px): " + js(heights), e);
+            }
+            driver.switchTo().frame(driver.findElement(By.id("page")));
             driver.findElement(By.id("tabPeriod")).click();
             until(d -> !d.findElements(By.cssSelector(".subject-row[data-subject='Математика'] .mark")).isEmpty());
             WebElement math = driver.findElement(By.cssSelector(".subject-row[data-subject='Математика']"));
@@ -785,6 +845,15 @@ class BrowserIT {
             assertTrue(table.contains("Лебедева Алиса") && table.contains("Гусева Вера") && table.contains("Пропущено"), table);
             assertTrue(driver.findElement(By.id("download")).getAttribute("download").endsWith(".csv"));
             screenshot("report-attendance");
+            // A report of a class or a whole school: «— вся школа —» takes the school's periods and runs for the school.
+            new Select(driver.findElement(By.id("report"))).selectByValue("class-progress");
+            until(d -> !d.findElements(By.cssSelector("#form select[name=classId] option")).isEmpty());
+            new Select(driver.findElement(By.cssSelector("#form select[name=classId]"))).selectByValue("");
+            until(d -> !d.findElements(By.cssSelector("#form select[name=periodId] option")).isEmpty());
+            new Select(driver.findElement(By.id("format"))).selectByValue("CSV");
+            driver.findElement(By.id("run")).click();
+            until(d -> d.findElement(By.id("preview")).getAttribute("hidden") == null
+                    && d.findElement(By.id("preview")).getText().contains("5А") && d.findElement(By.id("preview")).getText().contains("2Б"));
         } finally {
             driver.switchTo().defaultContent();
         }
@@ -802,6 +871,11 @@ class BrowserIT {
             assertTrue(total.get("lessons").asInt() > 0, answer.toString());
             assertTrue(totals.contains("уроков " + total.get("lessons").asInt() + ", в день урока " + total.get("onDay").asInt()),
                     totals + " / " + total);
+            // The bars are drawn by the page's stylesheet (the pages' Content-Security-Policy blocks inline styles).
+            WebElement firstBar = driver.findElement(By.cssSelector("#bars .bar"));
+            assertEquals("grid", firstBar.getCssValue("display"));
+            assertEquals("1rem", firstBar.findElement(By.cssSelector(".track")).getCssValue("height").equals("16px") ? "1rem"
+                    : firstBar.findElement(By.cssSelector(".track")).getCssValue("height"));
             driver.findElements(By.cssSelector("#bars .bar")).stream().filter(b -> b.getText().contains("Белова")).findFirst()
                     .orElseThrow().click();
             until(d -> d.findElement(By.id("who")).getText().contains("Белова"));
@@ -1043,8 +1117,16 @@ class BrowserIT {
         openFrame("/ui/calendar/calendar.html?schoolId=" + s.id());
         try {
             until(d -> d.findElement(By.id("periods")).getText().contains("4 четверть"));
-            // The first quarter is over: closing it leaves the current one open for the journal tests.
-            driver.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']//button")).click();
+            // The first quarter is over: closing it leaves the current one open for the journal tests. It is asked first
+            // (the whole school's entries stop): declined, nothing changes; confirmed, it closes.
+            By closeFirst = By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']//button");
+            driver.findElement(closeFirst).click();
+            org.openqa.selenium.Alert ask = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+            assertTrue(ask.getText().contains("«1 четверть» для всей школы"), ask.getText());
+            ask.dismiss();
+            assertTrue(driver.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']")).getText().contains("открыт"));
+            driver.findElement(closeFirst).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
             until(d -> d.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']"))
                     .getText().contains("закрыт"));
             // Reopening needs a reason: the server's refusal is shown.
@@ -1062,10 +1144,12 @@ class BrowserIT {
             driver.findElement(By.id("new")).click();
             driver.findElement(By.id("b-name")).sendKeys("Сокращённое");
             new Select(driver.findElement(By.id("b-kind"))).selectByValue("SHORTENED");
-            // A lesson without its start time: the server names the field.
+            // A lesson without its start time: the server says which, in words (no request field path in the Russian UI).
             js("document.querySelector('#periods .p-start').value = ''");
             driver.findElement(By.id("save")).click();
-            until(d -> d.findElement(By.id("editor-result")).getText().contains("periods[0]"));
+            until(d -> d.findElement(By.id("editor-result")).getText().contains("1-й урок: укажите время начала"));
+            assertFalse(driver.findElement(By.id("editor-result")).getText().contains("periods["),
+                    driver.findElement(By.id("editor-result")).getText());
             screenshot("bells-error");
         } finally {
             driver.switchTo().defaultContent();

@@ -256,15 +256,15 @@ public class ControlReportsIT {
         Http.Answer csv = run("journal-timeliness", "CSV", schoolA, deputy);
         assertEquals(csv.body(), 200, csv.status());
         List<List<String>> rows = csv(csv.body());
-        assertEquals(List.of("Белова Ирина Сергеевна", "2", "1", "50.0", "1", "0"), row(rows, "Белова Ирина Сергеевна"));
-        assertEquals(List.of("Смирнова Анна Павловна", "2", "1", "50.0", "1", "1"), row(rows, "Смирнова Анна Павловна"));
-        assertEquals(List.of("Итого по школе", "4", "2", "50.0", "2", "1"), row(rows, "Итого по школе"));
+        assertEquals(List.of("Белова Ирина Сергеевна", "2", "1", "50,0", "1", "0"), row(rows, "Белова Ирина Сергеевна"));
+        assertEquals(List.of("Смирнова Анна Павловна", "2", "1", "50,0", "1", "1"), row(rows, "Смирнова Анна Павловна"));
+        assertEquals(List.of("Итого по школе", "4", "2", "50,0", "2", "1"), row(rows, "Итого по школе"));
         List<List<String>> violations = rows.stream().filter(r -> r.get(0).matches("\\d{4}-\\d{2}-\\d{2}")).toList();
         assertEquals(csv.body(), 3, violations.size());
         assertEquals(List.of(t1day.toString(), "5А", "Русский язык", "Смирнова Анна Павловна", "оценки с опозданием: 1"), violations.get(0));
-        assertEquals(List.of(m2day.toString(), "5А", "Математика", "Белова Ирина Сергеевна", "тема, посещаемость, домашнее задание с опозданием"),
+        assertEquals(List.of(m2day.toString(), "5А", "Математика", "Белова Ирина Сергеевна", "с опозданием: тема, посещаемость, домашнее задание"),
                 violations.get(1));
-        assertEquals(List.of(t2day.toString(), "5А", "Русский язык", "Смирнова Анна Павловна", "тема, посещаемость, домашнее задание не записано"),
+        assertEquals(List.of(t2day.toString(), "5А", "Русский язык", "Смирнова Анна Павловна", "не записано: тема, посещаемость, домашнее задание"),
                 violations.get(2));
 
         // The dashboard's JSON: the same numbers and the drill-down per teacher.
@@ -300,8 +300,8 @@ public class ControlReportsIT {
         System.out.println("Municipal timeliness ranking over 3 schools took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         assertEquals(ranking.body(), 200, ranking.status());
         List<List<String>> ranked = csv(ranking.body());
-        assertEquals(List.of("1", "Школа Б", "2", "2", "100.0"), ranked.get(1));
-        assertEquals(List.of("2", "Школа А", "4", "2", "50.0"), ranked.get(2));
+        assertEquals(List.of("1", "Школа Б", "2", "2", "100,0"), ranked.get(1));
+        assertEquals(List.of("2", "Школа А", "4", "2", "50,0"), ranked.get(2));
         assertEquals(List.of("3", "Школа В", "0", "0", ""), ranked.get(3));
 
         // Informing parents: week 1 Alisa's family opened the diary, week 2 Vera's printout was handed over.
@@ -309,18 +309,18 @@ public class ControlReportsIT {
         assertEquals(informing.body(), 200, informing.status());
         List<List<String>> inf = csv(informing.body());
         List<List<String>> fiveARows = inf.stream().filter(r -> r.get(0).equals("5А")).toList();
-        assertEquals(List.of("5А", m1day.toString(), m1day.toString(), m1day.plusDays(6).toString(), "3", "1", "33.3"), fiveARows.get(0));
-        assertEquals(List.of("5А", m2day.toString(), m2day.toString(), to.toString(), "3", "1", "33.3"), fiveARows.get(1));
+        assertEquals(List.of("5А", m1day.toString(), m1day.toString(), m1day.plusDays(6).toString(), "3", "1", "33,3"), fiveARows.get(0));
+        assertEquals(List.of("5А", m2day.toString(), m2day.toString(), to.toString(), "3", "1", "33,3"), fiveARows.get(1));
         List<List<String>> twoB = inf.stream().filter(r -> r.get(0).equals("2Б")).toList();
-        assertEquals(List.of("2Б", m1day.toString(), m1day.toString(), m1day.plusDays(6).toString(), "1", "0", "0.0"), twoB.get(0));
+        assertEquals(List.of("2Б", m1day.toString(), m1day.toString(), m1day.plusDays(6).toString(), "1", "0", "0,0"), twoB.get(0));
         List<List<String>> schoolRows = inf.stream().filter(r -> r.get(0).equals("Школа")).toList();
-        assertEquals(List.of("Школа", m1day.toString(), m1day.toString(), m1day.plusDays(6).toString(), "4", "1", "25.0"), schoolRows.get(0));
-        assertEquals(List.of("Школа", m2day.toString(), m2day.toString(), to.toString(), "4", "1", "25.0"), schoolRows.get(1));
+        assertEquals(List.of("Школа", m1day.toString(), m1day.toString(), m1day.plusDays(6).toString(), "4", "1", "25,0"), schoolRows.get(0));
+        assertEquals(List.of("Школа", m2day.toString(), m2day.toString(), to.toString(), "4", "1", "25,0"), schoolRows.get(1));
         // The municipal view: school А's lines are its school rows above; the municipality's rows sum every school.
         Http.Answer bySchool = run("informing-parents-municipal", "CSV", m1range, mun);
         assertEquals(bySchool.body(), 200, bySchool.status());
         List<List<String>> schoolsInf = csv(bySchool.body());
-        assertEquals(List.of(List.of("Школа А", m1day.toString(), "4", "1", "25.0"), List.of("Школа А", m2day.toString(), "4", "1", "25.0")),
+        assertEquals(List.of(List.of("Школа А", m1day.toString(), "4", "1", "25,0"), List.of("Школа А", m2day.toString(), "4", "1", "25,0")),
                 schoolsInf.stream().filter(r -> r.get(0).equals("Школа А")).toList());
         assertTrue(bySchool.body(), schoolsInf.stream().anyMatch(r -> r.get(0).equals("Муниципалитет")));
 
@@ -329,9 +329,9 @@ public class ControlReportsIT {
         Http.Answer rating = run("school-activity-rating", "CSV", m1range, mun);
         assertEquals(rating.body(), 200, rating.status());
         List<List<String>> rated = csv(rating.body());
-        assertEquals(List.of("1", "Школа А", "50.0", "50.0", "12.5", "25.0", "40.6"), rated.get(1));
-        assertEquals(List.of("2", "Школа Б", "100.0", "0.0", "0.0", "0.0", "40.0"), rated.get(2));
-        assertEquals(List.of("3", "Школа В", "", "", "", "", "0.0"), rated.get(3));
+        assertEquals(List.of("1", "Школа А", "50,0", "50,0", "12,5", "25,0", "40,6"), rated.get(1));
+        assertEquals(List.of("2", "Школа Б", "100,0", "0,0", "0,0", "0,0", "40,0"), rated.get(2));
+        assertEquals(List.of("3", "Школа В", "", "", "", "", "0,0"), rated.get(3));
         Http.Bytes ratingPdf = http.postBytes(RUN + "school-activity-rating/run", "{\"format\":\"PDF\",\"parameters\":{" + m1range + "}}", mun);
         assertEquals(200, ratingPdf.status());
 

@@ -290,6 +290,14 @@ public class DiaryIT {
         JsonNode veraMon = day(http.get(API + "students/" + vera + "/week?date=" + monday, marina).json(), monday).get("lessons").get(0);
         assertEquals("б", veraMon.get("absence").get("code").asText());
         assertEquals("ILLNESS", veraMon.get("absence").get("category").asText());
+        // The diary page names it by the school's label of the code: the reference book, for the family, through the diary.
+        JsonNode codes = http.get(API + "students/" + vera + "/absence-codes", marina).json();
+        boolean labelled = false;
+        for (JsonNode c : codes) {
+            labelled |= "б".equals(c.get("code").asText()) && "отсутствовал по болезни".equals(c.get("label").asText());
+        }
+        assertTrue(codes.toString(), labelled);
+        assertProblem(http.get(API + "students/" + vera + "/absence-codes", olga), 403, null);
         assertTrue(mon.get("absence").isNull());
 
         // The period view: the gradebook's own forecast, over what the family sees.
@@ -302,6 +310,12 @@ public class DiaryIT {
         Forecast family = gradebook.forecast(alisa, MATH, s.period().id(), true).orElseThrow();
         assertEquals(family.average().doubleValue(), alisaMath.get("average").asDouble(), 0.001);
         assertEquals(String.valueOf(family.suggested()), alisaMath.get("forecast").isNull() ? "null" : alisaMath.get("forecast").asText());
+        // Her hidden «2» counts for the teacher: the family is told that one mark is not shown yet (not which), and the
+        // teacher's view counts it among the marks it holds.
+        assertEquals(alisaMath.toString(), 1, alisaMath.get("notShown").asInt());
+        Forecast teachersOfAlisa = gradebook.forecast(alisa, MATH, s.period().id(), false).orElseThrow();
+        assertEquals(1, teachersOfAlisa.notShown());
+        assertEquals(family.marks().size() + 1, teachersOfAlisa.marks().size());
         // For a student without hidden marks the diary's forecast is exactly the teacher's suggestion.
         String fedorMother = token(s.guardians().get("Анна"), s.school().id(), new Grant(Role.PARENT, ScopeRef.student(fyodor)));
         JsonNode fyodorMath = subject(http.get(API + "students/" + fyodor + "/period?date=" + monday, fedorMother).json(), MATH);
@@ -309,6 +323,7 @@ public class DiaryIT {
         assertEquals(teachers.average().doubleValue(), fyodorMath.get("average").asDouble(), 0.001);
         assertEquals(String.valueOf(teachers.suggested()), fyodorMath.get("forecast").isNull() ? "null" : fyodorMath.get("forecast").asText());
         assertEquals(2, fyodorMath.get("marks").size());
+        assertEquals(0, fyodorMath.get("notShown").asInt());
 
         // Another family's child: refused on every endpoint, with no data.
         for (String path : List.of("students/" + alisa + "/week", "students/" + alisa + "/period?date=" + monday,
@@ -352,7 +367,9 @@ public class DiaryIT {
         }
         assertTrue(text, text.contains("Сводка электронного дневника: Гусева Вера, 5А"));
         assertTrue(text, text.contains("Гусева Марина Олеговна (мать)"));
-        assertTrue(text, text.contains("отсутствие (б)") && text.contains("Дроби") && text.contains("День здоровья"));
+        // The absence as the school's reference book names its code «б», not the bare code (a table cell may wrap it).
+        assertTrue(text, text.replaceAll("\\s+", " ").contains("отсутствовал по болезни") && text.contains("Дроби")
+                && text.contains("День здоровья"));
         String russianRow = text.lines().filter(l -> l.contains("Орфограммы")).findFirst().orElseThrow(() -> new AssertionError(text));
         assertTrue(russianRow, russianRow.contains(" 4") && !russianRow.contains(" 3"));
         assertTrue(text, text.contains("(замена)") && text.contains("(отменён)"));
@@ -361,11 +378,22 @@ public class DiaryIT {
                 Map.of("Authorization", "Bearer " + classTeacher));
         assertEquals(handed.body(), 200, handed.status());
         String at = handed.json().get("handedAt").asText();
+        // Who handed it over reads as the person's name; the login stays beside it.
+        String handedByName = handed.json().get("handedByName").asText();
+        assertFalse(handed.body(), handedByName.isBlank() || handedByName.equals(handed.json().get("handedBy").asText()));
         assertEquals(at, http.get(printouts, classTeacher).json().get("students").get(0).get("handedAt").asText());
         assertEquals(at, http.send("PUT", API + "classes/" + s.fiveA() + "/printouts/" + vera + "?week=" + monday, "",
                 Map.of("Authorization", "Bearer " + classTeacher)).json().get("handedAt").asText());
         assertProblem(http.send("PUT", API + "classes/" + s.fiveA() + "/printouts/" + alisa + "?week=" + monday, "",
                 Map.of("Authorization", "Bearer " + classTeacher)), 400, "studentId");
+        // A week whose printouts are not ready yet: nothing can have been handed over (409, in Russian for the Russian UI).
+        Http.Answer early = http.send("PUT", API + "classes/" + s.fiveA() + "/printouts/" + vera + "?week=" + monday.plusWeeks(5), "",
+                Map.of("Authorization", "Bearer " + classTeacher, "Accept-Language", "ru"));
+        assertProblem(early, 409, null);
+        assertTrue(early.body(), early.json().get("detail").asText().startsWith("Распечатки за неделю с "));
+        for (JsonNode later : http.get(API + "classes/" + s.fiveA() + "/printouts?week=" + monday.plusWeeks(5), classTeacher).json().get("students")) {
+            assertTrue(later.toString(), later.get("handedAt").isNull());
+        }
         assertProblem(http.get(printouts, marina), 403, null);
         assertProblem(http.get(API + "classes/" + s.fiveA() + "/printouts.pdf?week=" + monday, s.teacher()), 403, null);
         Http.Bytes school = http.getBytes(API + "schools/" + s.school().id() + "/printouts.pdf?week=" + monday, s.admin());
@@ -381,6 +409,14 @@ public class DiaryIT {
                 Map.of("Authorization", "Bearer " + olga)), 400, "mode");
         assertProblem(http.send("PUT", API + "students/" + alisa + "/preferences", "{\"channel\":\"pigeon\",\"mode\":\"DAILY\"}",
                 Map.of("Authorization", "Bearer " + olga)), 400, "channel");
+        // A body without the mode is a 400 naming it (it was a NullPointerException, a 500), in Russian for the Russian UI.
+        for (String body : List.of("{}", "{\"channel\":\"email\"}")) {
+            Http.Answer noMode = http.send("PUT", API + "students/" + alisa + "/preferences", body,
+                    Map.of("Authorization", "Bearer " + olga, "Accept-Language", "ru-RU,ru;q=0.9,en;q=0.8"));
+            assertProblem(noMode, 400, "mode");
+            assertTrue(noMode.body(), noMode.json().get("detail").asText().startsWith("Не выбрано, как часто сообщать"));
+        }
+        assertProblem(http.post(API + "digests", "{}", s.admin()), 400, "mode");
         assertProblem(http.get(API + "classes/" + s.fiveA() + "/deliveries?from=2026-02-30", classTeacher), 400, "from");
     }
 
@@ -475,6 +511,10 @@ public class DiaryIT {
         JsonNode waiting = http.get(log, classTeacher).json().get(0);
         assertEquals(olgaMail, waiting.get("address").asText());
         assertFalse(waiting.get("lastError").isNull());
+        // The class teacher reads what it means; the technical text stays for an administrator.
+        JsonNode inRussian = http.get(log, Map.of("Authorization", "Bearer " + classTeacher, "Accept-Language", "ru")).json().get(0);
+        assertEquals(inRussian.toString(), "Почтовый сервер недоступен; письмо будет отправлено повторно", inRussian.get("failure").asText());
+        assertTrue(inRussian.toString(), inRussian.get("lastError").asText().startsWith("MailDeliveryException"));
 
         GreenMail smtp = new GreenMail(new ServerSetup(KarafOptions.SMTP_PORT, "127.0.0.1", "smtp"));
         smtp.start();

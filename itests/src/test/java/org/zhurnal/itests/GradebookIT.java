@@ -423,7 +423,17 @@ public class GradebookIT {
         assertEquals(pastDay.body(), 200, pastDay.status());
         assertEquals(3, pastDay.json().get("students").size());
         assertEquals(math + ":" + earlierMonday, pastDay.json().get("lessons").get(0).get("occurrenceId").asText());
-        assertProblem(http.get(grid, colleague), 403, null);
+        // The colleague substituted one lesson of the quarter: the grid opens for them with that lesson alone (to enter it),
+        // and nothing of the other lessons.
+        Http.Answer asSubstitute = http.get(grid, colleague);
+        assertEquals(asSubstitute.body(), 200, asSubstitute.status());
+        assertEquals(asSubstitute.body(), 1, asSubstitute.json().get("lessons").size());
+        String substitutedLesson = asSubstitute.json().get("lessons").get(0).get("occurrenceId").asText();
+        assertTrue(asSubstitute.body(), asSubstitute.json().get("lessons").get(0).get("yours").asBoolean());
+        asSubstitute.json().get("marks").forEach(m -> assertEquals(substitutedLesson, m.get("occurrenceId").asText()));
+        asSubstitute.json().get("attendance").forEach(a -> assertEquals(substitutedLesson, a.get("occurrenceId").asText()));
+        assertTrue(asSubstitute.body(), asSubstitute.json().get("marks").size() < page.json().get("marks").size());
+        assertFalse(page.json().get("lessons").get(0).get("yours").isNull());
         assertProblem(http.get(grid, parent), 403, null);
         // A weekend has no lessons: the teacher gets an empty grid, not a refusal; the colleague is still refused.
         String weekend = API + "journal?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика", StandardCharsets.UTF_8)
@@ -729,6 +739,13 @@ public class GradebookIT {
         assertTrue(names.toString(), names.get(vera).contains("Вера"));
         assertTrue(grid.body(), grid.json().get("lessons").size() >= 2);
         assertEquals(lesson, grid.json().get("attendance").get(0).get("occurrenceId").asText());
+        // The page learns when each partial member was in the group: Vera on the earlier Monday alone; Alisa throughout.
+        JsonNode veraSpans = grid.json().get("memberships").get(vera);
+        assertNotNull(grid.body(), veraSpans);
+        assertEquals(veraSpans.toString(), 1, veraSpans.size());
+        assertEquals(earlierMonday.toString(), veraSpans.get(0).get("from").asText());
+        assertEquals(earlierMonday.toString(), veraSpans.get(0).get("to").asText());
+        assertFalse(grid.body(), grid.json().get("memberships").has(alisa));
 
         // Alisa leaves the school; the earlier Monday is her last day. From the next day on she is in neither the class
         // nor the group: the Monday after has no place for her marks. Up to her last day the history stays.
@@ -742,5 +759,11 @@ public class GradebookIT {
         Http.Answer afterLeaving = record(english.json().get("id").asText() + ":" + monday, "g-2", "{\"marks\":[" + mark(alisa, "5", "ORAL") + "]}",
                 teacher);
         assertProblem(afterLeaving, 400, "marks[0].studentId");
+        // The grid now shows her span ending on her last day, so the page closes her later cells.
+        JsonNode regrid = http.get(API + "journal?groupId=" + groupId + "&subject=" + java.net.URLEncoder.encode("Английский язык",
+                StandardCharsets.UTF_8) + "&from=" + quarter.start() + "&to=" + quarter.end(), teacher).json();
+        JsonNode alisaSpans = regrid.get("memberships").get(alisa);
+        assertNotNull(regrid.toString(), alisaSpans);
+        assertEquals(earlierMonday.toString(), alisaSpans.get(alisaSpans.size() - 1).get("to").asText());
     }
 }

@@ -579,11 +579,26 @@ public class RosterIT {
         assertEquals(404, http.get("/api/v1/roster/persons/" + otherChild, parent).status());
         assertEquals(404, http.get("/api/v1/roster/classes/" + fiveA.id(), parent).status());
         assertEquals(403, http.post("/api/v1/roster/consents", "{\"personId\":\"" + child + "\",\"purpose\":\"x\"}", parent).status());
+        // A parent reads their own record, not the other parent's (separated parents do not read each other's contacts);
+        // the class teacher reads both.
+        String mother = query.guardiansOf(child).stream().filter(g -> g.guardian().firstName().equals("Ольга")).findFirst().orElseThrow()
+                .guardian().id();
+        String father = query.guardiansOf(child).stream().filter(g -> g.guardian().firstName().equals("Игорь")).findFirst().orElseThrow()
+                .guardian().id();
+        String motherLogin = "m" + UUID.randomUUID().toString().substring(0, 8);
+        runAsSystem(() -> accounts.create(new NewAccount(motherLogin, "Лебедева Ольга Сергеевна", mother, mine.id(),
+                List.of(new Grant(Role.PARENT, ScopeRef.student(child))), "Roster-Passw0rd-7")));
+        String motherToken = http.login(motherLogin, "Roster-Passw0rd-7");
+        assertEquals(200, http.get("/api/v1/roster/persons/" + mother, motherToken).status());
+        assertEquals(404, http.get("/api/v1/roster/persons/" + father, motherToken).status());
+        assertEquals(404, http.get("/api/v1/roster/persons/" + father, parent).status());
+        assertEquals(200, http.get("/api/v1/roster/persons/" + father, classTeacher).status());
 
         // Student: self only.
         String student = tokenFor(new Grant(Role.STUDENT, ScopeRef.student(classmate)));
         assertEquals(200, http.get("/api/v1/roster/persons/" + classmate, student).status());
         assertEquals(404, http.get("/api/v1/roster/persons/" + child, student).status());
+        assertEquals(404, http.get("/api/v1/roster/persons/" + mother, student).status());
 
         // Municipal admin: reads the municipality's schools; another municipality's admin sees nothing.
         String mun = tokenFor(new Grant(Role.MUNICIPAL_ADMIN, ScopeRef.municipality(mine.municipalityId())));
@@ -949,7 +964,7 @@ public class RosterIT {
                 .replace("5А;Кружок робототехники\n", "5А;\"Кружок робототехники; ГПД 1-2 классов\"\n")
                 .replace("5А англ. 2;", "9Я англ. 2;"), false);
         assertEquals(twice.body(), 400, twice.status());
-        assertEquals(List.of("row 3:Группы", "row 4:Группы"), fields(twice));
+        assertEquals(List.of("pupils.csv:3:Группы", "pupils.csv:4:Группы"), fields(twice));
         assertEquals(expectedTeachers, teachersOfGroups(school.id()));
         // Each row is the complete list: Смирнова's row without «5А англ. 2» leaves it without a teacher.
         assertEquals(200, importCsv(admin, school.id(), staffWithGroups.replace(" 5А англ. 2;", ""), false).status());
@@ -1009,7 +1024,7 @@ public class RosterIT {
         Http.Answer foreign = importCsv(admin, school.id(), file.replace("ГПД 1-2 классов", "\"Английский, группа 3;\"")
                 .replace("P4;Орехов;Фёдор", "P4;Орехов;Фёдор-Новый"), false);
         assertEquals(foreign.body(), 400, foreign.status());
-        assertEquals(List.of("row 3:Группы"), fields(foreign));
+        assertEquals(List.of("pupils.csv:3:Группы"), fields(foreign));
         assertEquals("Фёдор", query.studentsOfClass(fiveA, clock.today()).stream().filter(p -> p.lastName().equals("Орехов"))
                 .findFirst().orElseThrow().firstName());
 

@@ -14,10 +14,18 @@ import java.util.List;
  * @param forecast the grade the scheme suggests, or {@code null}
  * @param reason why there is no forecast (too few marks, …), or {@code null}
  * @param confirmed the period grade the teacher confirmed, or {@code null}
+ * @param notShown how many counted marks of the period the teacher has not shown to the family yet: average and forecast
+ *        leave them out, and may change when they are shown — since 1.1
  */
 public record DiarySubject(String subject, String schemeId, List<DiaryMark> marks, BigDecimal average, String forecast, String reason,
-        String confirmed) {
+        String confirmed, int notShown) {
     public DiarySubject {
         marks = List.copyOf(marks);
+    }
+
+    /** As of 1.0: without the count of marks not shown. */
+    public DiarySubject(String subject, String schemeId, List<DiaryMark> marks, BigDecimal average, String forecast, String reason,
+            String confirmed) {
+        this(subject, schemeId, marks, average, forecast, reason, confirmed, 0);
     }
 }

@@ -3,5 +3,5 @@
  * and absences, and a reporting period's marks, averages and forecasts — for other modules (reporting, printouts).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.zhurnal.diary.api;

@@ -157,7 +157,7 @@ public class DiaryQueryImpl implements DiaryQuery {
             }
             Forecast x = f.get();
             rows.add(new DiarySubject(subject, x.schemeId(), x.marks().stream().filter(Mark::visibleToFamily).map(DiaryQueryImpl::mark).toList(),
-                    x.average(), x.suggested(), x.reason(), x.confirmed() == null ? null : x.confirmed().value()));
+                    x.average(), x.suggested(), x.reason(), x.confirmed() == null ? null : x.confirmed().value(), x.notShown()));
         }
         List<DiaryGrade> grades = gradebook.finalsOfStudent(studentId, schoolClass.academicYear()).stream()
                 .map(g -> new DiaryGrade(g.subject(), g.kind(), g.periodId(), g.value(), g.confirmedAt()))

@@ -181,7 +181,7 @@ public class OutboxSender {
             } catch (Exception e) {
                 int attempts = m.attempts() + 1;
                 Instant retryAt = attempts >= config.maxAttempts() ? null : clock.now().plus(backoff(attempts));
-                String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                String error = DeliveryFailures.describe(e);
                 outbox.failed(m.id(), error, retryAt);
                 failures.computeIfAbsent(m.channel(), k -> new ArrayList<>()).add(m.id() + " (attempt " + attempts + "): " + error);
             }

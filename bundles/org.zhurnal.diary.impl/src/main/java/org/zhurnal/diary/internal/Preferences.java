@@ -89,13 +89,26 @@ public class Preferences {
         return new Preference(person.id(), studentId, channel, reachable ? INSTANT : NONE, true, address.orElse(null));
     }
 
-    /** Stores a person's choice (the caller has checked that the person may choose for this student). */
-    public Preference set(String schoolId, Person person, String studentId, String channel, String contactKind, String mode) {
-        String m = mode == null ? null : mode.trim().toUpperCase(Locale.ROOT);
+    /**
+     * @return the mode as stored ({@code " weekly "} is {@link #WEEKLY}); 400 naming {@code mode} when it is missing or unknown
+     *         (never a {@link NullPointerException}: {@code List.of(…).contains(null)} throws one)
+     */
+    public static String mode(String mode) {
+        if (mode == null || mode.isBlank()) {
+            throw ProblemException.invalid("mode", Text.of("mode is required: INSTANT, DAILY, WEEKLY or NONE",
+                    "Не выбрано, как часто сообщать: сразу, раз в день, раз в неделю или не сообщать"));
+        }
+        String m = mode.trim().toUpperCase(Locale.ROOT);
         if (!MODES.contains(m)) {
             throw ProblemException.invalid("mode", Text.of("mode is one of INSTANT, DAILY, WEEKLY, NONE",
                     "Выберите, как часто сообщать: сразу, раз в день, раз в неделю или не сообщать"));
         }
+        return m;
+    }
+
+    /** Stores a person's choice (the caller has checked that the person may choose for this student). */
+    public Preference set(String schoolId, Person person, String studentId, String channel, String contactKind, String mode) {
+        String m = mode(mode);
         return jpa.txExpr(TransactionType.Required, em -> {
             Preference before = of(person, studentId, channel, contactKind, stored(studentId));
             // The stored row is updated in place, never deleted and inserted again: the notifier reading the student's

@@ -25,6 +25,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.tenancy.TenantService;
@@ -35,17 +37,21 @@ import org.zhurnal.diary.api.DiaryPeriod;
 import org.zhurnal.diary.api.DiaryQuery;
 import org.zhurnal.diary.api.DiarySubject;
 import org.zhurnal.diary.api.DiaryWeek;
+import org.zhurnal.gradebook.api.AbsenceCode;
+import org.zhurnal.gradebook.api.GradebookQuery;
 import org.zhurnal.pdf.api.PrintDocument;
 import org.zhurnal.roster.api.Guardianship;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
+import org.zhurnal.security.api.AccountInfo;
+import org.zhurnal.security.api.AccountService;
 
 /**
  * Weekly printouts for families without electronic access: who gets one (students with a guardian flagged «no
  * electronic access»), the per-class PDF batch (one page per student: the week's lessons with marks, absences and
  * homework, and the current period's marks and forecasts — from {@link DiaryQuery}, so hidden marks never print),
- * and the record that a printout was handed over. A week's printouts are ready from the configured weekday.
+ * and the record that a printout was handed over — not before the week's printouts are ready, from the configured weekday.
  */
 @Component(service = Printouts.class, configurationPid = Printouts.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = Printouts.Config.class)
@@ -64,10 +70,16 @@ public class Printouts {
     private final TenantService tenants;
     private final AuditLog audit;
     private final ZhurnalClock clock;
+    private final GradebookQuery gradebook;
+    private final AccountService accounts;
     private volatile DayOfWeek readyOn;
 
-    /** One student who gets a printout, and whether this week's was handed over. */
-    public record Recipient(String studentId, String studentName, List<String> guardians, Instant handedAt, String handedBy) {
+    /**
+     * One student who gets a printout, and whether this week's was handed over: when, by whom (the login as recorded, and the
+     * person's name to show, the login when the account is gone).
+     */
+    public record Recipient(String studentId, String studentName, List<String> guardians, Instant handedAt, String handedBy,
+            String handedByName) {
     }
 
     /** The printouts of a class for a week. */
@@ -77,7 +89,9 @@ public class Printouts {
     @Activate
     public Printouts(@Reference(target = "(osgi.unit.name=zhurnal-diary)") JpaTemplate jpa, @Reference DiaryQuery diary,
             @Reference RosterQuery roster, @Reference TenantService tenants, @Reference AuditLog audit, @Reference ZhurnalClock clock,
-            @Reference DiarySchema schema, Config config) {
+            @Reference DiarySchema schema, @Reference GradebookQuery gradebook, @Reference AccountService accounts, Config config) {
+        this.gradebook = gradebook;
+        this.accounts = accounts;
         this.jpa = jpa;
         this.diary = diary;
         this.roster = roster;
@@ -109,10 +123,31 @@ public class Printouts {
         LocalDate monday = anyDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Map<String, Object[]> handed = handed(c.id(), monday, null);
         List<Recipient> out = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
         for (Person s : studentsOf(c, monday)) {
-            recipient(s, handed).ifPresent(out::add);
+            recipient(s, handed, names).ifPresent(out::add);
         }
-        return new ClassPrintouts(c.id(), c.name(), monday, monday.with(TemporalAdjusters.nextOrSame(readyOn)), out);
+        return new ClassPrintouts(c.id(), c.name(), monday, readyFrom(monday), out);
+    }
+
+    /** @return the day the printouts of the week starting {@code monday} are ready: its configured weekday */
+    LocalDate readyFrom(LocalDate monday) {
+        return monday.with(TemporalAdjusters.nextOrSame(readyOn));
+    }
+
+    /** 409 when the week's printouts are not ready on {@code today}: nothing can have been handed over yet. */
+    static void requireReady(LocalDate monday, LocalDate readyFrom, LocalDate today) {
+        if (today.isBefore(readyFrom)) {
+            throw ProblemException.conflict("printout-not-ready", Text.of("The printouts of the week of " + monday + " are ready only from "
+                    + readyFrom + "; their hand-over cannot be recorded before", "Распечатки за неделю с " + Texts.date(monday)
+                    + " будут готовы только " + Texts.date(readyFrom) + ": отметить их выдачу раньше нельзя"));
+        }
+    }
+
+    /** @return the name of the person whose account has this login (the login itself when there is none), read once per call */
+    private String nameOf(String login, Map<String, String> names) {
+        return login == null ? null : names.computeIfAbsent(login, l -> accounts.byLogin(l).map(AccountInfo::displayName)
+                .filter(n -> !n.isBlank()).orElse(l));
     }
 
     /** @return the hand-over rows of the class's week (of one student when {@code studentId} is given), by student */
@@ -133,7 +168,7 @@ public class Printouts {
     }
 
     /** @return the student as a printout recipient, if a guardian has no electronic access */
-    private Optional<Recipient> recipient(Person s, Map<String, Object[]> handed) {
+    private Optional<Recipient> recipient(Person s, Map<String, Object[]> handed, Map<String, String> names) {
         List<String> offline = roster.guardiansOf(s.id()).stream().filter(g -> g.guardian().noElectronicAccess())
                 .map(g -> g.guardian().fullName() + relation(g)).toList();
         if (offline.isEmpty()) {
@@ -141,7 +176,8 @@ public class Printouts {
         }
         Object[] h = handed.get(s.id());
         return Optional.of(new Recipient(s.id(), s.lastName() + " " + s.firstName(), offline,
-                h == null ? null : Instant.ofEpochMilli(((Number) h[1]).longValue()), h == null ? null : (String) h[2]));
+                h == null ? null : Instant.ofEpochMilli(((Number) h[1]).longValue()), h == null ? null : (String) h[2],
+                h == null ? null : nameOf((String) h[2], names)));
     }
 
     private List<Person> studentsOf(SchoolClass c, LocalDate monday) {
@@ -159,13 +195,15 @@ public class Printouts {
         };
     }
 
-    /** Records that the student's printout of the week was handed over (idempotent). */
+    /** Records that the student's printout of the week was handed over (idempotent); 409 before the week's printouts are ready. */
     public Recipient handOver(SchoolClass c, String studentId, LocalDate anyDay, String login) {
         LocalDate monday = anyDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        requireReady(monday, readyFrom(monday), clock.today());
         // Only this student's guardians and hand-over row are read, not the whole class's.
+        Map<String, String> names = new HashMap<>();
         Recipient r = studentsOf(c, monday).stream().filter(x -> x.id().equals(studentId)).findFirst()
-                .flatMap(x -> recipient(x, handed(c.id(), monday, studentId))).orElseThrow(() -> org.zhurnal.core.api.ProblemException.invalid("studentId",
-                        org.zhurnal.core.api.Text.of("this student of " + c.name() + " gets no printout (no guardian without electronic access)",
+                .flatMap(x -> recipient(x, handed(c.id(), monday, studentId), names)).orElseThrow(() -> ProblemException.invalid("studentId",
+                        Text.of("this student of " + c.name() + " gets no printout (no guardian without electronic access)",
                                 "Для этого ученика класса " + c.name() + " распечатка не готовится: все его родители (законные представители) получают дневник в электронном виде")));
         if (r.handedAt() != null) {
             return r;
@@ -178,7 +216,7 @@ public class Printouts {
             audit.record(c.schoolId(), "diary-printout", studentId + "/" + monday, "hand-over", null,
                     Map.of("studentId", studentId, "week", monday.toString(), "classId", c.id()));
         });
-        return new Recipient(r.studentId(), r.studentName(), r.guardians(), now, login);
+        return new Recipient(r.studentId(), r.studentName(), r.guardians(), now, login, nameOf(login, names));
     }
 
     /** @return the PDF batch of the classes' printouts for the week (one page per student, a class after another) */
@@ -188,13 +226,15 @@ public class Printouts {
         PrintDocument doc = new PrintDocument("Еженедельные сводки дневника, неделя с " + Texts.date(monday), PrintDocument.Orientation.PORTRAIT)
                 .footer(school + " — сводка электронного дневника для семей без электронного доступа");
         boolean any = false;
+        Map<String, Map<String, AbsenceCode>> codes = new HashMap<>(); // the schools' attendance reference books
         for (SchoolClass c : classes) {
             for (Recipient r : list(c, monday).students()) {
                 Optional<DiaryWeek> week = diary.week(r.studentId(), monday);
                 if (week.isEmpty()) {
                     continue;
                 }
-                page(doc.newPage(), c, r, week.get(), diary.period(r.studentId(), monday.plusDays(4)));
+                page(doc.newPage(), c, r, week.get(), diary.period(r.studentId(), monday.plusDays(4)),
+                        codes.computeIfAbsent(c.schoolId(), id -> Texts.byCode(gradebook.absenceCodes(id))));
                 any = true;
             }
         }
@@ -222,7 +262,8 @@ public class Printouts {
             new PrintDocument.Column("Оценки за период", 75), new PrintDocument.Column("Средний балл", 25),
             new PrintDocument.Column("Прогноз / оценка за период", 35));
 
-    private static void page(PrintDocument doc, SchoolClass c, Recipient r, DiaryWeek w, Optional<DiaryPeriod> period) {
+    private static void page(PrintDocument doc, SchoolClass c, Recipient r, DiaryWeek w, Optional<DiaryPeriod> period,
+            Map<String, AbsenceCode> codes) {
         doc.heading("Сводка электронного дневника: " + r.studentName() + ", " + c.name())
                 .paragraph("Неделя с " + Texts.date(w.from()) + " по " + Texts.date(w.to()) + ". Для: " + String.join(", ", r.guardians()) + ".");
         List<List<String>> rows = new ArrayList<>();
@@ -233,10 +274,7 @@ public class Printouts {
             for (DiaryLesson l : d.lessons()) {
                 String what = l.number() + ". " + l.subject() + ("CANCELLED".equals(l.status()) ? " (отменён)"
                         : "SUBSTITUTED".equals(l.status()) ? " (замена)" : "");
-                String absence = l.absence() == null ? "" : "LATE".equals(l.absence().category())
-                        ? "опоздание" + (l.absence().lateMinutes() == null ? "" : " " + l.absence().lateMinutes() + " мин")
-                        : "отсутствие (" + l.absence().code() + ")";
-                rows.add(List.of(day(d.date()), what, nz(l.topic()), marks(l.marks()), absence, nz(l.homework())));
+                rows.add(List.of(day(d.date()), what, nz(l.topic()), marks(l.marks()), Texts.absence(l.absence(), codes), nz(l.homework())));
             }
         }
         doc.subheading("Уроки недели").table(WEEK, rows);

@@ -2,8 +2,12 @@ package org.zhurnal.diary.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import org.zhurnal.diary.api.DiaryAbsence;
 import org.zhurnal.gradebook.api.AbsenceCode;
 import org.zhurnal.gradebook.api.Attendance;
 import org.zhurnal.gradebook.api.FinalGrade;
@@ -61,6 +65,44 @@ final class Texts {
             default -> "без уважительной причины";
         };
         return "Отсутствие на уроке «" + a.subject() + "» " + date(a.lessonDate()) + " (" + why + ")";
+    }
+
+    /**
+     * An absence or lateness as the diary's printout names it: the school's label of the code (a label that says «отсутствовал…»
+     * as it is, another after «отсутствовал(а):»), else what its category means; lateness with its minutes.
+     *
+     * @param codes the school's attendance reference book, by code in lower case
+     * @return «отсутствовал по болезни», «отсутствовал(а): участие в олимпиаде», «опоздание 7 мин»; {@code ""} for none
+     */
+    static String absence(DiaryAbsence a, Map<String, AbsenceCode> codes) {
+        if (a == null) {
+            return "";
+        }
+        if (AbsenceCode.LATE.equals(a.category())) {
+            return "опоздание" + (a.lateMinutes() == null ? "" : " " + a.lateMinutes() + " мин");
+        }
+        AbsenceCode c = a.code() == null ? null : codes.get(a.code().trim().toLowerCase(Locale.ROOT));
+        if (c != null && c.label() != null && !c.label().isBlank()) {
+            String label = c.label().trim();
+            return label.toLowerCase(Locale.ROOT).startsWith("отсутств") ? label : "отсутствовал(а): " + label;
+        }
+        return switch (a.category() == null ? "" : a.category()) {
+            case AbsenceCode.ILLNESS -> "отсутствовал(а) по болезни";
+            case AbsenceCode.EXCUSED -> "отсутствовал(а) по уважительной причине";
+            case AbsenceCode.UNEXCUSED -> "отсутствовал(а) без уважительной причины";
+            default -> "отсутствие (" + a.code() + ")";
+        };
+    }
+
+    /** @return the school's attendance codes by code in lower case */
+    static Map<String, AbsenceCode> byCode(List<AbsenceCode> codes) {
+        Map<String, AbsenceCode> m = new HashMap<>();
+        codes.forEach(c -> {
+            if (c.code() != null) {
+                m.putIfAbsent(c.code().trim().toLowerCase(Locale.ROOT), c);
+            }
+        });
+        return m;
     }
 
     /** «Итоговая оценка за период по предмету «Математика»: 5» */

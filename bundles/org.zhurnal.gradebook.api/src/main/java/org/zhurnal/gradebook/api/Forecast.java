@@ -16,7 +16,15 @@ import java.util.List;
  * @param suggested the suggested grade, or {@code null}
  * @param reason why nothing is suggested (e.g. too few marks, scheme not installed), or {@code null}
  * @param confirmed the confirmed period grade, or {@code null}
+ * @param notShown how many of the period's counted marks the family does not see (the teacher hid them): a family view
+ *        leaves them out of its average and suggestion, so those may still change — since 1.2
  */
 public record Forecast(String studentId, String subject, String periodId, String schemeId, List<Mark> marks, BigDecimal average,
-        String suggested, String reason, FinalGrade confirmed) {
+        String suggested, String reason, FinalGrade confirmed, int notShown) {
+
+    /** As of 1.1: without the count of marks the family does not see. */
+    public Forecast(String studentId, String subject, String periodId, String schemeId, List<Mark> marks, BigDecimal average,
+            String suggested, String reason, FinalGrade confirmed) {
+        this(studentId, subject, periodId, schemeId, marks, average, suggested, reason, confirmed, 0);
+    }
 }

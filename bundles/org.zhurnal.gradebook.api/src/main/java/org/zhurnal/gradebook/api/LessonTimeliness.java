@@ -21,8 +21,18 @@ import java.time.LocalDate;
  * @param homeworkRecorded whether any homework was recorded at all
  * @param marks the lesson's marks
  * @param lateMarks of them, recorded more than M days after their work date
+ * @param topicRecorded whether the topic is recorded at all (late when not on time) — since 1.2
+ * @param attendanceRecorded whether attendance is recorded at all (late when not on time) — since 1.2
  */
 public record LessonTimeliness(String occurrenceId, LocalDate date, String schoolId, String classId, String groupId, String subject,
         String teacherId, boolean topicOnTime, boolean attendanceOnTime, boolean homeworkOnTime, boolean homeworkRecorded, int marks,
-        int lateMarks) {
+        int lateMarks, boolean topicRecorded, boolean attendanceRecorded) {
+
+    /** As of 1.1, without telling late from missing: what was not on time counts as not recorded. */
+    public LessonTimeliness(String occurrenceId, LocalDate date, String schoolId, String classId, String groupId, String subject,
+            String teacherId, boolean topicOnTime, boolean attendanceOnTime, boolean homeworkOnTime, boolean homeworkRecorded, int marks,
+            int lateMarks) {
+        this(occurrenceId, date, schoolId, classId, groupId, subject, teacherId, topicOnTime, attendanceOnTime, homeworkOnTime,
+                homeworkRecorded, marks, lateMarks, topicOnTime, attendanceOnTime);
+    }
 }

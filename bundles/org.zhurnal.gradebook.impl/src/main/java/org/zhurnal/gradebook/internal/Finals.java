@@ -130,13 +130,21 @@ public class Finals {
         Optional<GradingScheme> scheme = schemes.get(schemeId);
         return jpa.txExpr(TransactionType.Supports, em -> {
             java.util.Map<String, List<Mark>> marks = new java.util.HashMap<>();
+            java.util.Map<String, Integer> notShown = new java.util.HashMap<>();
             em.createQuery("select " + Mapping.MARK_ROW + " from MarkEntity m where m.studentId in :s and m.subject = :subj "
                     + "and m.lessonDate >= :from and m.lessonDate <= :to order by m.lessonDate, m.recordedAt, m.id", Object[].class)
                     .setParameter("s", InLists.padded(studentIds)).setParameter("subj", subject)
                     .setParameter("from", period.start().toString())
-                    .setParameter("to", period.end().toString()).getResultList().stream().filter(r -> !familyView || Mapping.familyVisible(r))
+                    .setParameter("to", period.end().toString()).getResultList().stream()
                     .map(r -> Mapping.markRow(r, policy::weight))
-                    .forEach(m -> marks.computeIfAbsent(m.studentId(), k -> new ArrayList<>()).add(m));
+                    .forEach(m -> {
+                        if (!m.visibleToFamily() && m.counts()) {
+                            notShown.merge(m.studentId(), 1, Integer::sum); // counted for the teacher, unseen by the family
+                        }
+                        if (!familyView || m.visibleToFamily()) {
+                            marks.computeIfAbsent(m.studentId(), k -> new ArrayList<>()).add(m);
+                        }
+                    });
             java.util.Map<String, FinalGrade> confirmed = new java.util.HashMap<>();
             em.createQuery("select f from FinalEntity f where f.studentId in :s and f.subject = :subj and f.academicYear = :y "
                     + "and f.kind = :k and f.periodKey = :p", FinalEntity.class).setParameter("s", InLists.padded(studentIds))
@@ -148,10 +156,11 @@ public class Finals {
                 List<Mark> own = marks.getOrDefault(id, List.of());
                 if (scheme.isEmpty()) {
                     out.add(new Forecast(id, subject, period.id(), schemeId, own, null, null,
-                            "The grading scheme «" + schemeId + "» is not installed", confirmed.get(id)));
+                            "The grading scheme «" + schemeId + "» is not installed", confirmed.get(id), notShown.getOrDefault(id, 0)));
                 } else {
                     Suggestion sug = suggest(scheme.get(), own, policy);
-                    out.add(new Forecast(id, subject, period.id(), schemeId, own, sug.average(), sug.value(), sug.reason(), confirmed.get(id)));
+                    out.add(new Forecast(id, subject, period.id(), schemeId, own, sug.average(), sug.value(), sug.reason(), confirmed.get(id),
+                            notShown.getOrDefault(id, 0)));
                 }
             }
             return out;

@@ -38,14 +38,24 @@ import org.zhurnal.timetable.api.TimetableQuery;
 public class JournalReads {
     /**
      * One column of the grid: the occurrence and what was recorded for it ({@code journal} null = not entered yet), and the
-     * lesson's revision (0 before its first entry) for the entry's {@code If-Match}.
+     * lesson's revision (0 before its first entry) for the entry's {@code If-Match}; {@code yours} when the caller gives
+     * the lesson (its teacher, or the substitute that day) and so may enter it — a class teacher or the deputy reading
+     * another teacher's subject may not.
      */
     public record GridLesson(String occurrenceId, LocalDate date, int lessonNumber, String status, String teacherId, JournalLesson journal,
-            long revision) {}
+            long revision, boolean yours) {}
 
-    /** The journal page of a class or group in a subject: students × lessons, with marks and attendance. */
+    /**
+     * The journal page of a class or group in a subject: students × lessons, with marks and attendance; {@code memberships}
+     * gives, for each student who was not a member over the whole range (joined, left, moved), the spans they were (a
+     * span's {@code to} is {@code null} when open): their lessons outside those take no entries.
+     */
     public record Grid(String classId, String groupId, String subject, String schemeId, boolean schemeInstalled, List<String> values,
-            List<JournalService.StudentRef> students, List<GridLesson> lessons, List<Mark> marks, List<Attendance> attendance) {}
+            List<JournalService.StudentRef> students, List<GridLesson> lessons, List<Mark> marks, List<Attendance> attendance,
+            Map<String, List<Span>> memberships) {}
+
+    /** Days a student was a member of the class or group ({@code to} {@code null}: still is). */
+    public record Span(LocalDate from, LocalDate to) {}
 
     /**
      * A lesson of a teacher's day and what is still missing; {@code held} is false only when the teacher recorded that the
@@ -108,20 +118,33 @@ public class JournalReads {
         List<Lesson> all = classId != null ? timetable.forClass(classId, from, to) : timetable.forGroup(groupId, from, to);
         // A range without lessons of the subject (a weekend, the holidays) tells nothing of who teaches it: the weeks
         // around it do.
-        contexts.requireReader(p, schoolId, classId, groupId, subject, () -> all.stream().anyMatch(l -> subject.equals(l.subject())) ? all
+        java.util.function.Supplier<List<Lesson>> around = () -> all.stream().anyMatch(l -> subject.equals(l.subject())) ? all
                 : classId != null ? timetable.forClass(classId, from.minusWeeks(TEACHING_WEEKS), to.plusWeeks(TEACHING_WEEKS))
-                : timetable.forGroup(groupId, from.minusWeeks(TEACHING_WEEKS), to.plusWeeks(TEACHING_WEEKS)));
-        List<Lesson> lessons = all.stream()
+                : timetable.forGroup(groupId, from.minusWeeks(TEACHING_WEEKS), to.plusWeeks(TEACHING_WEEKS));
+        List<Lesson> subjectLessons = all.stream()
                 .filter(l -> subject.equals(l.subject()) && Objects.equals(classId, l.classId()) && (groupId == null || groupId.equals(l.groupId())))
                 .toList();
+        // A substitute who may not read this journal otherwise opens it for the lessons they gave, and sees only those.
+        String me = contexts.personOf(p).orElse(null);
+        List<Lesson> substituted = me == null ? List.of() : subjectLessons.stream().filter(l -> me.equals(l.teacherId())).toList();
+        boolean onlySubstituted = !substituted.isEmpty() && !contexts.mayRead(p, classId, groupId, subject, around);
+        if (!onlySubstituted) {
+            contexts.requireReader(p, schoolId, classId, groupId, subject, around);
+        }
+        List<Lesson> lessons = onlySubstituted ? substituted : subjectLessons;
         int grade = contexts.gradeOf(classId, groupId, schoolId, from);
         String schemeId = rules.schemeFor(schoolId, subject, grade);
         PolicyConfig.Policy policy = policies.forSchool(schoolId);
         Map<String, JournalService.StudentRef> students = new LinkedHashMap<>();
         LocalDate today = clock.today();
         // The members on the first and last day and today, when it is in the range (the days may coincide: a past range, one day).
-        for (LocalDate d : new java.util.TreeSet<>(List.of(from, to, today.isBefore(from) || today.isAfter(to) ? from : today))) {
-            contexts.students(classId, groupId, d).forEach(s -> students.putIfAbsent(s.id(), new JournalService.StudentRef(s.id(), s.fullName())));
+        java.util.Set<LocalDate> sampled = new java.util.TreeSet<>(List.of(from, to, today.isBefore(from) || today.isAfter(to) ? from : today));
+        Map<String, Integer> daysPresent = new HashMap<>();
+        for (LocalDate d : sampled) {
+            contexts.students(classId, groupId, d).forEach(s -> {
+                students.putIfAbsent(s.id(), new JournalService.StudentRef(s.id(), s.fullName()));
+                daysPresent.merge(s.id(), 1, Integer::sum);
+            });
         }
         List<String> ids = lessons.stream().map(Lesson::occurrenceId).toList();
         return jpa.txExpr(TransactionType.Supports, em -> {
@@ -148,9 +171,21 @@ public class JournalReads {
             List<JournalService.StudentRef> sorted = students.values().stream().sorted(Comparator.comparing(JournalService.StudentRef::name))
                     .toList();
             List<GridLesson> columns = lessons.stream().map(l -> new GridLesson(l.occurrenceId(), l.date(), l.lessonNumber(), l.status(),
-                    l.teacherId(), recorded.get(l.occurrenceId()), revisions.getOrDefault(l.occurrenceId(), 0L))).toList();
+                    l.teacherId(), recorded.get(l.occurrenceId()), revisions.getOrDefault(l.occurrenceId(), 0L),
+                    me != null && me.equals(l.teacherId()))).toList();
             List<String> values = schemes.get(schemeId).map(s -> s.values(MarkUse.CURRENT)).orElse(List.of());
-            return new Grid(classId, groupId, subject, schemeId, schemes.get(schemeId).isPresent(), values, sorted, columns, marks, attendance);
+            // Who was not a member on every sampled day (or only has entries here) joined, left or moved within the range:
+            // their spans, read for them alone (usually nobody).
+            Map<String, List<Span>> spans = new LinkedHashMap<>();
+            for (JournalService.StudentRef st : sorted) {
+                if (daysPresent.getOrDefault(st.id(), 0) < sampled.size()) {
+                    spans.put(st.id(), roster.membershipsOfStudent(st.id(), from, to).stream()
+                            .filter(m -> classId != null ? !m.isGroup() && classId.equals(m.classId()) : groupId.equals(m.groupId()))
+                            .map(m -> new Span(m.validFrom(), m.validTo())).toList());
+                }
+            }
+            return new Grid(classId, groupId, subject, schemeId, schemes.get(schemeId).isPresent(), values, sorted, columns, marks, attendance,
+                    spans);
         });
     }
 

@@ -62,7 +62,8 @@ final class Timeliness {
             boolean homework = homeworkRecorded ? e.getHomeworkAt() <= deadline : deadline > now;
             int[] c = markCounts.getOrDefault(l.occurrenceId(), new int[2]);
             out.put(l.occurrenceId(), new LessonTimeliness(l.occurrenceId(), l.date(), schoolId, l.classId(), l.groupId(), l.subject(),
-                    l.teacherId(), topic, attendance, homework, homeworkRecorded, c[0], c[1]));
+                    l.teacherId(), topic, attendance, homework, homeworkRecorded, c[0], c[1], e != null && e.getTopicAt() != null,
+                    e != null && e.getAttendanceAt() != null));
         }
         return new ArrayList<>(out.values());
     }

@@ -21,6 +21,8 @@ import org.zhurnal.core.api.event.DomainEvents;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.CallContext;
+import org.zhurnal.core.api.security.Grant;
+import org.zhurnal.core.api.security.Role;
 import org.zhurnal.core.api.security.ScopeRef;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.core.api.tenancy.TenantService;
@@ -143,16 +145,30 @@ public class RosterServiceImpl implements RosterService {
         });
     }
 
-    /** Students by their student scope; guardians through any of their children; staff by the school. */
+    /**
+     * Students by their student scope; staff by the school; guardians by the school's administrators, by the staff who
+     * read one of their children (the class teacher, the teachers), and by themselves — a family grant (a parent's, a
+     * student's) does not open another guardian's record: separated parents do not read each other's contacts.
+     */
     boolean mayRead(EntityManager em, ZhurnalPrincipal p, PersonEntity e) {
         return switch (e.getKind()) {
             case "STUDENT" -> authorization.permits(p, Action.READ, ScopeRef.student(e.getId()));
-            case "GUARDIAN" -> authorization.permits(p, Action.ADMINISTER, ScopeRef.school(e.getSchoolId()))
-                    || em.createQuery("select g.studentId from GuardianshipEntity g where g.guardianId = :g", String.class)
-                            .setParameter("g", e.getId()).getResultList().stream()
-                            .anyMatch(s -> authorization.permits(p, Action.READ, ScopeRef.student(s)));
+            case "GUARDIAN" -> authorization.permits(p, Action.ADMINISTER, ScopeRef.school(e.getSchoolId())) || staffReads(em, p, e)
+                    || accounts.byId(p.accountId()).map(a -> e.getId().equals(a.personId())).orElse(false);
             default -> authorization.permits(p, Action.READ, ScopeRef.school(e.getSchoolId()));
         };
+    }
+
+    /** Whether {@code p}'s grants other than family ones read one of guardian {@code e}'s children. */
+    private boolean staffReads(EntityManager em, ZhurnalPrincipal p, PersonEntity e) {
+        List<Grant> staff = p.grants().stream().filter(g -> g.role() != Role.PARENT && g.role() != Role.STUDENT).toList();
+        if (staff.isEmpty()) {
+            return false;
+        }
+        ZhurnalPrincipal asStaff = new ZhurnalPrincipal(p.accountId(), p.login(), p.displayName(), staff, p.mustChangePassword());
+        return em.createQuery("select g.studentId from GuardianshipEntity g where g.guardianId = :g", String.class)
+                .setParameter("g", e.getId()).getResultList().stream()
+                .anyMatch(s -> authorization.permits(asStaff, Action.READ, ScopeRef.student(s)));
     }
 
     /** The scope whose administrators may act for a person (accounts, consents). */

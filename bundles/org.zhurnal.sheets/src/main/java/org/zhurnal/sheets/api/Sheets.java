@@ -32,6 +32,9 @@ public final class Sheets {
     /** Built-in date formats of SpreadsheetML (ids 14–22) and custom ones with day, month and year. */
     private static final Pattern DATE_FORMAT = Pattern.compile("(?i).*(d{1,4}.*m{1,4}.*y{2,4}|y{2,4}.*m{1,4}.*d{1,4}|m{1,4}.*d{1,4}.*y{2,4}).*");
 
+    /** The reports' first language: CSV in it has a decimal comma. */
+    public static final java.util.Locale RUSSIAN = java.util.Locale.forLanguageTag("ru");
+
     private Sheets() {
     }
 
@@ -40,20 +43,35 @@ public final class Sheets {
      *         {@code ;} between cells, CRLF line ends, a cell quoted when it holds {@code ;}, a quote or a line break
      */
     public static byte[] csv(Table table) {
+        return csv(table, java.util.Locale.ROOT);
+    }
+
+    /**
+     * @return as {@link #csv(Table)}, with the decimal separator of {@code locale} in fractional numbers: «3,5» for Russian,
+     *         which a spreadsheet program in a Russian locale — the one that takes {@code ;} between cells — reads as a
+     *         number (with a dot it reads a text, or a date)
+     * @since 1.1
+     */
+    public static byte[] csv(Table table, java.util.Locale locale) {
+        char decimal = java.text.DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
         StringBuilder b = new StringBuilder("\uFEFF");
-        appendCsvRow(b, new ArrayList<>(table.headers()));
+        appendCsvRow(b, new ArrayList<>(table.headers()), decimal);
         for (List<Object> row : table.rows()) {
-            appendCsvRow(b, row);
+            appendCsvRow(b, row, decimal);
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void appendCsvRow(StringBuilder b, List<?> row) {
+    private static void appendCsvRow(StringBuilder b, List<?> row, char decimal) {
         for (int i = 0; i < row.size(); i++) {
             if (i > 0) {
                 b.append(';');
             }
-            String cell = Table.text(row.get(i));
+            Object value = row.get(i);
+            String cell = Table.text(value);
+            if (decimal != '.' && (value instanceof BigDecimal || value instanceof Double || value instanceof Float)) {
+                cell = cell.replace('.', decimal);
+            }
             if (cell.indexOf(';') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
                 b.append('"').append(cell.replace("\"", "\"\"")).append('"');
             } else {

@@ -5,5 +5,5 @@
  * file as rows of text.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.zhurnal.sheets.api;

@@ -36,6 +36,16 @@ class SheetsTest {
     }
 
     @Test
+    void russianCsvHasADecimalCommaInFractionsOnly() {
+        Table t = new Table("t", List.of("Ученик", "Средний балл", "Доля", "Уроков", "Дата", "Примечание"),
+                List.of(List.of("Иванов Пётр", new BigDecimal("4.50"), 93.5d, 12, LocalDate.of(2026, 12, 25), "версия 1.2")));
+        assertEquals("\uFEFFУченик;Средний балл;Доля;Уроков;Дата;Примечание\r\nИванов Пётр;4,50;93,5;12;2026-12-25;версия 1.2\r\n",
+                new String(Sheets.csv(t, Sheets.RUSSIAN), StandardCharsets.UTF_8));
+        assertEquals("\uFEFFУченик;Средний балл;Доля;Уроков;Дата;Примечание\r\nИванов Пётр;4.50;93.5;12;2026-12-25;версия 1.2\r\n",
+                new String(Sheets.csv(t, java.util.Locale.ENGLISH), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void xlsxOpenedWithPoiHoldsWhatCsvHolds() throws Exception {
         byte[] xlsx = Sheets.xlsx(GRADES);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

@@ -101,8 +101,8 @@ public class AuthorizationImpl implements Authorization {
         if (!permits(principal, action, target)) {
             throw ProblemException.forbidden(action == null || target == null ? org.zhurnal.core.api.Text.of("Access denied", "Доступ запрещён")
                     : org.zhurnal.core.api.Text.of("You may not " + action.name().toLowerCase(Locale.ROOT) + " this "
-                            + target.type().name().toLowerCase(Locale.ROOT), "Нет прав на "
-                            + (action == Action.READ ? "просмотр" : action == Action.WRITE ? "изменение" : "управление") + " этих данных"));
+                            + target.type().name().toLowerCase(Locale.ROOT), action == Action.READ ? "Нет прав на просмотр этих данных"
+                            : action == Action.WRITE ? "Нет прав на изменение этих данных" : "Нет прав на управление этими данными"));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -39,12 +40,15 @@ import org.zhurnal.diary.api.DiaryPeriod;
 import org.zhurnal.diary.api.DiaryQuery;
 import org.zhurnal.diary.api.DiaryWeek;
 import org.zhurnal.diary.internal.Channels;
+import org.zhurnal.diary.internal.DeliveryFailures;
 import org.zhurnal.diary.internal.Outbox;
 import org.zhurnal.diary.internal.OutboxSender;
 import org.zhurnal.diary.internal.Preferences;
 import org.zhurnal.diary.internal.Printouts;
 import org.zhurnal.diary.internal.Visits;
 import org.zhurnal.diary.spi.NotificationChannel;
+import org.zhurnal.gradebook.api.AbsenceCode;
+import org.zhurnal.gradebook.api.GradebookQuery;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
@@ -74,11 +78,14 @@ public class DiaryResource implements RestResource {
     private final Visits visits;
     private final ZhurnalClock clock;
     private final Channels channels;
+    private final GradebookQuery gradebook;
 
     @Activate
     public DiaryResource(@Reference DiaryQuery diary, @Reference RosterQuery roster, @Reference Authorization authorization,
             @Reference AccountService accounts, @Reference Preferences preferences, @Reference Outbox outbox, @Reference OutboxSender sender,
-            @Reference ZhurnalClock clock, @Reference Channels channels, @Reference Printouts printouts, @Reference Visits visits) {
+            @Reference ZhurnalClock clock, @Reference Channels channels, @Reference Printouts printouts, @Reference Visits visits,
+            @Reference GradebookQuery gradebook) {
+        this.gradebook = gradebook;
         this.visits = visits;
         this.channels = channels;
         this.printouts = printouts;
@@ -138,6 +145,18 @@ public class DiaryResource implements RestResource {
         return p;
     }
 
+    /**
+     * The attendance reference book of the student's school (code, the school's label, category), so that the diary names an
+     * absence as the journal does («отсутствовал по болезни»), not by its bare code; read through the gradebook's query service.
+     */
+    @GET
+    @Path("students/{studentId}/absence-codes")
+    public List<AbsenceCode> absenceCodes(@PathParam("studentId") String studentId) {
+        requireStudent(studentId, Action.READ);
+        Person student = roster.person(studentId).orElseThrow(() -> ProblemException.notFound("Student", studentId));
+        return gradebook.absenceCodes(student.schoolId());
+    }
+
     /** The caller's own notification choices about the student, per channel. */
     @GET
     @Path("students/{studentId}/preferences")
@@ -161,11 +180,13 @@ public class DiaryResource implements RestResource {
             throw ProblemException.invalid("mode", Text.of("a body {channel, mode} is required",
                     "Не переданы данные запроса: способ и частота оповещений"));
         }
+        // A missing mode is a 400 naming it (checked first: {"channel":"email"} lacks the mode, not a channel).
+        String mode = Preferences.mode(body.mode());
         String channelId = body.channel() == null || body.channel().isBlank() ? "email" : body.channel().trim();
         NotificationChannel channel = channels.get(channelId).orElseThrow(() -> ProblemException.invalid("channel",
                 Text.of("unknown channel " + channelId, "Неизвестный способ оповещения «" + channelId + "»")));
         Person student = roster.person(studentId).orElseThrow(() -> ProblemException.notFound("Student", studentId));
-        return preferences.set(student.schoolId(), me, studentId, channel.id(), channel.contactKind(), body.mode());
+        return preferences.set(student.schoolId(), me, studentId, channel.id(), channel.contactKind(), mode);
     }
 
     /** A class whose families' notifications the caller follows. */
@@ -189,10 +210,27 @@ public class DiaryResource implements RestResource {
         return List.copyOf(found.values());
     }
 
+    /**
+     * A message of the delivery log: the outbox message, and why it is not delivered yet in the caller's language
+     * ({@code failure}: «Почтовый сервер недоступен; письмо будет отправлено повторно»), beside the technical {@code lastError}
+     * for an administrator.
+     */
+    public record Delivery(String id, String schoolId, String studentId, String recipientId, String recipientName, String channel,
+            String address, String kind, String subject, String body, String status, int attempts, Instant nextAttemptAt,
+            String lastError, String failure, Instant createdAt, Instant sentAt) {
+        static Delivery of(Outbox.Message m, java.util.Locale language) {
+            Text failure = DeliveryFailures.explain(m.channel(), m.status(), m.lastError());
+            return new Delivery(m.id(), m.schoolId(), m.studentId(), m.recipientId(), m.recipientName(), m.channel(), m.address(), m.kind(),
+                    m.subject(), m.body(), m.status(), m.attempts(), m.nextAttemptAt(), m.lastError(),
+                    failure == null ? null : failure.in(language), m.createdAt(), m.sentAt());
+        }
+    }
+
     /** The delivery log of a class: every message about its students from {@code from} to {@code to} (default: last 30 days). */
     @GET
     @Path("classes/{classId}/deliveries")
-    public List<Outbox.Message> deliveries(@PathParam("classId") String classId, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public List<Delivery> deliveries(@PathParam("classId") String classId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @HeaderParam("Accept-Language") String language) {
         SchoolClass c = requireClass(classId);
         LocalDate last = inRange("to", date("to", to) == null ? clock.today() : date("to", to));
         LocalDate first = inRange("from", date("from", from) == null ? last.minusDays(30) : date("from", from));
@@ -204,7 +242,8 @@ public class DiaryResource implements RestResource {
         roster.studentsOfClass(c.id(), last).forEach(s -> students.add(s.id()));
         Instant start = first.atStartOfDay(clock.zone()).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(clock.zone()).toInstant();
-        return outbox.ofStudents(students, start, end);
+        java.util.Locale reader = Text.preferred(language);
+        return outbox.ofStudents(students, start, end).stream().map(m -> Delivery.of(m, reader)).toList();
     }
 
     /** Who in the class gets the week's printout ({@code week}: any day of it; default the week now due) and what was handed over. */
@@ -237,7 +276,10 @@ public class DiaryResource implements RestResource {
         return pdf(printouts.render(classes, w), "printouts-" + w + ".pdf");
     }
 
-    /** Records that the student's printout of the week was handed over to the family. */
+    /**
+     * Records that the student's printout of the week was handed over to the family: 409 for a week whose printouts are not
+     * ready yet (before its ready weekday), 400 for a student who gets none.
+     */
     @PUT
     @Path("classes/{classId}/printouts/{studentId}")
     public Printouts.Recipient handOver(@PathParam("classId") String classId, @PathParam("studentId") String studentId,

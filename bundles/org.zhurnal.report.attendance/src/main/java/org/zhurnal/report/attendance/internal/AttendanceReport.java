@@ -108,7 +108,7 @@ public class AttendanceReport implements ReportPlugin {
         boolean en = "en".equals(request.language());
         String base = (en ? "attendance-" : "посещаемость-") + c.name() + "-" + period.name();
         if (request.format() == ReportFormat.CSV) {
-            return new ReportOutput(base + ".csv", Sheets.csv(table(c, rows, en)));
+            return new ReportOutput(base + ".csv", Sheets.csv(table(c, rows, en), (en ? java.util.Locale.ENGLISH : org.zhurnal.sheets.api.Sheets.RUSSIAN)));
         }
         if (request.format() == ReportFormat.XLSX) {
             return new ReportOutput(base + ".xlsx", Sheets.xlsx(table(c, rows, en)));

@@ -141,7 +141,7 @@ public class MunicipalAttendanceReport implements ReportPlugin {
         Table table = new Table(en ? "Attendance by school" : "Посещаемость по школам", en ? HEADERS_EN : HEADERS_RU, rows);
         String base = (en ? "attendance-schools-" : "посещаемость-школы-") + from + "-" + to;
         if (request.format() == ReportFormat.CSV) {
-            return new ReportOutput(base + ".csv", Sheets.csv(table));
+            return new ReportOutput(base + ".csv", Sheets.csv(table, (en ? java.util.Locale.ENGLISH : org.zhurnal.sheets.api.Sheets.RUSSIAN)));
         }
         if (request.format() == ReportFormat.XLSX) {
             return new ReportOutput(base + ".xlsx", Sheets.xlsx(table));

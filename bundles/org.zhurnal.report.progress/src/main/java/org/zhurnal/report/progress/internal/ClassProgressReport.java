@@ -137,7 +137,7 @@ public class ClassProgressReport implements ReportPlugin {
         String scope = classId != null ? classes.get(0).name() : (en ? "school" : "школа");
         String base = (en ? "class-progress-" : "успеваемость-") + scope + "-" + period.name();
         if (request.format() == ReportFormat.CSV) {
-            return new ReportOutput(base + ".csv", Sheets.csv(table(figures, total, en)));
+            return new ReportOutput(base + ".csv", Sheets.csv(table(figures, total, en), (en ? java.util.Locale.ENGLISH : org.zhurnal.sheets.api.Sheets.RUSSIAN)));
         }
         if (request.format() == ReportFormat.XLSX) {
             return new ReportOutput(base + ".xlsx", Sheets.xlsx(table(figures, total, en)));

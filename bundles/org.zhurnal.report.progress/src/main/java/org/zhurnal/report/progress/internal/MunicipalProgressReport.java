@@ -125,7 +125,7 @@ public class MunicipalProgressReport implements ReportPlugin {
         String base = (en ? "progress-by-school-" : "успеваемость-по-школам-") + date;
         Table table = table(m, lines, total, en);
         return switch (request.format()) {
-            case CSV -> new ReportOutput(base + ".csv", Sheets.csv(table));
+            case CSV -> new ReportOutput(base + ".csv", Sheets.csv(table, (en ? java.util.Locale.ENGLISH : org.zhurnal.sheets.api.Sheets.RUSSIAN)));
             case XLSX -> new ReportOutput(base + ".xlsx", Sheets.xlsx(table));
             default -> new ReportOutput(base + ".pdf", pdf(m, date, table, en));
         };

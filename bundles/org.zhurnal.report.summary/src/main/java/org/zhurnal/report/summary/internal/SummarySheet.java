@@ -143,11 +143,7 @@ final class SummarySheet {
                 default -> n[2]++;
             }
         }
-        // Collation keys computed once per student: comparing with the collator itself costs a parse per comparison.
-        Map<String, java.text.CollationKey> sortKey = new HashMap<>();
-        students.values().forEach(p -> sortKey.put(p.id(), RU.getCollationKey(p.lastName() + "\u0001" + p.firstName() + "\u0001"
-                + (p.middleName() == null ? "" : p.middleName()))));
-        Comparator<Person> byName = Comparator.comparing((Person p) -> sortKey.get(p.id())).thenComparing(Person::id);
+        Comparator<Person> byName = byName(students.values());
         Map<String, List<Person>> inClass = new HashMap<>();
         students.values().stream().sorted(byName).forEach(p -> membershipsOf.get(p.id()).stream().map(Membership::classId).distinct()
                 .forEach(c -> inClass.computeIfAbsent(c, k -> new ArrayList<>()).add(p)));
@@ -208,5 +204,18 @@ final class SummarySheet {
             }
         }
         return null;
+    }
+
+    /**
+     * The journal's order: surname, then given name, then patronymic, each by the Russian collator — «Денисов» before
+     * «Денисова». (One key of the three joined would not do: the collator ignores a control character between them, and
+     * «ДенисовИван» comes after «ДенисоваАнна».) Collation keys are computed once per student.
+     */
+    static Comparator<Person> byName(java.util.Collection<Person> people) {
+        Map<String, java.text.CollationKey[]> keys = new HashMap<>();
+        people.forEach(p -> keys.put(p.id(), new java.text.CollationKey[] { RU.getCollationKey(p.lastName()),
+                RU.getCollationKey(p.firstName()), RU.getCollationKey(p.middleName() == null ? "" : p.middleName()) }));
+        return Comparator.comparing((Person p) -> keys.get(p.id())[0]).thenComparing(p -> keys.get(p.id())[1])
+                .thenComparing(p -> keys.get(p.id())[2]).thenComparing(Person::id);
     }
 }

@@ -135,7 +135,7 @@ public class SummarySheetReport implements ReportPlugin {
         String scope = classId != null ? classes.get(0).name() : (en ? "school" : "школа");
         String base = (en ? "summary-sheet-" : "сводная-ведомость-") + scope + "-" + years.replace('/', '-');
         if (request.format() == ReportFormat.CSV) {
-            return new ReportOutput(base + ".csv", Sheets.csv(SheetLayout.table(title(request.language()), sheets, en)));
+            return new ReportOutput(base + ".csv", Sheets.csv(SheetLayout.table(title(request.language()), sheets, en), (en ? java.util.Locale.ENGLISH : org.zhurnal.sheets.api.Sheets.RUSSIAN)));
         }
         if (request.format() == ReportFormat.XLSX) {
             List<Table> tables = new ArrayList<>();

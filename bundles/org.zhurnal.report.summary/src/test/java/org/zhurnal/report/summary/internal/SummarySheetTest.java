@@ -116,4 +116,14 @@ class SummarySheetTest {
         assertEquals(1, parts.size());
         assertEquals(2 + 3 + 4, parts.get(0).columns().size());
     }
+
+    @Test
+    void studentsAreInTheJournalsOrderSurnameFirst() {
+        List<Person> people = new java.util.ArrayList<>(List.of(student("1", "Денисова", "Анна"), student("2", "Денисов", "Иван"),
+                student("3", "Сидорова", "Алла"), student("4", "Сидоров", "Пётр"), student("5", "Ёлкин", "Борис"), student("6", "Егоров", "Юрий"),
+                student("7", "Денисов", "Андрей")));
+        people.sort(SummarySheet.byName(people));
+        assertEquals(List.of("Денисов Андрей", "Денисов Иван", "Денисова Анна", "Егоров Юрий", "Ёлкин Борис", "Сидоров Пётр", "Сидорова Алла"),
+                people.stream().map(p -> p.lastName() + " " + p.firstName()).toList());
+    }
 }

@@ -65,7 +65,7 @@ final class Output {
         if (request.format() == ReportFormat.CSV) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             for (int i = 0; i < parts.size(); i++) {
-                byte[] csv = Sheets.csv(parts.get(i).table());
+                byte[] csv = Sheets.csv(parts.get(i).table(), "en".equals(request.language()) ? java.util.Locale.ENGLISH : org.zhurnal.sheets.api.Sheets.RUSSIAN);
                 if (i == 0) {
                     b.write(csv);
                 } else {

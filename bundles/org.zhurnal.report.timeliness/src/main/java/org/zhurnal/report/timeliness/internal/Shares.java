@@ -37,7 +37,8 @@ public final class Shares {
     }
 
     /** What was late on one lesson. */
-    public enum Late { TOPIC, ATTENDANCE, HOMEWORK, HOMEWORK_MISSING, MARKS }
+    /** What missed its deadline: recorded late (TOPIC, ATTENDANCE, HOMEWORK, MARKS) or not recorded at all (…_MISSING). */
+    public enum Late { TOPIC, TOPIC_MISSING, ATTENDANCE, ATTENDANCE_MISSING, HOMEWORK, HOMEWORK_MISSING, MARKS }
 
     /**
      * A lesson whose entries missed a deadline: the drill-down.
@@ -95,10 +96,10 @@ public final class Shares {
         for (LessonTimeliness l : lessons) {
             List<Late> late = new ArrayList<>();
             if (!l.topicOnTime()) {
-                late.add(Late.TOPIC);
+                late.add(l.topicRecorded() ? Late.TOPIC : Late.TOPIC_MISSING);
             }
             if (!l.attendanceOnTime()) {
-                late.add(Late.ATTENDANCE);
+                late.add(l.attendanceRecorded() ? Late.ATTENDANCE : Late.ATTENDANCE_MISSING);
             }
             if (!l.homeworkOnTime()) {
                 late.add(l.homeworkRecorded() ? Late.HOMEWORK : Late.HOMEWORK_MISSING);
@@ -113,19 +114,35 @@ public final class Shares {
         return out;
     }
 
-    /** @return what was late, in words */
+    /**
+     * @return what was late and what is missing, in words: «с опозданием: тема, посещаемость; не записано: домашнее
+     *         задание; оценки с опозданием: 2»
+     */
     public static String describe(Violation v, boolean en) {
-        List<String> words = new ArrayList<>();
-        for (Late late : v.late()) {
-            words.add(switch (late) {
-                case TOPIC -> en ? "topic" : "тема";
-                case ATTENDANCE -> en ? "attendance" : "посещаемость";
-                case HOMEWORK -> en ? "homework late" : "домашнее задание с опозданием";
-                case HOMEWORK_MISSING -> en ? "no homework" : "домашнее задание не записано";
-                case MARKS -> (en ? "late marks: " : "оценки с опозданием: ") + v.lesson().lateMarks();
-            });
+        List<String> late = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Late l : v.late()) {
+            switch (l) {
+                case TOPIC -> late.add(en ? "topic" : "тема");
+                case TOPIC_MISSING -> missing.add(en ? "topic" : "тема");
+                case ATTENDANCE -> late.add(en ? "attendance" : "посещаемость");
+                case ATTENDANCE_MISSING -> missing.add(en ? "attendance" : "посещаемость");
+                case HOMEWORK -> late.add(en ? "homework" : "домашнее задание");
+                case HOMEWORK_MISSING -> missing.add(en ? "homework" : "домашнее задание");
+                case MARKS -> { } // below, with their number
+            }
         }
-        return String.join(", ", words);
+        List<String> parts = new ArrayList<>();
+        if (!late.isEmpty()) {
+            parts.add((en ? "late: " : "с опозданием: ") + String.join(", ", late));
+        }
+        if (!missing.isEmpty()) {
+            parts.add((en ? "missing: " : "не записано: ") + String.join(", ", missing));
+        }
+        if (v.late().contains(Late.MARKS)) {
+            parts.add((en ? "late marks: " : "оценки с опозданием: ") + v.lesson().lateMarks());
+        }
+        return String.join("; ", parts);
     }
 
     /**

@@ -30,8 +30,8 @@ public class TimelinessReport extends ControlReport {
             "ДЗ не в срок", "Оценок с опозданием");
     static final List<String> TEACHERS_EN = List.of("Teacher", "Lessons held", "Recorded on the day", "Share on the day, %", "Homework late",
             "Late marks");
-    static final List<String> VIOLATIONS_RU = List.of("Дата", "Класс/группа", "Предмет", "Учитель", "Что с опозданием");
-    static final List<String> VIOLATIONS_EN = List.of("Date", "Class/group", "Subject", "Teacher", "What was late");
+    static final List<String> VIOLATIONS_RU = List.of("Дата", "Класс/группа", "Предмет", "Учитель", "Что не в срок");
+    static final List<String> VIOLATIONS_EN = List.of("Date", "Class/group", "Subject", "Teacher", "What missed its deadline");
 
     @Activate
     public TimelinessReport(@Reference ControlData data) {

@@ -17,7 +17,10 @@ class SharesTest {
 
     static LessonTimeliness lesson(String id, String teacher, boolean topic, boolean attendance, boolean homework, boolean homeworkRecorded,
             int marks, int lateMarks) {
-        return new LessonTimeliness(id, MON, "s", "c", null, "Математика", teacher, topic, attendance, homework, homeworkRecorded, marks, lateMarks);
+        // A lesson with anything recorded had its topic and attendance entered (late, where not on time); one with nothing was never entered.
+        boolean entered = topic || attendance || homeworkRecorded;
+        return new LessonTimeliness(id, MON, "s", "c", null, "Математика", teacher, topic, attendance, homework, homeworkRecorded, marks, lateMarks,
+                entered, entered);
     }
 
     @Test
@@ -52,10 +55,20 @@ class SharesTest {
         List<Shares.Violation> v = Shares.violations(lessons);
         assertEquals(List.of("b", "c", "d"), v.stream().map(x -> x.lesson().occurrenceId()).toList());
         assertEquals(List.of(Shares.Late.ATTENDANCE, Shares.Late.MARKS), v.get(0).late());
-        assertEquals(List.of(Shares.Late.TOPIC, Shares.Late.ATTENDANCE, Shares.Late.HOMEWORK_MISSING), v.get(1).late());
+        assertEquals(List.of(Shares.Late.TOPIC_MISSING, Shares.Late.ATTENDANCE_MISSING, Shares.Late.HOMEWORK_MISSING), v.get(1).late());
         assertEquals(List.of(Shares.Late.HOMEWORK, Shares.Late.MARKS), v.get(2).late());
-        assertEquals("домашнее задание с опозданием, оценки с опозданием: 2", Shares.describe(v.get(2), false));
-        assertEquals("topic, attendance, no homework", Shares.describe(v.get(1), true));
+        assertEquals("с опозданием: домашнее задание; оценки с опозданием: 2", Shares.describe(v.get(2), false));
+        assertEquals("missing: topic, attendance, homework", Shares.describe(v.get(1), true));
+    }
+
+    @Test
+    void aLessonEnteredLateIsNotCalledMissing() {
+        // Topic and attendance entered the next day, homework never: late and missing are told apart.
+        LessonTimeliness nextDay = new LessonTimeliness("f", MON, "s", "c", null, "Алгебра", "t1", false, false, false, false, 0, 0, true, true);
+        Shares.Violation v = Shares.violations(List.of(nextDay)).get(0);
+        assertEquals(List.of(Shares.Late.TOPIC, Shares.Late.ATTENDANCE, Shares.Late.HOMEWORK_MISSING), v.late());
+        assertEquals("с опозданием: тема, посещаемость; не записано: домашнее задание", Shares.describe(v, false));
+        assertEquals("late: topic, attendance; missing: homework", Shares.describe(v, true));
     }
 
     @Test

@@ -108,27 +108,41 @@ public final class NativeCsv {
         }
     }
 
-    /** A parsed, valid file. */
     /**
      * A parsed, valid file.
      *
      * @param groupsColumn whether the file has the «Группы» column: then each row's groups are the student's complete list of
      *        groups of the year (groups not named are left), or in a staff file the complete list of groups the staff member
      *        teaches (groups not named that they taught lose their teacher); without the column groups are not touched
+     * @param file the name of the file the rows' numbers refer to, as problems found when the rows are applied name it
+     *        ({@code file:row:column})
      */
     public record Parsed(Kind kind, int rows, List<StudentRow> students, Map<String, GuardianRow> guardians, List<StaffRow> staff,
-            boolean groupsColumn) {
+            boolean groupsColumn, String file) {
+        public Parsed {
+            file = file == null || file.isBlank() ? DEFAULT_FILE : file;
+        }
+
+        /** A file named {@value #DEFAULT_FILE}. */
+        public Parsed(Kind kind, int rows, List<StudentRow> students, Map<String, GuardianRow> guardians, List<StaffRow> staff,
+                boolean groupsColumn) {
+            this(kind, rows, students, guardians, staff, groupsColumn, DEFAULT_FILE);
+        }
+
         /** A file without the «Группы» column. */
         public Parsed(Kind kind, int rows, List<StudentRow> students, Map<String, GuardianRow> guardians, List<StaffRow> staff) {
             this(kind, rows, students, guardians, staff, false);
         }
     }
 
+    /** The name problems give a file that came without one. */
+    public static final String DEFAULT_FILE = "import.csv";
+
     private NativeCsv() {}
 
     /** Decodes, parses and validates; throws a 400 problem with every error, or returns the valid content. */
     public static Parsed parse(String fileName, byte[] content) {
-        String file = fileName == null || fileName.isBlank() ? "import.csv" : fileName.replaceAll("[^\\p{L}0-9._ -]", "_");
+        String file = fileName == null || fileName.isBlank() ? DEFAULT_FILE : fileName.replaceAll("[^\\p{L}0-9._ -]", "_");
         if (content == null || content.length == 0) {
             throw ProblemException.invalid("file", Text.of("The file is empty", "Файл пустой"));
         }
@@ -139,7 +153,10 @@ public final class NativeCsv {
         }
         int[] sheetRows = null;
         String text;
-        if (isXlsx(content)) {
+        String lowerName = file.toLowerCase(Locale.ROOT);
+        // A file named as a workbook is read as one: random bytes named «.xlsx» are a damaged workbook, not a CSV file
+        // without the required columns.
+        if (isXlsx(content) || isOldXls(content) || lowerName.endsWith(".xlsx") || lowerName.endsWith(".xls")) {
             XlsxAsCsv sheet = xlsxAsCsv(file, content);
             text = sheet.text();
             sheetRows = sheet.rows();
@@ -166,7 +183,11 @@ public final class NativeCsv {
                 throw ProblemException.invalid(Text.of("The file lacks required columns; expected a header like: " + expected,
                         "В файле нет обязательных столбцов; нужен заголовок вида: " + expected), missing);
             }
-            Reader r = new Reader(file, header, sheetRows);
+            // The header's columns end with its last named one (spreadsheet programs add empty ones after it).
+            Map.Entry<String, Integer> lastColumn = parser.getHeaderMap().entrySet().stream()
+                    .filter(e -> e.getKey() != null && !e.getKey().isBlank()).max(Map.Entry.comparingByValue()).orElseThrow();
+            Reader r = new Reader(file, header, sheetRows, lastColumn.getValue() + 1, lastColumn.getKey().strip(),
+                    sheetRows != null ? null : delimiter);
             for (CSVRecord rec : parser) {
                 if (r.rows >= MAX_ROWS) {
                     throw new ProblemException(413, "too-large", "File too large", Text.of("More than " + MAX_ROWS + " rows",
@@ -183,16 +204,14 @@ public final class NativeCsv {
                 }
             }
             if (!r.errors.isEmpty()) {
-                String count = r.errors.size() + (r.errors.size() >= MAX_ERRORS ? "+" : "");
-                throw ProblemException.invalid(Messages.summary(count + " errors in " + file + "; nothing was imported",
-                        "Ошибок в файле «" + file + "»: " + count + "; ничего не импортировано", r.errors), r.errors);
+                throw Messages.fileErrors(file, r.errors.size() + (r.errors.size() >= MAX_ERRORS ? "+" : ""), r.errors);
             }
             if (r.rows == 0) {
                 throw ProblemException.invalid("file", Text.of("The file has a header but no rows",
                         "В файле есть заголовок, но нет строк"));
             }
             return new Parsed(kind, r.rows, r.students, r.guardians, r.staff,
-                    header.containsKey(GROUPS.toLowerCase(Locale.ROOT)));
+                    header.containsKey(GROUPS.toLowerCase(Locale.ROOT)), file);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException pe) {
                 throw pe;
@@ -263,6 +282,13 @@ public final class NativeCsv {
         return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
     }
 
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+
+    /** @return whether the bytes are an OLE2 compound document (an old binary Excel .xls workbook) */
+    static boolean isOldXls(byte[] content) {
+        return content.length >= OLE2.length && java.util.Arrays.equals(content, 0, OLE2.length, OLE2, 0, OLE2.length);
+    }
+
     /** The first worksheet as CSV text for the parser, and the worksheet row of each line (index 0 = the header). */
     record XlsxAsCsv(String text, int[] rows) {}
 
@@ -276,8 +302,12 @@ public final class NativeCsv {
         try {
             sheets = Sheets.readXlsx(content);
         } catch (SheetException e) {
-            throw ProblemException.invalid("file", Text.of(file + ": " + e.getMessage(),
-                    file + ": файл не читается как книга Excel .xlsx (книгу в старом формате .xls сохраните как .xlsx)"));
+            if (isOldXls(content)) {
+                throw ProblemException.invalid("file", Text.of("The file «" + file + "» is an Excel workbook of the old format (.xls);"
+                        + " save it as .xlsx", "Файл «" + file + "» — книга Excel старого формата (.xls); сохраните её как .xlsx"));
+            }
+            throw ProblemException.invalid("file", Text.of("The file «" + file + "» is not an Excel workbook (.xlsx) or is damaged",
+                    "Файл «" + file + "» не является книгой Excel (.xlsx) или повреждён"));
         }
         if (sheets.isEmpty()) {
             throw ProblemException.invalid("file", Text.of(file + ": the workbook has no worksheets", file + ": в книге нет листов"));
@@ -338,11 +368,55 @@ public final class NativeCsv {
 
         /** For an XLSX file: the worksheet row of each record (1-based), since empty rows were left out of the text. */
         final int[] sheetRows;
+        /** The columns of the header, up to its last named one: a row's values beyond them would be lost. */
+        final int columns;
+        /** The name of the header's last column. */
+        final String lastColumn;
+        /** The separator of a CSV file; {@code null} for a workbook. */
+        final Character delimiter;
+        /** The class each class teacher of a staff file leads («5А»), with the row naming them. */
+        final Map<String, Integer> classTeachers = new HashMap<>();
 
-        Reader(String file, Map<String, Integer> header, int[] sheetRows) {
+        Reader(String file, Map<String, Integer> header, int[] sheetRows, int columns, String lastColumn, Character delimiter) {
             this.file = file;
             this.header = header;
             this.sheetRows = sheetRows;
+            this.columns = columns;
+            this.lastColumn = lastColumn;
+            this.delimiter = delimiter;
+        }
+
+        /**
+         * Refuses a row with non-empty values beyond the header's last column (an unquoted value with the separator in it,
+         * such as a «Группы» cell «Кружок; Хор», or a stray value): they belong to no column and would be lost. Empty cells
+         * there (the «;;» spreadsheet programs add) are allowed.
+         */
+        void extraValues(CSVRecord rec) {
+            List<String> extra = new ArrayList<>();
+            for (int i = columns; i < rec.size(); i++) {
+                String v = rec.get(i);
+                if (v != null && !v.isBlank()) {
+                    extra.add(v.strip().length() > 40 ? v.strip().substring(0, 40) + "…" : v.strip());
+                }
+            }
+            if (extra.isEmpty()) {
+                return;
+            }
+            boolean one = extra.size() == 1;
+            String values = "«" + String.join("», «", extra) + "»";
+            String head = "The row has more values than the header has columns (" + columns + "): " + values;
+            String ruHead = "В строке больше значений, чем столбцов в заголовке (" + columns + "): " + values;
+            if (delimiter == null) {
+                error(lastColumn, head + (one ? " is" : " are") + " to the right of the last column «" + lastColumn
+                        + "»; delete " + (one ? "it" : "them") + " or give " + (one ? "its" : "their") + " column a header",
+                        ruHead + " — правее последнего столбца «" + lastColumn + "»; удалите " + (one ? "это значение" : "их")
+                                + " или дайте столбцу заголовок");
+            } else {
+                error(lastColumn, head + (one ? " belongs" : " belong") + " to no column; put a value that contains «" + delimiter
+                        + "» in double quotes, e.g. \"Кружок" + delimiter + " Хор\"", ruHead + (one ? " не попадает" : " не попадают")
+                        + " ни в один столбец; значение с «" + delimiter + "» заключите в кавычки, например \"Кружок" + delimiter
+                        + " Хор\"");
+            }
         }
 
         int lineOf(CSVRecord rec) {
@@ -360,7 +434,7 @@ public final class NativeCsv {
         }
 
         void error(String column, String en, String ru) {
-            errors.add(new Violation(file + ":" + line + ":" + column, Text.of(en, ru)));
+            errors.add(Messages.rowError(file, line, column, en, ru));
         }
 
         String required(CSVRecord rec, String column, int max) {
@@ -405,6 +479,7 @@ public final class NativeCsv {
 
         void studentRow(CSVRecord rec) {
             line = lineOf(rec);
+            extraValues(rec);
             String code = required(rec, "Код", 100);
             if (!code.isEmpty()) {
                 code(code, "S");
@@ -541,6 +616,7 @@ public final class NativeCsv {
 
         void staffRow(CSVRecord rec) {
             line = lineOf(rec);
+            extraValues(rec);
             String code = required(rec, "Код", 100);
             if (!code.isEmpty()) {
                 code(code, "T");
@@ -564,6 +640,15 @@ public final class NativeCsv {
             String cls = get(rec, "Классный руководитель").toUpperCase(Locale.ROOT);
             if (!cls.isEmpty() && !CLASS.matcher(cls).matches()) {
                 error("Классный руководитель", "'" + cls + "' is not a class such as 5А", "«" + cls + "» — не класс вида 5А");
+            } else if (!cls.isEmpty()) {
+                // A class has one class teacher: a second row naming the class would silently replace the first.
+                String led = cls.replaceAll("[\\s-]", "");
+                Integer other = classTeachers.putIfAbsent(led, line);
+                if (other != null) {
+                    error("Классный руководитель", "Class " + led + " is given as led by two staff members: rows " + other + " and "
+                            + line + "; a class has one class teacher", "Класс " + led + " указан классным руководством у двух"
+                            + " сотрудников: строки " + other + " и " + line);
+                }
             }
             List<String> groups = groups(get(rec, GROUPS), null);
             if (last != null && first != null && !positions.isEmpty()) {

@@ -357,8 +357,9 @@ final class OneRosterCsvReader {
                     + " сейчас в класс (classType homeroom), и ни одного сотрудника"));
         }
         return new OneRosterCsv.Result(
-                new NativeCsv.Parsed(NativeCsv.Kind.STUDENTS, studentRows.size(), studentRows, guardianRows, List.of(), groupsColumn),
-                new NativeCsv.Parsed(NativeCsv.Kind.STAFF, staffRows.size(), List.of(), Map.of(), staffRows, groupsColumn));
+                new NativeCsv.Parsed(NativeCsv.Kind.STUDENTS, studentRows.size(), studentRows, guardianRows, List.of(), groupsColumn,
+                        users.file),
+                new NativeCsv.Parsed(NativeCsv.Kind.STAFF, staffRows.size(), List.of(), Map.of(), staffRows, groupsColumn, users.file));
     }
 
     private static boolean available(String name, Map<String, byte[]> files, Map<String, String> modes) {

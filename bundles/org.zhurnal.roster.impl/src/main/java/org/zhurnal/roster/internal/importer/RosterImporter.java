@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
-import org.zhurnal.core.api.ProblemException;
-import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
 import org.zhurnal.core.api.audit.AuditLog;
 import org.zhurnal.core.api.audit.AuditRecord;
@@ -70,6 +68,8 @@ public final class RosterImporter {
      * school's file adds tens of thousands, which as managed entities cost OpenJPA more than the database.
      */
     private final Map<String, List<Object[]>> newRows = new java.util.LinkedHashMap<>();
+    /** The file being applied, which problems name with the row and column ({@code file:row:column}). */
+    private String file = NativeCsv.DEFAULT_FILE;
     /** Staff whose class-teacher assignments changed (the new and the previous class teachers). */
     private final java.util.Set<String> reassigned = new java.util.LinkedHashSet<>();
 
@@ -125,6 +125,7 @@ public final class RosterImporter {
     }
 
     public ImportReport apply(Parsed parsed, boolean dryRun) {
+        file = parsed.file();
         if (parsed.kind() == NativeCsv.Kind.STAFF) {
             staff(parsed.staff(), parsed.groupsColumn());
         } else {
@@ -220,22 +221,20 @@ public final class RosterImporter {
             for (String name : r.groups()) {
                 List<GroupEntity> found = byKey.getOrDefault(NativeCsv.groupKey(name), List.of());
                 if (found.size() > 1) {
-                    errors.add(new Violation("row " + r.line() + ":" + NativeCsv.GROUPS, Text.of("The school has " + found.size()
+                    errors.add(Messages.rowError(file, r.line(), NativeCsv.GROUPS, "The school has " + found.size()
                             + " groups named '" + name + "' in " + year + "/" + (year + 1) + "; rename one of them first",
-                            sameName(name, found.size()))));
+                            sameName(name, found.size())));
                 } else if (found.size() == 1 && "SUBGROUP".equals(found.get(0).getKind()) && found.get(0).getClassId() != null
                         && !r.className().equals(classNames.get(found.get(0).getClassId()))) {
-                    errors.add(new Violation("row " + r.line() + ":" + NativeCsv.GROUPS, Text.of("'" + name + "' is a subgroup of class "
+                    errors.add(Messages.rowError(file, r.line(), NativeCsv.GROUPS, "'" + name + "' is a subgroup of class "
                             + classNames.getOrDefault(found.get(0).getClassId(), "?") + ", but the student is in " + r.className(),
                             "«" + name + "» — подгруппа класса " + classNames.getOrDefault(found.get(0).getClassId(), "?")
-                                    + ", а ученик учится в " + r.className())));
+                                    + ", а ученик учится в " + r.className()));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(Messages.summary(
-                    errors.size() + " rows name groups that cannot take the student; nothing was imported",
-                    "Ошибок: " + errors.size() + "; ничего не импортировано", errors), errors);
+            throw Messages.fileErrors(file, errors);
         }
         Map<String, GroupEntity> unique = new HashMap<>();
         byKey.forEach((k, v) -> unique.put(k, v.get(0)));
@@ -439,15 +438,14 @@ public final class RosterImporter {
         List<Violation> missing = new ArrayList<>();
         for (StaffRow r : rows) {
             if (r.classTeacherOf() != null && !classes.containsKey(r.classTeacherOf())) {
-                missing.add(new Violation("row " + r.line() + ":Классный руководитель", Text.of("Class " + r.classTeacherOf()
+                missing.add(Messages.rowError(file, r.line(), "Классный руководитель", "Class " + r.classTeacherOf()
                         + " does not exist in " + year + "/" + (year + 1) + "; import the students first", "Класса "
-                        + r.classTeacherOf() + " нет в " + year + "/" + (year + 1) + " учебном году; сначала импортируйте учеников")));
+                        + r.classTeacherOf() + " нет в " + year + "/" + (year + 1) + " учебном году; сначала импортируйте учеников"));
             }
         }
         Map<String, GroupEntity> groups = groupsColumn ? taughtGroups(rows, classes, missing) : Map.of();
         if (!missing.isEmpty()) {
-            throw ProblemException.invalid(Messages.summary(missing.size() + " errors name unknown classes or groups; nothing was imported",
-                    "Ошибок: " + missing.size() + "; ничего не импортировано", missing), missing);
+            throw Messages.fileErrors(file, missing);
         }
         if (groupsColumn) { // a group named for the first time is created, as a students file does
             for (StaffRow r : rows) {
@@ -515,19 +513,18 @@ public final class RosterImporter {
                 String key = NativeCsv.groupKey(name);
                 Integer first = namedOn.putIfAbsent(key, r.line());
                 List<GroupEntity> found = byKey.getOrDefault(key, List.of());
-                String field = "row " + r.line() + ":" + NativeCsv.GROUPS;
                 if (found.size() > 1) {
-                    errors.add(new Violation(field, Text.of("The school has " + found.size() + " groups named '" + name + "' in " + year
-                            + "/" + (year + 1) + "; rename one of them first", sameName(name, found.size()))));
+                    errors.add(Messages.rowError(file, r.line(), NativeCsv.GROUPS, "The school has " + found.size() + " groups named '"
+                            + name + "' in " + year + "/" + (year + 1) + "; rename one of them first", sameName(name, found.size())));
                 } else if (found.isEmpty() && NativeCsv.classOfGroup(name) != null && !classes.containsKey(NativeCsv.classOfGroup(name))) {
-                    errors.add(new Violation(field, Text.of("Group '" + name + "' is a subgroup of class " + NativeCsv.classOfGroup(name)
-                            + ", which does not exist in " + year + "/" + (year + 1) + "; import the students first", "Группа «"
-                            + name + "» — подгруппа класса " + NativeCsv.classOfGroup(name) + ", а такого класса в " + year + "/"
-                            + (year + 1) + " учебном году нет; сначала импортируйте учеников")));
+                    errors.add(Messages.rowError(file, r.line(), NativeCsv.GROUPS, "Group '" + name + "' is a subgroup of class "
+                            + NativeCsv.classOfGroup(name) + ", which does not exist in " + year + "/" + (year + 1)
+                            + "; import the students first", "Группа «" + name + "» — подгруппа класса " + NativeCsv.classOfGroup(name)
+                            + ", а такого класса в " + year + "/" + (year + 1) + " учебном году нет; сначала импортируйте учеников"));
                 } else if (first != null) {
-                    errors.add(new Violation(field, Text.of("Group '" + name + "' is already given to the teacher of row " + first
-                            + "; a group has one teacher", "Группа «" + name + "» уже указана у учителя в строке " + first
-                            + "; у группы может быть только один учитель")));
+                    errors.add(Messages.rowError(file, r.line(), NativeCsv.GROUPS, "Group '" + name
+                            + "' is already given to the teacher of row " + first + "; a group has one teacher", "Группа «" + name
+                            + "» уже указана у учителя в строке " + first + "; у группы может быть только один учитель"));
                 }
             }
         }

@@ -29,6 +29,7 @@ import org.zhurnal.core.api.security.ScopeRef;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.security.api.AccountInfo;
 import org.zhurnal.security.api.AccountService;
+import org.zhurnal.security.api.FamilyGrantCheck;
 import org.zhurnal.security.api.IssuedCredentials;
 import org.zhurnal.security.api.NewAccount;
 
@@ -48,6 +49,11 @@ public class AccountResource implements RestResource {
 
     private final AccountService accounts;
     private final Authorization authorization;
+
+    /** The modules that vouch for family grants (the roster), asked before a PARENT or STUDENT grant is given here. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile List<FamilyGrantCheck> familyChecks = List.of();
 
     @Activate
     public AccountResource(@Reference AccountService accounts, @Reference Authorization authorization) {
@@ -83,6 +89,7 @@ public class AccountResource implements RestResource {
                             "У вас нет права выдавать роль «" + roleRu(g.role()) + "» в этой области ("
                                     + scopeRu(g.scope().type()) + ")"));
                 }
+                requireFamilyLink(body.personId(), g, "grants[" + i + "]");
             }
         }
         IssuedCredentials issued = accounts.create(new NewAccount(body.login(), body.displayName(), body.personId(), school,
@@ -119,6 +126,31 @@ public class AccountResource implements RestResource {
     public AccountInfo enable(@PathParam("id") String id) {
         visible(id);
         return accounts.setDisabled(id, false);
+    }
+
+    /**
+     * A family grant reads a child's marks: it goes only to the child or to a guardian on record, with a recorded
+     * consent — what the roster's issuing from the class card checks — never to whoever an administrator names.
+     */
+    private void requireFamilyLink(String personId, Grant g, String field) {
+        if (g.role() != Role.PARENT && g.role() != Role.STUDENT) {
+            return;
+        }
+        if (g.scope().type() != org.zhurnal.core.api.security.ScopeType.STUDENT) {
+            throw ProblemException.invalid(field + ".scope", Text.of("A " + g.role() + " grant is on a student (scope type STUDENT)",
+                    "Роль «" + roleRu(g.role()) + "» выдаётся только на ученика"));
+        }
+        List<FamilyGrantCheck> checks = familyChecks;
+        if (checks.isEmpty()) {
+            throw ProblemException.conflict("family-unknown", Text.of("No module keeps families here, so no " + g.role() + " grant can be "
+                    + "vouched for", "Модуль списков учеников не установлен: роль «" + roleRu(g.role()) + "» выдать нельзя"));
+        }
+        for (FamilyGrantCheck c : checks) {
+            java.util.Optional<Text> why = c.refusal(personId, g);
+            if (why.isPresent()) {
+                throw ProblemException.invalid(field, why.get());
+            }
+        }
     }
 
     private AccountInfo visible(String id) {

@@ -49,7 +49,7 @@ public class TimelinessResource implements RestResource {
     public record TeacherRow(String teacherId, String name, int lessons, int onDay, BigDecimal share, int homeworkLate, int lateMarks) {
     }
 
-    /** A lesson that missed a deadline; {@code late} holds TOPIC, ATTENDANCE, HOMEWORK, HOMEWORK_MISSING, MARKS. */
+    /** A lesson that missed a deadline; {@code late} holds TOPIC, ATTENDANCE, HOMEWORK, MARKS (recorded late) and TOPIC_MISSING, ATTENDANCE_MISSING, HOMEWORK_MISSING (not recorded). */
     public record ViolationRow(String occurrenceId, LocalDate date, String unit, String subject, String teacherId, String teacher,
             List<String> late, int lateMarks, String description) {
     }
