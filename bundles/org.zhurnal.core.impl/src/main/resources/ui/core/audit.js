@@ -16,6 +16,16 @@ translate();
 
 const $ = (id) => document.getElementById(id);
 
+/** What was done, in Russian words for the Russian page (the stored code stays as the tooltip and in English). */
+const ACTIONS_RU = {
+  create: 'создание', update: 'изменение', delete: 'удаление', login: 'вход', logout: 'выход', lock: 'блокировка входа',
+  'change-password': 'смена пароля', 'reset-password': 'новый временный пароль', 'set-grants': 'изменение ролей', enable: 'разблокировка',
+  disable: 'блокировка', revoke: 'отзыв', withdraw: 'отзыв согласия', close: 'закрытие', reopen: 'повторное открытие', leave: 'выбытие',
+  end: 'окончание', 'hand-over': 'выдача', export: 'выгрузка', 'import-create': 'импорт: создание', 'import-update': 'импорт: изменение',
+  'import-close': 'импорт: закрытие', 'demo-load': 'загрузка демонстрационных данных', correct: 'исправление',
+};
+const actionName = (code) => (lang() === 'ru' && ACTIONS_RU[code]) || code;
+
 function cell(text, cls) {
   const td = document.createElement('td');
   td.textContent = text ?? '';
@@ -31,7 +41,9 @@ async function load() {
     const entries = await api('GET', 'admin/audit?' + q);
     $('rows').replaceChildren(...entries.map((e) => {
       const tr = document.createElement('tr');
-      tr.append(cell(new Date(e.at).toLocaleString(lang() === 'en' ? 'en-GB' : 'ru-RU')), cell(e.actorLogin), cell(e.action),
+      const action = cell(actionName(e.action));
+      action.title = e.action;
+      tr.append(cell(new Date(e.at).toLocaleString(lang() === 'en' ? 'en-GB' : 'ru-RU')), cell(e.actorLogin), action,
         cell(e.entityType + ' ' + e.entityId), cell(e.before, 'json'), cell(e.after, 'json'));
       return tr;
     }));

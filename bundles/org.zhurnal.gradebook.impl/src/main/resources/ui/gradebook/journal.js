@@ -619,6 +619,9 @@ function redraw() {
   S.active = keep;
 }
 
+// An error of an earlier save goes once the teacher changes the card (the browser's own checks may then stop the next
+// save before it is sent, and the old error would stand for a problem no longer there).
+$('mark-form').addEventListener('input', () => say($('mark-error'), 'bad'));
 $('mark-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const m = S.mark;

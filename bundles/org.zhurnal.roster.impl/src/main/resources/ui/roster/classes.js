@@ -6,6 +6,9 @@ const PURPOSE = 'Ведение электронного журнала и дн�
 
 Object.assign(TEXTS.ru, {
   'classes.title': 'Классы и ученики', 'classes.year': 'Учебный год', 'classes.none': 'В этом учебном году классов нет.',
+  'staff.title': 'Сотрудники и их учётные записи', 'staff.name': 'ФИО', 'staff.positions': 'Должность',
+  'staff.hint': 'Учётные записи выдаются сотрудникам, у которых их ещё нет, с ролями по списку и расписанию; временные пароли — в ведомости, только сейчас.',
+  'staff.issue': 'Выдать учётные записи сотрудникам (PDF)', 'staff.issued': 'Ведомость {file} скачана: у каждого сотрудника теперь есть учётная запись.',
   'classes.students.one': '{n} ученик', 'classes.students.few': '{n} ученика', 'classes.students.many': '{n} учеников',
   'classes.hasTeacher': 'кл. рук. ✓', 'classes.noTeacher': 'нет кл. рук.',
   'classes.cardTitle': 'Класс {name}, {year}', 'classes.teacher': 'Классный руководитель: {name}',
@@ -57,6 +60,9 @@ Object.assign(TEXTS.ru, {
 });
 Object.assign(TEXTS.en, {
   'classes.title': 'Classes and students', 'classes.year': 'Academic year', 'classes.none': 'No classes in this academic year.',
+  'staff.title': 'Staff and their accounts', 'staff.name': 'Name', 'staff.positions': 'Position',
+  'staff.hint': 'Accounts are issued to the staff who have none yet, with the roles the roster and the timetable give; the temporary passwords are in the receipt sheet, shown only now.',
+  'staff.issue': 'Issue accounts to the staff (PDF)', 'staff.issued': 'Receipt sheet {file} downloaded: every staff member has an account now.',
   'classes.students.one': '{n} student', 'classes.students.few': '{n} students', 'classes.students.many': '{n} students',
   'classes.hasTeacher': 'class teacher ✓', 'classes.noTeacher': 'no class teacher',
   'classes.cardTitle': 'Class {name}, {year}', 'classes.teacher': 'Class teacher: {name}',
@@ -176,7 +182,47 @@ async function loadClasses() {
     message('bad', errorText(err));
   }
   renderClasses();
+  loadStaff(school);
   if (state.classes.length === 1) openCard(state.classes[0].id);
+}
+
+/**
+ * The school's staff, for those who administer the school (the coordinator, the deputy director): accounts for those who
+ * have none in one receipt sheet, and a new temporary password for one who forgot theirs. Hidden from a class teacher,
+ * who may not list the staff.
+ */
+async function loadStaff(school) {
+  let list = null;
+  try {
+    list = await api('GET', `roster/schools/${encodeURIComponent(school)}/staff`);
+  } catch (err) { /* not theirs to administer */ }
+  $('staff-section').hidden = !list;
+  if (!list) return;
+  $('staff-rows').replaceChildren(...list.map((p) => {
+    const tr = el('tr');
+    tr.dataset.personId = p.id;
+    const account = el('td');
+    // A staff member's new password shows in their row (the class card's table belongs to an open card).
+    account.append(resetButton(p, p.positions || '', (i) => account.replaceChildren(el('span', 'code', `${i.login} / ${i.temporaryPassword}`))));
+    tr.append(el('td', 'name', fullName(p)), el('td', null, p.positions || ''), account);
+    return tr;
+  }));
+}
+
+async function issueStaff() {
+  const school = $('school').value;
+  const file = 'accounts-staff.pdf';
+  $('staff-issue').disabled = true;
+  try {
+    const r = await rawCall('POST', `roster/schools/${encodeURIComponent(school)}/staff-accounts?format=pdf`, undefined,
+      { Accept: 'application/pdf, application/problem+json' });
+    download(await r.blob(), file);
+    message('good', t('staff.issued', { file }));
+  } catch (err) {
+    message('bad', errorText(err));
+  } finally {
+    $('staff-issue').disabled = false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,21 +254,26 @@ function editButton(person, kind) {
  * A new temporary password for a person's account (a parent who forgot theirs calls at 9 p.m.): asked first, shown once
  * in the issued-accounts table; the person's sessions end. The server refuses who may not do it, or a person without one.
  */
-function resetButton(person, role) {
+function resetButton(person, role, shown = showIssued) {
   const b = personButton('reset', '🔑', t('classes.reset'), person, async () => {
     if (!window.confirm(t('classes.resetAsk', { name: fullName(person) }))) return;
     try {
       const r = await api('POST', `roster/persons/${encodeURIComponent(person.id)}/account/reset`);
-      state.issued = [{ personId: r.personId, fullName: fullName(person), role, login: r.login, temporaryPassword: r.temporaryPassword }];
-      renderIssued();
+      shown({ personId: r.personId, fullName: fullName(person), role, login: r.login, temporaryPassword: r.temporaryPassword });
       say($('message'), 'good', t('classes.resetDone', { name: fullName(person) }));
-      $('issued-section').scrollIntoView({ block: 'nearest' });
     } catch (e) {
       say($('message'), 'bad', errorText(e));
     }
   });
   b.dataset.resetPerson = person.id;
   return b;
+}
+
+/** A reissued password shown in the class card's issued-accounts table. */
+function showIssued(issued) {
+  state.issued = [issued];
+  renderIssued();
+  $('issued-section').scrollIntoView({ block: 'nearest' });
 }
 
 function guardianBlock(g) {
@@ -732,6 +783,7 @@ async function start() {
   $('filter').addEventListener('submit', (ev) => ev.preventDefault());
   $('consents-button').addEventListener('click', toggleConsents);
   $('issue-pdf').addEventListener('click', issuePdf);
+  $('staff-issue').addEventListener('click', issueStaff);
   $('issue-json').addEventListener('click', issueJson);
   $('person-form').addEventListener('submit', savePerson);
   $('p-cancel').addEventListener('click', () => $('person-dialog').close());

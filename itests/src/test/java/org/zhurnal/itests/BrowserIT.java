@@ -185,6 +185,8 @@ class BrowserIT {
             driver.findElement(By.cssSelector("#filter button[type=submit]")).click();
             // On Derby, readers wait while the demo import's transaction holds its row locks: allow for it.
             new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> d.findElement(By.id("rows")).getText().contains("admin"));
+            // Sessions are opened by a sign-in: the action reads in words in the Russian page.
+            assertTrue(driver.findElement(By.id("rows")).getText().contains("вход"), driver.findElement(By.id("rows")).getText());
             driver.findElement(By.id("verify")).click();
             new WebDriverWait(driver, Duration.ofSeconds(60)).until(
                     ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Целостность подтверждена"));
@@ -257,6 +259,19 @@ class BrowserIT {
             assertTrue(resetMessage.contains("Новый временный пароль выдан: " + who), resetMessage);
             String issued = driver.findElement(By.id("issued")).getText();
             assertTrue(issued.contains(who) && issued.contains(parentLine[0]), issued);
+            // A teacher who forgot theirs: the staff list of the school (for its administrators), the same button.
+            String[] teacherLine = Files.readAllLines(zhurnal.home.resolve("data/demo-credentials.txt")).stream()
+                    .filter(l -> l.contains("teacher of 5А")).findFirst().orElseThrow().split("\t");
+            String teacherName = teacherLine[2].replaceAll(".*— ", "").replace(" (temporary)", "").trim();
+            driver.findElement(By.cssSelector("#staff-section summary")).click();
+            WebElement staffRow = driver.findElements(By.cssSelector("#staff-rows tr")).stream()
+                    .filter(r -> r.findElement(By.cssSelector("td.name")).getText().equals(teacherName)).findFirst().orElseThrow();
+            staffRow.findElement(By.cssSelector("button.reset")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> staffRow.getText().contains(teacherLine[0] + " / "));
+            String temporaryOfTeacher = staffRow.getText().replaceAll(".*" + teacherLine[0] + " / ", "").trim();
+            assertEquals(200, zhurnal.http().post("/api/v1/auth/login", "{\"login\":\"" + teacherLine[0] + "\",\"password\":\""
+                    + temporaryOfTeacher + "\"}", Map.of()).status(), "the new temporary password signs in");
 
             // A group for the class: created from the card (a subgroup by default), then two students ticked as members;
             // the groups table shows its name, kind and member count. An empty name is the browser's to refuse.
