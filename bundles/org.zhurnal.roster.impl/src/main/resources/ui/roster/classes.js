@@ -6,6 +6,9 @@ const PURPOSE = 'Ведение электронного журнала и дн�
 
 Object.assign(TEXTS.ru, {
   'classes.title': 'Классы и ученики', 'classes.year': 'Учебный год', 'classes.none': 'В этом учебном году классов нет.',
+  'departed.title': 'Выбывшие из класса: {n}', 'departed.date': 'Дата выбытия', 'departed.reason': 'Причина',
+  'departed.undo': 'Отменить выбытие', 'departed.undone': '{name} снова в классе.',
+  'departed.undoAsk': 'Отменить выбытие: {name} (выбыл(а) {date})? Ученик вернётся в класс и в группы, из которых выбыл в этот день.',
   'staff.title': 'Сотрудники и их учётные записи', 'staff.name': 'ФИО', 'staff.positions': 'Должность',
   'staff.hint': 'Учётные записи выдаются сотрудникам, у которых их ещё нет, с ролями по списку и расписанию; временные пароли — в ведомости, только сейчас.',
   'staff.issue': 'Выдать учётные записи сотрудникам (PDF)', 'staff.issued': 'Ведомость {file} скачана: у каждого сотрудника теперь есть учётная запись.',
@@ -60,6 +63,9 @@ Object.assign(TEXTS.ru, {
 });
 Object.assign(TEXTS.en, {
   'classes.title': 'Classes and students', 'classes.year': 'Academic year', 'classes.none': 'No classes in this academic year.',
+  'departed.title': 'Left the class: {n}', 'departed.date': 'Left on', 'departed.reason': 'Reason',
+  'departed.undo': 'Undo the leaving', 'departed.undone': '{name} is back in the class.',
+  'departed.undoAsk': 'Undo the leaving of {name} (left on {date})? The student goes back to the class and the groups they left that day.',
   'staff.title': 'Staff and their accounts', 'staff.name': 'Name', 'staff.positions': 'Position',
   'staff.hint': 'Accounts are issued to the staff who have none yet, with the roles the roster and the timetable give; the temporary passwords are in the receipt sheet, shown only now.',
   'staff.issue': 'Issue accounts to the staff (PDF)', 'staff.issued': 'Receipt sheet {file} downloaded: every staff member has an account now.',
@@ -116,7 +122,7 @@ Object.assign(TEXTS.en, {
 
 const GROUP_KINDS = ['SUBGROUP', 'ELECTIVE', 'EXTENDED_DAY', 'CLUB'];
 
-const state = { schools: [], classes: [], card: null, consents: null, issued: null, groups: [], staff: null, members: null };
+const state = { schools: [], classes: [], card: null, consents: null, issued: null, groups: [], staff: null, members: null, departed: [] };
 
 function plural(n) {
   if (lang() === 'en') return n === 1 ? 'one' : 'many';
@@ -331,6 +337,7 @@ function renderCard() {
   $('consents-button').textContent = t(state.consents ? 'classes.consentsHide' : 'classes.consents');
   $('consents-button').setAttribute('aria-expanded', String(!!state.consents));
   renderConsents();
+  renderDeparted();
   renderIssued();
   renderGroups();
   renderClasses();
@@ -352,6 +359,9 @@ async function openCard(classId, keepMessage) {
     state.card = await api('GET', `roster/classes/${encodeURIComponent(classId)}`);
     if (!sameClass) { state.consents = null; state.issued = null; state.members = null; }
     await loadGroups();
+    try {
+      state.departed = await api('GET', `roster/classes/${encodeURIComponent(classId)}/departed`);
+    } catch (err) { state.departed = []; }
     if (state.consents) state.consents = await api('GET', `roster/classes/${encodeURIComponent(classId)}/consents`);
   } catch (err) {
     message('bad', errorText(err));
@@ -359,6 +369,36 @@ async function openCard(classId, keepMessage) {
   }
   renderCard();
   if (!sameClass) $('card').scrollIntoView({ block: 'start' });
+}
+
+/**
+ * The students who left from this class: a leaving recorded by mistake (a wrong student, a transfer that did not happen)
+ * is undone here, after a confirmation; the student is back in the class and the groups they left that day.
+ */
+function renderDeparted() {
+  const list = state.departed || [];
+  $('departed-section').hidden = list.length === 0;
+  $('departed-title').textContent = t('departed.title', { n: list.length });
+  $('departed').replaceChildren(...list.map((p) => {
+    const tr = el('tr');
+    tr.dataset.personId = p.id;
+    const undo = el('button', 'btn small', t('departed.undo'));
+    undo.type = 'button';
+    undo.addEventListener('click', async () => {
+      if (!window.confirm(t('departed.undoAsk', { name: fullName(p), date: date(p.leavingDate) }))) return;
+      try {
+        await api('POST', `roster/persons/${encodeURIComponent(p.id)}/return`);
+        await openCard(state.card.schoolClass.id, true);
+        message('good', t('departed.undone', { name: fullName(p) }));
+      } catch (err) {
+        message('bad', errorText(err));
+      }
+    });
+    const act = el('td');
+    act.append(undo);
+    tr.append(el('td', 'name', fullName(p)), el('td', 'date', date(p.leavingDate)), el('td', null, p.leavingReason || ''), act);
+    return tr;
+  }));
 }
 
 /** Names of the people on the card, by id (students and guardians). */

@@ -273,6 +273,25 @@ class BrowserIT {
             assertEquals(200, zhurnal.http().post("/api/v1/auth/login", "{\"login\":\"" + teacherLine[0] + "\",\"password\":\""
                     + temporaryOfTeacher + "\"}", Map.of()).status(), "the new temporary password signs in");
 
+            // A leaving recorded by mistake (here over the API) is listed under the card and undone from it.
+            List<WebElement> studentRows = driver.findElements(By.cssSelector("#students tr[data-person-id]"));
+            WebElement lastRow = studentRows.get(studentRows.size() - 1);
+            String leaverId = lastRow.getAttribute("data-person-id");
+            String leaverName = lastRow.findElement(By.cssSelector("td.name")).getText().replace("✎", "").trim();
+            String adminToken = zhurnal.http().login("admin", KarafOptions.ADMIN_PASSWORD);
+            assertEquals(200, zhurnal.http().send("PUT", "/api/v1/roster/persons/" + leaverId, "{\"leavingDate\":\""
+                    + LocalDate.now().minusDays(1) + "\",\"leavingReason\":\"перевод\"}", Map.of("Authorization", "Bearer " + adminToken)).status());
+            driver.findElement(By.linkText("5А")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("departed-section")).isDisplayed());
+            driver.findElement(By.cssSelector("#departed-section summary")).click();
+            WebElement leaver = driver.findElement(By.cssSelector("#departed tr[data-person-id='" + leaverId + "']"));
+            assertTrue(leaver.getText().contains(leaverName) && leaver.getText().contains("перевод"), leaver.getText());
+            leaver.findElement(By.cssSelector("button")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("message")).getText().contains("снова в классе"));
+            assertTrue(zhurnal.http().get("/api/v1/roster/persons/" + leaverId, adminToken).json().get("leavingDate").isNull());
+            assertFalse(driver.findElement(By.id("departed-section")).isDisplayed());
+
             // A group for the class: created from the card (a subgroup by default), then two students ticked as members;
             // the groups table shows its name, kind and member count. An empty name is the browser's to refuse.
             String groupName = "5А англ. " + System.nanoTime() % 1000;

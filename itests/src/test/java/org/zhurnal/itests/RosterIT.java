@@ -498,6 +498,35 @@ public class RosterIT {
         assertEquals(404, http.send("PUT", "/api/v1/roster/persons/" + alisa, "{\"middleName\":\"Петровна\"}",
                 Map.of("Authorization", "Bearer " + foreign)).status());
         assertEquals("Игоревна", query.person(alisa).orElseThrow().middleName());
+
+        // A leaving recorded by mistake is undone: listed with the class, then back in it (audited); a later date instead
+        // keeps the student in the class up to that day. Not for someone who has not left; not for a parent.
+        // (The days used are two days back and yesterday: both within the academic year from 3 September on.)
+        LocalDate yesterday = clock.today().minusDays(1);
+        org.junit.Assume.assumeTrue("needs two days of the year behind", yesterday.minusDays(1).isAfter(LocalDate.of(year(), 8, 31)));
+        Map<String, String> asAdmin = Map.of("Authorization", "Bearer " + admin);
+        assertEquals(200, http.send("PUT", "/api/v1/roster/persons/" + alisa, "{\"leavingDate\":\"" + yesterday.minusDays(1)
+                + "\",\"leavingReason\":\"ошибка\"}", asAdmin).status());
+        assertFalse(query.studentsOfClass(fiveA.id(), clock.today()).stream().anyMatch(p -> p.id().equals(alisa)));
+        assertTrue(query.studentsOfClass(fiveA.id(), yesterday.minusDays(1)).stream().anyMatch(p -> p.id().equals(alisa)));
+        // The date corrected to a day later: she was in the class yesterday too.
+        assertEquals(200, http.send("PUT", "/api/v1/roster/persons/" + alisa, "{\"leavingDate\":\"" + yesterday + "\"}", asAdmin).status());
+        assertTrue(query.studentsOfClass(fiveA.id(), yesterday).stream().anyMatch(p -> p.id().equals(alisa)));
+        assertFalse(query.studentsOfClass(fiveA.id(), clock.today()).stream().anyMatch(p -> p.id().equals(alisa)));
+        JsonNode departed = http.get("/api/v1/roster/classes/" + fiveA.id() + "/departed", admin).json();
+        assertEquals(departed.toString(), 1, departed.size());
+        assertEquals(alisa, departed.get(0).get("id").asText());
+        assertEquals(yesterday.toString(), departed.get(0).get("leavingDate").asText());
+        assertEquals(403, http.send("POST", "/api/v1/roster/persons/" + alisa + "/return", null, Map.of("Authorization", "Bearer " + parent))
+                .status());
+        Http.Answer back = http.send("POST", "/api/v1/roster/persons/" + alisa + "/return", null, asAdmin);
+        assertEquals(back.body(), 200, back.status());
+        assertTrue(back.json().get("leavingDate").isNull());
+        assertTrue(query.studentsOfClass(fiveA.id(), clock.today()).stream().anyMatch(p -> p.id().equals(alisa)));
+        assertEquals(0, http.get("/api/v1/roster/classes/" + fiveA.id() + "/departed", admin).json().size());
+        assertTrue(audit.find("person", alisa, 10).stream().anyMatch(e -> e.action().equals("return")));
+        Http.Answer again = http.send("POST", "/api/v1/roster/persons/" + alisa + "/return", null, asAdmin);
+        assertEquals(again.body(), 409, again.status());
     }
 
     @Test

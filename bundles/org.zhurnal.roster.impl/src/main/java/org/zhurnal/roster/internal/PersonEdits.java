@@ -107,6 +107,10 @@ public class PersonEdits {
                 p.setSex(u.sex().toUpperCase(Locale.ROOT));
             }
             if (u.leavingDate() != null) {
+                // A later leaving date (a correction): what ended on the old one runs on to the new one.
+                if (p.getLeavingDate() != null && u.leavingDate().toString().compareTo(p.getLeavingDate()) > 0) {
+                    reopen(em, p, p.getLeavingDate(), u.leavingDate().toString());
+                }
                 p.setLeavingDate(u.leavingDate().toString());
                 endMemberships(em, p, u.leavingDate());
             }
@@ -142,6 +146,62 @@ public class PersonEdits {
             em.flush();
             return Mapping.person(p, contacts);
         });
+    }
+
+    /**
+     * Undoes a student's leaving recorded by mistake (or a transfer that did not happen): the leaving date and reason go,
+     * and the class and group memberships that ended on that day run on again. Memberships that began after the day
+     * were removed when the leaving was recorded and are not restored (the class card's groups add them back). 409
+     * {@code not-left} for a student who has not left. Audited.
+     */
+    public Person cancelLeaving(String personId) {
+        var caller = CallContext.requirePrincipal();
+        return cache.write(jpa, em -> {
+            PersonEntity p = personId == null ? null : em.find(PersonEntity.class, personId);
+            if (p == null || !roster.mayRead(em, caller, p)) {
+                throw ProblemException.notFound("Person", personId);
+            }
+            authorization.check(caller, Action.ADMINISTER, roster.adminScope(em, p));
+            if (!"STUDENT".equals(p.getKind()) || p.getLeavingDate() == null) {
+                throw ProblemException.conflict("not-left", Text.of("This student has not left the school",
+                        AccountIssuer.fullName(p) + ": выбытие не записано — отменять нечего"));
+            }
+            List<ContactEntity> contacts = em.createQuery("select c from ContactEntity c where c.personId = :p", ContactEntity.class)
+                    .setParameter("p", p.getId()).getResultList();
+            var before = Mapping.audit(p, contacts);
+            reopen(em, p, p.getLeavingDate(), null);
+            p.setLeavingDate(null);
+            p.setLeavingReason(null);
+            p.setUpdatedAt(clock.now().toEpochMilli());
+            audit.record(p.getSchoolId(), "person", p.getId(), "return", before, Mapping.audit(p, contacts));
+            em.flush();
+            return Mapping.person(p, contacts);
+        });
+    }
+
+    /** The student's memberships that ended on {@code ended} run to {@code until} ({@code null}: open) instead. */
+    private void reopen(EntityManager em, PersonEntity p, String ended, String until) {
+        for (String[] t : List.of(new String[] { "zh_r_membership", "class_id", "membership" },
+                new String[] { "zh_r_group_member", "group_id", "group-member" })) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT id, " + t[1] + ", valid_from FROM " + t[0]
+                    + " WHERE student_id = ?1 AND valid_to = ?2").setParameter(1, p.getId()).setParameter(2, ended).getResultList();
+            for (Object[] r : rows) {
+                if (until == null) { // a null parameter has no SQL type for the driver: written as NULL
+                    em.createNativeQuery("UPDATE " + t[0] + " SET valid_to = NULL WHERE id = ?1").setParameter(1, r[0]).executeUpdate();
+                } else {
+                    em.createNativeQuery("UPDATE " + t[0] + " SET valid_to = ?1 WHERE id = ?2").setParameter(1, until).setParameter(2, r[0])
+                            .executeUpdate();
+                }
+                Map<String, Object> before = new java.util.LinkedHashMap<>();
+                before.put(t[1], r[1]);
+                before.put("validFrom", r[2]);
+                before.put("validTo", ended);
+                Map<String, Object> after = new java.util.LinkedHashMap<>(before);
+                after.put("validTo", until);
+                audit.record(p.getSchoolId(), t[2], (String) r[0], "return", before, after);
+            }
+        }
     }
 
     /**

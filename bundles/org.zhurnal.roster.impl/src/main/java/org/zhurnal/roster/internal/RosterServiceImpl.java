@@ -133,6 +133,21 @@ public class RosterServiceImpl implements RosterService {
         return new ClassCard(data.schoolClass(), data.teacher(), cards);
     }
 
+    /**
+     * The students who left the school from this class (their class membership ended on their leaving date), newest
+     * leaving first: the class card lists them, so a leaving recorded by mistake can be undone. Whoever may READ the class.
+     */
+    public List<Person> departed(String classId) {
+        ZhurnalPrincipal p = caller();
+        if (classId == null || !authorization.permits(p, Action.READ, ScopeRef.schoolClass(classId))) {
+            throw ProblemException.notFound("Class", classId);
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> Mapping.personRows(em, em.createQuery("select " + Mapping.PERSON_COLUMNS
+                + " from PersonEntity p, MembershipEntity m where m.studentId = p.id and m.classId = :c and p.leavingDate is not null "
+                + "and m.validTo = p.leavingDate order by p.leavingDate desc, p.lastName, p.firstName", Object[].class)
+                .setParameter("c", classId).getResultList()));
+    }
+
     @Override
     public Person person(String personId) {
         ZhurnalPrincipal p = caller();

@@ -108,6 +108,20 @@ public class RosterResource implements RestResource {
         return roster.person(personId);
     }
 
+    /** Undoes a student's leaving (recorded by mistake): back in the classes and groups they left on that day. */
+    @POST
+    @Path("persons/{personId}/return")
+    public Person cancelLeaving(@PathParam("personId") String personId) {
+        return personEdits.cancelLeaving(personId);
+    }
+
+    /** The students who left the school from the class, newest leaving first. */
+    @GET
+    @Path("classes/{classId}/departed")
+    public List<Person> departed(@PathParam("classId") String classId) {
+        return ((org.zhurnal.roster.internal.RosterServiceImpl) roster).departed(classId);
+    }
+
     /** Corrects one person's record; fields left out stay as they are. */
     @javax.ws.rs.PUT
     @Path("persons/{personId}")
