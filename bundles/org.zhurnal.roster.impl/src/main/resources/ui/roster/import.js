@@ -12,6 +12,8 @@ Object.assign(TEXTS.ru, {
   'import.unchanged': 'Без изменений', 'import.errorsTitle': 'Ошибки в файле — ничего не импортировано',
   'import.noFile': 'Выберите файл CSV или XLSX.', 'import.checking': 'Проверка файла…', 'import.importing': 'Импорт…',
   'import.dryTitle': 'Проверка пройдена: ошибок нет, ничего не записано',
+  'import.newClassesDry': 'Будут созданы новые классы: {names}. Если таких классов в школе быть не должно, это опечатка — исправьте файл.',
+  'import.newClasses': 'Созданы новые классы: {names}.',
   'import.doneTitle': 'Импорт выполнен',
   'import.dryDone': 'Файл «{file}» без ошибок. Нажмите «Импортировать», чтобы записать данные.',
   'import.done': 'Файл «{file}» импортирован.',
@@ -32,6 +34,8 @@ Object.assign(TEXTS.en, {
   'import.unchanged': 'Unchanged', 'import.errorsTitle': 'Errors in the file — nothing was imported',
   'import.noFile': 'Choose a CSV or XLSX file.', 'import.checking': 'Checking the file…', 'import.importing': 'Importing…',
   'import.dryTitle': 'Check passed: no errors, nothing written',
+  'import.newClassesDry': 'New classes will be created: {names}. If the school should have no such class, it is a typo — correct the file.',
+  'import.newClasses': 'New classes created: {names}.',
   'import.doneTitle': 'Import done',
   'import.dryDone': 'The file «{file}» has no errors. Press «Import» to write the data.',
   'import.done': 'The file «{file}» was imported.',
@@ -63,6 +67,10 @@ function renderReport() {
   $('report-title').textContent = t(r.dryRun ? 'import.dryTitle' : 'import.doneTitle');
   $('report-title').className = 'good';
   $('report-rows').textContent = t('import.rows', { n: r.rows });
+  // A class the school does not have yet is more often a typo («11Я») than a new class: named, so it is noticed.
+  const fresh = r.newClasses || [];
+  $('report-new-classes').hidden = fresh.length === 0;
+  $('report-new-classes').textContent = t(r.dryRun ? 'import.newClassesDry' : 'import.newClasses', { names: fresh.join(', ') });
   const kinds = new Set([...Object.keys(r.created || {}), ...Object.keys(r.updated || {}), ...Object.keys(r.unchanged || {})]);
   const sorted = [...kinds].sort((a, b) => {
     const ia = KIND_ORDER.indexOf(a), ib = KIND_ORDER.indexOf(b);

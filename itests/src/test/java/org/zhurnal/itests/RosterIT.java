@@ -149,6 +149,7 @@ public class RosterIT {
         assertEquals(dry.body(), 200, dry.status());
         assertTrue(dry.json().get("dryRun").asBoolean());
         assertEquals(4, dry.json().get("created").get("students").asInt());
+        assertEquals(dry.body(), "[\"5А\",\"2Б\"]", dry.json().get("newClasses").toString()); // named, a typo would show
         assertTrue(query.classes(school.id(), year()).isEmpty());
 
         Http.Answer first = importCsv(admin, school.id(), pupils(), false);
@@ -177,6 +178,7 @@ public class RosterIT {
         Http.Answer again = importCsv(admin, school.id(), pupils(), false);
         assertEquals(again.body(), 200, again.status());
         assertEquals(0, again.json().get("created").size());
+        assertEquals(0, again.json().get("newClasses").size());
         assertEquals(0, again.json().get("updated").size());
         assertEquals(4, again.json().get("unchanged").get("students").asInt());
         assertEquals(1, audit.find("person", alisa, 10).size());

@@ -262,7 +262,9 @@ public class RosterServiceImpl implements RosterService {
                     staff.created().forEach((k, v) -> created.merge(k, v, Integer::sum));
                     staff.updated().forEach((k, v) -> updated.merge(k, v, Integer::sum));
                     staff.unchanged().forEach((k, v) -> unchanged.merge(k, v, Integer::sum));
-                    report = new ImportReport(dryRun, students.rows() + staff.rows(), created, updated, unchanged);
+                    java.util.List<String> newClasses = new java.util.ArrayList<>(students.newClasses());
+                    newClasses.addAll(staff.newClasses());
+                    report = new ImportReport(dryRun, students.rows() + staff.rows(), created, updated, unchanged, newClasses);
                 }
                 if (dryRun) {
                     throw new DryRun(report);

@@ -52,6 +52,8 @@ public final class RosterImporter {
     private final LocalDate today;
     private final long now;
     private final Map<String, Integer> created = new TreeMap<>();
+    /** The names of the classes this file creates, in the order met. */
+    private final List<String> newClasses = new ArrayList<>();
     private final Map<String, Integer> updated = new TreeMap<>();
     private final Map<String, Integer> unchanged = new TreeMap<>();
     /** Audit entries of the whole file, written with one chain lock at the end. */
@@ -133,7 +135,7 @@ public final class RosterImporter {
         }
         writeNewRows();
         audit.recordAll(schoolId, changes);
-        return new ImportReport(dryRun, parsed.rows(), created, updated, unchanged);
+        return new ImportReport(dryRun, parsed.rows(), created, updated, unchanged, newClasses);
     }
 
     /** @return ids of the staff whose class-teacher assignments this import changed (their grants follow) */
@@ -182,6 +184,7 @@ public final class RosterImporter {
                 changes.add(new AuditRecord("class", c.getId(), "import-create", null,
                         Map.of("name", c.getGrade() + c.getLetter(), "academicYear", year)));
                 count(created, "classes");
+                newClasses.add(c.getGrade() + c.getLetter());
                 return c;
             });
         }
