@@ -23,8 +23,19 @@ const ACTIONS_RU = {
   disable: 'блокировка', revoke: 'отзыв', withdraw: 'отзыв согласия', close: 'закрытие', reopen: 'повторное открытие', leave: 'выбытие',
   end: 'окончание', 'hand-over': 'выдача', export: 'выгрузка', 'import-create': 'импорт: создание', 'import-update': 'импорт: изменение',
   'import-close': 'импорт: закрытие', 'demo-load': 'загрузка демонстрационных данных', correct: 'исправление',
+  return: 'отмена выбытия', import: 'импорт', 'hand-over': 'выдача распечатки',
 };
 const actionName = (code) => (lang() === 'ru' && ACTIONS_RU[code]) || code;
+/** What was changed, in words for the Russian page (the stored type stays as the tooltip). */
+const ENTITIES_RU = {
+  session: 'сеанс', account: 'учётная запись', person: 'человек', consent: 'согласие', membership: 'членство в классе',
+  'group-member': 'членство в группе', group: 'группа', class: 'класс', guardianship: 'представительство', school: 'школа',
+  municipality: 'муниципалитет', lesson: 'урок', mark: 'оценка', attendance: 'посещаемость', 'final-grade': 'итоговая оценка',
+  period: 'учебный период', year: 'учебный год', 'day-off': 'выходной день', 'bell-schedule': 'расписание звонков',
+  'timetable-entry': 'урок расписания', 'lesson-change': 'замена или отмена урока', achievement: 'достижение',
+  'scheme-rule': 'правило системы оценивания', 'absence-codes': 'коды пропусков', printout: 'распечатка', preference: 'настройки оповещений',
+};
+const entityName = (code) => (lang() === 'ru' && ENTITIES_RU[code]) || code;
 
 function cell(text, cls) {
   const td = document.createElement('td');
@@ -43,8 +54,10 @@ async function load() {
       const tr = document.createElement('tr');
       const action = cell(actionName(e.action));
       action.title = e.action;
+      const entity = cell(`${entityName(e.entityType)} ${e.entityId}`);
+      entity.title = e.entityType;
       tr.append(cell(new Date(e.at).toLocaleString(lang() === 'en' ? 'en-GB' : 'ru-RU')), cell(e.actorLogin), action,
-        cell(e.entityType + ' ' + e.entityId), cell(e.before, 'json'), cell(e.after, 'json'));
+        entity, cell(e.before, 'json'), cell(e.after, 'json'));
       return tr;
     }));
   } catch (err) {
@@ -63,4 +76,7 @@ $('verify').addEventListener('click', async () => {
     $('status').textContent = err.message;
   }
 });
+// Verifying the whole chain is the system administrator's (the server says so to others): offered only to them.
+api('GET', 'auth/me').then((me) => { $('verify').hidden = !(me.grants || []).some((g) => g.role === 'SYSTEM_ADMIN'); })
+  .catch(() => { $('verify').hidden = true; });
 load();

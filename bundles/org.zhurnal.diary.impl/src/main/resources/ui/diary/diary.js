@@ -97,7 +97,7 @@ async function codesOf(student) {
 }
 
 /**
- * An absence as the journal names it: in Russian the school's label of the code («отсутствовал по болезни»; a label not
+ * An absence as the journal names it: in Russian the school's label of the code («пропуск по болезни»; a label not
  * saying «отсутствовал…» after «отсутствовал(а):»), else what its category means; lateness with its minutes.
  */
 function absenceText(a, codes) {
@@ -105,7 +105,8 @@ function absenceText(a, codes) {
   const c = codes.get(String(a.code || '').trim().toLowerCase());
   if (lang() === 'ru' && c && c.label && c.label.trim()) {
     const label = c.label.trim();
-    return /^отсутств/i.test(label) ? label : t('diary.absentLabel', { label });
+    // A label that names the absence itself («пропуск по болезни», «отсутствие…») stands alone; a bare reason follows «отсутствовал(а):».
+    return /^(отсутств|пропуск|опоздан)/i.test(label) ? label : t('diary.absentLabel', { label });
   }
   const key = 'diary.absent.' + a.category;
   return t(key) === key ? t('diary.absent', { code: a.code }) : t(key);
@@ -246,7 +247,9 @@ async function showPeriod(current) {
   [t('diary.subject'), t('diary.kind'), t('diary.value')].forEach((h) => head.append(el('th', null, h)));
   table.replaceChildren(head, ...p.yearGrades.map((g) => {
     const tr = el('tr');
-    tr.append(el('td', null, g.subject), el('td', null, t('diary.kind.' + g.kind)), el('td', 'n', g.value));
+    // A period grade names its period («1 четверть»): two period grades of a subject are otherwise alike.
+    tr.append(el('td', null, g.subject), el('td', null, g.kind === 'PERIOD' && g.periodName ? g.periodName : t('diary.kind.' + g.kind)),
+      el('td', 'n', g.value));
     return tr;
   }));
 }

@@ -12,6 +12,8 @@ Object.assign(TEXTS.ru, {
   'finals.allAsk': 'Выставить предложенные оценки {n} ученикам? Каждую можно будет изменить.', 'finals.allDone': 'Выставлено оценок: {n}.',
   'finals.periodGrades': 'Оценки за периоды', 'finals.yearHint': 'Годовая оценка предлагается по выставленным оценкам за периоды.',
   'finals.readOnly': 'Оценки выставляет учитель предмета; здесь они только для просмотра.',
+  'finals.earlyAsk': '«{name}» заканчивается {date}. Выставленная сейчас оценка сразу видна ученику и родителям как итоговая за период. Выставить?',
+  'finals.theYear': 'Учебный год',
   'finals.hiddenMark': 'Скрыта от ученика и родителей: учтена здесь, но не в прогнозе дневника',
   'finals.notShown': 'Скрыто от семьи: {n} — прогноз в дневнике посчитан без них',
   'finals.closed': 'Период «{name}» закрыт: оценки за него меняются только после того, как заместитель директора его откроет.',
@@ -26,6 +28,8 @@ Object.assign(TEXTS.en, {
   'finals.allAsk': 'Confirm the suggested grades of {n} students? Each can be changed later.', 'finals.allDone': 'Grades confirmed: {n}.',
   'finals.periodGrades': 'Period grades', 'finals.yearHint': 'The year grade is suggested from the confirmed period grades.',
   'finals.readOnly': 'Grades are confirmed by the subject\'s teacher; here they are for reading only.',
+  'finals.earlyAsk': '“{name}” ends on {date}. A grade confirmed now is seen by the student and parents at once as the period\'s grade. Confirm it?',
+  'finals.theYear': 'The school year',
   'finals.hiddenMark': 'Hidden from the student and parents: counted here, not in the diary\'s forecast',
   'finals.notShown': 'Hidden from the family: {n} — the diary\'s forecast leaves them out',
   'finals.closed': 'The period “{name}” is closed: its grades change only after a deputy director reopens it.',
@@ -45,6 +49,17 @@ function notOpenYet() {
   const p = current.choice.period;
   const opening = p.id === YEAR ? p.periods.reduce((a, b) => (!a || b.start > a.start ? b : a), null) : p;
   return opening && isoDate() < opening.start ? opening : null;
+}
+
+/**
+ * A period grade given before its period ends is seen by the family at once as the period's grade: asked first, naming
+ * the last day (a grade given early is allowed — a student leaving, a long illness — but rarely meant).
+ */
+function stillRunningOk() {
+  const p = current.choice.period;
+  const last = p.end;
+  if (!last || isoDate() >= last) return true;
+  return window.confirm(t('finals.earlyAsk', { name: p.id === YEAR ? t('finals.theYear') : p.name, date: date(last) }));
 }
 
 /** Nothing to confirm here: the caller teaches no subject, the period is closed, or its grades are not given yet. */
@@ -93,6 +108,7 @@ function row(f, i) {
   sel.addEventListener('change', () => { b.disabled = !sel.value; });
   const err = el('div', 'bad');
   b.addEventListener('click', async () => {
+    if (!stillRunningOk()) return;
     b.disabled = true;
     try {
       const c = current.choice;
@@ -123,7 +139,7 @@ function updateBulk() {
 // All of them in one request, all or none (PUT gradebook/finals/bulk): a refusal names the student's row.
 $('confirm-all').addEventListener('click', async () => {
   const todo = unconfirmed();
-  if (!todo.length || !window.confirm(t('finals.allAsk', { n: todo.length }))) return;
+  if (!todo.length || !stillRunningOk() || !window.confirm(t('finals.allAsk', { n: todo.length }))) return;
   const c = current.choice;
   $('confirm-all').disabled = true;
   try {

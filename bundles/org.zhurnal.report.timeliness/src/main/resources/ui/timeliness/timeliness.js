@@ -25,6 +25,9 @@ Object.assign(TEXTS.en, {
 let current = null;
 let chosen = null;
 
+/** A share as the page's language writes it: «80,6» in Russian, "80.6" in English. */
+const share = (v) => (v === null || v === undefined ? '—' : Number(v).toLocaleString(lang() === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: 1 }));
+
 function renderBars() {
   const box = $('bars');
   box.replaceChildren();
@@ -39,12 +42,12 @@ function renderBars() {
     fill.style.display = 'block';
     fill.style.width = `${row.share ?? 0}%`;
     track.append(fill);
-    b.append(el('span', null, row.name), track, el('span', 'pct', row.share === null ? '—' : `${row.share}%`));
+    b.append(el('span', null, row.name), track, el('span', 'pct', row.share === null ? '—' : `${share(row.share)}%`));
     b.addEventListener('click', () => { chosen = chosen === row.teacherId ? null : row.teacherId; renderBars(); renderViolations(); });
     box.append(b);
   }
   const s = current.total;
-  $('total').textContent = s.lessons ? t('tl.total', { lessons: s.lessons, onDay: s.onDay, share: s.share, homework: s.homeworkLate,
+  $('total').textContent = s.lessons ? t('tl.total', { lessons: s.lessons, onDay: s.onDay, share: share(s.share), homework: s.homeworkLate,
     marks: s.lateMarks }) : '';
 }
 

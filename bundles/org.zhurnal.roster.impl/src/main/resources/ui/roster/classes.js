@@ -11,7 +11,8 @@ Object.assign(TEXTS.ru, {
   'departed.undoAsk': 'Отменить выбытие: {name} (выбыл(а) {date})? Ученик вернётся в класс и в группы, из которых выбыл в этот день.',
   'staff.title': 'Сотрудники и их учётные записи', 'staff.name': 'ФИО', 'staff.positions': 'Должность',
   'staff.hint': 'Учётные записи выдаются сотрудникам, у которых их ещё нет, с ролями по списку и расписанию; временные пароли — в ведомости, только сейчас.',
-  'staff.issue': 'Выдать учётные записи сотрудникам (PDF)', 'staff.issued': 'Ведомость {file} скачана: у каждого сотрудника теперь есть учётная запись.',
+  'staff.issue': 'Выдать учётные записи сотрудникам без них ({n}) и скачать ведомость (PDF)', 'staff.issued': 'Ведомость {file} скачана: у каждого сотрудника теперь есть учётная запись.',
+  'staff.recordConsent': 'Записать согласие', 'staff.noAccount': 'нет',
   'classes.students.one': '{n} ученик', 'classes.students.few': '{n} ученика', 'classes.students.many': '{n} учеников',
   'classes.hasTeacher': 'кл. рук. ✓', 'classes.noTeacher': 'нет кл. рук.',
   'classes.cardTitle': 'Класс {name}, {year}', 'classes.teacher': 'Классный руководитель: {name}',
@@ -68,7 +69,8 @@ Object.assign(TEXTS.en, {
   'departed.undoAsk': 'Undo the leaving of {name} (left on {date})? The student goes back to the class and the groups they left that day.',
   'staff.title': 'Staff and their accounts', 'staff.name': 'Name', 'staff.positions': 'Position',
   'staff.hint': 'Accounts are issued to the staff who have none yet, with the roles the roster and the timetable give; the temporary passwords are in the receipt sheet, shown only now.',
-  'staff.issue': 'Issue accounts to the staff (PDF)', 'staff.issued': 'Receipt sheet {file} downloaded: every staff member has an account now.',
+  'staff.issue': 'Issue accounts to the staff without one ({n}) and download the receipt sheet (PDF)', 'staff.issued': 'Receipt sheet {file} downloaded: every staff member has an account now.',
+  'staff.recordConsent': 'Record consent', 'staff.noAccount': 'none',
   'classes.students.one': '{n} student', 'classes.students.few': '{n} students', 'classes.students.many': '{n} students',
   'classes.hasTeacher': 'class teacher ✓', 'classes.noTeacher': 'no class teacher',
   'classes.cardTitle': 'Class {name}, {year}', 'classes.teacher': 'Class teacher: {name}',
@@ -199,20 +201,51 @@ async function loadClasses() {
  */
 async function loadStaff(school) {
   let list = null;
+  let standing = [];
   try {
-    list = await api('GET', `roster/schools/${encodeURIComponent(school)}/staff`);
-  } catch (err) { /* not theirs to administer */ }
+    [list, standing] = await Promise.all([api('GET', `roster/schools/${encodeURIComponent(school)}/staff`),
+      api('GET', `roster/schools/${encodeURIComponent(school)}/staff-accounts`)]);
+  } catch (err) { list = null; /* not theirs to administer */ }
   $('staff-section').hidden = !list;
   if (!list) return;
+  const byId = new Map(standing.map((x) => [x.personId, x]));
   $('staff-rows').replaceChildren(...list.map((p) => {
+    const s = byId.get(p.id) || {};
     const tr = el('tr');
     tr.dataset.personId = p.id;
+    // No account is issued without a personal-data consent on record (152-ФЗ): it is recorded here, as on a class card.
+    const consent = el('td', 'mark');
+    if (s.consent) consent.append(mark(true));
+    else {
+      const record = el('button', 'btn small consent', t('staff.recordConsent'));
+      record.type = 'button';
+      record.addEventListener('click', async () => {
+        record.disabled = true;
+        try {
+          await api('POST', 'roster/consents', { personId: p.id, status: 'GIVEN', purpose: PURPOSE });
+          message('good', t('classes.recorded', { name: fullName(p) }));
+          await loadStaff(school);
+        } catch (err) {
+          record.disabled = false;
+          message('bad', errorText(err));
+        }
+      });
+      consent.append(record);
+    }
     const account = el('td');
-    // A staff member's new password shows in their row (the class card's table belongs to an open card).
-    account.append(resetButton(p, p.positions || '', (i) => account.replaceChildren(el('span', 'code', `${i.login} / ${i.temporaryPassword}`))));
-    tr.append(el('td', 'name', fullName(p)), el('td', null, p.positions || ''), account);
+    if (s.login) {
+      // A staff member's new password shows in their row (the class card's table belongs to an open card).
+      account.append(el('span', 'code', s.login), ' ',
+        resetButton(p, p.positions || '', (i) => account.replaceChildren(el('span', 'code', `${i.login} / ${i.temporaryPassword}`))));
+    } else {
+      account.append(el('span', 'muted', t('staff.noAccount')));
+    }
+    tr.append(el('td', 'name', fullName(p)), el('td', null, p.positions || ''), consent, account);
     return tr;
   }));
+  const missing = list.filter((p) => !(byId.get(p.id) || {}).login);
+  $('staff-issue').disabled = missing.length === 0;
+  $('staff-issue').textContent = t('staff.issue', { n: missing.length });
 }
 
 async function issueStaff() {
@@ -224,6 +257,7 @@ async function issueStaff() {
       { Accept: 'application/pdf, application/problem+json' });
     download(await r.blob(), file);
     message('good', t('staff.issued', { file }));
+    await loadStaff(school);
   } catch (err) {
     message('bad', errorText(err));
   } finally {
@@ -831,7 +865,7 @@ async function start() {
   $('group-form').addEventListener('submit', createGroup);
   $('members-save').addEventListener('click', saveMembers);
   $('members-cancel').addEventListener('click', () => { state.members = null; renderMembers(); });
-  onLanguageChange(() => { translate(); message(''); renderCard(); renderClasses(); });
+  onLanguageChange(() => { translate(); message(''); renderCard(); renderClasses(); if ($('school').value) loadStaff($('school').value); });
   try {
     state.schools = await schools();
   } catch (err) {

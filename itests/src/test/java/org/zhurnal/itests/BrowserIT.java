@@ -455,6 +455,21 @@ class BrowserIT {
     }
 
     /** Waits for a condition on a page that re-renders while it loads (stale elements are read again). */
+    /** Accepts the confirmation dialogs a click raised, one after the other (at most {@code max}); answers their texts. */
+    private static List<String> acceptDialogs(int max) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            try {
+                org.openqa.selenium.Alert a = new WebDriverWait(driver, Duration.ofSeconds(i == 0 ? 5 : 3)).until(ExpectedConditions.alertIsPresent());
+                texts.add(a.getText());
+                a.accept();
+            } catch (org.openqa.selenium.TimeoutException e) {
+                break;
+            }
+        }
+        return texts;
+    }
+
     private static void until(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
@@ -1022,7 +1037,17 @@ class BrowserIT {
                     assertFalse(noSuggestion.findElement(By.cssSelector("button")).isEnabled());
                 }
             }
+            // A grade given before the period's last day is asked first: the family sees it at once as the period's grade.
+            String periodText = new Select(driver.findElement(By.id("period"))).getFirstSelectedOption().getText();
+            LocalDate periodEnd = LocalDate.parse(periodText.replaceAll(".*– (\\d{2}\\.\\d{2}\\.\\d{4}).*", "$1"),
+                    java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+            boolean early = today.isBefore(periodEnd);
             row.findElement(By.cssSelector("button")).click();
+            List<String> asked = acceptDialogs(1);
+            assertEquals(early ? 1 : 0, asked.size(), asked.toString());
+            if (early) {
+                assertTrue(asked.get(0).contains("заканчивается " + periodText.replaceAll(".*– (\\d{2}\\.\\d{2}\\.\\d{4}).*", "$1")), asked.get(0));
+            }
             waitText("status", "Оценка выставлена: Орехов Фёдор Ильич — 4");
             assertEquals("4", driver.findElement(By.cssSelector("#rows tr[data-student='" + s.pupils().get("Фёдор") + "'] td.value")).getText());
             // The rest of the suggestions at once (Vera's «5» among them), after a confirmation, in one request.
@@ -1031,7 +1056,7 @@ class BrowserIT {
             assertTrue(open >= 1, "Vera's suggestion is open");
             assertEquals("Выставить предложенные (" + open + ")", driver.findElement(By.id("confirm-all")).getText());
             driver.findElement(By.id("confirm-all")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+            assertEquals(early ? 2 : 1, acceptDialogs(2).size());
             waitText("status", "Выставлено оценок: " + open + ".");
             assertEquals("5", driver.findElement(By.cssSelector("#rows tr[data-student='" + s.pupils().get("Вера") + "'] td.value")).getText());
             assertEquals("Выставить предложенные (0)", driver.findElement(By.id("confirm-all")).getText());
@@ -1069,6 +1094,7 @@ class BrowserIT {
                 return;
             }
             veraYear.findElement(By.cssSelector("button")).click();
+            acceptDialogs(1); // before the year's last day: asked first
             waitText("status", "Оценка выставлена: Гусева Вера");
             int year = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
             JsonNode yearRows = http.get("/api/v1/gradebook/finals/year?classId=" + s.fiveA() + "&subject="

@@ -294,7 +294,7 @@ public class DiaryIT {
         JsonNode codes = http.get(API + "students/" + vera + "/absence-codes", marina).json();
         boolean labelled = false;
         for (JsonNode c : codes) {
-            labelled |= "б".equals(c.get("code").asText()) && "отсутствовал по болезни".equals(c.get("label").asText());
+            labelled |= "б".equals(c.get("code").asText()) && "пропуск по болезни".equals(c.get("label").asText());
         }
         assertTrue(codes.toString(), labelled);
         assertProblem(http.get(API + "students/" + vera + "/absence-codes", olga), 403, null);
@@ -324,6 +324,17 @@ public class DiaryIT {
         assertEquals(String.valueOf(teachers.suggested()), fyodorMath.get("forecast").isNull() ? "null" : fyodorMath.get("forecast").asText());
         assertEquals(2, fyodorMath.get("marks").size());
         assertEquals(0, fyodorMath.get("notShown").asInt());
+        // A confirmed period grade shows with its period's name (two period grades of a subject are otherwise alike).
+        Http.Answer confirmed = http.send("PUT", "/api/v1/gradebook/finals", "{\"studentId\":\"" + fyodor + "\",\"subject\":\"" + MATH
+                + "\",\"kind\":\"PERIOD\",\"periodId\":\"" + s.period().id() + "\",\"value\":\"4\"}", Map.of("Authorization", "Bearer "
+                + s.teacher()));
+        assertEquals(confirmed.body(), 200, confirmed.status());
+        JsonNode grades = http.get(API + "students/" + fyodor + "/period?date=" + monday, fedorMother).json().get("yearGrades");
+        boolean named = false;
+        for (JsonNode g : grades) {
+            named |= "PERIOD".equals(g.get("kind").asText()) && s.period().name().equals(g.get("periodName").asText());
+        }
+        assertTrue(grades.toString(), named);
 
         // Another family's child: refused on every endpoint, with no data.
         for (String path : List.of("students/" + alisa + "/week", "students/" + alisa + "/period?date=" + monday,
@@ -368,7 +379,7 @@ public class DiaryIT {
         assertTrue(text, text.contains("Сводка электронного дневника: Гусева Вера, 5А"));
         assertTrue(text, text.contains("Гусева Марина Олеговна (мать)"));
         // The absence as the school's reference book names its code «б», not the bare code (a table cell may wrap it).
-        assertTrue(text, text.replaceAll("\\s+", " ").contains("отсутствовал по болезни") && text.contains("Дроби")
+        assertTrue(text, text.replaceAll("\\s+", " ").contains("пропуск по болезни") && text.contains("Дроби")
                 && text.contains("День здоровья"));
         String russianRow = text.lines().filter(l -> l.contains("Орфограммы")).findFirst().orElseThrow(() -> new AssertionError(text));
         assertTrue(russianRow, russianRow.contains(" 4") && !russianRow.contains(" 3"));

@@ -408,7 +408,7 @@ public class ReportsIT {
         Http.Bytes progPdf = http.postBytes(progress, "{\"format\":\"PDF\"," + classPeriod + "}", classTeacher);
         assertEquals(200, progPdf.status());
         String progText = pdfText(progPdf.bytes());
-        assertTrue(progText, progText.contains("75") && progText.contains("50") && progText.contains("4.25") && progText.contains(MATH) && progText.contains("5А"));
+        assertTrue(progText, progText.contains("75") && progText.contains("50") && progText.contains("4,25") && progText.contains(MATH) && progText.contains("5А"));
 
         // (c) Refused, with no data: a parent, a teacher of another class (Smirnova leads 5Б, teaches 5А Russian), another school's deputy.
         String parent = token(guardians.get("Мария"), school.id(), new Grant(Role.PARENT, ScopeRef.student(anton)));

@@ -1094,6 +1094,12 @@ public class RosterIT {
         assertTrue(refused.body(), refused.body().contains("consent-missing"));
         assertEquals(3, refused.json().get("errors").size());
         assertTrue(accounts.byPersons(staff.values()).isEmpty());
+        // The staff's standing, for the staff list: nobody has a consent or an account yet; not for a class teacher.
+        Http.Answer standing = http.get(path, admin);
+        assertEquals(standing.body(), 200, standing.status());
+        assertEquals(3, standing.json().size());
+        standing.json().forEach(x -> assertTrue(x.toString(), !x.get("consent").asBoolean() && x.get("login").isNull()));
+        assertTrue(http.get(path, classTeacher).status() >= 403);
         for (String id : staff.values()) {
             assertEquals(201, http.post("/api/v1/roster/consents", "{\"personId\":\"" + id + "\",\"purpose\":\"Электронный журнал\"}",
                     admin).status());
@@ -1102,6 +1108,7 @@ public class RosterIT {
         assertEquals(issued.body(), 200, issued.status());
         assertEquals(3, issued.json().get("issued").size());
         assertTrue(issued.json().get("issued").get(0).hasNonNull("temporaryPassword"));
+        http.get(path, admin).json().forEach(x -> assertTrue(x.toString(), x.get("consent").asBoolean() && !x.get("login").asText().isBlank()));
         ScopeRef schoolScope = ScopeRef.school(school.id());
         assertEquals(java.util.Set.of(new Grant(Role.TEACHER, schoolScope), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA.id()))),
                 java.util.Set.copyOf(accounts.byPerson(staff.get("Белова")).orElseThrow().grants()));

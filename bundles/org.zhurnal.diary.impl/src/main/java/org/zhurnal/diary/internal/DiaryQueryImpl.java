@@ -160,7 +160,8 @@ public class DiaryQueryImpl implements DiaryQuery {
                     x.average(), x.suggested(), x.reason(), x.confirmed() == null ? null : x.confirmed().value(), x.notShown()));
         }
         List<DiaryGrade> grades = gradebook.finalsOfStudent(studentId, schoolClass.academicYear()).stream()
-                .map(g -> new DiaryGrade(g.subject(), g.kind(), g.periodId(), g.value(), g.confirmedAt()))
+                .map(g -> new DiaryGrade(g.subject(), g.kind(), g.periodId(), g.value(), g.confirmedAt(),
+                        g.periodId() == null ? null : calendar.period(g.periodId()).map(ReportingPeriod::name).orElse(null)))
                 .sorted(Comparator.comparing(DiaryGrade::subject).thenComparing(g -> kindOrder(g.kind()))).toList();
         Person p = student.get();
         return Optional.of(new DiaryPeriod(studentId, p.lastName() + " " + p.firstName(), period.id(), period.name(), period.start(),

@@ -72,7 +72,7 @@ final class Texts {
      * as it is, another after «отсутствовал(а):»), else what its category means; lateness with its minutes.
      *
      * @param codes the school's attendance reference book, by code in lower case
-     * @return «отсутствовал по болезни», «отсутствовал(а): участие в олимпиаде», «опоздание 7 мин»; {@code ""} for none
+     * @return «пропуск по болезни», «отсутствовал(а): участие в олимпиаде», «опоздание 7 мин»; {@code ""} for none
      */
     static String absence(DiaryAbsence a, Map<String, AbsenceCode> codes) {
         if (a == null) {
@@ -84,7 +84,9 @@ final class Texts {
         AbsenceCode c = a.code() == null ? null : codes.get(a.code().trim().toLowerCase(Locale.ROOT));
         if (c != null && c.label() != null && !c.label().isBlank()) {
             String label = c.label().trim();
-            return label.toLowerCase(Locale.ROOT).startsWith("отсутств") ? label : "отсутствовал(а): " + label;
+            String lower = label.toLowerCase(Locale.ROOT);
+            return lower.startsWith("отсутств") || lower.startsWith("пропуск") || lower.startsWith("опоздан") ? label
+                    : "отсутствовал(а): " + label;
         }
         return switch (a.category() == null ? "" : a.category()) {
             case AbsenceCode.ILLNESS -> "отсутствовал(а) по болезни";

@@ -19,15 +19,15 @@ class TextsTest {
     /** The gradebook's default reference book and a school's own code. */
     private static final Map<String, AbsenceCode> CODES = Texts.byCode(List.of(
             new AbsenceCode("н", "отсутствовал без уважительной причины", AbsenceCode.UNEXCUSED),
-            new AbsenceCode("б", "отсутствовал по болезни", AbsenceCode.ILLNESS),
+            new AbsenceCode("б", "пропуск по болезни", AbsenceCode.ILLNESS),
             new AbsenceCode("у", "отсутствовал по уважительной причине", AbsenceCode.EXCUSED),
             new AbsenceCode("ол", "участие в олимпиаде", AbsenceCode.EXCUSED),
             new AbsenceCode("оп", "опоздал", AbsenceCode.LATE)));
 
     @Test
     void anAbsenceReadsAsTheSchoolsLabelOfItsCode() {
-        assertEquals("отсутствовал по болезни", Texts.absence(new DiaryAbsence("б", AbsenceCode.ILLNESS, null), CODES));
-        assertEquals("отсутствовал по болезни", Texts.absence(new DiaryAbsence(" Б ", AbsenceCode.ILLNESS, null), CODES));
+        assertEquals("пропуск по болезни", Texts.absence(new DiaryAbsence("б", AbsenceCode.ILLNESS, null), CODES));
+        assertEquals("пропуск по болезни", Texts.absence(new DiaryAbsence(" Б ", AbsenceCode.ILLNESS, null), CODES));
         assertEquals("отсутствовал без уважительной причины", Texts.absence(new DiaryAbsence("н", AbsenceCode.UNEXCUSED, null), CODES));
         assertEquals("отсутствовал(а): участие в олимпиаде", Texts.absence(new DiaryAbsence("ол", AbsenceCode.EXCUSED, null), CODES));
     }

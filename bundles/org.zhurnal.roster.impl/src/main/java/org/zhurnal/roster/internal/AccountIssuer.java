@@ -145,6 +145,27 @@ public class AccountIssuer {
         });
     }
 
+    /** A staff member's standing for an account: a consent in force today, and the login of their account if any. */
+    public record StaffStanding(String personId, boolean consent, String login) {}
+
+    /** Each staff member of the school: consent on record today, login (for those who administer the school). */
+    public List<StaffStanding> staffStanding(String schoolId) {
+        var caller = CallContext.requirePrincipal();
+        if (schoolId == null || tenants.school(schoolId).isEmpty()
+                || !authorization.permits(caller, Action.READ, ScopeRef.school(schoolId))) {
+            throw ProblemException.notFound("School", schoolId);
+        }
+        authorization.check(caller, Action.ADMINISTER, ScopeRef.school(schoolId));
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<String> ids = em.createQuery("select p.id from PersonEntity p where p.schoolId = :s and p.kind = 'STAFF'", String.class)
+                    .setParameter("s", schoolId).getResultList();
+            Set<String> consented = Consents.withConsent(em, ids, clock.today());
+            Map<String, org.zhurnal.security.api.AccountInfo> accountsOf = accounts.byPersons(ids);
+            return ids.stream().map(id -> new StaffStanding(id, consented.contains(id),
+                    accountsOf.containsKey(id) ? accountsOf.get(id).login() : null)).toList();
+        });
+    }
+
     /**
      * Issues accounts to those of {@code people} who have none, inside the caller's transaction: refused
      * whole with 409 "consent-missing" if any of them lacks a recorded consent; answers the credentials

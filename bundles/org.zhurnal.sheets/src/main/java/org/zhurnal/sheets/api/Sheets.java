@@ -53,25 +53,20 @@ public final class Sheets {
      * @since 1.1
      */
     public static byte[] csv(Table table, java.util.Locale locale) {
-        char decimal = java.text.DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
         StringBuilder b = new StringBuilder("\uFEFF");
-        appendCsvRow(b, new ArrayList<>(table.headers()), decimal);
+        appendCsvRow(b, new ArrayList<>(table.headers()), locale);
         for (List<Object> row : table.rows()) {
-            appendCsvRow(b, row, decimal);
+            appendCsvRow(b, row, locale);
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void appendCsvRow(StringBuilder b, List<?> row, char decimal) {
+    private static void appendCsvRow(StringBuilder b, List<?> row, java.util.Locale locale) {
         for (int i = 0; i < row.size(); i++) {
             if (i > 0) {
                 b.append(';');
             }
-            Object value = row.get(i);
-            String cell = Table.text(value);
-            if (decimal != '.' && (value instanceof BigDecimal || value instanceof Double || value instanceof Float)) {
-                cell = cell.replace('.', decimal);
-            }
+            String cell = Table.text(row.get(i), locale);
             if (cell.indexOf(';') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
                 b.append('"').append(cell.replace("\"", "\"\"")).append('"');
             } else {

@@ -38,6 +38,17 @@ public record Table(String name, List<String> headers, List<List<Object>> rows) 
     }
 
     /** @return a cell as text, the way CSV writes it: numbers plainly (no exponent), dates ISO, {@code null} empty */
+    /**
+     * @return as {@link #text(Object)}, a fractional number with {@code locale}'s decimal separator («4,25» in Russian)
+     * @since 1.1
+     */
+    public static String text(Object cell, java.util.Locale locale) {
+        String plain = text(cell);
+        char decimal = java.text.DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+        return decimal != '.' && (cell instanceof BigDecimal || cell instanceof Double || cell instanceof Float) ? plain.replace('.', decimal)
+                : plain;
+    }
+
     public static String text(Object cell) {
         if (cell == null) {
             return "";

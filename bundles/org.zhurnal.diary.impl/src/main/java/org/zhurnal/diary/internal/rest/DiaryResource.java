@@ -147,7 +147,7 @@ public class DiaryResource implements RestResource {
 
     /**
      * The attendance reference book of the student's school (code, the school's label, category), so that the diary names an
-     * absence as the journal does («отсутствовал по болезни»), not by its bare code; read through the gradebook's query service.
+     * absence as the journal does («пропуск по болезни»), not by its bare code; read through the gradebook's query service.
      */
     @GET
     @Path("students/{studentId}/absence-codes")

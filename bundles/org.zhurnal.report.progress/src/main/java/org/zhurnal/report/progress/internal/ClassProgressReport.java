@@ -263,9 +263,6 @@ public class ClassProgressReport implements ReportPlugin {
         return new Table(en ? "Class progress" : "Успеваемость", headers(en), rows);
     }
 
-    private static String text(Object cell) {
-        return Table.text(cell);
-    }
 
     private byte[] pdf(List<ClassFigures> classes, Figures total, ReportingPeriod period, String years, boolean en) throws java.io.IOException {
         String title = (en ? "Success and quality rates, " : "Успеваемость и качество знаний, ") + period.name() + " (" + years + ")";
@@ -289,10 +286,10 @@ public class ClassProgressReport implements ReportPlugin {
         }
         List<List<String>> rows = new ArrayList<>();
         for (ClassFigures c : classes) {
-            rows.add(pick(row(c.schoolClass().name(), "", c.all()), summaryCols));
+            rows.add(pick(row(c.schoolClass().name(), "", c.all()), summaryCols, en));
         }
         if (total != null) {
-            rows.add(pick(row(en ? "School" : "Школа", "", total), summaryCols));
+            rows.add(pick(row(en ? "School" : "Школа", "", total), summaryCols, en));
         }
         doc.table(cols, rows);
         int[] subjectCols = { 1, 3, 9, 10, 11, 12, 5, 7, 8, 14 };
@@ -304,16 +301,17 @@ public class ClassProgressReport implements ReportPlugin {
                 sc.add(new PrintDocument.Column(subjectCols[i] == 3 ? (en ? "Graded" : "Оценено") : h.get(subjectCols[i]), subjectWidths[i]));
             }
             List<List<String>> srows = new ArrayList<>();
-            c.subjects().forEach((s, f) -> srows.add(pick(row("", s, f), subjectCols)));
+            c.subjects().forEach((s, f) -> srows.add(pick(row("", s, f), subjectCols, en)));
             doc.table(sc, srows);
         }
         return doc.render();
     }
 
-    private static List<String> pick(List<Object> row, int[] cols) {
+    /** The PDF's cells: fractions with the report language's decimal separator («3,77» in Russian). */
+    private static List<String> pick(List<Object> row, int[] cols, boolean en) {
         List<String> out = new ArrayList<>();
         for (int c : cols) {
-            out.add(text(row.get(c)));
+            out.add(Table.text(row.get(c), (en ? java.util.Locale.ENGLISH : org.zhurnal.sheets.api.Sheets.RUSSIAN)));
         }
         return out;
     }

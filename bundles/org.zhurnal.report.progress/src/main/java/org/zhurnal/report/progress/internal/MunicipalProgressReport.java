@@ -155,7 +155,7 @@ public class MunicipalProgressReport implements ReportPlugin {
         for (List<Object> r : table.rows()) {
             List<String> cells = new ArrayList<>();
             for (int c : cols) {
-                cells.add(c < r.size() ? Table.text(r.get(c)) : "");
+                cells.add(c < r.size() ? Table.text(r.get(c), (en ? java.util.Locale.ENGLISH : org.zhurnal.sheets.api.Sheets.RUSSIAN)) : "");
             }
             rows.add(cells);
         }

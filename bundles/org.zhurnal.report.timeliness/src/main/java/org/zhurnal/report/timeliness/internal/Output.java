@@ -56,8 +56,9 @@ final class Output {
         return d;
     }
 
-    static String text(Object cell) {
-        return cell instanceof LocalDate d ? DAY.format(d) : Table.text(cell);
+    /** A PDF cell: a date as dd.MM.yyyy, a fraction with the report language's decimal separator («80,6» in Russian). */
+    static String text(Object cell, java.util.Locale locale) {
+        return cell instanceof LocalDate d ? DAY.format(d) : Table.text(cell, locale);
     }
 
     static ReportOutput render(ReportRequest request, String fileBase, String title, List<String> paragraphs, List<Part> parts,
@@ -94,7 +95,8 @@ final class Output {
             }
             List<List<String>> rows = new ArrayList<>();
             for (List<Object> row : p.table().rows()) {
-                rows.add(row.stream().map(Output::text).toList());
+                java.util.Locale locale = "en".equals(request.language()) ? java.util.Locale.ENGLISH : Sheets.RUSSIAN;
+                rows.add(row.stream().map(c -> text(c, locale)).toList());
             }
             doc.table(columns, rows);
         }

@@ -269,6 +269,13 @@ public class RosterResource implements RestResource {
      * Issues accounts to the school's staff who have none, with the grants the roster implies.
      * {@code format=pdf} answers the receipt sheet; {@code json} the credentials, shown only now.
      */
+    /** Each staff member's consent (in force today) and account login, for the school's administrators. */
+    @GET
+    @Path("schools/{schoolId}/staff-accounts")
+    public List<AccountIssuer.StaffStanding> staffStanding(@PathParam("schoolId") String schoolId) {
+        return issuer.staffStanding(schoolId);
+    }
+
     @POST
     @Path("schools/{schoolId}/staff-accounts")
     @Produces({MediaType.APPLICATION_JSON, PDF})
