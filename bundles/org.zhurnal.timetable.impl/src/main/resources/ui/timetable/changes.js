@@ -26,6 +26,10 @@ async function showChanges() {
     const [list, all] = await Promise.all([api('GET', `timetable/schools/${school}/changes?from=${monday}&to=${addDays(monday, 6)}`),
       api('GET', `timetable/schools/${school}/entries`)]);
     entries = new Map(all.map((e) => [e.id, e]));
+    // As the school reads its changes: by day, then by lesson number, then by class.
+    const number = (c) => (entries.get(c.entryId) || {}).lessonNumber || 0;
+    const unit = (c) => { const e = entries.get(c.entryId) || {}; return data.name(e.classId || e.groupId) || ''; };
+    list.sort((a, b) => a.date.localeCompare(b.date) || number(a) - number(b) || unit(a).localeCompare(unit(b), 'ru'));
     $('changes').replaceChildren(...list.map((c) => {
       const e = entries.get(c.entryId) || {};
       const tr = el('tr', 'changed-' + c.kind);

@@ -130,12 +130,7 @@ public class AccountIssuer {
      * classes they lead, TEACHER of the groups they teach. Only for the school's administrators.
      */
     public Result issueForStaff(String schoolId) {
-        var caller = CallContext.requirePrincipal();
-        if (schoolId == null || tenants.school(schoolId).isEmpty()
-                || !authorization.permits(caller, Action.READ, ScopeRef.school(schoolId))) {
-            throw ProblemException.notFound("School", schoolId);
-        }
-        authorization.check(caller, Action.ADMINISTER, ScopeRef.school(schoolId));
+        requireSchoolAdministrator(schoolId);
         return jpa.txExpr(TransactionType.Required, em -> {
             List<PersonEntity> staff = em.createQuery("select p from PersonEntity p where p.schoolId = :s and p.kind = 'STAFF' "
                     + "order by p.lastName, p.firstName, p.middleName", PersonEntity.class).setParameter("s", schoolId).getResultList();
@@ -145,17 +140,22 @@ public class AccountIssuer {
         });
     }
 
-    /** A staff member's standing for an account: a consent in force today, and the login of their account if any. */
-    public record StaffStanding(String personId, boolean consent, String login) {}
-
-    /** Each staff member of the school: consent on record today, login (for those who administer the school). */
-    public List<StaffStanding> staffStanding(String schoolId) {
+    /** 404 for a school unknown or not the caller's; 403 unless the caller administers it. */
+    private void requireSchoolAdministrator(String schoolId) {
         var caller = CallContext.requirePrincipal();
         if (schoolId == null || tenants.school(schoolId).isEmpty()
                 || !authorization.permits(caller, Action.READ, ScopeRef.school(schoolId))) {
             throw ProblemException.notFound("School", schoolId);
         }
         authorization.check(caller, Action.ADMINISTER, ScopeRef.school(schoolId));
+    }
+
+    /** A staff member's standing for an account: a consent in force today, and the login of their account if any. */
+    public record StaffStanding(String personId, boolean consent, String login) {}
+
+    /** Each staff member of the school: consent on record today, login (for those who administer the school). */
+    public List<StaffStanding> staffStanding(String schoolId) {
+        requireSchoolAdministrator(schoolId);
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<String> ids = em.createQuery("select p.id from PersonEntity p where p.schoolId = :s and p.kind = 'STAFF'", String.class)
                     .setParameter("s", schoolId).getResultList();
