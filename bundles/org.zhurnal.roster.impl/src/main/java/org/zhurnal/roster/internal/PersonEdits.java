@@ -71,11 +71,7 @@ public class PersonEdits {
         List<Violation> errors = validate(u);
         var caller = CallContext.requirePrincipal();
         return cache.write(jpa, em -> {
-            PersonEntity p = personId == null ? null : em.find(PersonEntity.class, personId);
-            if (p == null || !roster.mayRead(em, caller, p)) {
-                throw ProblemException.notFound("Person", personId);
-            }
-            authorization.check(caller, Action.ADMINISTER, roster.adminScope(em, p));
+            PersonEntity p = administered(em, caller, personId);
             if (!"STUDENT".equals(p.getKind()) && (u.birthDate() != null || u.leavingDate() != null)) {
                 errors.add(new Violation(u.birthDate() != null ? "birthDate" : "leavingDate", Text.of("Only students have this field",
                         (u.birthDate() != null ? "Дата рождения" : "Дата выбытия") + " указывается только у учеников")));
@@ -88,8 +84,7 @@ public class PersonEdits {
                 throw ProblemException.invalid(Messages.summary(errors.size() + " invalid fields; nothing was changed",
                         "Ошибок: " + errors.size() + "; ничего не изменено", errors), errors);
             }
-            List<ContactEntity> oldContacts = em.createQuery("select c from ContactEntity c where c.personId = :p",
-                    ContactEntity.class).setParameter("p", p.getId()).getResultList();
+            List<ContactEntity> oldContacts = contactsOf(em, p);
             var before = Mapping.audit(p, oldContacts);
             if (u.lastName() != null) {
                 p.setLastName(u.lastName().strip());
@@ -157,17 +152,12 @@ public class PersonEdits {
     public Person cancelLeaving(String personId) {
         var caller = CallContext.requirePrincipal();
         return cache.write(jpa, em -> {
-            PersonEntity p = personId == null ? null : em.find(PersonEntity.class, personId);
-            if (p == null || !roster.mayRead(em, caller, p)) {
-                throw ProblemException.notFound("Person", personId);
-            }
-            authorization.check(caller, Action.ADMINISTER, roster.adminScope(em, p));
+            PersonEntity p = administered(em, caller, personId);
             if (!"STUDENT".equals(p.getKind()) || p.getLeavingDate() == null) {
                 throw ProblemException.conflict("not-left", Text.of("This student has not left the school",
                         AccountIssuer.fullName(p) + ": выбытие не записано — отменять нечего"));
             }
-            List<ContactEntity> contacts = em.createQuery("select c from ContactEntity c where c.personId = :p", ContactEntity.class)
-                    .setParameter("p", p.getId()).getResultList();
+            List<ContactEntity> contacts = contactsOf(em, p);
             var before = Mapping.audit(p, contacts);
             reopen(em, p, p.getLeavingDate(), null);
             p.setLeavingDate(null);
@@ -177,6 +167,21 @@ public class PersonEdits {
             em.flush();
             return Mapping.person(p, contacts);
         });
+    }
+
+    /** The person the caller may correct: 404 outside their view, 403 when they may see but not administer it. */
+    private PersonEntity administered(EntityManager em, org.zhurnal.core.api.security.ZhurnalPrincipal caller, String personId) {
+        PersonEntity p = personId == null ? null : em.find(PersonEntity.class, personId);
+        if (p == null || !roster.mayRead(em, caller, p)) {
+            throw ProblemException.notFound("Person", personId);
+        }
+        authorization.check(caller, Action.ADMINISTER, roster.adminScope(em, p));
+        return p;
+    }
+
+    private static List<ContactEntity> contactsOf(EntityManager em, PersonEntity p) {
+        return em.createQuery("select c from ContactEntity c where c.personId = :p", ContactEntity.class).setParameter("p", p.getId())
+                .getResultList();
     }
 
     /** The student's memberships that ended on {@code ended} run to {@code until} ({@code null}: open) instead. */
