@@ -1,7 +1,7 @@
 // Interface texts. Russian is the default; English is switchable. Module pages use the same helper.
 export const TEXTS = {
   ru: {
-    'app.name': 'Журнал',
+    'app.name': 'Журнал', 'app.language': 'язык', 'app.menu': 'меню', 'app.page': 'раздел', 'app.classes': 'классы',
     'auth.title': 'Вход в систему', 'auth.login': 'Логин', 'auth.password': 'Пароль', 'auth.submit': 'Войти',
     'auth.logout': 'Выйти', 'auth.wrong': 'Неверный логин или пароль', 'auth.locked': 'Слишком много неудачных попыток. Повторите позже.',
     'auth.required': 'Введите логин и пароль',
@@ -14,7 +14,7 @@ export const TEXTS = {
     'error.generic': 'Ошибка: {detail}',
   },
   en: {
-    'app.name': 'Zhurnal',
+    'app.name': 'Zhurnal', 'app.language': 'language', 'app.menu': 'menu', 'app.page': 'section', 'app.classes': 'classes',
     'auth.title': 'Sign in', 'auth.login': 'Login', 'auth.password': 'Password', 'auth.submit': 'Sign in',
     'auth.logout': 'Sign out', 'auth.wrong': 'Wrong login or password', 'auth.locked': 'Too many failed attempts. Try again later.',
     'auth.required': 'Enter your login and password',
@@ -45,6 +45,9 @@ export function t(key, vars = {}) {
 export function translate(root = document) {
   document.documentElement.lang = lang();
   root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  // Names a screen reader speaks (aria-label) and frame titles, in the page's language too.
+  root.querySelectorAll('[data-i18n-aria]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nAria)); });
+  root.querySelectorAll('[data-i18n-title]').forEach((el) => { el.setAttribute('title', t(el.dataset.i18nTitle)); });
 }
 
 function cookie(name) {

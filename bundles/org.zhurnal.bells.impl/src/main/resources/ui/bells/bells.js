@@ -1,7 +1,7 @@
 // Bell schedules: lesson times per schedule and the schedule of each weekday. The lesson rows are validated by the
 // server (numbering, times, overlaps), whose problem names the row and field.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, chooseSchool, el, errorText, fillSelect, isoDate, latestOnly, onLanguageChange, say } from '/page.js';
+import { $, chooseSchool, date, el, errorText, fillSelect, isoDate, latestOnly, onLanguageChange, say } from '/page.js';
 
 Object.assign(TEXTS.ru, {
   'bells.title': 'Звонки', 'bells.schedule': 'Расписание звонков', 'bells.new': 'Новое', 'bells.name': 'Название', 'bells.kind': 'Вид',
@@ -11,6 +11,12 @@ Object.assign(TEXTS.ru, {
   'bells.remove': 'Убрать', 'bells.saved': 'Сохранено.', 'bells.none': '— не задано —',
   'bells.MONDAY': 'Понедельник', 'bells.TUESDAY': 'Вторник', 'bells.WEDNESDAY': 'Среда', 'bells.THURSDAY': 'Четверг', 'bells.FRIDAY': 'Пятница',
   'bells.SATURDAY_DAY': 'Суббота',
+  'bells.dates': 'Особые дни', 'bells.datesHint': 'Например, сокращённый день перед праздником: в этот день уроки идут по другому расписанию '
+    + 'звонков, в остальные — как обычно по дню недели.', 'bells.date': 'Дата', 'bells.assign': 'Назначить',
+  'bells.noDates': 'Особых дней нет: каждый день идёт по расписанию своего дня недели.',
+  'bells.dateSaved': '{date}: уроки по расписанию «{name}».', 'bells.dateRemoved': '{date}: снова по расписанию дня недели.',
+  'bells.removeDate': 'Вернуть обычное', 'bells.askRemoveDate': 'Вернуть {date} обычное расписание звонков дня недели?',
+  'bells.unknownSchedule': 'расписание удалено',
 });
 Object.assign(TEXTS.en, {
   'bells.title': 'Bells', 'bells.schedule': 'Bell schedule', 'bells.new': 'New', 'bells.name': 'Name', 'bells.kind': 'Kind',
@@ -20,6 +26,12 @@ Object.assign(TEXTS.en, {
   'bells.remove': 'Remove', 'bells.saved': 'Saved.', 'bells.none': '— not set —',
   'bells.MONDAY': 'Monday', 'bells.TUESDAY': 'Tuesday', 'bells.WEDNESDAY': 'Wednesday', 'bells.THURSDAY': 'Thursday', 'bells.FRIDAY': 'Friday',
   'bells.SATURDAY_DAY': 'Saturday',
+  'bells.dates': 'Special days', 'bells.datesHint': 'For example, a shortened day before a holiday: that day the lessons follow another bell '
+    + 'schedule; every other day follows its weekday as usual.', 'bells.date': 'Date', 'bells.assign': 'Assign',
+  'bells.noDates': 'No special days: every day follows the schedule of its weekday.',
+  'bells.dateSaved': '{date}: lessons follow «{name}».', 'bells.dateRemoved': '{date}: back to the weekday\'s schedule.',
+  'bells.removeDate': 'Back to usual', 'bells.askRemoveDate': 'Give {date} the usual bell schedule of its weekday again?',
+  'bells.unknownSchedule': 'schedule removed',
 });
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
@@ -60,13 +72,15 @@ function edit(s) {
 }
 
 function renderWeekdays(assignments) {
-  const options = [['', t('bells.none')], ...schedules.map((s) => [s.id, s.name])];
+  const options = schedules.map((s) => [s.id, s.name]);
   $('weekdays').replaceChildren(...DAYS.map((d) => {
     const label = el('label');
     label.appendChild(el('span', null, dayName(d)));
     const sel = el('select');
     sel.id = 'day-' + d;
-    fillSelect(sel, options, (assignments.weekdays || {})[d] || '');
+    // «— не задано —» only for a day that has no schedule yet: an assigned day is changed to another schedule, not unset.
+    const assigned = (assignments.weekdays || {})[d];
+    fillSelect(sel, assigned ? options : [['', t('bells.none')], ...options], assigned || '');
     sel.addEventListener('change', async () => {
       if (!sel.value) return;
       try {
@@ -81,6 +95,37 @@ function renderWeekdays(assignments) {
   }));
 }
 
+/** The dates that follow another schedule than their weekday's, earliest first, each with a way back to the usual one. */
+function renderDates(assignments) {
+  fillSelect($('d-schedule'), schedules.map((s) => [s.id, s.name]), $('d-schedule').value
+    || (schedules.find((s) => s.kind === 'SHORTENED') || {}).id);
+  const names = new Map(schedules.map((s) => [s.id, s.name]));
+  const rows = Object.entries(assignments.dates || {}).sort(([a], [b]) => a.localeCompare(b)).map(([day, id]) => {
+    const tr = el('tr');
+    tr.dataset.date = day;
+    tr.appendChild(el('td', null, date(day)));
+    tr.appendChild(el('td', null, names.get(id) || t('bells.unknownSchedule')));
+    const td = el('td');
+    const b = el('button', 'btn small', t('bells.removeDate'));
+    b.type = 'button';
+    b.addEventListener('click', async () => {
+      if (!window.confirm(t('bells.askRemoveDate', { date: date(day) }))) return;
+      try {
+        await api('DELETE', `bells/schools/${encodeURIComponent($('school').value)}/dates/${day}`);
+        await load($('schedule').value);
+        say($('date-result'), 'good', t('bells.dateRemoved', { date: date(day) }));
+      } catch (e) {
+        say($('date-result'), 'bad', errorText(e));
+      }
+    });
+    td.appendChild(b);
+    tr.appendChild(td);
+    return tr;
+  });
+  $('dates').replaceChildren(...rows);
+  $('dates-none').hidden = rows.length > 0;
+}
+
 async function load(keep) {
   const school = encodeURIComponent($('school').value);
   const fresh = nextLoad();
@@ -91,6 +136,7 @@ async function load(keep) {
     fillSelect($('schedule'), schedules.map((s) => [s.id, s.name]), keep);
     edit(schedules.find((s) => s.id === $('schedule').value) || null);
     renderWeekdays(assignments);
+    renderDates(assignments);
     say($('status'), '');
   } catch (e) {
     say($('status'), 'bad', errorText(e));
@@ -111,6 +157,19 @@ $('editor').addEventListener('submit', async (ev) => {
     say($('editor-result'), 'good', t('bells.saved'));
   } catch (e) {
     say($('editor-result'), 'bad', errorText(e));
+  }
+});
+
+$('date-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const day = $('d-date').value;
+  const id = $('d-schedule').value;
+  try {
+    await api('PUT', `bells/schools/${encodeURIComponent($('school').value)}/dates/${day}`, { scheduleId: id });
+    await load($('schedule').value);
+    say($('date-result'), 'good', t('bells.dateSaved', { date: date(day), name: (schedules.find((s) => s.id === id) || {}).name || '' }));
+  } catch (e) {
+    say($('date-result'), 'bad', errorText(e));
   }
 });
 

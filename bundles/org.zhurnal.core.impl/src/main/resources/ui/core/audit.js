@@ -5,12 +5,14 @@ Object.assign(TEXTS.ru, {
   'audit.show': 'Показать', 'audit.verify': 'Проверить целостность', 'audit.at': 'Когда', 'audit.who': 'Кто',
   'audit.what': 'Что', 'audit.entity': 'Объект', 'audit.before': 'До', 'audit.after': 'После',
   'audit.valid': 'Целостность подтверждена: проверено записей — {n}.', 'audit.invalid': 'НАРУШЕНА целостность: {p}',
+  'audit.allTypes': '— все —', 'audit.same': 'без изменений полей: {n}',
 });
 Object.assign(TEXTS.en, {
   'audit.title': 'Audit log', 'audit.entityType': 'Entity type', 'audit.entityId': 'Id',
   'audit.show': 'Show', 'audit.verify': 'Verify integrity', 'audit.at': 'When', 'audit.who': 'Who',
   'audit.what': 'What', 'audit.entity': 'Entity', 'audit.before': 'Before', 'audit.after': 'After',
   'audit.valid': 'Integrity confirmed: {n} entries checked.', 'audit.invalid': 'Integrity BROKEN: {p}',
+  'audit.allTypes': '— all —', 'audit.same': '{n} fields unchanged',
 });
 translate();
 
@@ -30,12 +32,47 @@ const actionName = (code) => (lang() === 'ru' && ACTIONS_RU[code]) || code;
 const ENTITIES_RU = {
   session: 'сеанс', account: 'учётная запись', person: 'человек', consent: 'согласие', membership: 'членство в классе',
   'group-member': 'членство в группе', group: 'группа', class: 'класс', guardianship: 'представительство', school: 'школа',
-  municipality: 'муниципалитет', lesson: 'урок', mark: 'оценка', attendance: 'посещаемость', 'final-grade': 'итоговая оценка',
-  period: 'учебный период', year: 'учебный год', 'day-off': 'выходной день', 'bell-schedule': 'расписание звонков',
-  'timetable-entry': 'урок расписания', 'lesson-change': 'замена или отмена урока', achievement: 'достижение',
-  'scheme-rule': 'правило системы оценивания', 'absence-codes': 'коды пропусков', printout: 'распечатка', preference: 'настройки оповещений',
+  'school-profile': 'сведения о школе', municipality: 'муниципалитет', 'journal-lesson': 'урок в журнале', mark: 'оценка',
+  attendance: 'посещаемость', 'final-grade': 'итоговая оценка', 'reporting-period': 'учебный период', 'academic-year': 'учебный год',
+  'day-off': 'выходной день', 'day-transfer': 'перенос рабочего дня', 'bell-schedule': 'расписание звонков',
+  'bell-weekday': 'звонки дня недели', 'bell-date': 'звонки особого дня', 'timetable-entry': 'урок расписания',
+  'timetable-lesson-change': 'замена или отмена урока', 'timetable-feed': 'ссылка на календарь', achievement: 'достижение',
+  'grading-scheme-rule': 'правило системы оценивания', 'absence-code': 'код пропуска', 'diary-printout': 'распечатка дневника',
+  'diary-preference': 'настройки оповещений', import: 'импорт', 'gradebook-demo': 'демонстрационный журнал',
+  'archive-year': 'архив года', 'archive-export': 'выгрузка архива', 'archive-document': 'документ архива',
 };
 const entityName = (code) => (lang() === 'ru' && ENTITIES_RU[code]) || code;
+
+/** A stored value as a short text: strings as they are, the rest as JSON. */
+const shown = (v) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * The before and after of an entry as lines «field: value»: for a change only the fields that differ (the others
+ * counted), for a creation or a deletion every field. The stored JSON stays in the cell's tooltip.
+ */
+function changes(beforeJson, afterJson) {
+  const parse = (s) => { try { return s ? JSON.parse(s) : null; } catch (e) { return s; } };
+  const before = parse(beforeJson);
+  const after = parse(afterJson);
+  const isObject = (o) => o !== null && typeof o === 'object' && !Array.isArray(o);
+  if (!isObject(before) || !isObject(after)) {
+    const lines = (o) => (isObject(o) ? Object.entries(o).map(([k, v]) => `${k}: ${shown(v)}`) : o === null ? [] : [shown(o)]);
+    return { before: lines(before), after: lines(after), same: 0 };
+  }
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const changed = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return { before: changed.map((k) => `${k}: ${shown(before[k])}`), after: changed.map((k) => `${k}: ${shown(after[k])}`),
+    same: keys.length - changed.length };
+}
+
+function linesCell(lines, json, note) {
+  const td = document.createElement('td');
+  td.className = 'json';
+  td.title = json || '';
+  lines.forEach((l) => { const d = document.createElement('div'); d.textContent = l; td.appendChild(d); });
+  if (note) { const d = document.createElement('div'); d.className = 'muted'; d.textContent = note; td.appendChild(d); }
+  return td;
+}
 
 function cell(text, cls) {
   const td = document.createElement('td');
@@ -56,14 +93,34 @@ async function load() {
       action.title = e.action;
       const entity = cell(`${entityName(e.entityType)} ${e.entityId}`);
       entity.title = e.entityType;
+      const c = changes(e.before, e.after);
+      const same = c.same ? t('audit.same', { n: c.same }) : '';
       tr.append(cell(new Date(e.at).toLocaleString(lang() === 'en' ? 'en-GB' : 'ru-RU')), cell(e.actorLogin), action,
-        entity, cell(e.before, 'json'), cell(e.after, 'json'));
+        entity, linesCell(c.before, e.before, ''), linesCell(c.after, e.after, same));
       return tr;
     }));
   } catch (err) {
     $('status').textContent = err.message;
   }
 }
+
+/** The entity types as a list in words (the stored code as the option's value): typing «учебный период» found nothing. */
+function fillTypes() {
+  const keep = $('entityType').value;
+  const all = document.createElement('option');
+  all.value = '';
+  all.textContent = t('audit.allTypes');
+  const options = Object.keys(ENTITIES_RU).map((code) => [code, entityName(code)])
+    .sort((a, b) => a[1].localeCompare(b[1], lang() === 'en' ? 'en' : 'ru')).map(([code, name]) => {
+      const o = document.createElement('option');
+      o.value = code;
+      o.textContent = name;
+      return o;
+    });
+  $('entityType').replaceChildren(all, ...options);
+  $('entityType').value = keep;
+}
+fillTypes();
 
 $('filter').addEventListener('submit', (ev) => { ev.preventDefault(); load(); });
 $('verify').addEventListener('click', async () => {

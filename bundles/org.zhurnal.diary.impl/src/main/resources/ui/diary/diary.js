@@ -24,6 +24,7 @@ Object.assign(TEXTS.ru, {
   'diary.markDate': 'Дата работы: {date}', 'diary.markComment': 'Комментарий учителя: {text}',
   'diary.markNotCounted': 'Не входит в средний балл',
   // The work types as the journal names them (the gradebook's WorkTypes.ALL, GET /api/v1/gradebook/work-types).
+  'diary.prevWeek': 'предыдущая неделя', 'diary.nextWeek': 'следующая неделя',
   'diary.work.ORAL': 'Ответ на уроке', 'diary.work.HOMEWORK': 'Домашняя работа', 'diary.work.CLASSWORK': 'Работа на уроке',
   'diary.work.DICTATION': 'Диктант', 'diary.work.ESSAY': 'Сочинение', 'diary.work.PRACTICAL': 'Практическая работа',
   'diary.work.LAB': 'Лабораторная работа', 'diary.work.TEST': 'Самостоятельная работа', 'diary.work.PROJECT': 'Проект',
@@ -49,6 +50,7 @@ Object.assign(TEXTS.en, {
   'diary.markOpen': 'Mark {value}, {work}: details', 'diary.markWork': '{value} — {work}', 'diary.markWeight': 'Weight: {w}',
   'diary.markDate': 'Date of the work: {date}', 'diary.markComment': 'Teacher’s comment: {text}',
   'diary.markNotCounted': 'Not counted in the average',
+  'diary.prevWeek': 'previous week', 'diary.nextWeek': 'next week',
   'diary.work.ORAL': 'Oral answer', 'diary.work.HOMEWORK': 'Homework', 'diary.work.CLASSWORK': 'Classwork', 'diary.work.DICTATION': 'Dictation',
   'diary.work.ESSAY': 'Essay', 'diary.work.PRACTICAL': 'Practical work', 'diary.work.LAB': 'Laboratory work', 'diary.work.TEST': 'Quiz',
   'diary.work.PROJECT': 'Project', 'diary.work.CONTROL': 'Test',

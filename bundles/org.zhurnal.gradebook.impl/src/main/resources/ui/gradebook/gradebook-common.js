@@ -1,6 +1,6 @@
 // Shared by the journal and the period grades page: texts and the class/group + subject + period chooser.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, academicYearOf, chooseSchool, date, el, fillSelect, isoDate, say } from '/page.js';
+import { $, academicYearOf, chooseSchool, date, el, fillSelect, isoDate, onLanguageChange, say } from '/page.js';
 
 Object.assign(TEXTS.ru, {
   'gb.class': 'Класс или группа', 'gb.subject': 'Предмет', 'gb.period': 'Период', 'gb.show': 'Показать',
@@ -206,6 +206,8 @@ export async function chooser(onShow, options = {}) {
   $('school').addEventListener('change', () => loadSchool());
   if (state.teaching.length) $('school').value = state.teaching[0].schoolId;
   $('target').addEventListener('change', () => { $('subject').value = ''; fillSubjects(); fillPeriods(); });
+  // The chooser's own words («Год (2026/2027): годовые оценки», the optgroups) follow a language switch too.
+  onLanguageChange(() => { const keep = $('target').value; loadSchool(keep); });
   $('filter').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const c = choice();

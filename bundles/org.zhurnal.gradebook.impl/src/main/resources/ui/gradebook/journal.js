@@ -7,7 +7,7 @@ Object.assign(TEXTS.ru, {
   'journal.title': 'Журнал', 'journal.save': 'Сохранить', 'journal.readOnly': 'Только просмотр.',
   'journal.notYours': 'Этот урок вёл другой учитель (замена) — записи по нему делает он.',
   'journal.notMember': '{name} не числится в классе (группе) на {date}.',
-  'journal.keys': 'Стрелки — переход между клетками; введите оценку или код пропуска и нажмите Enter или Tab; опоздание с минутами — код и число, например «оп10»; Delete — убрать несохранённое или отметку о пропуске; Ctrl+S — сохранить. Заголовок урока открывает тему и домашнее задание; щелчок по сохранённой оценке или F2 — её карточку: исправить, удалить, история изменений.',
+  'journal.keys': 'Стрелки — переход между клетками; введите оценку или код пропуска и нажмите Enter или Tab; опоздание с минутами — код и число, например «оп10»; Delete — убрать последнее несохранённое или отметку о пропуске; Ctrl+S — сохранить. Заголовок урока или Alt+Enter в клетке открывает тему и домашнее задание; щелчок по сохранённой оценке или F2 — её карточку: исправить, удалить, история изменений.',
   'journal.hiddenLegend': '— оценка не видна ученику и родителям;', 'journal.cancelledLegend': '— урок отменён.',
   'journal.topic': 'Тема урока', 'journal.homework': 'Домашнее задание', 'journal.links': 'Ссылки к заданию (по одной в строке)',
   'journal.comment': 'Комментарий', 'journal.notHeld': 'Урок не проводился', 'journal.lessonSave': 'Сохранить урок', 'journal.close': 'Закрыть',
@@ -15,6 +15,9 @@ Object.assign(TEXTS.ru, {
   'journal.saved': 'Сохранено уроков: {n}.', 'journal.failed': 'Не сохранено уроков: {n} — см. ошибки под таблицей.',
   'journal.stale': 'урок изменили в другом окне или на другом устройстве после того, как журнал был открыт. Журнал показывает урок, как он записан сейчас, а ваши изменения — поверх него, ещё не сохранённые: проверьте их и нажмите «Сохранить» ещё раз.',
   'journal.invalid': '«{value}» — не оценка и не код пропуска. Оценки: {values}. Коды: {codes}.',
+  'journal.lateMinutes': '«{value}»: опоздание указывается в минутах, от 1 до 90 (например «{code}10»).',
+  'journal.future': 'Урок {date} ещё не прошёл: оценки и пропуски ставятся в день урока или позже. Тему и домашнее задание можно записать заранее (Alt+Enter).',
+  'journal.savedOnly': 'Сохранённую оценку исправляют или удаляют в её карточке (F2).',
   'journal.markOnAbsent': '{name}: отмечен пропуск «{code}», а поставлена оценка {mark}. Если ученик отсутствовал, удалите оценку (Delete); оценку за работу, сданную позже, можно оставить.',
   'journal.cancelled': 'Урок отменён: в него ничего не записывается.', 'journal.noLessons': 'В этом периоде уроков по предмету нет.',
   'journal.hidden': 'не видна семье', 'journal.lessonNo': 'урок {n}', 'journal.leave': 'Есть несохранённые изменения.',
@@ -33,7 +36,7 @@ Object.assign(TEXTS.en, {
   'journal.title': 'Journal', 'journal.save': 'Save', 'journal.readOnly': 'Read only.',
   'journal.notYours': 'Another teacher gave this lesson (a substitution): they enter it.',
   'journal.notMember': '{name} is not in the class (group) on {date}.',
-  'journal.keys': 'Arrow keys move between cells; type a mark or an absence code and press Enter or Tab; a lateness with its minutes is the code and a number, e.g. “оп10”; Delete removes an unsaved entry or an absence; Ctrl+S saves. A lesson header opens its topic and homework; a click on a saved mark or F2 opens its card: correct, delete, change history.',
+  'journal.keys': 'Arrow keys move between cells; type a mark or an absence code and press Enter or Tab; a lateness with its minutes is the code and a number, e.g. “оп10”; Delete removes the last unsaved entry or an absence; Ctrl+S saves. A lesson header, or Alt+Enter in a cell, opens its topic and homework; a click on a saved mark or F2 opens its card: correct, delete, change history.',
   'journal.hiddenLegend': '— mark hidden from the student and parents;', 'journal.cancelledLegend': '— lesson cancelled.',
   'journal.topic': 'Topic', 'journal.homework': 'Homework', 'journal.links': 'Homework links (one per line)',
   'journal.comment': 'Comment', 'journal.notHeld': 'The lesson did not take place', 'journal.lessonSave': 'Save lesson', 'journal.close': 'Close',
@@ -41,6 +44,9 @@ Object.assign(TEXTS.en, {
   'journal.saved': 'Lessons saved: {n}.', 'journal.failed': 'Lessons not saved: {n} — see the errors below the grid.',
   'journal.stale': 'the lesson was changed in another window or on another device after the journal was opened. The grid now shows the lesson as recorded, with your unsaved changes on top — check them and press “Save” again.',
   'journal.invalid': '“{value}” is neither a mark nor an absence code. Marks: {values}. Codes: {codes}.',
+  'journal.lateMinutes': '“{value}”: a lateness is given in minutes, 1 to 90 (e.g. “{code}10”).',
+  'journal.future': 'The lesson of {date} is still ahead: marks and absences are entered on its day or later. Its topic and homework can be written in advance (Alt+Enter).',
+  'journal.savedOnly': 'A saved mark is corrected or deleted in its card (F2).',
   'journal.markOnAbsent': '{name}: absence “{code}” is recorded, and a mark {mark} is given. If the student was away, remove the mark (Delete); a mark for work handed in later may stay.',
   'journal.cancelled': 'The lesson is cancelled: nothing is recorded for it.', 'journal.noLessons': 'No lessons of the subject in this period.',
   'journal.hidden': 'hidden from the family', 'journal.lessonNo': 'lesson {n}', 'journal.leave': 'There are unsaved changes.',
@@ -113,7 +119,10 @@ const member = (sid, l) => {
   const spans = S.grid.memberships && S.grid.memberships[sid];
   return !spans || spans.some((p) => p.from <= l.date && (!p.to || l.date <= p.to));
 };
-const workTypeName = (id) => (S.workTypes.find((w) => w.id === id) || { name: id }).name;
+// The server names work types in Russian (the journal's own words); the English page names them itself.
+const WORK_EN = { ORAL: 'Oral answer', HOMEWORK: 'Homework', CLASSWORK: 'Classwork', DICTATION: 'Dictation', ESSAY: 'Essay',
+  PRACTICAL: 'Practical work', LAB: 'Laboratory work', TEST: 'Quiz', PROJECT: 'Project', CONTROL: 'Test' };
+const workTypeName = (id) => (lang() === 'en' && WORK_EN[id]) || (S.workTypes.find((w) => w.id === id) || { name: id }).name;
 
 /** The abbreviations a Russian class journal uses for the kinds of work (null: the full name is shown). */
 const WORK_SHORT = {
@@ -185,9 +194,9 @@ function render() {
     sel.disabled = !enterable(l) || l.date > isoDate(); // marks are given from the lesson's day on
     // The column is narrow: the journal's customary abbreviations («К/р»), the full name in the option's and select's tooltip.
     for (const w of S.workTypes) {
-      const o = el('option', null, workTypeShort(w.id) || w.name);
+      const o = el('option', null, workTypeShort(w.id) || workTypeName(w.id));
       o.value = w.id;
-      o.title = w.name;
+      o.title = workTypeName(w.id);
       sel.appendChild(o);
     }
     sel.value = (S.pending.get(l.occurrenceId) || {}).workType || 'ORAL';
@@ -274,6 +283,11 @@ function accept(row, col, raw) {
     minutes = code ? Number(late[2]) : null;
   }
   const mark = S.grid.values.find((v) => v.toLowerCase() === value.toLowerCase());
+  const lateCode = late && S.codes.find((c) => c.category === 'LATE' && c.code.toLowerCase() === late[1].trim().toLowerCase());
+  if (!code && mark === undefined && lateCode) {
+    say($('status'), 'bad', t('journal.lateMinutes', { value, code: lateCode.code }));
+    return false;
+  }
   if (mark !== undefined) {
     const p = pendingOf(lesson.occurrenceId);
     p.marks.set(student.id, [...(p.marks.get(student.id) || []), mark]);
@@ -354,9 +368,14 @@ function onGridKey(ev) {
   if (!td || ev.target.tagName === 'INPUT') return;
   const row = Number(td.dataset.row);
   const col = Number(td.dataset.col);
+  if (ev.key === 'Enter' && ev.altKey) { ev.preventDefault(); openLesson(col); return; }
   const arrows = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0] };
   let move = arrows[ev.key];
-  if (ev.key === 'Tab') move = ev.shiftKey ? [0, -1] : [0, 1];
+  if (ev.key === 'Tab') {
+    // Tab past the last lesson (Shift+Tab before the first) leaves the grid for the page's other controls.
+    if (ev.shiftKey ? col === 0 : col === lessons().length - 1) return;
+    move = ev.shiftKey ? [0, -1] : [0, 1];
+  }
   if (move) { ev.preventDefault(); focusCell(row + move[0], col + move[1]); return; }
   const lesson = lessons()[col];
   const student = S.grid.students[row];
@@ -369,12 +388,14 @@ function onGridKey(ev) {
   }
   if ((ev.key === 'Delete' || ev.key === 'Backspace') && editable) {
     ev.preventDefault();
-    forget(row, col);
+    if (!forget(row, col) && td.querySelector('.mk.saved')) say($('status'), '', t('journal.savedOnly'));
     return;
   }
   if (ev.key.length === 1 && !ev.ctrlKey && !ev.metaKey && !ev.altKey && ev.key !== ' ') {
     ev.preventDefault();
     if (cancelled(lesson)) { say($('status'), 'bad', t('journal.cancelled')); return; }
+    // Marks and absences of a lesson still ahead are refused by the server: said at the first key, not at the save.
+    if (!S.readOnly && lesson.date > isoDate()) { say($('status'), 'bad', t('journal.future', { date: date(lesson.date) })); return; }
     if (!S.readOnly && !lesson.yours) { say($('status'), 'bad', t('journal.notYours')); return; }
     if (!S.readOnly && !member(student.id, lesson)) {
       say($('status'), 'bad', t('journal.notMember', { name: student.name, date: date(lesson.date) }));
@@ -384,22 +405,29 @@ function onGridKey(ev) {
   }
 }
 
-/** Delete on a cell: drops its unsaved entries; with none, marks a recorded absence for removal. */
+/**
+ * Delete on a cell: drops its last unsaved entry (a second mark typed into the cell, then the first, then an absence);
+ * with none, marks a recorded absence for removal. Answers whether anything changed.
+ */
 function forget(row, col) {
   const occ = lessons()[col].occurrenceId;
   const sid = S.grid.students[row].id;
   const p = pendingOf(occ);
-  if (p.marks.has(sid) || p.attendance.get(sid)) {
+  const typed = p.marks.get(sid) || [];
+  if (typed.length > 1) {
+    p.marks.set(sid, typed.slice(0, -1));
+  } else if (typed.length || p.attendance.get(sid)) {
     p.marks.delete(sid);
     p.attendance.delete(sid);
     p.late.delete(sid);
   } else if (S.grid.attendance.some((a) => a.occurrenceId === occ && a.studentId === sid)) {
     p.attendance.set(sid, '');
   } else {
-    return;
+    return false;
   }
   changed(occ);
   refreshCell(row, col);
+  return true;
 }
 
 /** The request body of a lesson's pending change; attendance, when touched, is sent whole (it replaces the lesson's). */
@@ -532,8 +560,12 @@ $('lesson-form').addEventListener('submit', async (ev) => {
   render();
   S.active = keep;
   updatePendingCount();
+  if ($('lesson-panel').hidden) focusCell(keep.row, keep.col); // back where the teacher was typing
 });
-$('lesson-close').addEventListener('click', () => { $('lesson-panel').hidden = true; });
+$('lesson-close').addEventListener('click', () => { $('lesson-panel').hidden = true; focusCell(S.active.row, S.active.col); });
+$('lesson-panel').addEventListener('keydown', (ev) => {
+  if (ev.key === 'Escape') { ev.preventDefault(); $('lesson-panel').hidden = true; focusCell(S.active.row, S.active.col); }
+});
 
 // The card of a saved mark: its fields (changed with PUT, audited), its deletion and its history from the audit log.
 const nextHistory = latestOnly();
@@ -581,7 +613,7 @@ function openMark(id) {
   $('mark-values').replaceChildren(...S.grid.values.map((v) => { const o = el('option'); o.value = v; return o; }));
   $('mark-value').value = m.value;
   const wt = $('mark-work-type');
-  wt.replaceChildren(...S.workTypes.map((w) => { const o = el('option', null, w.name); o.value = w.id; return o; }));
+  wt.replaceChildren(...S.workTypes.map((w) => { const o = el('option', null, workTypeName(w.id)); o.value = w.id; return o; }));
   wt.value = m.workType;
   $('mark-work-date').value = m.workDate;
   $('mark-work-date').max = m.lessonDate;
@@ -704,7 +736,11 @@ async function show(choice) {
     render();
     updatePendingCount();
     const start = cell(S.active.row, S.active.col);
-    if (start) start.scrollIntoView({ block: 'nearest', inline: 'center' });
+    if (start) {
+      // The keyboard starts where the teacher types: today's lesson, first student (no tabbing through the headers).
+      start.focus({ preventScroll: true });
+      start.scrollIntoView({ block: 'nearest', inline: 'center' });
+    }
   } catch (e) {
     if (!current()) return;
     $('journal').hidden = true;

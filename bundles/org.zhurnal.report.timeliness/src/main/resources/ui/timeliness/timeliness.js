@@ -11,6 +11,8 @@ Object.assign(TEXTS.ru, {
   'tl.noSchools': 'Нет школ, по которым вы можете смотреть контроль журнала.',
   'tl.date': 'Дата', 'tl.unit': 'Класс/группа', 'tl.subject': 'Предмет', 'tl.teacher': 'Учитель', 'tl.late': 'Что не в срок',
   'tl.lessonsOf': '{onDay} из {lessons}',
+  'tl.deadlines': 'Сроки: тема и посещаемость — в день урока; домашнее задание — не позже {hours} ч после последнего урока класса в этот '
+    + 'день; оценка — не позже {days} дн. после даты работы. Сегодняшние уроки оцениваются завтра.',
 });
 Object.assign(TEXTS.en, {
   'tl.title': 'Timeliness of the journal', 'tl.school': 'School', 'tl.from': 'From', 'tl.to': 'To', 'tl.show': 'Show',
@@ -20,6 +22,8 @@ Object.assign(TEXTS.en, {
   'tl.noSchools': 'No schools whose journal you may control.',
   'tl.date': 'Date', 'tl.unit': 'Class/group', 'tl.subject': 'Subject', 'tl.teacher': 'Teacher', 'tl.late': 'What missed its deadline',
   'tl.lessonsOf': '{onDay} of {lessons}',
+  'tl.deadlines': 'Deadlines: topic and attendance on the lesson\'s day; homework within {hours} h after the class\'s last lesson of '
+    + 'that day; a mark within {days} days after the work\'s date. Today\'s lessons are judged tomorrow.',
 });
 
 let current = null;
@@ -49,6 +53,8 @@ function renderBars() {
   const s = current.total;
   $('total').textContent = s.lessons ? t('tl.total', { lessons: s.lessons, onDay: s.onDay, share: share(s.share), homework: s.homeworkLate,
     marks: s.lateMarks }) : '';
+  const d = current.deadlines;
+  $('deadlines').textContent = d ? t('tl.deadlines', { hours: d.homeworkHours, days: d.markDays }) : '';
 }
 
 function renderViolations() {

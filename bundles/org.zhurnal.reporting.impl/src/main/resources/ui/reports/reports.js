@@ -81,7 +81,10 @@ function buildForm() {
     if (p.type === 'CLASS') {
       input = el('select');
       // An optional class (a report of a class or of a whole school): «the whole school» is a choice too.
-      fill(input, [...(p.required ? [] : [['', t('rep.wholeSchool')]]), ...classes.map((c) => [c.id, c.name])]);
+      // Several schools' classes (a municipal administrator's): each named with its school, «5А» alone would be ambiguous.
+      const many = new Set(classes.map((c) => c.schoolId)).size > 1;
+      const schoolName = (id) => (schools.find((s) => s.id === id) || { name: '' }).name;
+      fill(input, [...(p.required ? [] : [['', t('rep.wholeSchool')]]), ...classes.map((c) => [c.id, many ? `${schoolName(c.schoolId)} — ${c.name}` : c.name])]);
       if (!p.required && classes.length) input.value = classes[0].id;
       input.addEventListener('change', refreshPeriods);
     } else if (p.type === 'PERIOD') {

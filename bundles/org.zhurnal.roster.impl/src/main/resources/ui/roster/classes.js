@@ -50,6 +50,7 @@ Object.assign(TEXTS.ru, {
   'classes.working': 'Выполняется…',
   'person.edit': 'Изменить', 'person.editTitle': 'Изменение данных: {name}', 'person.lastName': 'Фамилия', 'person.firstName': 'Имя',
   'person.middleName': 'Отчество', 'person.sex': 'Пол', 'person.leavingDate': 'Дата выбытия', 'person.leavingReason': 'Причина выбытия',
+  'person.confirmLeaving': 'Записать выбытие с этой датой?',
   'person.noElectronicAccess': 'нет электронного доступа: еженедельные распечатки', 'person.contacts': 'Контакты',
   'person.addContact': 'Добавить контакт', 'person.remove': 'Удалить', 'person.save': 'Сохранить', 'person.cancel': 'Отмена',
   'person.saved': 'Данные сохранены: {name}.', 'person.unchanged': 'Ничего не изменено.',
@@ -108,6 +109,7 @@ Object.assign(TEXTS.en, {
   'classes.working': 'Working…',
   'person.edit': 'Edit', 'person.editTitle': 'Edit: {name}', 'person.lastName': 'Last name', 'person.firstName': 'First name',
   'person.middleName': 'Patronymic', 'person.sex': 'Sex', 'person.leavingDate': 'Leaving date', 'person.leavingReason': 'Reason for leaving',
+  'person.confirmLeaving': 'Record the leaving with this date?',
   'person.noElectronicAccess': 'no electronic access: weekly printouts', 'person.contacts': 'Contacts',
   'person.addContact': 'Add a contact', 'person.remove': 'Remove', 'person.save': 'Save', 'person.cancel': 'Cancel',
   'person.saved': 'Saved: {name}.', 'person.unchanged': 'Nothing was changed.',
@@ -818,7 +820,16 @@ async function savePerson(ev) {
   }
   $('p-save').disabled = true;
   try {
-    const saved = await api('PUT', `roster/persons/${encodeURIComponent(editing.person.id)}`, body);
+    const path = `roster/persons/${encodeURIComponent(editing.person.id)}`;
+    let saved;
+    try {
+      saved = await api('PUT', path, body);
+    } catch (err) {
+      // A leaving date before days the journal still has marks or absences for: the server names them; asked, then sent again.
+      const p = err.problem || {};
+      if (!(err.status === 409 && String(p.type || '').endsWith('records-after-leaving') && window.confirm(`${p.detail}\n\n${t('person.confirmLeaving')}`))) throw err;
+      saved = await api('PUT', path, { ...body, confirmLeaving: true });
+    }
     $('person-dialog').close();
     await openCard(state.card.schoolClass.id, true);
     message('good', t('person.saved', { name: fullName(saved) }));

@@ -14,6 +14,8 @@ Object.assign(TEXTS.ru, {
   'import.dryTitle': 'Проверка пройдена: ошибок нет, ничего не записано',
   'import.newClassesDry': 'Будут созданы новые классы: {names}. Если таких классов в школе быть не должно, это опечатка — исправьте файл.',
   'import.newClasses': 'Созданы новые классы: {names}.',
+  'import.teachersDry': 'Сменится классный руководитель — проверьте, что это так и задумано:',
+  'import.teachers': 'Сменён классный руководитель:', 'import.teacherChange': '{cls}: {before} → {after}',
   'import.doneTitle': 'Импорт выполнен',
   'import.dryDone': 'Файл «{file}» без ошибок. Нажмите «Импортировать», чтобы записать данные.',
   'import.done': 'Файл «{file}» импортирован.',
@@ -36,6 +38,8 @@ Object.assign(TEXTS.en, {
   'import.dryTitle': 'Check passed: no errors, nothing written',
   'import.newClassesDry': 'New classes will be created: {names}. If the school should have no such class, it is a typo — correct the file.',
   'import.newClasses': 'New classes created: {names}.',
+  'import.teachersDry': 'The class teacher will change — check that this is meant:',
+  'import.teachers': 'Class teacher changed:', 'import.teacherChange': '{cls}: {before} → {after}',
   'import.doneTitle': 'Import done',
   'import.dryDone': 'The file «{file}» has no errors. Press «Import» to write the data.',
   'import.done': 'The file «{file}» was imported.',
@@ -71,6 +75,13 @@ function renderReport() {
   const fresh = r.newClasses || [];
   $('report-new-classes').hidden = fresh.length === 0;
   $('report-new-classes').textContent = t(r.dryRun ? 'import.newClassesDry' : 'import.newClasses', { names: fresh.join(', ') });
+  // A staff file that names another class teacher of a class replaces the one it has: said before it is written.
+  const teachers = r.classTeacherChanges || [];
+  const box = $('report-class-teachers');
+  box.hidden = teachers.length === 0;
+  const list = el('ul');
+  teachers.forEach((c) => list.append(el('li', null, t('import.teacherChange', { cls: c.className, before: c.before, after: c.after }))));
+  box.replaceChildren(el('span', null, t(r.dryRun ? 'import.teachersDry' : 'import.teachers')), list);
   const kinds = new Set([...Object.keys(r.created || {}), ...Object.keys(r.updated || {}), ...Object.keys(r.unchanged || {})]);
   const sorted = [...kinds].sort((a, b) => {
     const ia = KIND_ORDER.indexOf(a), ib = KIND_ORDER.indexOf(b);

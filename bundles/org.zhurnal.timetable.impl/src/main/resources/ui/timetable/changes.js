@@ -55,8 +55,11 @@ async function loadLessons() {
   try {
     const lessons = await api('GET', `timetable/classes/${encodeURIComponent(cls)}/lessons?from=${day}&to=${day}`);
     if (mine !== lessonsRequest) return;
+    // The lesson chosen stays chosen when the list is read again (after a change is recorded): falling back to the first
+    // lesson while the kind and reason stay filled in put a second «Записать» on the wrong lesson.
     fillSelect($('c-lesson'), lessons.map((l) => [l.occurrenceId,
-      `${l.lessonNumber}. ${l.subject} — ${data.name(l.teacherId)}${l.status !== 'SCHEDULED' ? ` (${t('tt.' + l.status)})` : ''}`]));
+      `${l.lessonNumber}. ${l.subject} — ${data.name(l.teacherId)}${l.status !== 'SCHEDULED' ? ` (${t('tt.' + l.status)})` : ''}`]),
+    $('c-lesson').value);
     say($('change-result'), '', ...(lessons.length ? [] : [t('changes.noLessons')]));
   } catch (e) {
     if (mine === lessonsRequest) say($('change-result'), 'bad', errorText(e));

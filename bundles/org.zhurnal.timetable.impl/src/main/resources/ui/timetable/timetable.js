@@ -8,19 +8,29 @@ Object.assign(TEXTS.ru, {
   'week.to': 'по (необязательно)', 'week.addButton': 'Добавить', 'week.entries': 'Записи расписания', 'week.who': 'Класс / учитель',
   'week.valid': 'Действует', 'week.added': 'Урок добавлен: {what}.', 'week.conflict': 'Конфликт в расписании: {detail}',
   'week.none': 'На этой неделе уроков нет.', 'week.since': 'с {from}', 'week.until': 'по {to}',
+  'week.endTitle': 'Снять с расписания', 'week.endFrom': 'с даты', 'week.end': 'Снять',
+  'week.endAsk': '«{what}» больше не проводится с {date} (последний раз — накануне). Уроки до этой даты и записи журнала остаются. Снять?',
+  'week.ended': '«{what}» снят с расписания с {date}.',
 });
 Object.assign(TEXTS.en, {
   'week.title': 'Timetable', 'week.of': 'Timetable of', 'week.add': 'Add a lesson to the timetable', 'week.from': 'Valid from',
   'week.to': 'until (optional)', 'week.addButton': 'Add', 'week.entries': 'Timetable entries', 'week.who': 'Class / teacher',
   'week.valid': 'Valid', 'week.added': 'Lesson added: {what}.', 'week.conflict': 'Timetable conflict: {detail}',
   'week.none': 'No lessons this week.', 'week.since': 'from {from}', 'week.until': 'until {to}',
+  'week.endTitle': 'Remove from the timetable', 'week.endFrom': 'from', 'week.end': 'Remove',
+  'week.endAsk': '“{what}” is no longer held from {date} (the last time the day before). The lessons before it and the journal stay. Remove it?',
+  'week.ended': '“{what}” removed from the timetable from {date}.',
 });
 
 let data = null; // the school's classes, groups, staff
+let admin = false; // whether the caller administers the school's timetable (adds and ends entries)
+const ADMINS = ['SYSTEM_ADMIN', 'MUNICIPAL_ADMIN', 'SCHOOL_COORDINATOR', 'DEPUTY_DIRECTOR'];
 const nextLoad = latestOnly(); // only the answer to the latest choice is drawn
 
 function lessonNode(l) {
   const d = el('div', 'lesson ' + l.status);
+  // The bells of the day: a shortened day shows its own times.
+  if (l.start && l.end) d.appendChild(el('div', 'time', `${l.start.substring(0, 5)}–${l.end.substring(0, 5)}`));
   d.appendChild(el('div', 'subject', l.subject));
   const mode = $('mode').value;
   d.appendChild(el('div', 'who', [mode === 'class' ? data.name(l.teacherId) : data.name(l.classId || l.groupId), l.room].filter(Boolean).join(', ')));
@@ -58,8 +68,39 @@ function renderEntries(entries) {
     const valid = [t('week.since', { from: date(e.validFrom) }), e.validTo ? t('week.until', { to: date(e.validTo) }) : ''].filter(Boolean).join(' ');
     const who = $('mode').value === 'class' ? data.name(e.teacherId) : data.name(e.classId || e.groupId);
     [weekdayName(e.weekday), String(e.lessonNumber), e.subject, who, e.room || '', valid].forEach((x) => tr.appendChild(el('td', null, x)));
+    if (admin) tr.appendChild(endCell(e));
     return tr;
   }));
+}
+
+/**
+ * Ending an entry from a date (a teacher leaves, a subject moves to another slot): the entry last applies the day before;
+ * the lessons before it and what the journal holds stay. Asked first.
+ */
+function endCell(e) {
+  const td = el('td', 'end');
+  const day = el('input');
+  day.type = 'date';
+  day.className = 'end-date';
+  day.setAttribute('aria-label', t('week.endFrom'));
+  const next = addDays(mondayOf($('day').value || isoDate()), 7);
+  day.value = e.validTo && e.validTo < next ? e.validTo : next;
+  day.min = e.validFrom;
+  const b = el('button', 'btn small', t('week.end'));
+  b.type = 'button';
+  b.addEventListener('click', async () => {
+    const what = `${e.subject}, ${weekdayName(e.weekday)}, ${e.lessonNumber}`;
+    if (!day.value || !window.confirm(t('week.endAsk', { what, date: date(day.value) }))) return;
+    try {
+      await api('PUT', `timetable/entries/${encodeURIComponent(e.id)}/end`, { date: day.value });
+      await show();
+      say($('end-result'), 'good', t('week.ended', { what, date: date(day.value) }));
+    } catch (err) {
+      say($('end-result'), 'bad', errorText(err));
+    }
+  });
+  td.append(day, b);
+  return td;
 }
 
 async function show() {
@@ -141,10 +182,22 @@ async function start() {
   $('e-from').value = mondayOf(today);
   fillSelect($('e-weekday'), WEEKDAYS.map((w) => [w, weekdayName(w)]));
   try {
-    await chooseSchool($('school'), $('school-label'));
+    const [me] = await Promise.all([api('GET', 'auth/me'), chooseSchool($('school'), $('school-label'))]);
     const q = new URLSearchParams(location.search);
     if (!(await loadSchool())) return;
-    if (q.get('classId')) { $('class').value = q.get('classId'); $('e-class').value = q.get('classId'); }
+    // Only the school's administrators change the timetable; a teacher sees their own week first.
+    admin = (me.grants || []).some((g) => ADMINS.includes(g.role));
+    $('entry-panel').hidden = !admin;
+    document.querySelectorAll('.admin-only').forEach((x) => { x.hidden = !admin; });
+    if (q.get('classId')) {
+      $('class').value = q.get('classId');
+      $('e-class').value = q.get('classId');
+    } else if (!admin && me.personId && data.staff.some((p) => p.id === me.personId)) {
+      $('mode').value = 'teacher';
+      $('teacher').value = me.personId;
+      $('class-label').hidden = true;
+      $('teacher-label').hidden = false;
+    }
     await show();
   } catch (e) {
     say($('status'), 'bad', errorText(e));

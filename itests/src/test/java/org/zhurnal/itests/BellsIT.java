@@ -1,6 +1,7 @@
 package org.zhurnal.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -145,6 +146,10 @@ public class BellsIT {
         Http.Answer override = put(API + "schools/" + school.id() + "/dates/2026-12-25", "{\"scheduleId\":\"" + shortenedId + "\"}",
                 coordinator);
         assertEquals(override.body(), 200, override.status());
+        // A Sunday has no lessons to ring for: refused, naming the date; nothing is assigned.
+        assertProblem(put(API + "schools/" + school.id() + "/dates/2026-12-27", "{\"scheduleId\":\"" + shortenedId + "\"}", coordinator),
+                400, "date");
+        assertFalse(http.get(API + "schools/" + school.id() + "/assignments", coordinator).json().get("dates").has("2026-12-27"));
 
         // Which schedule applies: a normal Thursday, the shortened Friday, a free Saturday.
         assertEquals("Основное", bells.scheduleFor(school.id(), LocalDate.of(2026, 12, 24)).map(BellSchedule::name).orElseThrow());

@@ -2,6 +2,7 @@ package org.zhurnal.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -240,13 +241,25 @@ public class ControlReportsIT {
         JsonNode catalogue = http.get("/api/v1/reports", deputy).json();
         Set<String> ids = new TreeSet<>();
         catalogue.forEach(r -> ids.add(r.get("id").asText()));
-        assertTrue(ids.toString(), ids.containsAll(List.of("journal-timeliness", "journal-timeliness-municipal", "informing-parents",
-                "school-activity-rating")));
+        assertTrue(ids.toString(), ids.containsAll(List.of("journal-timeliness", "informing-parents")));
+        // The reports over a municipality's schools are offered to the municipality's administrator, not to a school's deputy.
+        assertFalse(ids.toString(), ids.contains("journal-timeliness-municipal") || ids.contains("school-activity-rating"));
+        Set<String> municipalIds = new TreeSet<>();
+        http.get("/api/v1/reports", token(munAdmin1)).json().forEach(r -> municipalIds.add(r.get("id").asText()));
+        assertTrue(municipalIds.toString(), municipalIds.containsAll(List.of("journal-timeliness-municipal", "school-activity-rating")));
         JsonNode schools = http.get("/api/v1/reports/schools", deputy).json();
         assertEquals(schools.toString(), 1, schools.size());
         assertEquals(a.id(), schools.get(0).get("id").asText());
         assertEquals(0, http.get("/api/v1/reports/municipalities", deputy).json().size());
         String mun = token(munAdmin1);
+        // The dashboard is in the municipal administrator's menu too, without becoming the page they start on.
+        JsonNode munPages = http.get("/api/v1/ui/contributions", mun).json();
+        JsonNode munDashboard = null;
+        for (JsonNode page : munPages) {
+            munDashboard = "/ui/timeliness/timeliness.html".equals(page.get("path").asText()) ? page : munDashboard;
+        }
+        assertNotNull(munPages.toString(), munDashboard);
+        assertFalse(munDashboard.toString(), munDashboard.get("landing").asBoolean());
         JsonNode municipalities = http.get("/api/v1/reports/municipalities", mun).json();
         assertEquals(municipalities.toString(), 1, municipalities.size());
         assertEquals(m1.id(), municipalities.get(0).get("id").asText());
@@ -275,6 +288,9 @@ public class ControlReportsIT {
         Set<String> late = new TreeSet<>();
         dash.json().get("violations").forEach(v -> late.add(v.get("occurrenceId").asText()));
         assertEquals(new TreeSet<>(List.of(sa.math() + ":" + m2day, sa.russian() + ":" + t1day, sa.russian() + ":" + t2day)), late);
+        // The deadlines it was judged by, as configured (the defaults of org.zhurnal.gradebook.timeliness here).
+        assertEquals(dash.body(), 2, dash.json().get("deadlines").get("homeworkHours").asInt());
+        assertEquals(dash.body(), 7, dash.json().get("deadlines").get("markDays").asInt());
         assertEquals(200, http.getBytes("/ui/timeliness/timeliness.html", deputy).status());
 
         // XLSX: two sheets; PDF: the teachers and the violations in the text.

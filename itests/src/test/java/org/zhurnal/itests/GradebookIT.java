@@ -459,6 +459,28 @@ public class GradebookIT {
         p.put("minimumMarks", 3);
         policy.update(p);
         await("the municipal policy", () -> "5".equals(gradebook.forecast(alisa, "Математика", quarter.id(), false).orElseThrow().suggested()));
+        // A slip in one value (a threshold of «abc», fewer than one mark) is refused as a whole: the policy as it was stays in
+        // force, not the built-in defaults; «0,45» with a Russian decimal comma is taken as 0.45.
+        for (String[] slip : new String[][] { { "roundingThreshold", "abc" }, { "minimumMarks", "-2" }, { "roundingThreshold", "1,5" } }) {
+            Dictionary<String, Object> wrong = new Hashtable<>();
+            wrong.put("municipality", school.municipalityId());
+            wrong.put("roundingThreshold", "0.4");
+            wrong.put("minimumMarks", 3);
+            wrong.put(slip[0], "minimumMarks".equals(slip[0]) ? (Object) Integer.valueOf(slip[1]) : slip[1]);
+            policy.update(wrong);
+            Thread.sleep(1500); // the configuration reaches the component asynchronously
+            assertEquals(slip[0] + " = " + slip[1], "5", gradebook.forecast(alisa, "Математика", quarter.id(), false).orElseThrow().suggested());
+        }
+        Dictionary<String, Object> comma = new Hashtable<>();
+        comma.put("municipality", school.municipalityId());
+        comma.put("minimumMarks", 3);
+        comma.put("roundingThreshold", "0,45");
+        policy.update(comma);
+        await("a threshold with a decimal comma", () -> "4".equals(gradebook.forecast(alisa, "Математика", quarter.id(), false).orElseThrow()
+                .suggested()));
+        policy.update(p);
+        await("the municipal policy again", () -> "5".equals(gradebook.forecast(alisa, "Математика", quarter.id(), false).orElseThrow()
+                .suggested()));
         Http.Answer finals = http.get(API + "finals/period?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика",
                 StandardCharsets.UTF_8) + "&periodId=" + quarter.id(), teacher);
         assertEquals(finals.body(), 200, finals.status());
@@ -630,6 +652,13 @@ public class GradebookIT {
         Http.Answer rule = http.post(API + "schools/" + school.id() + "/scheme-rules",
                 "{\"subject\":\"Изобразительное искусство\",\"gradeFrom\":1,\"gradeTo\":5,\"schemeId\":\"levels\"}", admin);
         assertEquals(rule.body(), 201, rule.status());
+        // A second rule over the same subject and grades would leave it to chance which scheme a grade follows: refused, naming
+        // the rule in the way; an empty subject is not «every subject».
+        assertProblem(http.post(API + "schools/" + school.id() + "/scheme-rules",
+                "{\"subject\":\"изобразительное искусство\",\"gradeFrom\":5,\"gradeTo\":6,\"schemeId\":\"passfail\"}", admin), 409, null);
+        assertProblem(http.post(API + "schools/" + school.id() + "/scheme-rules",
+                "{\"subject\":\" \",\"gradeFrom\":1,\"gradeTo\":1,\"schemeId\":\"passfail\"}", admin), 400, "subject");
+        assertEquals(1, http.get(API + "schools/" + school.id() + "/scheme-rules", admin).json().size());
         // The latest Wednesday up to today: monday + 2, except on a Tuesday, when this week's Wednesday is still ahead
         // and its marks would be refused as future ones (this failed every Tuesday, Moscow time).
         LocalDate artDate = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
@@ -747,10 +776,23 @@ public class GradebookIT {
         assertEquals(earlierMonday.toString(), veraSpans.get(0).get("to").asText());
         assertFalse(grid.body(), grid.json().get("memberships").has(alisa));
 
-        // Alisa leaves the school; the earlier Monday is her last day. From the next day on she is in neither the class
-        // nor the group: the Monday after has no place for her marks. Up to her last day the history stays.
-        Http.Answer left = put("/api/v1/roster/persons/" + alisa, "{\"leavingDate\":\"" + earlierMonday + "\",\"leavingReason\":\"переезд\"}",
+        // A mark of Alisa's on the Monday after: a leaving on the earlier Monday is asked about first, naming the mark, and
+        // changes nothing until confirmed.
+        Http.Answer later = record(english.json().get("id").asText() + ":" + monday, "g-1b", "{\"marks\":[" + mark(alisa, "4", "ORAL") + "]}",
+                teacher);
+        assertEquals(later.body(), 200, later.status());
+        Http.Answer asked = put("/api/v1/roster/persons/" + alisa, "{\"leavingDate\":\"" + earlierMonday + "\",\"leavingReason\":\"переезд\"}",
                 admin);
+        assertProblem(asked, 409, "leavingDate");
+        assertTrue(asked.body(), asked.body().contains("marks: 1 (the last on " + monday + ")"));
+        assertFalse(asked.body(), asked.body().contains("absences"));
+        assertNull(roster.person(alisa).orElseThrow().leavingDate());
+        assertTrue(roster.studentsOfClass(fiveA, today).stream().anyMatch(p -> p.id().equals(alisa)));
+
+        // Alisa leaves the school (confirmed); the earlier Monday is her last day. From the next day on she is in neither the
+        // class nor the group: the Monday after has no place for her marks. Up to her last day the history stays.
+        Http.Answer left = put("/api/v1/roster/persons/" + alisa, "{\"leavingDate\":\"" + earlierMonday + "\",\"leavingReason\":\"переезд\","
+                + "\"confirmLeaving\":true}", admin);
         assertEquals(left.body(), 200, left.status());
         assertFalse(roster.studentsOfClass(fiveA, today).stream().anyMatch(p -> p.id().equals(alisa)));
         assertTrue(roster.studentsOfClass(fiveA, earlierMonday).stream().anyMatch(p -> p.id().equals(alisa)));

@@ -667,6 +667,10 @@ public class PlatformIT {
         assertTrue(ui.body().contains("Вход в систему"));
         assertTrue(ui.raw().headers().firstValue("Content-Security-Policy").isPresent());
         assertEquals(200, http.get("/app.js").status());
+        // The site's icon: no 404 on every page a browser opens by itself.
+        Http.Answer icon = http.get("/favicon.ico");
+        assertEquals(200, icon.status());
+        assertTrue(icon.body(), icon.body().startsWith("<svg"));
         Http.Answer traversal = http.get("/..%2Fetc/users.properties");
         assertTrue(traversal.body(), traversal.status() >= 400 && !traversal.body().contains("admingroup"));
     }

@@ -394,6 +394,17 @@ public class ReportsIT {
             }
         }
         assertTrue("the school has absences to count", missedByClass[0] > 0);
+        // The municipality's administrator is offered the classes of its schools in the reports form (class reports run for them).
+        String munClasses = http.get("/api/v1/reports/classes", municipalAdmin).body();
+        assertTrue(munClasses, munClasses.contains(fiveA.id()) && munClasses.contains(fiveB.id()));
+        // Its PDF gives the period and the day counted up to as the school writes dates (dd.MM.yyyy, not ISO).
+        Http.Bytes attPdf = http.postBytes("/api/v1/reports/attendance/run", "{\"format\":\"PDF\"," + params("classId", fiveA.id(), "periodId",
+                period.id()) + "}", deputy);
+        assertEquals(200, attPdf.status());
+        String attText = pdfText(attPdf.bytes());
+        java.time.format.DateTimeFormatter ru = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        assertTrue(attText, attText.contains("Учтены уроки по " + ru.format(attTo)) && attText.contains(ru.format(period.start()) + " – ")
+                && !attText.contains(period.start().toString()));
         Http.Answer attBySchool = http.post("/api/v1/reports/attendance-municipal/run", "{\"format\":\"CSV\"," + params("municipalityId", m.id(),
                 "from", period.start().toString(), "to", attTo.toString()) + "}", municipalAdmin);
         assertEquals(attBySchool.body(), 200, attBySchool.status());

@@ -7,6 +7,8 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -833,6 +835,17 @@ public class RosterIT {
         assertEquals(200, importCsv(admin, school.id(), STAFF, false).status());
         assertEquals(200, importCsv(admin, other.id(), pupils(), false).status());
         SchoolClass fiveA = cls(school.id(), "5А");
+        // A staff file naming another class teacher of 5А: its check names the change before anything is written; the
+        // same file as before replaces nobody.
+        String swapped = STAFF.replace("belova@example.org;5А\n", "belova@example.org;\n").replace("Английский язык;;;\n",
+                "Английский язык;;;5А\n");
+        Http.Answer swap = importCsv(admin, school.id(), swapped, true);
+        assertEquals(swap.body(), 200, swap.status());
+        assertEquals(swap.body(), "[{\"className\":\"5А\",\"before\":\"Белова Ирина Сергеевна\",\"after\":\"Смирнова Анна Павловна\"}]",
+                swap.json().get("classTeacherChanges").toString());
+        assertEquals(staffIds(admin, school.id()).get("Белова"), cls(school.id(), "5А").classTeacherId());
+        Http.Answer same = importCsv(admin, school.id(), STAFF, true);
+        assertEquals(same.body(), 0, same.json().get("classTeacherChanges").size());
         SchoolClass twoB = cls(school.id(), "2Б");
         String alisa = studentOf(fiveA, "Алиса");
         String vera = studentOf(fiveA, "Вера");
@@ -1197,6 +1210,12 @@ public class RosterIT {
     public void staffGrantsFollowTheAcademicYear() throws Exception {
         int june = LocalDate.now().getYear() + 1; // a calendar year: June belongs to academic year june-1, 1 September starts june
         String password = "Roster-Passw0rd-7";
+        // An offset beyond ten years (a slip of the operator's keyboard) is refused with the unit and the bound; the clock stays.
+        String farAhead = shell("zhurnal:clock --offset 99999999999999");
+        assertTrue(farAhead, farAhead.contains("ten years"));
+        assertTrue(clock.now().toString(), Math.abs(java.time.Duration.between(clock.now(), java.time.Instant.now()).toSeconds()) < 5);
+        String badFixed = shell("zhurnal:clock --fixed yesterday");
+        assertTrue(badFixed, badFixed.contains("2026-12-02T08:00:00Z"));
         try {
             setClock(LocalDate.of(june, 6, 15));
             assertEquals(june - 1, year());
@@ -1263,6 +1282,20 @@ public class RosterIT {
         } finally {
             setClock(null);
         }
+    }
+
+    @Test
+    public void theOperatorBacksUpTheRunningDatabaseWithOneCommand() throws Exception {
+        Path dir = Files.createTempDirectory("zhurnal-backup");
+        String out = shell("zhurnal:backup " + dir.resolve("2026-12-02"));
+        assertTrue(out, out.contains("Backed up under"));
+        // Derby's copy: a database directory with its service.properties and data segment, under the directory given.
+        try (var files = Files.walk(dir.resolve("2026-12-02"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.toString(), names.contains("service.properties") && names.contains("seg0"));
+        }
+        String refused = shell("zhurnal:backup " + Files.createTempFile("zhurnal", ".txt"));
+        assertTrue(refused, refused.contains("is a file, not a directory"));
     }
 
     /** Runs a shell command as the test's console user; @return what it printed (and the error, if it failed) */

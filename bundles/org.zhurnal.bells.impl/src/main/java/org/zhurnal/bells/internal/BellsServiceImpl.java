@@ -222,6 +222,10 @@ public class BellsServiceImpl {
         ZhurnalPrincipal p = caller();
         access.require(p, schoolId, Action.ADMINISTER);
         LocalDate d = parseDate(date);
+        if (d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+            throw ProblemException.invalid("date", Text.of(d + " is a Sunday: there are no lessons to ring for",
+                    Text.date(d) + " — воскресенье: уроков нет, звонки не назначаются"));
+        }
         return write( em -> {
             ScheduleEntity s = target(em, schoolId, body);
             if (!Mapping.toDTO(s).validOn(d)) {

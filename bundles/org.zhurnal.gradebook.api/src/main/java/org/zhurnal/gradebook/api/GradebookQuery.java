@@ -47,6 +47,25 @@ public interface GradebookQuery {
      */
     List<LessonTimeliness> timeliness(String schoolId, LocalDate from, LocalDate to);
 
+    /**
+     * The deadlines {@link #timeliness} judges by, as configured now: the topic and attendance are due on the lesson's
+     * day, homework within {@code homeworkHours} after the class's last lesson of the day, marks within {@code markDays}
+     * after the work's date.
+     *
+     * @since 1.3
+     */
+    Deadlines deadlines();
+
+    /**
+     * The timeliness deadlines in force.
+     *
+     * @param homeworkHours hours after the class's last lesson of the day by which its homework is entered
+     * @param markDays days after the work's date within which its marks are entered
+     * @since 1.3
+     */
+    record Deadlines(int homeworkHours, int markDays) {
+    }
+
     /** @return the school's attendance reference book */
     List<AbsenceCode> absenceCodes(String schoolId);
 

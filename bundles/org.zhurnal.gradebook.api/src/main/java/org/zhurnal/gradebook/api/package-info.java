@@ -3,5 +3,5 @@
  * forecasts, timeliness) for other modules, and the types of its domain events.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.zhurnal.gradebook.api;

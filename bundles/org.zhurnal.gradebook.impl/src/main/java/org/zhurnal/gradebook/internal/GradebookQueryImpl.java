@@ -160,6 +160,11 @@ public class GradebookQueryImpl implements GradebookQuery {
     }
 
     @Override
+    public Deadlines deadlines() {
+        return new Deadlines(deadlines.homeworkHours(), deadlines.markDays());
+    }
+
+    @Override
     public List<LessonTimeliness> timeliness(String schoolId, LocalDate from, LocalDate to) {
         // A day is judged once it is over: the topic and attendance are due by its end, so today's lessons are not late
         // at 8 a.m. (the «Today» page lists what is still open).

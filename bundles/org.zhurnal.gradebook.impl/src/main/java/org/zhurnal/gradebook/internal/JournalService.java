@@ -372,7 +372,7 @@ public class JournalService {
                 String link = b.homeworkLinks().get(i) == null ? "" : b.homeworkLinks().get(i).trim();
                 if (!(link.startsWith("https://") || link.startsWith("http://")) || link.length() > 500 || link.contains("\n")
                         || link.contains(" ")) {
-                    v.add(new Violation("homeworkLinks[" + i + "]", Text.of("a link is an http(s) URL of at most 500 characters",
+                    v.add(new Violation("homeworkLinks[" + i + "]", Text.of("link " + (i + 1) + " is not an http(s) URL of at most 500 characters",
                             "Ссылка " + (i + 1) + " — адрес http(s) не длиннее 500 символов")));
                 } else {
                     links.add(link);

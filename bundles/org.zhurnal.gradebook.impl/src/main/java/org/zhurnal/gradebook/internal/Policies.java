@@ -27,7 +27,33 @@ public class Policies {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addConfig(PolicyConfig c) {
         configs.add(c);
+        warnIfIneffective(c);
     }
+
+    /**
+     * A policy that cannot take effect is said in the log: one for a municipality id that does not exist (its name given
+     * instead of the id, say), or a second one for a municipality that has one (the first one found is used).
+     */
+    private void warnIfIneffective(PolicyConfig c) {
+        PolicyConfig.Policy p = c.policy();
+        if (p == null) {
+            return;
+        }
+        try {
+            if (!"*".equals(p.municipality()) && tenants.municipalities().stream().noneMatch(m -> m.id().equals(p.municipality()))) {
+                LOG.warn("Grading policy for municipality «{}»: no municipality has this id (give its id, as GET /api/v1/municipalities "
+                        + "lists them, not its name); the policy for * applies to its schools", p.municipality());
+            }
+        } catch (RuntimeException e) {
+            // the tenants are not readable yet (the database starting): nothing to say
+        }
+        long same = configs.stream().map(PolicyConfig::policy).filter(x -> x != null && x.municipality().equals(p.municipality())).count();
+        if (same > 1) {
+            LOG.warn("{} grading policies for municipality «{}»: only one of them applies; remove the others", same, p.municipality());
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Policies.class);
 
     void removeConfig(PolicyConfig c) {
         configs.remove(c);
@@ -39,6 +65,9 @@ public class Policies {
         PolicyConfig.Policy any = null;
         for (PolicyConfig c : configs) {
             PolicyConfig.Policy p = c.policy();
+            if (p == null) {
+                continue; // a configuration never valid (logged): not in force
+            }
             if (p.municipality().equals(municipality)) {
                 return p;
             }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -15,8 +16,11 @@ import org.zhurnal.gradebook.spi.GradingPolicy;
 
 /**
  * One municipality's grading policy: a factory configuration {@code etc/org.zhurnal.grading.policy-<name>.cfg}
- * (one component per file; changes apply at once, no restart). A configuration with invalid values does not
- * activate and is reported in the log; the previous one stays in force.
+ * (one component per file; changes apply at once, no restart). A change with an invalid value is refused as a whole
+ * and reported in the log (an ERROR naming the value, no stack trace): the policy as it was stays in force — a slip in
+ * one value never puts the municipality on the built-in defaults. A configuration invalid from the start is not in
+ * force ({@link #policy()} is {@code null}; the policy for {@code *}, else the built-in default, applies) and is
+ * reported the same way.
  */
 @Component(service = PolicyConfig.class, configurationPid = PolicyConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PolicyConfig.Config.class, factory = true)
@@ -51,15 +55,34 @@ public class PolicyConfig {
     /** The policy in force when no configuration matches. */
     public static final Policy DEFAULT = parse("*", DEFAULT_WEIGHTS, "0.5", 3);
 
-    private final Policy policy;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PolicyConfig.class);
+
+    private volatile Policy policy;
 
     @Activate
     public PolicyConfig(Config config) {
-        this.policy = parse(config.municipality(), config.weights(), config.roundingThreshold(), config.minimumMarks());
+        this.policy = parseOrKeep(config, null);
     }
 
+    /** A change of the configuration: taken if every value is valid, else the policy as it was stays. */
+    @Modified
+    void modified(Config config) {
+        policy = parseOrKeep(config, policy);
+    }
+
+    /** @return the policy in force, or {@code null} when its configuration has never been valid */
     public Policy policy() {
         return policy;
+    }
+
+    private static Policy parseOrKeep(Config c, Policy previous) {
+        try {
+            return parse(c.municipality(), c.weights(), c.roundingThreshold(), c.minimumMarks());
+        } catch (IllegalArgumentException e) {
+            LOG.error("Grading policy {} (municipality {}) not changed: {}; {}", PID, c.municipality(), e.getMessage(), previous == null
+                    ? "it is not in force (the policy for * or the built-in default applies)" : "the previous values stay in force");
+            return previous;
+        }
     }
 
     /** @throws IllegalArgumentException naming the bad value */
@@ -85,9 +108,16 @@ public class PolicyConfig {
         }
         BigDecimal t;
         try {
-            t = new BigDecimal(threshold.trim());
+            // «0,5» as a Russian operator types it is 0.5.
+            t = new BigDecimal(threshold.trim().replace(',', '.'));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("roundingThreshold: «" + threshold + "» is not a number");
+        }
+        if (t.signum() <= 0 || t.compareTo(BigDecimal.ONE) >= 0) {
+            throw new IllegalArgumentException("roundingThreshold: «" + threshold + "» is not between 0 and 1 (e.g. 0.5: 4.5 → 5)");
+        }
+        if (minimumMarks < 1 || minimumMarks > 50) {
+            throw new IllegalArgumentException("minimumMarks: " + minimumMarks + " is not between 1 and 50");
         }
         return new Policy(municipality == null || municipality.isBlank() ? "*" : municipality.trim(), Map.copyOf(w),
                 new GradingPolicy(t, minimumMarks));

@@ -86,7 +86,26 @@ public class SchemeRules {
             throw ProblemException.invalid("schemeId", "schemeId is an installed grading scheme: "
                     + String.join(", ", schemes.list().stream().map(s -> s.id()).toList()));
         }
-        String subject = n.subject() == null || n.subject().isBlank() ? null : n.subject().trim();
+        if (n.subject() != null && n.subject().isBlank()) {
+            // An empty subject is not «every subject» (leave the field out for that): it would switch every subject at once.
+            throw ProblemException.invalid("subject", org.zhurnal.core.api.Text.of("subject is a subject's name; leave it out for a rule of "
+                    + "every subject", "Укажите предмет; правило для всех предметов задаётся без поля «subject»"));
+        }
+        String subject = n.subject() == null ? null : n.subject().trim();
+        // Two rules for the same subject (or both for every subject) over common grades would leave it to chance which
+        // scheme a grade follows: the rule in the way is named; delete it first.
+        for (Rule r : rules(schoolId)) {
+            boolean sameSubject = r.subject() == null ? subject == null : subject != null && r.subject().equalsIgnoreCase(subject);
+            if (sameSubject && r.gradeFrom() <= to && from <= r.gradeTo()) {
+                String what = (r.subject() == null ? "every subject" : r.subject()) + ", grades " + r.gradeFrom() + "–" + r.gradeTo() + ": "
+                        + r.schemeId();
+                String whatRu = (r.subject() == null ? "все предметы" : r.subject()) + ", " + r.gradeFrom() + "–" + r.gradeTo()
+                        + " классы: " + r.schemeId();
+                throw ProblemException.conflict("scheme-rule-overlap", org.zhurnal.core.api.Text.of("A rule already covers these grades ("
+                        + what + ", id " + r.id() + "); delete it first", "Для этих классов уже есть правило (" + whatRu
+                        + "); сначала удалите его"));
+            }
+        }
         return cache.write(jpa, BOOK, schoolId, em -> {
             SchemeRuleEntity e = new SchemeRuleEntity();
             e.setId(UUID.randomUUID().toString());

@@ -14,6 +14,9 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.zhurnal.roster.api.StudentRecordsCheck;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.Violation;
@@ -37,10 +40,17 @@ import org.zhurnal.roster.internal.entity.PersonEntity;
 @Component(service = PersonEdits.class)
 public class PersonEdits {
 
-    /** The correction; {@code null} means unchanged. */
+    /**
+     * The correction; {@code null} means unchanged. {@code confirmLeaving} confirms a leaving date before which — on later
+     * days — the journal still holds the student's marks or absences (asked first with a 409 that names them).
+     */
     public record PersonUpdate(String lastName, String firstName, String middleName, LocalDate birthDate, String sex,
             LocalDate leavingDate, String leavingReason, Boolean noElectronicAccess, String positions, String subjects,
-            List<Contact> contacts) {}
+            List<Contact> contacts, Boolean confirmLeaving) {}
+
+    /** The modules that keep per-student records by day (the gradebook), asked before a leaving date is recorded. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<StudentRecordsCheck> recordChecks = List.of();
 
     private static final Pattern NAME = Pattern.compile("^[\\p{L}][\\p{L}\\- ']*$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s;,]+@[^@\\s;,]+\\.[^@\\s;,]{2,}$");
@@ -100,6 +110,9 @@ public class PersonEdits {
             }
             if (u.sex() != null) {
                 p.setSex(u.sex().toUpperCase(Locale.ROOT));
+            }
+            if (u.leavingDate() != null && !u.leavingDate().toString().equals(p.getLeavingDate()) && !Boolean.TRUE.equals(u.confirmLeaving())) {
+                requireNothingAfter(p, u.leavingDate());
             }
             if (u.leavingDate() != null) {
                 // A later leaving date (a correction): what ended on the old one runs on to the new one.
@@ -207,6 +220,32 @@ public class PersonEdits {
                 audit.record(p.getSchoolId(), t[2], (String) r[0], "return", before, after);
             }
         }
+    }
+
+    /**
+     * A leaving date with the student's marks or absences on later days (a leaving recorded late, or a wrong date): the
+     * records stay in the journal, but the student is in no class on their days, so the school's reports would count them
+     * for no lesson. 409 naming what is recorded and until when, unless the request confirms the date.
+     */
+    private void requireNothingAfter(PersonEntity p, LocalDate leaving) {
+        List<String> en = new ArrayList<>();
+        List<String> ru = new ArrayList<>();
+        for (StudentRecordsCheck check : recordChecks) {
+            for (StudentRecordsCheck.Recorded r : check.recordedAfter(p.getId(), leaving)) {
+                en.add(r.kind().en() + ": " + r.count() + " (the last on " + r.last() + ")");
+                ru.add(r.kind().ru() + " — " + r.count() + " (последние " + Text.date(r.last()) + ")");
+            }
+        }
+        if (en.isEmpty()) {
+            return;
+        }
+        String name = p.getLastName() + " " + p.getFirstName();
+        throw new ProblemException(409, "records-after-leaving", "Conflict", Text.of("The journal holds records of " + name + " after "
+                + leaving + ": " + String.join("; ", en) + ". They stay in the journal, but from the day after the leaving date the student is "
+                + "in no class or group. Check the date; to record it anyway, send the change again with confirmLeaving: true",
+                "В журнале есть записи ученика " + name + " после даты выбытия " + Text.date(leaving) + ": " + String.join("; ", ru)
+                        + ". Они останутся в журнале, но со следующего дня после выбытия ученик не числится ни в классе, ни в группах. "
+                        + "Проверьте дату; если она верна, подтвердите выбытие."), "leavingDate");
     }
 
     /**

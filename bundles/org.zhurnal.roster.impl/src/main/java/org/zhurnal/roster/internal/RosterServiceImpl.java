@@ -264,7 +264,9 @@ public class RosterServiceImpl implements RosterService {
                     staff.unchanged().forEach((k, v) -> unchanged.merge(k, v, Integer::sum));
                     java.util.List<String> newClasses = new java.util.ArrayList<>(students.newClasses());
                     newClasses.addAll(staff.newClasses());
-                    report = new ImportReport(dryRun, students.rows() + staff.rows(), created, updated, unchanged, newClasses);
+                    java.util.List<ImportReport.ClassTeacherChange> teachers = new java.util.ArrayList<>(students.classTeacherChanges());
+                    teachers.addAll(staff.classTeacherChanges());
+                    report = new ImportReport(dryRun, students.rows() + staff.rows(), created, updated, unchanged, newClasses, teachers);
                 }
                 if (dryRun) {
                     throw new DryRun(report);

@@ -214,7 +214,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     @Override
     public void changePassword(String accountId, String currentPassword, String newPassword, String keepToken) {
         if (currentPassword == null || currentPassword.isEmpty()) {
-            throw ProblemException.invalid("currentPassword", Text.of("currentPassword is required", "Введите текущий пароль"));
+            throw ProblemException.invalid("currentPassword", Text.of("Enter your current password", "Введите текущий пароль"));
         }
         String login = jpa.txExpr(TransactionType.Supports, em -> {
             AccountEntity a = em.find(AccountEntity.class, accountId);

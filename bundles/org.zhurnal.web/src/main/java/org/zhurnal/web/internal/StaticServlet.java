@@ -62,6 +62,8 @@ public class StaticServlet extends HttpServlet {
         String path = req.getPathInfo() == null ? req.getServletPath() : req.getServletPath() + req.getPathInfo();
         if (path == null || path.isEmpty() || "/".equals(path)) {
             path = "/index.html";
+        } else if ("/favicon.ico".equals(path)) {
+            path = "/favicon.svg"; // asked for by browsers on any page opened by itself
         }
         headers(resp);
         if (path.contains("..") || path.contains("//") || path.contains("\\")) {

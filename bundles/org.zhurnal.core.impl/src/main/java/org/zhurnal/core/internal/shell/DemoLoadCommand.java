@@ -29,9 +29,17 @@ public class DemoLoadCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        if (schools < 0 || schools > 500 || activityDays < 0 || activityDays > 366) {
+            System.err.println("--schools is 0 to 500 and --activity-days 0 to 366");
+            return null;
+        }
         var creds = CallContext.asShellOperator("demo-load", loader::load);
-        System.out.println("Demo school loaded. Logins (also in data/demo-credentials.txt):");
-        creds.forEach(c -> System.out.println("  " + c.replace('\t', ' ')));
+        if (creds.isEmpty()) {
+            System.out.println("Demo school loaded; no new logins (those created before are in data/demo-credentials.txt).");
+        } else {
+            System.out.println("Demo school loaded. Logins (also in data/demo-credentials.txt):");
+            creds.forEach(c -> System.out.println("  " + c.replace('\t', ' ')));
+        }
         if (schools > 0) {
             LocalDate from = activityDays > 0 ? clock.today().minusDays(activityDays) : null;
             var ids = CallContext.asShellOperator("demo-load", () -> loader.loadNeighbours(schools, from));

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.calendar.api.CalendarQuery;
 import org.zhurnal.calendar.api.ReportingPeriod;
 import org.zhurnal.core.api.ZhurnalClock;
@@ -114,7 +115,7 @@ public class AttendanceReport implements ReportPlugin {
             return new ReportOutput(base + ".xlsx", Sheets.xlsx(table(c, rows, en)));
         }
         String title = (en ? "Attendance of class " : "Посещаемость: класс ") + c.name() + ", " + period.name() + " ("
-                + period.start() + " – " + period.end() + ")";
+                + Text.date(period.start()) + " – " + Text.date(period.end()) + ")";
         List<PrintDocument.Column> columns = new ArrayList<>();
         float[] widths = { 60, 18, 20, 20, 24, 24, 18 };
         String[] headers = en ? HEADERS_EN : HEADERS_RU;
@@ -124,7 +125,7 @@ public class AttendanceReport implements ReportPlugin {
         List<List<String>> cells = new ArrayList<>();
         rows.forEach(r -> cells.add(r.cells()));
         byte[] pdf = new PrintDocument(title, PrintDocument.Orientation.PORTRAIT).footer(title).heading(title)
-                .paragraph((en ? "Lessons counted up to " : "Учтены уроки по ") + min(period.end(), clock.today())).table(columns, cells).render();
+                .paragraph((en ? "Lessons counted up to " : "Учтены уроки по ") + Text.date(min(period.end(), clock.today()))).table(columns, cells).render();
         return new ReportOutput(base + ".pdf", pdf);
     }
 

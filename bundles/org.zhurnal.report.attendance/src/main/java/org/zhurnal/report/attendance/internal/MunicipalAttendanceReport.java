@@ -13,6 +13,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.tenancy.Municipality;
 import org.zhurnal.core.api.tenancy.School;
 import org.zhurnal.core.api.tenancy.TenantService;
@@ -146,7 +147,7 @@ public class MunicipalAttendanceReport implements ReportPlugin {
         if (request.format() == ReportFormat.XLSX) {
             return new ReportOutput(base + ".xlsx", Sheets.xlsx(table));
         }
-        String title = (en ? "Attendance by school: " : "Посещаемость по школам: ") + m.name() + ", " + from + " – " + to;
+        String title = (en ? "Attendance by school: " : "Посещаемость по школам: ") + m.name() + ", " + Text.date(from) + " – " + Text.date(to);
         List<PrintDocument.Column> columns = new ArrayList<>();
         float[] widths = { 50, 18, 20, 18, 22, 22, 18, 20 };
         for (int i = 0; i < table.headers().size(); i++) {

@@ -86,6 +86,11 @@ public class ControlData {
         return gradebook.timeliness(schoolId, from, to);
     }
 
+    /** @return the deadlines the timeliness is judged by */
+    public GradebookQuery.Deadlines deadlines() {
+        return gradebook.deadlines();
+    }
+
     /** @return the schools of a municipality, by short name */
     public List<School> schools(String municipalityId) {
         return tenants.schools(municipalityId).stream().sorted(Comparator.comparing(School::shortName)).toList();

@@ -78,10 +78,16 @@ public class ReportResource implements RestResource {
     /** The installed reports ({@code lang}: ru or en). */
     @GET
     public List<ReportInfo> catalogue(@QueryParam("lang") String lang) {
-        staffOnly();
+        ZhurnalPrincipal p = staffOnly();
         String language = "en".equals(lang) ? "en" : "ru";
+        // A report over a municipality's schools is offered to those who hold a municipality (or the whole system): a school's
+        // deputy could only be refused running it.
+        boolean municipal = p.grants().stream().anyMatch(g -> g.scope().type() == ScopeType.MUNICIPALITY || g.scope().type() == ScopeType.SYSTEM);
         List<ReportInfo> out = new ArrayList<>();
         for (ReportPlugin r : registry.all()) {
+            if (!municipal && r.parameters().stream().anyMatch(x -> x.required() && x.type() == org.zhurnal.reporting.spi.ParameterType.MUNICIPALITY)) {
+                continue;
+            }
             out.add(new ReportInfo(r.id(), r.title(language), r.parameters(), r.formats().stream().sorted().toList()));
         }
         return out;
@@ -104,6 +110,14 @@ public class ReportResource implements RestResource {
             } else if ((g.role() == Role.DEPUTY_DIRECTOR || g.role() == Role.SCHOOL_COORDINATOR)
                     && g.scope().type() == org.zhurnal.core.api.security.ScopeType.SCHOOL) {
                 roster.classes(g.scope().id(), year).forEach(c -> found.put(c.id(), choice(c)));
+            } else if ((g.role() == Role.MUNICIPAL_ADMIN || g.role() == Role.SYSTEM_ADMIN)
+                    && (g.scope().type() == ScopeType.MUNICIPALITY || g.scope().type() == ScopeType.SYSTEM)) {
+                // The municipality's (or every) school's classes: class reports run for them (the runner checks the same).
+                for (School s : tenants.schools(g.scope().type() == ScopeType.MUNICIPALITY ? g.scope().id() : null)) {
+                    if (authorization.permits(p, Action.ADMINISTER, ScopeRef.school(s.id()))) {
+                        roster.classes(s.id(), year).forEach(c -> found.put(c.id(), choice(c)));
+                    }
+                }
             }
         }
         return found.values().stream().sorted(java.util.Comparator.comparingInt(ClassChoice::grade).thenComparing(ClassChoice::name)).toList();

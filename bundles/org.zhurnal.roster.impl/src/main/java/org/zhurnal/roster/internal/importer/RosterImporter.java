@@ -54,6 +54,7 @@ public final class RosterImporter {
     private final Map<String, Integer> created = new TreeMap<>();
     /** The names of the classes this file creates, in the order met. */
     private final List<String> newClasses = new ArrayList<>();
+    private final List<ImportReport.ClassTeacherChange> classTeacherChanges = new ArrayList<>();
     private final Map<String, Integer> updated = new TreeMap<>();
     private final Map<String, Integer> unchanged = new TreeMap<>();
     /** Audit entries of the whole file, written with one chain lock at the end. */
@@ -135,7 +136,7 @@ public final class RosterImporter {
         }
         writeNewRows();
         audit.recordAll(schoolId, changes);
-        return new ImportReport(dryRun, parsed.rows(), created, updated, unchanged, newClasses);
+        return new ImportReport(dryRun, parsed.rows(), created, updated, unchanged, newClasses, classTeacherChanges);
     }
 
     /** @return ids of the staff whose class-teacher assignments this import changed (their grants follow) */
@@ -467,6 +468,11 @@ public final class RosterImporter {
                     c.setClassTeacherId(p.getId());
                     if (before != null) {
                         reassigned.add(before);
+                        // Replacing a class teacher is rarely what a staff file means (a teacher's row copied to another
+                        // line, a class typed wrong): named in the report, so the check before the import shows it.
+                        PersonEntity was = em.find(PersonEntity.class, before);
+                        classTeacherChanges.add(new ImportReport.ClassTeacherChange(r.classTeacherOf(), was == null ? before : fullName(was),
+                                fullName(p)));
                     }
                     reassigned.add(p.getId());
                     changes.add(new AuditRecord("class", c.getId(), "import-update", before == null ? null : Map.of("classTeacherId", before),
@@ -486,6 +492,10 @@ public final class RosterImporter {
                 });
             }
         }
+    }
+
+    private static String fullName(PersonEntity p) {
+        return p.getLastName() + " " + p.getFirstName() + (p.getMiddleName() == null ? "" : " " + p.getMiddleName());
     }
 
     /** In Russian: the school has {@code n} groups named {@code name} in the year; rename one first. */

@@ -27,6 +27,8 @@ import org.zhurnal.core.api.security.Grant;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.security.api.AuthenticationService;
 import org.zhurnal.security.api.Session;
+import org.zhurnal.security.api.AccountInfo;
+import org.zhurnal.security.api.AccountService;
 
 /**
  * Sign-in, sign-out and password change. A successful login answers the bearer token in the body and
@@ -51,9 +53,10 @@ public class AuthResource implements RestResource {
     public record PasswordChange(String currentPassword, String newPassword) {}
 
     /** Who is signed in. */
-    public record Me(String accountId, String login, String displayName, List<Grant> grants, boolean mustChangePassword) {
+    /** The signed-in account; {@code personId} is its person in the roster (a teacher's own timetable), {@code null} for none. */
+    public record Me(String accountId, String login, String displayName, List<Grant> grants, boolean mustChangePassword, String personId) {
         static Me of(ZhurnalPrincipal p) {
-            return new Me(p.accountId(), p.login(), p.displayName(), p.grants(), p.mustChangePassword());
+            return new Me(p.accountId(), p.login(), p.displayName(), p.grants(), p.mustChangePassword(), null);
         }
     }
 
@@ -62,6 +65,11 @@ public class AuthResource implements RestResource {
 
     private final AuthenticationService auth;
     private final ZhurnalClock clock;
+
+    /** The accounts, for the signed-in person's id (optional: {@code me} answers without it while they are away). */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile AccountService accounts;
 
     @Activate
     public AuthResource(@Reference AuthenticationService auth, @Reference ZhurnalClock clock) {
@@ -116,7 +124,10 @@ public class AuthResource implements RestResource {
     @GET
     @Path("me")
     public Me me() {
-        return Me.of(CallContext.requirePrincipal());
+        ZhurnalPrincipal p = CallContext.requirePrincipal();
+        AccountService a = accounts;
+        String personId = a == null ? null : a.byId(p.accountId()).map(AccountInfo::personId).orElse(null);
+        return new Me(p.accountId(), p.login(), p.displayName(), p.grants(), p.mustChangePassword(), personId);
     }
 
     static String cookie(String name, String value, long maxAge, boolean httpOnly, boolean secure) {

@@ -23,6 +23,7 @@ import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ScopeRef;
+import org.zhurnal.gradebook.api.GradebookQuery;
 import org.zhurnal.gradebook.api.LessonTimeliness;
 import org.zhurnal.report.timeliness.internal.ControlData;
 import org.zhurnal.report.timeliness.internal.Shares;
@@ -54,9 +55,9 @@ public class TimelinessResource implements RestResource {
             List<String> late, int lateMarks, String description) {
     }
 
-    /** The school's timeliness over a range. */
+    /** The school's timeliness over a range, and the deadlines it was judged by. */
     public record SchoolTimeliness(String schoolId, String school, LocalDate from, LocalDate to, List<TeacherRow> teachers, TeacherRow total,
-            List<ViolationRow> violations) {
+            List<ViolationRow> violations, GradebookQuery.Deadlines deadlines) {
     }
 
     /** The school's timeliness from {@code from} to {@code to} (at most a year; {@code lang} ru or en for the descriptions). */
@@ -87,7 +88,8 @@ public class TimelinessResource implements RestResource {
             violations.add(new ViolationRow(l.occurrenceId(), l.date(), names.unit(l), l.subject(), l.teacherId(), names.person(l.teacherId()),
                     v.late().stream().map(Enum::name).toList(), l.lateMarks(), Shares.describe(v, en)));
         }
-        return new SchoolTimeliness(schoolId, data.schoolName(schoolId), from, to, teachers, row(Shares.total(lessons), null), violations);
+        return new SchoolTimeliness(schoolId, data.schoolName(schoolId), from, to, teachers, row(Shares.total(lessons), null), violations,
+                data.deadlines());
     }
 
     private static TeacherRow row(Shares.TeacherStats s, String name) {
