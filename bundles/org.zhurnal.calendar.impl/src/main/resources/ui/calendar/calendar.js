@@ -12,6 +12,14 @@ Object.assign(TEXTS.ru, {
   'cal.addDayOff': 'Добавить', 'cal.OPEN': 'открыт', 'cal.CLOSED': 'закрыт', 'cal.close': 'Закрыть', 'cal.reopen': 'Открыть снова',
   'cal.closeAsk': 'Закрыть период «{name}» для всей школы? Оценки, посещаемость и итоговые оценки за него нельзя будет менять, пока его не откроют снова (с указанием причины).',
   'cal.reason': 'Причина повторного открытия', 'cal.delete': 'Удалить', 'cal.all': 'все', 'cal.noYears': 'Учебных годов ещё нет: создайте первый.',
+  'cal.transfers': 'Переносы рабочих дней', 'cal.transfersHint': 'Например, по постановлению о переносе выходных: суббота становится рабочим '
+    + 'днём с расписанием понедельника, а понедельник — выходным.', 'cal.date': 'Дата', 'cal.becomes': 'Становится',
+  'cal.workingDay': 'рабочим днём', 'cal.freeDay': 'выходным', 'cal.timetableOf': 'Уроки по расписанию дня', 'cal.addTransfer': 'Добавить перенос',
+  'cal.workingAs': 'рабочий день, уроки по расписанию: {day}', 'cal.free': 'выходной',
+  'cal.MONDAY': 'понедельник', 'cal.TUESDAY': 'вторник', 'cal.WEDNESDAY': 'среда', 'cal.THURSDAY': 'четверг', 'cal.FRIDAY': 'пятница',
+  'cal.SATURDAY': 'суббота',
+  'cal.closeEarly': 'Период ещё не закончился: он идёт по {date} включительно. Уроки до этого дня нельзя будет записать в журнал.',
+  'cal.editDates': 'Изменить даты', 'cal.saveDates': 'Сохранить даты',
   'cal.done': 'Готово.', 'cal.badGrades': 'Параллели: числа от 1 до 11 через запятую или диапазоном, напр. 1-4,5',
 });
 Object.assign(TEXTS.en, {
@@ -24,6 +32,14 @@ Object.assign(TEXTS.en, {
   'cal.addDayOff': 'Add', 'cal.OPEN': 'open', 'cal.CLOSED': 'closed', 'cal.close': 'Close', 'cal.reopen': 'Reopen',
   'cal.closeAsk': 'Close the period “{name}” for the whole school? Its marks, attendance and grades cannot be changed until it is reopened (with a reason).',
   'cal.reason': 'Reason for reopening', 'cal.delete': 'Delete', 'cal.all': 'all', 'cal.noYears': 'No academic years yet: create the first one.',
+  'cal.transfers': 'Moved working days', 'cal.transfersHint': 'For example, by the government\'s decree on moved days off: a Saturday becomes a '
+    + 'working day following Monday\'s timetable, and a Monday a day off.', 'cal.date': 'Date', 'cal.becomes': 'Becomes',
+  'cal.workingDay': 'a working day', 'cal.freeDay': 'a day off', 'cal.timetableOf': 'Lessons of the timetable of', 'cal.addTransfer': 'Add',
+  'cal.workingAs': 'working day, the timetable of {day}', 'cal.free': 'day off',
+  'cal.MONDAY': 'Monday', 'cal.TUESDAY': 'Tuesday', 'cal.WEDNESDAY': 'Wednesday', 'cal.THURSDAY': 'Thursday', 'cal.FRIDAY': 'Friday',
+  'cal.SATURDAY': 'Saturday',
+  'cal.closeEarly': 'The period is not over yet: it runs until {date} inclusive. Its remaining lessons could not be journaled.',
+  'cal.editDates': 'Change dates', 'cal.saveDates': 'Save dates',
   'cal.done': 'Done.', 'cal.badGrades': 'Grades: numbers 1 to 11 separated by commas or as a range, e.g. 1-4,5',
 });
 
@@ -62,11 +78,32 @@ async function act(target, fn) {
   }
 }
 
+/** An open period's dates made editable in its row (the school's own boundaries); saved with PUT, refused ones explained. */
+function editDates(p, cell) {
+  const start = el('input');
+  start.type = 'date';
+  start.value = p.start;
+  start.className = 'p-start';
+  start.setAttribute('aria-label', t('cal.start'));
+  const end = el('input');
+  end.type = 'date';
+  end.value = p.end;
+  end.className = 'p-end';
+  end.setAttribute('aria-label', t('cal.end'));
+  cell.replaceChildren(start, ' – ', end, ' ', button(t('cal.saveDates'), () => act($('periods-result'),
+    () => api('PUT', `calendar/periods/${encodeURIComponent(p.id)}`, { start: start.value || null, end: end.value || null }))));
+  start.focus();
+}
+
 function periodRow(p) {
   const tr = el('tr');
   tr.dataset.period = p.id;
   [p.name, `${date(p.start)} – ${date(p.end)}`, gradesText(p.grades), t('cal.' + p.state)].forEach((x) => tr.appendChild(el('td', null, x)));
   const td = el('td');
+  if (p.state !== 'CLOSED') {
+    const datesCell = tr.children[1];
+    td.append(button(t('cal.editDates'), () => editDates(p, datesCell)), ' ');
+  }
   if (p.state === 'CLOSED') {
     const reason = el('input');
     reason.placeholder = t('cal.reason');
@@ -76,7 +113,9 @@ function periodRow(p) {
   } else {
     // Closing stops every teacher's entries for the period in the whole school: asked first.
     td.appendChild(button(t('cal.close'), () => {
-      if (!window.confirm(t('cal.closeAsk', { name: p.name }))) return undefined;
+      // A period closed before its last day stops the lessons still to come: said first, with the date.
+      const early = p.end >= isoDate() ? `${t('cal.closeEarly', { date: date(p.end) })}\n\n` : '';
+      if (!window.confirm(early + t('cal.closeAsk', { name: p.name }))) return undefined;
       return act($('periods-result'), () => api('POST', `calendar/periods/${encodeURIComponent(p.id)}/close`));
     }));
   }
@@ -93,6 +132,23 @@ function dayOffRow(d) {
   return tr;
 }
 
+const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
+
+function transferRow(x) {
+  const tr = el('tr');
+  tr.dataset.transfer = x.id;
+  [date(x.date), x.working ? t('cal.workingAs', { day: t('cal.' + x.timetableOf) }) : t('cal.free')].forEach((c) => tr.appendChild(el('td', null, c)));
+  const td = el('td');
+  td.appendChild(button(t('cal.delete'), () => act($('transfer-result'), () => api('DELETE', `calendar/transfers/${encodeURIComponent(x.id)}`))));
+  tr.appendChild(td);
+  return tr;
+}
+
+function fillWeekdays() {
+  fillSelect($('t-of'), WEEKDAYS.map((d) => [d, t('cal.' + d)]), $('t-of').value || 'MONDAY');
+  $('t-of-label').hidden = $('t-working').value !== 'true';
+}
+
 async function showYear() {
   const y = $('year').value;
   if (!y) { $('year-view').hidden = true; return; }
@@ -103,6 +159,7 @@ async function showYear() {
     current = shown;
     $('periods').replaceChildren(...current.periods.map(periodRow));
     $('days-off').replaceChildren(...current.daysOff.map(dayOffRow));
+    $('transfers').replaceChildren(...(current.transfers || []).slice().sort((a, b) => a.date.localeCompare(b.date)).map(transferRow));
     $('year-view').hidden = false;
   } catch (e) {
     say($('status'), 'bad', errorText(e));
@@ -151,12 +208,21 @@ $('dayoff-form').addEventListener('submit', (ev) => {
     { kind: $('d-kind').value, name: $('d-name').value.trim(), start: $('d-start').value, end: $('d-end').value, grades }));
 });
 
+$('transfer-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const working = $('t-working').value === 'true';
+  act($('transfer-result'), () => api('POST', `calendar/years/${encodeURIComponent(current.year.id)}/transfers`,
+    { date: $('t-date').value, working, timetableOf: working ? $('t-of').value : null }));
+});
+$('t-working').addEventListener('change', fillWeekdays);
+
 $('school').addEventListener('change', () => loadYears());
 $('year').addEventListener('change', showYear);
-onLanguageChange(() => { translate(); showYear(); });
+onLanguageChange(() => { translate(); fillWeekdays(); showYear(); });
 
 async function start() {
   translate();
+  fillWeekdays();
   const y = academicYearOf(isoDate());
   $('y-year').value = y + 1;
   $('y-start').value = `${y + 1}-09-01`;

@@ -25,6 +25,7 @@ Object.assign(TEXTS.ru, {
   'diary.markNotCounted': 'Не входит в средний балл',
   // The work types as the journal names them (the gradebook's WorkTypes.ALL, GET /api/v1/gradebook/work-types).
   'diary.prevWeek': 'предыдущая неделя', 'diary.nextWeek': 'следующая неделя',
+  'diary.noPeriod': 'На {date} учебного периода нет (каникулы или учебный год ещё не начался): выберите неделю учебного периода.',
   'diary.work.ORAL': 'Ответ на уроке', 'diary.work.HOMEWORK': 'Домашняя работа', 'diary.work.CLASSWORK': 'Работа на уроке',
   'diary.work.DICTATION': 'Диктант', 'diary.work.ESSAY': 'Сочинение', 'diary.work.PRACTICAL': 'Практическая работа',
   'diary.work.LAB': 'Лабораторная работа', 'diary.work.TEST': 'Самостоятельная работа', 'diary.work.PROJECT': 'Проект',
@@ -51,6 +52,7 @@ Object.assign(TEXTS.en, {
   'diary.markDate': 'Date of the work: {date}', 'diary.markComment': 'Teacher’s comment: {text}',
   'diary.markNotCounted': 'Not counted in the average',
   'diary.prevWeek': 'previous week', 'diary.nextWeek': 'next week',
+  'diary.noPeriod': 'No reporting period on {date} (holidays, or the year has not begun): choose a week of a reporting period.',
   'diary.work.ORAL': 'Oral answer', 'diary.work.HOMEWORK': 'Homework', 'diary.work.CLASSWORK': 'Classwork', 'diary.work.DICTATION': 'Dictation',
   'diary.work.ESSAY': 'Essay', 'diary.work.PRACTICAL': 'Practical work', 'diary.work.LAB': 'Laboratory work', 'diary.work.TEST': 'Quiz',
   'diary.work.PROJECT': 'Project', 'diary.work.CONTROL': 'Test',
@@ -81,11 +83,14 @@ function workName(id) {
 
 /** Why there is no forecast, in the UI's language: the grading schemes give a few known English reasons. */
 function reasonText(reason) {
-  if (!reason || reason === 'no marks') return '';
-  let m = /^fewer than (\d+) marks$/.exec(reason);
+  if (!reason) return '';
+  // The family is not told about marks in a scheme no longer used for the subject (a note for the teacher).
+  const first = reason.split('; ')[0];
+  if (first === 'no marks') return '';
+  let m = /^fewer than (\d+) marks$/.exec(first);
   if (m) return t('diary.reason.fewer', { n: m[1] });
-  m = /^The grading scheme «(.+)» is not installed$/.exec(reason);
-  return m ? t('diary.reason.scheme', { s: m[1] }) : reason;
+  m = /^The grading scheme «(.+)» is not installed$/.exec(first);
+  return m ? t('diary.reason.scheme', { s: m[1] }) : first;
 }
 
 async function codesOf(student) {
@@ -217,7 +222,18 @@ async function showWeek(current) {
 }
 
 async function showPeriod(current) {
-  const p = await api('GET', `diary/students/${encodeURIComponent(state.student)}/period?date=${state.day}`);
+  let p;
+  try {
+    p = await api('GET', `diary/students/${encodeURIComponent(state.student)}/period?date=${state.day}`);
+  } catch (e) {
+    // Holidays, or a new year whose calendar is not set up yet: not an error of the family's, said plainly.
+    if (!(e.status === 404 && /учебного периода|Reporting period/.test((e.problem && e.problem.detail) || ''))) throw e;
+    if (!current()) return;
+    $('periodTitle').textContent = t('diary.noPeriod', { date: date(state.day) });
+    $('subjects').replaceChildren();
+    $('yearGrades').hidden = $('yearTitle').hidden = true;
+    return;
+  }
   if (!current()) return;
   $('periodTitle').textContent = `${p.periodName} (${date(p.from)} – ${date(p.to)})`;
   $('subjects').replaceChildren(...p.subjects.map((s) => {

@@ -19,9 +19,13 @@ const enc = encodeURIComponent;
 
 Object.assign(TEXTS.ru, {
   'gb.reason.none': 'нет отметок', 'gb.reason.fewer': 'отметок меньше {n} — мало для оценки', 'gb.reason.scheme': 'система оценивания «{s}» не установлена',
+  'gb.reason.otherScheme': 'не учтено отметок в другой системе оценивания («{s}»): {n}',
+  'gb.reason.notAssessed': 'не аттестован за периоды: {n} — годовую оценку выставляет учитель',
 });
 Object.assign(TEXTS.en, {
   'gb.reason.none': 'no marks', 'gb.reason.fewer': 'fewer than {n} marks', 'gb.reason.scheme': 'the grading scheme “{s}” is not installed',
+  'gb.reason.otherScheme': '{n} marks in another grading scheme (“{s}”) not counted',
+  'gb.reason.notAssessed': 'not assessed in {n} periods — the teacher gives the year grade',
 });
 
 /**
@@ -30,11 +34,18 @@ Object.assign(TEXTS.en, {
  */
 export function reasonText(reason) {
   if (!reason) return '';
-  if (reason === 'no marks') return t('gb.reason.none');
-  let m = /^fewer than (\d+) marks$/.exec(reason);
-  if (m) return t('gb.reason.fewer', { n: m[1] });
-  m = /^The grading scheme «(.+)» is not installed$/.exec(reason);
-  return m ? t('gb.reason.scheme', { s: m[1] }) : reason;
+  // «no marks; 3 marks in another grading scheme (levels) not counted»: each part in words.
+  return reason.split('; ').map((one) => {
+    if (one === 'no marks') return t('gb.reason.none');
+    let m = /^fewer than (\d+) marks$/.exec(one);
+    if (m) return t('gb.reason.fewer', { n: m[1] });
+    m = /^not assessed in (\d+) periods?$/.exec(one);
+    if (m) return t('gb.reason.notAssessed', { n: m[1] });
+    m = /^(\d+) marks? in another grading scheme \((.+)\) not counted$/.exec(one);
+    if (m) return t('gb.reason.otherScheme', { n: m[1], s: m[2] });
+    m = /^The grading scheme «(.+)» is not installed$/.exec(one);
+    return m ? t('gb.reason.scheme', { s: m[1] }) : one;
+  }).join('; ');
 }
 
 function labelled(key, control, id) {

@@ -7,12 +7,14 @@ import { $, el, errorText, onLanguageChange, say } from '/page.js';
 Object.assign(TEXTS.ru, {
   'rep.title': 'Отчёты', 'rep.report': 'Отчёт', 'rep.format': 'Формат', 'rep.run': 'Сформировать', 'rep.none': 'Отчётов нет.',
   'rep.ready': 'Готово: {file}', 'rep.download': 'Скачать', 'rep.noClasses': 'Нет классов, по которым вы можете строить отчёты.', 'rep.wholeSchool': '— вся школа —',
+  'rep.yearHint': 'год начала учебного года: 2026 — это 2026/2027',
   'rep.noSchools': 'Нет школ, по которым вы можете строить отчёты.', 'rep.noMunicipalities': 'Нет муниципалитетов, по которым вы можете строить отчёты.',
   'rep.queued': 'Отчёт в очереди…', 'rep.running': 'Отчёт готовится…', 'rep.progress': 'Отчёт готовится: {done} из {total}',
 });
 Object.assign(TEXTS.en, {
   'rep.title': 'Reports', 'rep.report': 'Report', 'rep.format': 'Format', 'rep.run': 'Run', 'rep.none': 'No reports.',
   'rep.ready': 'Ready: {file}', 'rep.download': 'Download', 'rep.noClasses': 'No classes you may run reports for.', 'rep.wholeSchool': '— the whole school —',
+  'rep.yearHint': 'the academic year by its first year: 2026 is 2026/2027',
   'rep.noSchools': 'No schools you may run reports for.', 'rep.noMunicipalities': 'No municipalities you may run reports for.',
   'rep.queued': 'The report is queued…', 'rep.running': 'The report is being prepared…', 'rep.progress': 'The report is being prepared: {done} of {total}',
 });
@@ -104,6 +106,8 @@ function buildForm() {
     input.dataset.type = p.type;
     input.required = p.required;
     label.append(input);
+    // A year is the academic year's first calendar year: 2026 for 2026/2027 (2027 named a year not started).
+    if (p.type === 'YEAR') label.append(el('small', 'hint', t('rep.yearHint')));
     form.append(label);
   }
   const fmt = el('label');

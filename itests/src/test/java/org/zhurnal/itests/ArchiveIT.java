@@ -234,6 +234,17 @@ public class ArchiveIT {
         // Year close: the default year report is the summary sheet — every class's sheet archived once, signed; closing
         // again archives nothing new; a year report that is not installed is refused (409).
         String close = API + "schools/" + school.id() + "/years/" + y + "/close";
+        // A year is archived once its periods are closed (the archive keeps what it stores for good): before, 409 naming
+        // the periods still open, nothing stored; a year the calendar does not have is refused too.
+        Http.Answer early = http.post(close, null, deputy);
+        assertProblem(early, 409, null);
+        assertTrue(early.body(), early.body().contains("year-not-closed") && early.body().contains("4 четверть"));
+        assertProblem(http.post(API + "schools/" + school.id() + "/years/" + (y + 1) + "/close", null, deputy), 409, null);
+        assertEquals(2, http.get(documents, deputy).json().size());
+        for (ReportingPeriod q : calendar.periods(school.id(), y, 5)) {
+            Http.Answer shut = http.post("/api/v1/calendar/periods/" + q.id() + "/close", null, deputy);
+            assertEquals(shut.body(), 200, shut.status());
+        }
         Http.Answer closed = http.post(close, null, deputy);
         assertEquals(closed.body(), 200, closed.status());
         int classes = roster.classes(school.id(), y).size();

@@ -1252,7 +1252,7 @@ class BrowserIT {
             until(d -> d.findElement(By.id("periods")).getText().contains("4 четверть"));
             // The first quarter is over: closing it leaves the current one open for the journal tests. It is asked first
             // (the whole school's entries stop): declined, nothing changes; confirmed, it closes.
-            By closeFirst = By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']//button");
+            By closeFirst = By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']//button[.='Закрыть']");
             driver.findElement(closeFirst).click();
             org.openqa.selenium.Alert ask = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
             assertTrue(ask.getText().contains("«1 четверть» для всей школы"), ask.getText());
@@ -1266,6 +1266,38 @@ class BrowserIT {
             driver.findElement(By.xpath("//tbody[@id='periods']/tr[td[1]='1 четверть']//button")).click();
             until(d -> d.findElement(By.id("periods-result")).getAttribute("class").contains("bad"));
             assertTrue(driver.findElement(By.id("periods-result")).getText().startsWith("Ошибка:"));
+            // The 4th quarter's dates are the school's to correct: a start within the 3rd quarter is refused naming it; a day
+            // later is taken (and shown); then the original start again.
+            By fourth = By.xpath("//tbody[@id='periods']/tr[td[1]='4 четверть']");
+            driver.findElement(fourth).findElement(By.xpath(".//button[.='Изменить даты']")).click();
+            String fourthStart = driver.findElement(fourth).findElement(By.cssSelector("input.p-start")).getAttribute("value");
+            LocalDate start4 = LocalDate.parse(fourthStart);
+            js("arguments[0].value = arguments[1]", driver.findElement(fourth).findElement(By.cssSelector("input.p-start")),
+                    start4.minusWeeks(3).toString());
+            driver.findElement(fourth).findElement(By.xpath(".//button[.='Сохранить даты']")).click();
+            waitText("periods-result", "Даты пересекаются с периодом «3 четверть»");
+            driver.findElement(fourth).findElement(By.xpath(".//button[.='Изменить даты']")).click();
+            js("arguments[0].value = arguments[1]", driver.findElement(fourth).findElement(By.cssSelector("input.p-start")),
+                    start4.plusDays(1).toString());
+            driver.findElement(fourth).findElement(By.xpath(".//button[.='Сохранить даты']")).click();
+            String dayLater = start4.plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+            until(d -> d.findElement(fourth).getText().contains(dayLater + " –"));
+            driver.findElement(fourth).findElement(By.xpath(".//button[.='Изменить даты']")).click();
+            js("arguments[0].value = arguments[1]", driver.findElement(fourth).findElement(By.cssSelector("input.p-start")), fourthStart);
+            driver.findElement(fourth).findElement(By.xpath(".//button[.='Сохранить даты']")).click();
+            String original = start4.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+            until(d -> d.findElement(fourth).getText().contains(original + " –"));
+            // A moved working day (a Saturday with Monday's lessons), listed in words, then removed again.
+            int startYear = org.zhurnal.roster.api.RosterQuery.academicYearOf(LocalDate.now());
+            LocalDate saturday = LocalDate.of(startYear + 1, 5, 1).with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+            js("document.getElementById('t-date').value = arguments[0]", saturday.toString());
+            new Select(driver.findElement(By.id("t-working"))).selectByValue("true");
+            new Select(driver.findElement(By.id("t-of"))).selectByValue("MONDAY");
+            driver.findElement(By.cssSelector("#transfer-form button[type=submit]")).click();
+            String shownSaturday = saturday.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+            until(d -> d.findElement(By.id("transfers")).getText().contains(shownSaturday + " рабочий день, уроки по расписанию: понедельник"));
+            driver.findElement(By.cssSelector("#transfers tr button")).click();
+            until(d -> !d.findElement(By.id("transfers")).getText().contains(shownSaturday));
             screenshot("calendar");
         } finally {
             driver.switchTo().defaultContent();

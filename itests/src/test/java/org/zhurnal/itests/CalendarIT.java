@@ -243,6 +243,24 @@ public class CalendarIT {
             assertEquals(ReportingPeriod.CLOSED, seen.state());
             updatePeriodState(q1, ReportingPeriod.OPEN);
             assertEquals(ReportingPeriod.OPEN, calendar.periodOf(school.id(), 5, september).orElseThrow().state());
+
+            // The school's own boundaries: the 1st quarter ends on 27.10 instead; a date meeting the 2nd quarter, one outside
+            // the year and a missing end are refused, changing nothing; a closed period is not changed.
+            Map<String, String> asCoordinator = Map.of("Authorization", "Bearer " + coordinator);
+            Http.Answer moved = http.send("PUT", API + "periods/" + q1, "{\"start\":\"2026-09-01\",\"end\":\"2026-10-27\"}", asCoordinator);
+            assertEquals(moved.body(), 200, moved.status());
+            assertEquals(LocalDate.of(2026, 10, 27), calendar.periodOf(school.id(), 5, LocalDate.of(2026, 10, 27)).orElseThrow().end());
+            assertEquals("update", audit.find("reporting-period", q1, 10).get(0).action());
+            assertProblem(http.send("PUT", API + "periods/" + q1, "{\"start\":\"2026-09-01\",\"end\":\"2026-11-10\"}", asCoordinator),
+                    409, null);
+            assertProblem(http.send("PUT", API + "periods/" + q1, "{\"start\":\"2026-08-20\",\"end\":\"2026-10-27\"}", asCoordinator),
+                    400, "start");
+            assertProblem(http.send("PUT", API + "periods/" + q1, "{\"start\":\"2026-09-01\"}", asCoordinator), 400, "end");
+            assertEquals(LocalDate.of(2026, 10, 27), calendar.periodOf(school.id(), 5, LocalDate.of(2026, 10, 27)).orElseThrow().end());
+            updatePeriodState(q1, ReportingPeriod.CLOSED);
+            assertProblem(http.send("PUT", API + "periods/" + q1, "{\"start\":\"2026-09-01\",\"end\":\"2026-10-25\"}", asCoordinator),
+                    409, null);
+            updatePeriodState(q1, ReportingPeriod.OPEN);
         } finally {
             reg.unregister();
         }

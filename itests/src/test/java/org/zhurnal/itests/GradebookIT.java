@@ -536,6 +536,17 @@ public class GradebookIT {
         assertNotNull(yearPage.body(), alisaYear);
         assertEquals(1, alisaYear.get("periodGrades").size());
         assertEquals("5", alisaYear.get("suggested").asText());
+        // A period «н/а» (not assessed) is not averaged away into a year grade: no suggestion, and why.
+        assertEquals(200, put(API + "finals", String.format(item, fyodor, "н/а"), teacher).status());
+        JsonNode fyodorYear = null;
+        for (JsonNode row : http.get(API + "finals/year?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика",
+                StandardCharsets.UTF_8) + "&academicYear=" + y, teacher).json()) {
+            fyodorYear = row.get("student").get("id").asText().equals(fyodor) ? row : fyodorYear;
+        }
+        assertNotNull(fyodorYear);
+        assertTrue(fyodorYear.toString(), fyodorYear.get("suggested").isNull());
+        assertEquals(fyodorYear.toString(), "not assessed in 1 period", fyodorYear.get("reason").asText());
+        assertEquals(200, put(API + "finals", String.format(item, fyodor, "4"), teacher).status());
         // Year grades are given from the first day of the year's last quarter; a quarter's grades not before it starts.
         String yearConfirm = "{\"studentId\":\"" + alisa + "\",\"subject\":\"Математика\",\"kind\":\"%s\",\"academicYear\":" + y
                 + ",\"value\":\"5\"}";
@@ -560,6 +571,17 @@ public class GradebookIT {
             Http.Answer yearGrade = put(API + "finals", String.format(yearConfirm, "YEAR"), tokenFor(belova, school.id(),
                     new Grant(Role.TEACHER, ScopeRef.school(school.id()))));
             assertEquals(yearGrade.body(), 200, yearGrade.status());
+            // Once the year's last quarter is closed the year's grades are final: changed only after it is reopened. (A
+            // session opened before the clock moved has expired by its time: a new one.)
+            String lateDeputy = tokenFor(null, school.id(), new Grant(Role.DEPUTY_DIRECTOR, ScopeRef.school(school.id())));
+            assertEquals(200, http.post("/api/v1/calendar/periods/" + fourth.id() + "/close", null, lateDeputy).status());
+            Http.Answer frozen = put(API + "finals", String.format(yearConfirm, "YEAR").replace("\"value\":\"5\"", "\"value\":\"4\""),
+                    tokenFor(belova, school.id(), new Grant(Role.TEACHER, ScopeRef.school(school.id()))));
+            assertProblem(frozen, 409, null);
+            assertTrue(frozen.body(), frozen.body().contains("period-closed") && frozen.body().contains(fourth.name()));
+            assertTrue(gradebook.finalsOfStudent(alisa, y).stream().anyMatch(f -> f.kind().equals("YEAR") && f.value().equals("5")));
+            assertEquals(200, http.post("/api/v1/calendar/periods/" + fourth.id() + "/reopen", "{\"reason\":\"проверка\"}", lateDeputy)
+                    .status());
         } finally {
             Clocks.set(configAdmin, clock, null, null);
         }

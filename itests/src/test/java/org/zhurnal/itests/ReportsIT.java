@@ -360,9 +360,14 @@ public class ReportsIT {
         assertEquals(List.of("5А", RUSSIAN, "5", "4", "4", "100", "4", "100", "5", "4", "0", "0", "0", "0", "1"), p.get(3));
         Http.Bytes progXlsx = http.postBytes(progress, "{\"format\":\"XLSX\"," + classPeriod + "}", classTeacher);
         assertEquals(dotted(p), Sheets.readXlsx(progXlsx.bytes()).get(0).rows());
+        // A first grade, taught without marks (безотметочное обучение), joins the school: it is not «no grades» in the school's
+        // figures, which stay those of 5А and 5Б.
+        importCsv(admin, school.id(), RosterIT.HEADER
+                + "R7;Фомин;Глеб;Ильич;01.02.2019;М;1А;;RG7;Фомина Анна Ильинична;мать;+7 900 000-00-07;;нет;;;;;;\n");
         // The school: Ева's 4 adds one assessed, successful, quality student: 4 of 5 = 80 %, 3 of 5 = 60 %.
         Http.Answer schoolProg = http.post(progress, "{\"format\":\"CSV\"," + params("schoolId", school.id(), "periodId", period.id()) + "}", deputy);
         assertEquals(schoolProg.body(), 200, schoolProg.status());
+        assertFalse(schoolProg.body(), csv(schoolProg.body()).stream().anyMatch(r -> r.get(0).equals("1А")));
         List<String> total = csv(schoolProg.body()).stream().filter(r -> r.get(0).equals("Школа")).findFirst().orElseThrow();
         assertEquals(List.of("6", "5", "4", "80", "3", "60"), total.subList(2, 8));
         // The municipal view: the school's line is the school's total above (one computation), plus the municipality's

@@ -322,6 +322,16 @@ public class RosterIT {
         SchoolClass sixA = query.classes(school.id(), y + 1).stream().filter(c -> c.name().equals("6А")).findFirst().orElseThrow();
         assertEquals(fiveA.classTeacherId(), sixA.classTeacherId());
         assertEquals(List.of("Лебедева"), query.studentsOfClass(sixA.id(), nextYear).stream().map(p -> p.lastName()).toList());
+        // Checked before September: the next year's class list and class card count and show the promoted students (as of
+        // the year's first day), not «0 students».
+        JsonNode nextClasses = http.get("/api/v1/roster/schools/" + school.id() + "/classes?year=" + (y + 1), admin).json();
+        JsonNode sixARow = null;
+        for (JsonNode c : nextClasses) {
+            sixARow = c.get("id").asText().equals(sixA.id()) ? c : sixARow;
+        }
+        assertNotNull(nextClasses.toString(), sixARow);
+        assertEquals(sixARow.toString(), 1, sixARow.get("studentCount").asInt());
+        assertEquals(1, http.get("/api/v1/roster/classes/" + sixA.id(), admin).json().get("students").size());
         SchoolClass fiveANext = query.classes(school.id(), y + 1).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow();
         assertEquals(List.of("Гусева"), query.studentsOfClass(fiveANext.id(), nextYear).stream().map(p -> p.lastName()).toList());
         assertEquals("Переезд", query.person(fedor).orElseThrow().leavingReason());
@@ -333,11 +343,23 @@ public class RosterIT {
         Http.Answer again = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/apply", body, admin);
         assertEquals(5, again.json().get("totals").get("DONE").asInt());
         assertEquals(1, query.studentsOfClass(sixA.id(), nextYear).size());
+        // A new exception after the promotion was applied (Алиса kept back after all) is not silently ignored: refused,
+        // naming her; she stays in 6А.
+        String alisa = query.studentsOfClass(sixA.id(), nextYear).get(0).id();
+        Http.Answer corrected = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/apply", body.replace("]}",
+                ",{\"studentId\":\"" + alisa + "\",\"action\":\"RETAIN\"}]}"), admin);
+        assertEquals(corrected.body(), 409, corrected.status());
+        assertTrue(corrected.body(), corrected.body().contains("Лебедева Алиса"));
+        assertEquals(List.of(alisa), query.studentsOfClass(sixA.id(), nextYear).stream().map(p -> p.id()).toList());
         // Bad exceptions are refused whole.
         Http.Answer bad = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/preview",
                 "{\"fromYear\":" + y + ",\"exceptions\":[{\"studentId\":\"" + vera + "\",\"action\":\"PROMOTE_TWICE\"}]}", admin);
         assertEquals(400, bad.status());
         assertEquals("exceptions[0].action", bad.json().get("field").asText());
+        // A year the school has no classes in (a typo for the year promoted from) is said, not answered with an empty plan.
+        Http.Answer noYear = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/preview", "{\"fromYear\":" + (y - 1) + "}", admin);
+        assertEquals(noYear.body(), 400, noYear.status());
+        assertEquals("fromYear", noYear.json().get("field").asText());
     }
 
     @Test

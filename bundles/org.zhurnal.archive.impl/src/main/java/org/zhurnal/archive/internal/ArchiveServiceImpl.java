@@ -55,6 +55,8 @@ import org.zhurnal.reporting.spi.ReportRequest;
 import org.zhurnal.reporting.spi.ReportRunner;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
+import org.zhurnal.calendar.api.CalendarQuery;
+import org.zhurnal.calendar.api.ReportingPeriod;
 
 /**
  * The signed archive. Reports are checked and rendered by the reporting module's {@link ReportRunner} — the very
@@ -113,11 +115,14 @@ public class ArchiveServiceImpl implements ArchiveService {
     private volatile Signer signer;
     private volatile String keyError;
 
+    private final CalendarQuery calendar;
+
     @Activate
     public ArchiveServiceImpl(@Reference(target = "(osgi.unit.name=zhurnal-archive)") JpaTemplate jpa, @Reference Authorization authorization,
             @Reference RosterQuery roster, @Reference TenantService tenants, @Reference AuditLog audit, @Reference ZhurnalClock clock,
-            @Reference ArchiveSchema schema, @Reference ReportRunner runner, Config config) {
+            @Reference ArchiveSchema schema, @Reference ReportRunner runner, @Reference CalendarQuery calendar, Config config) {
         this.runner = runner;
+        this.calendar = calendar;
         this.jpa = jpa;
         this.authorization = authorization;
         this.roster = roster;
@@ -262,6 +267,7 @@ public class ArchiveServiceImpl implements ArchiveService {
             throw ProblemException.invalid("year", Text.of("year is an academic year between 2000 and 2100",
                     "Укажите учебный год — год его начала, от 2000 до 2100"));
         }
+        requireYearClosed(schoolId, academicYear);
         Config c = config;
         String reportId = c.yearReport().strip();
         ReportPlugin plugin = runner.report(reportId).orElseThrow(() -> ProblemException.conflict("year-report-missing",
@@ -300,6 +306,44 @@ public class ArchiveServiceImpl implements ArchiveService {
         jpa.tx(TransactionType.Required, em -> audit.record(schoolId, "archive-year", schoolId + "/" + academicYear, "close", null,
                 Map.of("reportId", reportId, "created", created.stream().map(ArchivedDocument::id).toList(), "alreadyArchived", existing.size())));
         return result;
+    }
+
+    /**
+     * A year is archived once it is over in the school's own terms: its calendar is set up and every reporting period of
+     * it is closed (the school's act that its grades are final). The archive keeps what it stores for good, so a year not
+     * started, not set up or still open is refused (409 naming the periods still open) — it would have stored signed,
+     * empty or provisional sheets for ever.
+     */
+    private void requireYearClosed(String schoolId, int academicYear) {
+        String years = academicYear + "/" + (academicYear + 1);
+        if (calendar.year(schoolId, academicYear).isEmpty()) {
+            throw ProblemException.conflict("year-not-set-up", Text.of("The school has no calendar for " + years + "; there is nothing to close",
+                    "У школы нет учебного года " + years + " в календаре: закрывать нечего"));
+        }
+        Map<String, ReportingPeriod> periods = new LinkedHashMap<>();
+        for (int grade = 1; grade <= 11; grade++) {
+            calendar.periods(schoolId, academicYear, grade).forEach(x -> periods.putIfAbsent(x.id(), x));
+        }
+        if (periods.isEmpty()) {
+            throw ProblemException.conflict("year-not-set-up", Text.of("The academic year " + years + " has no reporting periods",
+                    "В учебном году " + years + " нет учебных периодов: закрывать нечего"));
+        }
+        List<ReportingPeriod> open = periods.values().stream().filter(x -> !ReportingPeriod.CLOSED.equals(x.state()))
+                .sorted(java.util.Comparator.comparing(ReportingPeriod::start)).toList();
+        if (!open.isEmpty()) {
+            String en = String.join(", ", open.stream().map(x -> "«" + x.name() + "» (grades " + grades(x.grades()) + ")").toList());
+            String ru = String.join(", ", open.stream().map(x -> "«" + x.name() + "» (" + grades(x.grades()) + " кл.)").toList());
+            throw ProblemException.conflict("year-not-closed", Text.of("The year " + years + " is archived once all its periods are closed; "
+                    + "still open: " + en, "Учебный год " + years + " архивируется, когда закрыты все его учебные периоды; ещё открыты: " + ru));
+        }
+    }
+
+    private static String grades(List<Integer> grades) {
+        if (grades == null || grades.isEmpty()) {
+            return "1–11";
+        }
+        return grades.size() > 2 && grades.get(grades.size() - 1) - grades.get(0) == grades.size() - 1
+                ? grades.get(0) + "–" + grades.get(grades.size() - 1) : String.join(", ", grades.stream().map(String::valueOf).toList());
     }
 
     private ArchivedDocument store(String schoolId, String classId, int year, String kind, String title, String fileName, String mediaType,

@@ -65,6 +65,9 @@ public class CalendarServiceImpl {
     /** Body of a reopening. */
     public record Reopen(String reason) {}
 
+    /** Body of a period's correction: its dates (and, optionally, its name). */
+    public record PeriodChange(String name, LocalDate start, LocalDate end) {}
+
     /** What the audit log keeps of a reopening. */
     public record Reopened(ReportingPeriod period, String reason) {}
 
@@ -439,6 +442,70 @@ public class CalendarServiceImpl {
             throw ProblemException.notFound("Reporting period", periodId);
         }
         return e;
+    }
+
+    /**
+     * Corrects an open period's dates (the school's own quarter boundaries, which the generated ones only approximate) and
+     * optionally its name. The period stays within its year, keeps at least one day and meets no other period of one of its
+     * grades (409 naming it); a closed period is not changed (409). ADMINISTER on the school; audited. Marks belong to a
+     * period by their lesson's date, so moving a boundary moves marks between periods: a grade confirmed already is the
+     * teachers' to check.
+     */
+    public ReportingPeriod change(String periodId, PeriodChange body) {
+        ZhurnalPrincipal p = caller();
+        return write( em -> {
+            PeriodEntity e = readablePeriod(em, p, periodId);
+            access.require(p, e.getSchoolId(), Action.ADMINISTER);
+            List<Violation> v = new ArrayList<>();
+            if (body == null || body.start() == null) {
+                v.add(new Violation("start", Text.of("start is required (yyyy-MM-dd)", "Укажите дату начала периода")));
+            }
+            if (body == null || body.end() == null) {
+                v.add(new Violation("end", Text.of("end is required (yyyy-MM-dd)", "Укажите дату окончания периода")));
+            }
+            if (body != null && body.name() != null && (body.name().isBlank() || body.name().length() > 100)) {
+                v.add(new Violation("name", Text.of("name is 1 to 100 characters", "Название периода — от 1 до 100 символов")));
+            }
+            if (v.isEmpty() && body.end().isBefore(body.start())) {
+                v.add(new Violation("end", Text.of("end is before start", "Окончание периода раньше его начала")));
+            }
+            YearEntity y = em.find(YearEntity.class, e.getYearId());
+            LocalDate ys = LocalDate.parse(y.getStartDate());
+            LocalDate ye = LocalDate.parse(y.getEndDate());
+            if (v.isEmpty() && (body.start().isBefore(ys) || body.end().isAfter(ye))) {
+                v.add(new Violation(body.start().isBefore(ys) ? "start" : "end", Text.of("The period lies within its academic year, " + ys + " – " + ye,
+                        "Период должен лежать в пределах учебного года: " + Messages.dates(ys, ye))));
+            }
+            if (!v.isEmpty()) {
+                throw ProblemException.invalid(Text.firstOf(v), v);
+            }
+            if (ReportingPeriod.CLOSED.equals(e.getPeriodState())) {
+                throw ProblemException.conflict("period-closed", Text.of("The period «" + e.getName() + "» is closed; reopen it to change its dates",
+                        "Период «" + e.getName() + "» закрыт: чтобы изменить его даты, сначала откройте его"));
+            }
+            List<Integer> grades = CalendarRules.parseGrades(e.getGrades());
+            for (PeriodEntity o : Mapping.periods(em, e.getYearId())) {
+                if (o.getId().equals(e.getId()) || CalendarRules.parseGrades(o.getGrades()).stream().noneMatch(grades::contains)) {
+                    continue;
+                }
+                LocalDate os = LocalDate.parse(o.getStartDate());
+                LocalDate oe = LocalDate.parse(o.getEndDate());
+                if (CalendarRules.overlap(os, oe, body.start(), body.end())) {
+                    throw ProblemException.conflict("period-conflict", Text.of("The dates meet the period «" + o.getName() + "» (" + os + " – " + oe
+                            + ") of the same grades", "Даты пересекаются с периодом «" + o.getName() + "» (" + Messages.dates(os, oe)
+                            + ") тех же классов"));
+                }
+            }
+            ReportingPeriod before = Mapping.toDTO(e);
+            if (body.name() != null) {
+                e.setName(body.name().strip());
+            }
+            e.setStartDate(body.start().toString());
+            e.setEndDate(body.end().toString());
+            ReportingPeriod after = Mapping.toDTO(e);
+            audit.record(e.getSchoolId(), "reporting-period", e.getId(), "update", before, after);
+            return after;
+        });
     }
 
     /** Closes a period: no more changes of its marks. ADMINISTER on the school. */

@@ -176,7 +176,15 @@ public class Finals {
             }
             scheme.parse(m.value(), MarkUse.CURRENT).ifPresent(v -> weighted.add(new WeightedMark(v, policy.weight(m.workType()))));
         }
-        return scheme.suggest(weighted, policy.grading());
+        Suggestion s = scheme.suggest(weighted, policy.grading());
+        // Marks given in another scheme (the subject's scheme changed within the period) are listed but not counted: said,
+        // so «no marks» beside three listed marks is not a riddle.
+        List<String> others = marks.stream().filter(m -> m.counts() && !scheme.id().equals(m.schemeId())).map(Mark::schemeId).toList();
+        if (s.value() == null && !others.isEmpty()) {
+            return new Suggestion(null, s.average(), s.counted(), s.reason() + "; " + others.size() + (others.size() == 1 ? " mark" : " marks")
+                    + " in another grading scheme (" + String.join(", ", new java.util.TreeSet<>(others)) + ") not counted");
+        }
+        return s;
     }
 
     private static FinalEntity find(javax.persistence.EntityManager em, String studentId, String subject, int year, String kind, String periodKey) {
@@ -244,9 +252,20 @@ public class Finals {
                 .forEach(f -> byStudent.computeIfAbsent(f.getStudentId(), k -> new ArrayList<>()).add(Mapping.toDTO(f)));
         return students.stream().map(s -> {
             List<FinalGrade> all = byStudent.getOrDefault(s.id(), List.of());
-            List<FinalGrade> periods = all.stream().filter(f -> FinalGrade.PERIOD.equals(f.kind())).toList();
+            // In the order of the year (1st quarter first), not of their ids.
+            List<FinalGrade> periods = all.stream().filter(f -> FinalGrade.PERIOD.equals(f.kind()))
+                    .sorted(Comparator.comparing((FinalGrade f) -> calendar.period(f.periodId()).map(ReportingPeriod::start).orElse(LocalDate.MAX)))
+                    .toList();
             FinalGrade year = all.stream().filter(f -> FinalGrade.YEAR.equals(f.kind())).findFirst().orElse(null);
-            Suggestion sug = scheme.map(sc -> sc.suggest(periods.stream().filter(f -> f.schemeId().equals(sc.id()))
+            // A period «н/а» (not assessed: no value in the scheme) is not averaged away into a year grade: with one, the year is
+            // not suggested and the page says why — the teacher decides (a year grade, or «н/а»).
+            List<String> notAssessed = scheme.map(sc -> periods.stream().filter(f -> f.schemeId().equals(sc.id()))
+                    // «н/а» is the regulation's notation of «not assessed» (the SPI has no flag for it; a «незачёт» is a grade)
+                    .filter(f -> sc.parse(f.value(), MarkUse.FINAL).map(v -> NOT_ASSESSED.equalsIgnoreCase(v.value())).orElse(false))
+                    .map(f -> f.value()).toList()).orElse(List.of());
+            Suggestion sug = !notAssessed.isEmpty() ? new Suggestion(null, null, 0, "not assessed in " + notAssessed.size()
+                    + (notAssessed.size() == 1 ? " period" : " periods"))
+                    : scheme.map(sc -> sc.suggest(periods.stream().filter(f -> f.schemeId().equals(sc.id()))
                     .flatMap(f -> sc.parse(f.value(), MarkUse.FINAL).stream()).map(v -> new WeightedMark(v, 1)).toList(),
                     new org.zhurnal.gradebook.spi.GradingPolicy(policy.grading().roundingThreshold(), 1)))
                     .orElse(new Suggestion(null, null, 0, "The grading scheme «" + schemeId + "» is not installed"));
@@ -277,7 +296,8 @@ public class Finals {
     public List<FinalGrade> confirmAll(List<Confirm> grades) {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
         if (grades == null || grades.isEmpty() || grades.size() > MAX_BULK) {
-            throw ProblemException.invalid("body", "A JSON array of 1 to " + MAX_BULK + " grades is required");
+            throw ProblemException.invalid("body", Text.of("A JSON array of 1 to " + MAX_BULK + " grades is required",
+                    "Передайте от 1 до " + MAX_BULK + " оценок за один раз"));
         }
         List<Checked> checked = new ArrayList<>();
         List<Violation> invalid = new ArrayList<>();
@@ -339,6 +359,9 @@ public class Finals {
         }
     }
 
+    /** A period grade that says the student was not assessed. */
+    static final String NOT_ASSESSED = "н/а";
+
     /** The kinds of the year's grades as the Russian UI names them. */
     private static final java.util.Map<String, String> KIND_RU = java.util.Map.of(FinalGrade.YEAR, "Годовые", FinalGrade.EXAM,
             "Экзаменационные", FinalGrade.FINAL, "Итоговые");
@@ -368,6 +391,14 @@ public class Finals {
                     + last.start() + ", the first day of the year's last reporting period «" + last.name() + "»",
                     KIND_RU.get(kind) + " оценки за " + year + "/" + (year + 1) + " учебный год выставляются с " + Text.date(last.start())
                             + " — с начала последнего периода года («" + last.name() + "»)"));
+        }
+        // Closing the year's last period is the school's act that the year's grades are final (the summary sheet is signed
+        // into the archive from them): they change after a deputy director reopens it, as a period's grades do.
+        if (calendar.isClosed(last.id())) {
+            throw ProblemException.conflict("period-closed", Text.of("The year's last reporting period «" + last.name() + "» is closed; " + kind
+                    + " grades of " + year + "/" + (year + 1) + " change only after a deputy director reopens it", "Последний период года («"
+                    + last.name() + "») закрыт: " + KIND_RU.get(kind).toLowerCase(Locale.ROOT) + " оценки за " + year + "/" + (year + 1)
+                    + " меняются только после того, как заместитель директора его откроет"));
         }
     }
 

@@ -87,6 +87,7 @@ public class Promotion {
         }
         int from = request.fromYear();
         Map<String, Exemption> exceptions = new HashMap<>();
+        Map<String, Integer> positions = new HashMap<>();
         List<Violation> bad = new ArrayList<>();
         List<Exemption> list = request.exceptions() == null ? List.of() : request.exceptions();
         for (int i = 0; i < list.size(); i++) {
@@ -100,6 +101,8 @@ public class Promotion {
             } else if (exceptions.put(e.studentId(), e) != null) {
                 bad.add(new Violation("exceptions[" + i + "].studentId", Text.of("The student has two exceptions",
                         "Особый случай №" + (i + 1) + ": этот ученик уже указан")));
+            } else {
+                positions.put(e.studentId(), i);
             }
         }
         if (!bad.isEmpty()) {
@@ -108,7 +111,7 @@ public class Promotion {
         }
         var caller = CallContext.requirePrincipal();
         try {
-            return jpa.txExpr(TransactionType.Required, em -> plan(em, schoolId, from, exceptions, apply, caller));
+            return jpa.txExpr(TransactionType.Required, em -> plan(em, schoolId, from, exceptions, positions, apply, caller));
         } finally {
             if (apply) {
                 cache.evict(schoolId); // after the commit: the class lists count the new year's classes
@@ -116,19 +119,31 @@ public class Promotion {
         }
     }
 
-    private Plan plan(EntityManager em, String schoolId, int from, Map<String, Exemption> exceptions, boolean apply,
-            org.zhurnal.core.api.security.ZhurnalPrincipal caller) {
+    private Plan plan(EntityManager em, String schoolId, int from, Map<String, Exemption> exceptions, Map<String, Integer> positions,
+            boolean apply, org.zhurnal.core.api.security.ZhurnalPrincipal caller) {
         int to = from + 1;
         LocalDate lastDay = LocalDate.of(to, 8, 31);
         LocalDate firstDay = LocalDate.of(to, 9, 1);
         List<ClassEntity> oldClasses = classes(em, schoolId, from);
+        if (oldClasses.isEmpty()) {
+            // An empty plan answered 200 said nothing: most likely the wrong year was typed.
+            throw ProblemException.invalid("fromYear", Text.of("The school has no classes in " + from + "/" + to + "; fromYear is the year "
+                    + "promoted from, e.g. " + RosterQuery.academicYearOf(clock.today()), "В " + from + "/" + to + " учебном году у школы нет "
+                    + "классов: укажите год, из которого переводят, — например " + RosterQuery.academicYearOf(clock.today())));
+        }
         Map<String, ClassEntity> newClasses = classes(em, schoolId, to).stream()
                 .collect(Collectors.toMap(c -> c.getGrade() + c.getLetter(), c -> c));
-        Set<String> placed = new HashSet<>();
+        // Who is in a class of the new year already (a promotion applied before), with that class's grade.
+        Map<String, Integer> placedGrade = new HashMap<>();
         if (!newClasses.isEmpty()) {
-            placed.addAll(em.createQuery("select m.studentId from MembershipEntity m where m.classId in :ids", String.class)
-                    .setParameter("ids", InLists.padded(newClasses.values().stream().map(ClassEntity::getId).toList())).getResultList());
+            for (Object[] row : em.createQuery("select m.studentId, c.grade from MembershipEntity m, ClassEntity c where c.id = m.classId "
+                    + "and m.classId in :ids", Object[].class)
+                    .setParameter("ids", InLists.padded(newClasses.values().stream().map(ClassEntity::getId).toList())).getResultList()) {
+                placedGrade.put((String) row[0], ((Number) row[1]).intValue());
+            }
         }
+        Set<String> placed = placedGrade.keySet();
+        List<String> late = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
         Map<String, Integer> totals = new java.util.TreeMap<>();
         Set<String> known = new HashSet<>();
@@ -147,6 +162,13 @@ public class Promotion {
                 String target = null;
                 if (placed.contains(s.getId()) || (s.getLeavingDate() != null && s.getLeavingDate().compareTo(firstDay.toString()) <= 0)) {
                     outcome = "DONE";
+                    // The same order applied again is a retry; an exception the applied promotion does not show is a
+                    // correction it would silently ignore.
+                    boolean shown = ex == null || ("LEAVE".equals(ex.action()) ? s.getLeavingDate() != null
+                            : java.util.Objects.equals(placedGrade.get(s.getId()), c.getGrade()));
+                    if (!shown) {
+                        late.add(AccountIssuer.fullName(s));
+                    }
                 } else if (ex != null && ex.action().equals("LEAVE")) {
                     outcome = "LEAVE";
                 } else if (c.getGrade() == 11 && ex == null) {
@@ -184,13 +206,23 @@ public class Promotion {
             }
         }
         List<Violation> unknown = exceptions.keySet().stream().filter(id -> !known.contains(id))
-                .map(id -> new Violation("exceptions.studentId", Text.of("Student " + id + " is not in a class of " + from + "/" + to,
-                        "Один из учеников в списке не учится ни в одном классе " + from + "/" + to + " учебного года"))).toList();
+                .sorted(java.util.Comparator.comparing(positions::get))
+                .map(id -> new Violation("exceptions[" + positions.get(id) + "].studentId", Text.of("Student " + id + " is not in a class of "
+                        + from + "/" + to, "Особый случай №" + (positions.get(id) + 1) + ": ученик не учится ни в одном классе " + from + "/" + to
+                        + " учебного года"))).toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid(Messages.summary(
                     "Exceptions name students who are not in this year's classes; nothing was changed",
                     "Среди особых случаев перевода есть ученики не из классов этого учебного года (" + unknown.size() + "); ничего не изменено",
                     unknown), unknown);
+        }
+        // An exception for a student whose promotion was applied before (an order corrected afterwards) would be ignored:
+        // refused, naming them, with what to do instead; nothing of this run is kept.
+        if (!late.isEmpty()) {
+            throw ProblemException.conflict("promotion-done", Text.of("The promotion of " + String.join(", ", late) + " was applied already; "
+                    + "their exceptions cannot take effect here — correct their records instead (leaving, the class card)",
+                    "Перевод уже выполнен для: " + String.join(", ", late) + ". Особый случай к ним здесь не применяется: исправьте их запись "
+                            + "(выбытие, класс) в карточке класса; ничего не изменено"));
         }
         if (apply && RosterQuery.academicYearOf(clock.today()) >= to) {
             // Late: the grants are derived for the current year, which already is the new one — make them right at once.

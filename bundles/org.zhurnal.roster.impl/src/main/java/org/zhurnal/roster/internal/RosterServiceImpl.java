@@ -88,9 +88,19 @@ public class RosterServiceImpl implements RosterService {
         boolean wholeSchool = authorization.permits(p, Action.READ, ScopeRef.school(schoolId))
                 && !p.grants().stream().allMatch(g -> g.role() == org.zhurnal.core.api.security.Role.TEACHER);
         java.time.LocalDate today = clock.today();
+        // Counted on a day of that year: a past year's classes as they ended it, the next year's as they begin it (a promotion
+        // applied in June is checked before September), the current one's as of today.
+        java.time.LocalDate day = dayOf(academicYear, today);
         List<SchoolClass> all = cache.read(new ClassList(schoolId, academicYear, today), () -> jpa.txExpr(TransactionType.Supports,
-                em -> RosterQueryImpl.classRows(em, schoolId, academicYear, cache.ofSchool(em, schoolId, academicYear, today))));
+                em -> RosterQueryImpl.classRows(em, schoolId, academicYear, cache.ofSchool(em, schoolId, academicYear, day))));
         return wholeSchool ? all : all.stream().filter(c -> authorization.permits(p, Action.READ, ScopeRef.schoolClass(c.id()))).toList();
+    }
+
+    /** {@code today} within the academic year: its first day (1 September) before it, its last (31 August) after it. */
+    static java.time.LocalDate dayOf(int academicYear, java.time.LocalDate today) {
+        java.time.LocalDate first = java.time.LocalDate.of(academicYear, 9, 1);
+        java.time.LocalDate last = java.time.LocalDate.of(academicYear + 1, 8, 31);
+        return today.isBefore(first) ? first : today.isAfter(last) ? last : today;
     }
 
     /** Key of a school year's class list as of a day in the roster's read cache. */
@@ -119,7 +129,8 @@ public class RosterServiceImpl implements RosterService {
             if (c == null) {
                 throw ProblemException.notFound("Class", classId);
             }
-            List<Person> persons = List.copyOf(RosterQueryImpl.students(em, classId, today));
+            // A class of another year shows its students as of a day of that year (dayOf), not an empty list.
+            List<Person> persons = List.copyOf(RosterQueryImpl.students(em, classId, dayOf(c.getAcademicYear(), today)));
             List<String> ids = persons.stream().map(Person::id).toList();
             Person teacher = c.getClassTeacherId() == null ? null
                     : Mapping.persons(em, List.of(em.find(PersonEntity.class, c.getClassTeacherId()))).get(0);

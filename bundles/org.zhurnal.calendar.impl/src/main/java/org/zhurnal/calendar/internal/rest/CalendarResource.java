@@ -6,6 +6,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -104,6 +105,14 @@ public class CalendarResource implements RestResource {
     public Response deleteTransfer(@PathParam("id") String id) {
         calendar.deleteTransfer(id);
         return Response.noContent().build();
+    }
+
+    /** Corrects an open period's dates (and name): {@code {start, end, name?}}. */
+    @PUT
+    @Path("periods/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReportingPeriod changePeriod(@PathParam("id") String id, CalendarServiceImpl.PeriodChange body) {
+        return calendar.change(id, body);
     }
 
     /** Closes a reporting period (coordinator or deputy director). */

@@ -178,6 +178,9 @@ public class ClassProgressReport implements ReportPlugin {
         for (SchoolClass c : classes) {
             Set<String> mine = students.getOrDefault(c.id(), Set.of());
             List<Grade> theirs = grades.stream().filter(g -> mine.contains(g.studentId())).toList();
+            if (classId == null && c.grade() == 1 && theirs.isEmpty()) {
+                continue; // a first grade learns without marks (безотметочное обучение): not «no grades» in a school's figures
+            }
             Set<String> subs = new TreeSet<>(java.text.Collator.getInstance(java.util.Locale.forLanguageTag("ru")));
             subs.addAll(subjects.getOrDefault(c.id(), Set.of()));
             Set<String> taught = Set.copyOf(subs);
@@ -269,10 +272,12 @@ public class ClassProgressReport implements ReportPlugin {
         PrintDocument doc = new PrintDocument(title, PrintDocument.Orientation.PORTRAIT).footer(title).heading(title)
                 .paragraph(en ? "Confirmed period grades only; «missing» counts students × subjects taught without a confirmed grade; "
                         + "«assessed» are the students with at least one grade, and rates are over them; «4 and 5» are the students whose "
-                        + "grades are all 4 or 5 (a pass keeps quality)."
+                        + "grades are all 4 or 5 (a pass keeps quality). In a school's figures, first grades without grades (taught "
+                        + "without marks) are left out."
                         : "Учтены только выставленные (подтверждённые) оценки за период; «нет оценок» — число пар ученик × предмет "
                                 + "без выставленной оценки; «аттест.» — ученики хотя бы с одной оценкой; проценты — от их числа; "
-                                + "«на 4 и 5» — ученики, все оценки которых 4 и 5 (зачёт не снижает качество).");
+                                + "«на 4 и 5» — ученики, все оценки которых 4 и 5 (зачёт не снижает качество). В итогах по школе "
+                                + "первые классы без оценок (безотметочное обучение) не учитываются.");
         // The PDF's columns are narrow: its headers are the usual abbreviations of school reports.
         List<String> h = en ? List.of("Class", "Subject", "Students", "Assessed", "Successful", "Success, %", "4 and 5", "Quality, %", "Average",
                 "«5»", "«4»", "«3»", "«2»", "Other", "Missing")

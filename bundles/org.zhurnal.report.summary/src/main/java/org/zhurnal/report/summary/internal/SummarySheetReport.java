@@ -109,7 +109,9 @@ public class SummarySheetReport implements ReportPlugin {
             SchoolClass c = roster.schoolClass(classId).orElseThrow(() -> new ReportParameterException("classId", "no such class", "Класс не найден"));
             if (c.academicYear() != year) {
                 throw new ReportParameterException("year", "class " + c.name() + " is of the academic year " + c.academicYear() + "/"
-                        + (c.academicYear() + 1), "Класс " + c.name() + " — " + c.academicYear() + "/" + (c.academicYear() + 1) + " учебного года");
+                        + (c.academicYear() + 1) + "; the year is given by its first calendar year: " + c.academicYear(), "Класс " + c.name()
+                        + " — класс " + c.academicYear() + "/" + (c.academicYear() + 1) + " учебного года; учебный год указывается годом его "
+                        + "начала: " + c.academicYear());
             }
             classes = List.of(c);
             school = c.schoolId();
