@@ -250,12 +250,14 @@ public class Finals {
                 .setParameter("y", academicYear)
                 .setParameter("period", FinalGrade.PERIOD).setParameter("year", FinalGrade.YEAR).getResultList())
                 .forEach(f -> byStudent.computeIfAbsent(f.getStudentId(), k -> new ArrayList<>()).add(Mapping.toDTO(f)));
+        // Period grades in the order of the year (1st quarter first), not of their ids: each period's start read once.
+        java.util.Map<String, LocalDate> startOf = new java.util.HashMap<>();
+        byStudent.values().forEach(list -> list.stream().filter(f -> FinalGrade.PERIOD.equals(f.kind())).forEach(f -> startOf.computeIfAbsent(
+                f.periodId(), id -> calendar.period(id).map(ReportingPeriod::start).orElse(LocalDate.MAX))));
         return students.stream().map(s -> {
             List<FinalGrade> all = byStudent.getOrDefault(s.id(), List.of());
-            // In the order of the year (1st quarter first), not of their ids.
             List<FinalGrade> periods = all.stream().filter(f -> FinalGrade.PERIOD.equals(f.kind()))
-                    .sorted(Comparator.comparing((FinalGrade f) -> calendar.period(f.periodId()).map(ReportingPeriod::start).orElse(LocalDate.MAX)))
-                    .toList();
+                    .sorted(Comparator.comparing((FinalGrade f) -> startOf.get(f.periodId()))).toList();
             FinalGrade year = all.stream().filter(f -> FinalGrade.YEAR.equals(f.kind())).findFirst().orElse(null);
             // A period «н/а» (not assessed: no value in the scheme) is not averaged away into a year grade: with one, the year is
             // not suggested and the page says why — the teacher decides (a year grade, or «н/а»).

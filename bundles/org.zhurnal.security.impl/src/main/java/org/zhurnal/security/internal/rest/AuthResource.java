@@ -125,9 +125,24 @@ public class AuthResource implements RestResource {
     @Path("me")
     public Me me() {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
+        return new Me(p.accountId(), p.login(), p.displayName(), p.grants(), p.mustChangePassword(), personOf(p.accountId()));
+    }
+
+    /** Marks an account without a person in {@link #persons} (the map holds no nulls). */
+    private static final String NO_PERSON = "";
+    /**
+     * The person of each account that asked: an account's person is given when it is created and never changes, so it is
+     * read once, not on every page's {@code /auth/me} (one entry per account, thousands at most).
+     */
+    private final java.util.Map<String, String> persons = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String personOf(String accountId) {
         AccountService a = accounts;
-        String personId = a == null ? null : a.byId(p.accountId()).map(AccountInfo::personId).orElse(null);
-        return new Me(p.accountId(), p.login(), p.displayName(), p.grants(), p.mustChangePassword(), personId);
+        if (a == null) {
+            return null;
+        }
+        String found = persons.computeIfAbsent(accountId, id -> a.byId(id).map(AccountInfo::personId).orElse(NO_PERSON));
+        return NO_PERSON.equals(found) ? null : found;
     }
 
     static String cookie(String name, String value, long maxAge, boolean httpOnly, boolean secure) {
