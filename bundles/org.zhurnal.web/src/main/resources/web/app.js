@@ -8,12 +8,21 @@ function show(view) {
   $('logout').hidden = view === 'login-view';
 }
 
+/**
+ * Keeps how far the platform's clock is from this browser's (auth/me's «now»): the pages take «today» by the platform
+ * (page.js), not by a school computer's clock that may be wrong, nor miss a training instance's moved clock.
+ */
+function keepClock(account) {
+  if (account && Number.isFinite(account.now)) localStorage.setItem('zhurnal.clockOffset', String(account.now - Date.now()));
+}
+
 function showError(el, text) { el.textContent = text; el.hidden = !text; }
 
 async function start() {
   translate();
   try {
     me = await api('GET', 'auth/me');
+    keepClock(me);
   } catch (e) {
     me = null;
   }
@@ -123,6 +132,7 @@ $('login-form').addEventListener('submit', async (ev) => {
   try {
     const r = await api('POST', 'auth/login', { login, password });
     me = r.account;
+    keepClock(me);
     $('password').value = '';
     showError($('login-error'), '');
     $('user').textContent = me.displayName;

@@ -53,8 +53,17 @@ export function date(iso) {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
-/** A local date as «yyyy-MM-dd». */
-export function isoDate(d = new Date()) {
+/**
+ * The platform's time now, as a Date: the browser's clock corrected by the offset the shell kept at sign-in (app.js), so
+ * that «today» is the platform's day even when the school computer's clock is wrong or a training instance's was moved.
+ */
+export function now() {
+  const offset = Number(localStorage.getItem('zhurnal.clockOffset'));
+  return new Date(Date.now() + (Number.isFinite(offset) ? offset : 0));
+}
+
+/** A local date as «yyyy-MM-dd»; without an argument, the platform's today ({@link now}). */
+export function isoDate(d = now()) {
   const p = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

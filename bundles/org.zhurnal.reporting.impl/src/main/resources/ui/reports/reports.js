@@ -2,18 +2,18 @@
 // format, download; CSV is previewed as a table. A run is a background job (POST …/jobs → 202), polled for its progress
 // so a long report (a whole school, a municipality) never holds a request open; the file is fetched when it is done.
 import { api, TEXTS, t, translate } from '/i18n.js';
-import { $, el, errorText, onLanguageChange, say } from '/page.js';
+import { $, addDays, el, errorText, isoDate, onLanguageChange, say } from '/page.js';
 
 Object.assign(TEXTS.ru, {
   'rep.title': 'Отчёты', 'rep.report': 'Отчёт', 'rep.format': 'Формат', 'rep.run': 'Сформировать', 'rep.none': 'Отчётов нет.',
-  'rep.ready': 'Готово: {file}', 'rep.download': 'Скачать', 'rep.noClasses': 'Нет классов, по которым вы можете строить отчёты.', 'rep.wholeSchool': '— вся школа —',
+  'rep.ready': 'Готово: {file}', 'rep.download': 'Скачать', 'rep.noClasses': 'Нет классов, по которым вы можете строить отчёты.', 'rep.wholeSchool': '— вся школа —', 'rep.noClassesYear': 'В {year} учебном году классов, по которым вы можете строить отчёты, нет.',
   'rep.yearHint': 'год начала учебного года: 2026 — это 2026/2027',
   'rep.noSchools': 'Нет школ, по которым вы можете строить отчёты.', 'rep.noMunicipalities': 'Нет муниципалитетов, по которым вы можете строить отчёты.',
   'rep.queued': 'Отчёт в очереди…', 'rep.running': 'Отчёт готовится…', 'rep.progress': 'Отчёт готовится: {done} из {total}',
 });
 Object.assign(TEXTS.en, {
   'rep.title': 'Reports', 'rep.report': 'Report', 'rep.format': 'Format', 'rep.run': 'Run', 'rep.none': 'No reports.',
-  'rep.ready': 'Ready: {file}', 'rep.download': 'Download', 'rep.noClasses': 'No classes you may run reports for.', 'rep.wholeSchool': '— the whole school —',
+  'rep.ready': 'Ready: {file}', 'rep.download': 'Download', 'rep.noClasses': 'No classes you may run reports for.', 'rep.wholeSchool': '— the whole school —', 'rep.noClassesYear': 'No classes you may run reports for in {year}.',
   'rep.yearHint': 'the academic year by its first year: 2026 is 2026/2027',
   'rep.noSchools': 'No schools you may run reports for.', 'rep.noMunicipalities': 'No municipalities you may run reports for.',
   'rep.queued': 'The report is queued…', 'rep.running': 'The report is being prepared…', 'rep.progress': 'The report is being prepared: {done} of {total}',
@@ -22,6 +22,25 @@ Object.assign(TEXTS.en, {
 const lang = () => (localStorage.getItem('zhurnal.lang') === 'en' ? 'en' : 'ru');
 let reports = [];
 let classes = [];
+// The classes offered, per academic year: a report with a year and a class (the summary sheet) offers that year's.
+const classesByYear = new Map();
+
+async function classesOf(year) {
+  if (!classesByYear.has(year)) classesByYear.set(year, await api('GET', `reports/classes?year=${year}`));
+  return classesByYear.get(year);
+}
+
+/** Fills a class <select> with the classes in use, keeping the chosen class's name (5А of last year for 5А). */
+function fillClasses(input, p) {
+  const keep = (classes.find((c) => c.id === input.value) || {}).name;
+  // Several schools' classes (a municipal administrator's): each named with its school, «5А» alone would be ambiguous.
+  const many = new Set(classes.map((c) => c.schoolId)).size > 1;
+  const schoolName = (id) => (schools.find((s) => s.id === id) || { name: '' }).name;
+  fill(input, [...(p.required ? [] : [['', t('rep.wholeSchool')]]), ...classes.map((c) => [c.id, many ? `${schoolName(c.schoolId)} — ${c.name}` : c.name])]);
+  const same = keep && classes.find((c) => c.name === keep);
+  if (same) input.value = same.id;
+  else if (!p.required && classes.length) input.value = classes[0].id;
+}
 let schools = [];
 let municipalities = [];
 const periodsBySchoolYear = new Map();
@@ -51,7 +70,7 @@ async function refreshPeriods() {
   const classSel = $('form').querySelector('select[data-type=CLASS]');
   const schoolSel = $('form').querySelector('select[data-type=SCHOOL]');
   const klass = classes.find((c) => c.id === (classSel && classSel.value));
-  const today = new Date().toISOString().substring(0, 10);
+  const today = isoDate(); // the platform's day, in this zone (toISOString would give UTC's)
   for (const sel of $('form').querySelectorAll('select[data-type=PERIOD]')) {
     // A class's periods; without a class, the chosen school's periods of this year (a whole-school run: the municipal
     // administrator's, who has no classes of their own).
@@ -65,9 +84,7 @@ async function refreshPeriods() {
 
 // A range's start defaults to four weeks back, anything else to today.
 function defaultDate(name) {
-  const d = new Date();
-  if (name === 'from') d.setDate(d.getDate() - 27);
-  return d.toISOString().substring(0, 10);
+  return name === 'from' ? addDays(isoDate(), -27) : isoDate();
 }
 
 function buildForm() {
@@ -76,6 +93,7 @@ function buildForm() {
   form.replaceChildren();
   $('preview').hidden = true;
   if (!r) return;
+  classes = classesByYear.get(academicYear(isoDate())) || classes; // a new form starts in this year
   for (const p of r.parameters) {
     const label = el('label');
     label.append(el('span', null, lang() === 'en' ? p.labelEn : p.labelRu));
@@ -83,11 +101,7 @@ function buildForm() {
     if (p.type === 'CLASS') {
       input = el('select');
       // An optional class (a report of a class or of a whole school): «the whole school» is a choice too.
-      // Several schools' classes (a municipal administrator's): each named with its school, «5А» alone would be ambiguous.
-      const many = new Set(classes.map((c) => c.schoolId)).size > 1;
-      const schoolName = (id) => (schools.find((s) => s.id === id) || { name: '' }).name;
-      fill(input, [...(p.required ? [] : [['', t('rep.wholeSchool')]]), ...classes.map((c) => [c.id, many ? `${schoolName(c.schoolId)} — ${c.name}` : c.name])]);
-      if (!p.required && classes.length) input.value = classes[0].id;
+      fillClasses(input, p);
       input.addEventListener('change', refreshPeriods);
     } else if (p.type === 'PERIOD') {
       input = el('select');
@@ -100,7 +114,22 @@ function buildForm() {
       input = el('input');
       input.type = p.type === 'DATE' ? 'date' : p.type === 'YEAR' ? 'number' : 'text';
       if (p.type === 'DATE' && p.required) input.value = defaultDate(p.name);
-      if (p.type === 'YEAR') input.value = String(academicYear(new Date().toISOString().substring(0, 10))); // this academic year
+      if (p.type === 'YEAR') {
+        input.value = String(academicYear(isoDate())); // this academic year
+        // With a class too, the classes offered are that year's (last year's 5А for last year's sheet).
+        const classParam = r.parameters.find((x) => x.type === 'CLASS');
+        if (classParam) {
+          input.addEventListener('change', async () => {
+            const y = Number(input.value);
+            if (!Number.isInteger(y) || y < 2000 || y > 2100) return;
+            try { classes = await classesOf(y); } catch (e) { say($('status'), 'bad', errorText(e)); return; }
+            const sel = form.querySelector('select[data-type=CLASS]');
+            if (sel) { fillClasses(sel, classParam); refreshPeriods(); }
+            if (!classes.length) say($('status'), '', t('rep.noClassesYear', { year: `${y}/${y + 1}` }));
+            else say($('status'), '');
+          });
+        }
+      }
     }
     input.name = p.name;
     input.dataset.type = p.type;
@@ -194,7 +223,8 @@ async function run(ev) {
 async function init() {
   translate();
   try {
-    [reports, classes, schools, municipalities] = await Promise.all([api('GET', `reports?lang=${lang()}`), api('GET', 'reports/classes'),
+    classesByYear.clear();
+    [reports, classes, schools, municipalities] = await Promise.all([api('GET', `reports?lang=${lang()}`), classesOf(academicYear(isoDate())),
       api('GET', 'reports/schools'), api('GET', 'reports/municipalities')]);
   } catch (e) { say($('status'), 'bad', errorText(e)); return; }
   if (!reports.length) { say($('status'), '', t('rep.none')); return; }

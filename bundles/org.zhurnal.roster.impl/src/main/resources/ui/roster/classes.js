@@ -1,6 +1,6 @@
 // «Classes and students»: the classes of a school and year, the class card, consents, account issue.
 import { api, TEXTS, lang, t, translate } from '/i18n.js';
-import { $, el, say, rawCall, download, schools, fillSchools, date, onLanguageChange, errorText } from '/ui/roster/roster-common.js';
+import { $, el, say, rawCall, download, schools, fillSchools, date, onLanguageChange, errorText, now as platformNow } from '/ui/roster/roster-common.js';
 
 const PURPOSE = 'Ведение электронного журнала и дневника';
 
@@ -137,7 +137,7 @@ function plural(n) {
 }
 
 function currentAcademicYear() {
-  const now = new Date();
+  const now = platformNow();
   return now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
 }
 

@@ -12,7 +12,7 @@ Object.assign(TEXTS.en, {
 });
 
 // Generic page helpers live in the shell (/page.js), shared with the other modules' pages.
-export { $, el, say, date, onLanguageChange, schools } from '/page.js';
+export { $, el, say, date, onLanguageChange, schools, now } from '/page.js';
 
 export function cookie(name) {
   const m = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));

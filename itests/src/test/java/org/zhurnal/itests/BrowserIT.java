@@ -398,6 +398,29 @@ class BrowserIT {
     private static TestSchool school;
     private static final String TEACHER_PASSWORD = "Ui-Teacher-Passw0rd-5";
 
+    /** A new school (Moscow time) of a new municipality, its people imported from the CSV files given; answers its id. */
+    private static String newSchool(Http http, String admin, String municipalityName, String shortName, String... csvs) throws Exception {
+        String municipality = created(http.post("/api/v1/municipalities", "{\"name\":\"" + municipalityName + "\"}", admin)).get("id").asText();
+        String schoolId = created(http.post("/api/v1/schools", "{\"municipalityId\":\"" + municipality + "\",\"shortName\":\"" + shortName
+                + "\",\"fullName\":\"" + shortName + " (браузерные проверки)\",\"timeZone\":\"Europe/Moscow\"}", admin)).get("id").asText();
+        for (String csv : csvs) {
+            Http.Answer r = http.send("POST", "/api/v1/roster/schools/" + schoolId + "/import?fileName=people.csv", "text/csv", csv, bearer(admin));
+            assertEquals(200, r.status(), r.body());
+        }
+        return schoolId;
+    }
+
+    /** A deputy director's account of the school, its temporary password already replaced by {@link #TEACHER_PASSWORD}; answers the login. */
+    private static String deputyOf(Http http, String admin, String schoolId) throws Exception {
+        String login = "deputy" + UUID.randomUUID().toString().substring(0, 4);
+        String temporary = created(http.post("/api/v1/accounts", "{\"login\":\"" + login + "\",\"displayName\":\"Завучева Анна\","
+                + "\"schoolId\":\"" + schoolId + "\",\"grants\":[{\"role\":\"DEPUTY_DIRECTOR\",\"scope\":{\"type\":\"SCHOOL\",\"id\":\""
+                + schoolId + "\"}}]}", admin)).get("temporaryPassword").asText();
+        assertEquals(204, http.post("/api/v1/auth/password", "{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\""
+                + TEACHER_PASSWORD + "\"}", http.login(login, temporary)).status());
+        return login;
+    }
+
     private static synchronized TestSchool school() throws Exception {
         if (school != null) {
             return school;
@@ -406,13 +429,7 @@ class BrowserIT {
         String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
         LocalDate today = LocalDate.now();
         int y = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
-        String municipality = created(http.post("/api/v1/municipalities", "{\"name\":\"Округ браузерных проверок\"}", admin)).get("id").asText();
-        String schoolId = created(http.post("/api/v1/schools", "{\"municipalityId\":\"" + municipality
-                + "\",\"shortName\":\"Школа UI\",\"fullName\":\"Школа браузерных проверок\",\"timeZone\":\"Europe/Moscow\"}", admin)).get("id").asText();
-        for (String csv : List.of(RosterIT.pupils(), GradebookIT.STAFF)) {
-            Http.Answer r = http.send("POST", "/api/v1/roster/schools/" + schoolId + "/import?fileName=people.csv", "text/csv", csv, bearer(admin));
-            assertEquals(200, r.status(), r.body());
-        }
+        String schoolId = newSchool(http, admin, "Округ браузерных проверок", "Школа UI", RosterIT.pupils(), GradebookIT.STAFF);
         Map<String, String> staff = new HashMap<>();
         http.get("/api/v1/roster/schools/" + schoolId + "/staff", admin).json().forEach(p -> staff.put(p.get("lastName").asText(), p.get("id").asText()));
         String fiveA = null;
@@ -899,13 +916,7 @@ class BrowserIT {
         TestSchool s = school();
         Http http = zhurnal.http();
         String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
-        String login = "deputy" + UUID.randomUUID().toString().substring(0, 4);
-        String temporary = created(http.post("/api/v1/accounts", "{\"login\":\"" + login + "\",\"displayName\":\"Завучева Анна\","
-                + "\"schoolId\":\"" + s.id() + "\",\"grants\":[{\"role\":\"DEPUTY_DIRECTOR\",\"scope\":{\"type\":\"SCHOOL\",\"id\":\""
-                + s.id() + "\"}}]}", admin)).get("temporaryPassword").asText();
-        String first = http.login(login, temporary);
-        assertEquals(204, http.post("/api/v1/auth/password", "{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\""
-                + TEACHER_PASSWORD + "\"}", first).status());
+        String login = deputyOf(http, admin, s.id());
         signIn(login, TEACHER_PASSWORD);
         openPage("Отчёты");
         try {
@@ -930,6 +941,17 @@ class BrowserIT {
             driver.findElement(By.id("run")).click();
             until(d -> d.findElement(By.id("preview")).getAttribute("hidden") == null
                     && d.findElement(By.id("preview")).getText().contains("5А") && d.findElement(By.id("preview")).getText().contains("2Б"));
+            // The summary sheet of another year offers that year's classes: last year this school had none, and says so.
+            new Select(driver.findElement(By.id("report"))).selectByValue("summary-sheet");
+            until(d -> !d.findElements(By.cssSelector("#form input[name=year]")).isEmpty());
+            WebElement year = driver.findElement(By.cssSelector("#form input[name=year]"));
+            int y = Integer.parseInt(year.getAttribute("value"));
+            js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", year, String.valueOf(y - 1));
+            until(d -> d.findElement(By.id("status")).getText().contains("В " + (y - 1) + "/" + y + " учебном году классов"));
+            assertEquals(List.of("— вся школа —"), driver.findElements(By.cssSelector("#form select[name=classId] option")).stream()
+                    .map(WebElement::getText).toList());
+            js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", year, String.valueOf(y));
+            until(d -> d.findElements(By.cssSelector("#form select[name=classId] option")).stream().anyMatch(o -> o.getText().equals("5А")));
         } finally {
             driver.switchTo().defaultContent();
         }
@@ -1343,6 +1365,95 @@ class BrowserIT {
             assertFalse(zhurnal.http().get("/api/v1/bells/schools/" + s.id() + "/assignments", admin).json().get("dates").has(day));
         } finally {
             driver.switchTo().defaultContent();
+        }
+    }
+
+    @Test
+    void aDeputyDirectorPromotesTheSchoolWithAStudentRepeatingTheYear() throws Exception {
+        // A school of its own: the promotion creates next year's classes, which the shared test school must not get.
+        Http http = zhurnal.http();
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        LocalDate today = LocalDate.now();
+        int y = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
+        String schoolId = newSchool(http, admin, "Округ перевода", "Школа перевода", RosterIT.pupils());
+        String login = deputyOf(http, admin, schoolId);
+        signIn(login, TEACHER_PASSWORD);
+        openPage("Перевод в следующий класс");
+        try {
+            visible("preview").click();
+            until(d -> d.findElements(By.cssSelector("#rows tr")).size() == 4);
+            String plan = driver.findElement(By.id("plan")).getText();
+            assertTrue(plan.contains("Гусева Вера") && plan.contains("6А") && plan.contains("3Б"), plan);
+            assertTrue(driver.findElement(By.id("totals")).getText().contains("Переводятся: 4"), driver.findElement(By.id("totals")).getText());
+            WebElement vera = driver.findElement(By.xpath("//tr[td[starts-with(text(),'Гусева Вера')]]"));
+            new Select(vera.findElement(By.cssSelector("select.decision"))).selectByValue("RETAIN");
+            assertEquals("5А", vera.findElement(By.cssSelector("td.to")).getText());
+            // Without its grounds the server refuses the whole promotion; the page marks the student's field.
+            driver.findElement(By.id("apply")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+            until(d -> d.findElement(By.id("message")).getText().contains("основание повторного обучения"));
+            assertTrue(vera.findElement(By.cssSelector("input.reason")).getAttribute("class").contains("invalid"));
+            assertTrue(http.get("/api/v1/roster/schools/" + schoolId + "/classes?year=" + (y + 1), admin).json().isEmpty(), "nothing changed");
+            vera.findElement(By.cssSelector("input.reason")).sendKeys("Решение педсовета, протокол №9");
+            driver.findElement(By.id("apply")).click();
+            org.openqa.selenium.Alert ask = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+            assertTrue(ask.getText().contains("остаются на повторное обучение: 1"), ask.getText());
+            ask.accept();
+            waitText("message", "Перевод проведён");
+            assertTrue(driver.findElement(By.id("message")).getText().contains("Переведены: 3; оставлены на повторное обучение: 1"),
+                    driver.findElement(By.id("message")).getText());
+            // What was done is shown as done: nothing left to choose, nothing to apply again.
+            WebElement done = driver.findElement(By.xpath("//tr[td[starts-with(text(),'Гусева Вера')]]"));
+            assertTrue(done.getText().contains("оставлен(а) на повторное обучение") && done.getText().contains("5А"), done.getText());
+            assertTrue(driver.findElements(By.cssSelector("#rows select")).isEmpty(), "no decisions after the promotion");
+            assertFalse(driver.findElement(By.id("apply")).isEnabled());
+            screenshot("promotion-applied");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        Map<String, Integer> next = new HashMap<>();
+        http.get("/api/v1/roster/schools/" + schoolId + "/classes?year=" + (y + 1), admin).json()
+                .forEach(c -> next.put(c.get("grade").asText() + c.get("letter").asText(), c.get("studentCount").asInt()));
+        assertEquals(Map.of("6А", 2, "5А", 1, "3Б", 1), next, next.toString());
+    }
+
+    @Test
+    void pagesTakeTodayFromThePlatformClockNotTheBrowsers() throws Exception {
+        // A school computer whose clock is off, or a training instance whose clock was moved: the pages' «today» is the
+        // platform's. Here the platform's clock is moved three days ahead (etc/org.zhurnal.clock.cfg, read at run time).
+        TestSchool s = school();
+        Http http = zhurnal.http();
+        Path cfg = zhurnal.home.resolve("etc/org.zhurnal.clock.cfg");
+        String original = Files.readString(cfg);
+        long ahead = Duration.ofDays(3).toMillis();
+        try {
+            Files.writeString(cfg, original + "\noffsetSeconds = " + ahead / 1000 + "\n");
+            until(d -> {
+                try {
+                    long now = http.get("/api/v1/auth/me", http.login(s.teacherLogin(), TEACHER_PASSWORD)).json().get("now").asLong();
+                    return Math.abs(now - System.currentTimeMillis() - ahead) < 60_000;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            signIn(s.teacherLogin(), TEACHER_PASSWORD);
+            openPage("Сегодня");
+            try {
+                String expected = LocalDate.now().plusDays(3).toString();
+                until(d -> expected.equals(d.findElement(By.id("day")).getAttribute("value")));
+            } finally {
+                driver.switchTo().defaultContent();
+            }
+        } finally {
+            Files.writeString(cfg, original);
+            until(d -> {
+                try {
+                    long now = http.get("/api/v1/auth/me", http.login("admin", KarafOptions.ADMIN_PASSWORD)).json().get("now").asLong();
+                    return Math.abs(now - System.currentTimeMillis()) < 60_000;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
         }
     }
 }

@@ -571,6 +571,10 @@ public class GradebookIT {
             Http.Answer yearGrade = put(API + "finals", String.format(yearConfirm, "YEAR"), tokenFor(belova, school.id(),
                     new Grant(Role.TEACHER, ScopeRef.school(school.id()))));
             assertEquals(yearGrade.body(), 200, yearGrade.status());
+            // A failing year grade is an academic debt, which the promotion preview names next to the student below.
+            Http.Answer failing = put(API + "finals", String.format(yearConfirm, "YEAR").replace(alisa, fyodor).replace("\"value\":\"5\"",
+                    "\"value\":\"2\""), tokenFor(belova, school.id(), new Grant(Role.TEACHER, ScopeRef.school(school.id()))));
+            assertEquals(failing.body(), 200, failing.status());
             // Once the year's last quarter is closed the year's grades are final: changed only after it is reopened. (A
             // session opened before the clock moved has expired by its time: a new one.)
             String lateDeputy = tokenFor(null, school.id(), new Grant(Role.DEPUTY_DIRECTOR, ScopeRef.school(school.id())));
@@ -586,6 +590,17 @@ public class GradebookIT {
             Clocks.set(configAdmin, clock, null, null);
         }
         assertEquals(2, gradebook.finalsOfStudent(alisa, y).size());
+        // The promotion preview (roster) shows the debts the gradebook knows of (PromotionConcerns): Фёдор's year «2» in
+        // mathematics; Алиса's «5» is none.
+        Http.Answer plan = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/preview", "{\"fromYear\":" + y + "}",
+                http.login("admin", KarafOptions.ADMIN_PASSWORD));
+        assertEquals(plan.body(), 200, plan.status());
+        Map<String, JsonNode> concerns = new java.util.HashMap<>();
+        plan.json().get("moves").forEach(m -> concerns.put(m.get("studentId").asText(), m.get("concerns")));
+        assertEquals(plan.body(), 1, concerns.get(fyodor).size());
+        assertEquals(plan.body(), "Математика: годовая «2»", concerns.get(fyodor).get(0).get("ru").asText());
+        assertEquals(plan.body(), "Математика: year grade «2»", concerns.get(fyodor).get(0).get("en").asText());
+        assertEquals(plan.body(), 0, concerns.get(alisa).size());
         // A period of other grades (the senior grades' half-years) is not a fifth-grader's: refused, nothing stored.
         assertEquals(201, http.post("/api/v1/calendar/years/" + yearId + "/periods", "{\"scheme\":\"HALF_YEARS\",\"grades\":[10,11]}", admin)
                 .status());
@@ -715,6 +730,16 @@ public class GradebookIT {
         Files.delete(kar);
         await("levels removed with the KAR", () -> !schemeIds(teacher).contains("levels"));
         assertProblem(record(artDay, "k-21", "{\"marks\":[" + mark(fyodor, "Н", "PROJECT") + "]}", teacher), 409, null);
+        // Deleting the rule while this year's marks are in its scheme is asked about first (409 naming how many; nothing
+        // deleted), then done when confirmed.
+        String ruleUrl = API + "schools/" + school.id() + "/scheme-rules/" + rule.json().get("id").asText();
+        Http.Answer ask = http.send("DELETE", ruleUrl, null, Map.of("Authorization", "Bearer " + admin));
+        assertProblem(ask, 409, null);
+        assertEquals(ask.body(), "urn:zhurnal:problem:marks-in-scheme", ask.json().get("type").asText());
+        assertTrue(ask.body(), ask.json().get("detail").asText().contains("3 marks"));
+        assertEquals(1, http.get(API + "schools/" + school.id() + "/scheme-rules", admin).json().size());
+        assertEquals(204, http.send("DELETE", ruleUrl + "?confirm=true", null, Map.of("Authorization", "Bearer " + admin)).status());
+        assertEquals(0, http.get(API + "schools/" + school.id() + "/scheme-rules", admin).json().size());
         // A deleted mark's history stays readable: its creation and its deletion.
         Http.Answer doomed = record(mathMonday, "k-22", "{\"marks\":[" + mark(alisa, "2", "ORAL") + "]}", teacher);
         assertEquals(doomed.body(), 200, doomed.status());

@@ -402,6 +402,14 @@ public class ReportsIT {
         // The municipality's administrator is offered the classes of its schools in the reports form (class reports run for them).
         String munClasses = http.get("/api/v1/reports/classes", municipalAdmin).body();
         assertTrue(munClasses, munClasses.contains(fiveA.id()) && munClasses.contains(fiveB.id()));
+        // Of another year (last year's summary sheets): that year's classes — none here — and a year that is not one is named.
+        Http.Answer otherYear = http.get("/api/v1/reports/classes?year=" + (y - 1), municipalAdmin);
+        assertEquals(otherYear.body(), 200, otherYear.status());
+        assertFalse(otherYear.body(), otherYear.body().contains(fiveA.id()));
+        assertTrue(http.get("/api/v1/reports/classes?year=" + y, municipalAdmin).body().contains(fiveA.id()));
+        Http.Answer badYear = http.get("/api/v1/reports/classes?year=abc", municipalAdmin);
+        assertEquals(badYear.body(), 400, badYear.status());
+        assertEquals(badYear.body(), "year", badYear.json().get("field").asText());
         // Its PDF gives the period and the day counted up to as the school writes dates (dd.MM.yyyy, not ISO).
         Http.Bytes attPdf = http.postBytes("/api/v1/reports/attendance/run", "{\"format\":\"PDF\"," + params("classId", fiveA.id(), "periodId",
                 period.id()) + "}", deputy);

@@ -305,7 +305,13 @@ public class RosterIT {
                 .orElseThrow().id();
         String fedor = query.studentsOfClass(fiveA.id(), clock.today()).stream().filter(p -> p.firstName().equals("Фёдор"))
                 .findFirst().orElseThrow().id();
-        String body = "{\"fromYear\":" + y + ",\"exceptions\":[{\"studentId\":\"" + vera + "\",\"action\":\"RETAIN\"},"
+        // Repeating the year is the pedagogical council's decision: refused without its grounds, naming the exception.
+        Http.Answer noReason = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/preview", "{\"fromYear\":" + y
+                + ",\"exceptions\":[{\"studentId\":\"" + vera + "\",\"action\":\"RETAIN\",\"reason\":\" \"}]}", admin);
+        assertEquals(noReason.body(), 400, noReason.status());
+        assertEquals(noReason.body(), "exceptions[0].reason", noReason.json().get("field").asText());
+        String body = "{\"fromYear\":" + y + ",\"exceptions\":[{\"studentId\":\"" + vera + "\",\"action\":\"RETAIN\",\"reason\":"
+                + "\"Решение педсовета, протокол №7\"},"
                 + "{\"studentId\":\"" + fedor + "\",\"action\":\"LEAVE\",\"reason\":\"Переезд\"}]}";
         Http.Answer preview = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/preview", body, admin);
         assertEquals(preview.body(), 200, preview.status());
@@ -334,6 +340,9 @@ public class RosterIT {
         assertEquals(1, http.get("/api/v1/roster/classes/" + sixA.id(), admin).json().get("students").size());
         SchoolClass fiveANext = query.classes(school.id(), y + 1).stream().filter(c -> c.name().equals("5А")).findFirst().orElseThrow();
         assertEquals(List.of("Гусева"), query.studentsOfClass(fiveANext.id(), nextYear).stream().map(p -> p.lastName()).toList());
+        // Kept in the grade with its grounds in the audit log.
+        assertTrue(audit.find("membership", null, 1000).stream().anyMatch(e -> e.action().equals("retain") && e.after().contains(vera)
+                && e.after().contains("протокол №7")));
         assertEquals("Переезд", query.person(fedor).orElseThrow().leavingReason());
         assertTrue(query.classesOfStudent(fedor, nextYear).isEmpty());
         // The old year is intact: on a day of the old year, 5А still has its three students.
@@ -347,7 +356,7 @@ public class RosterIT {
         // naming her; she stays in 6А.
         String alisa = query.studentsOfClass(sixA.id(), nextYear).get(0).id();
         Http.Answer corrected = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/apply", body.replace("]}",
-                ",{\"studentId\":\"" + alisa + "\",\"action\":\"RETAIN\"}]}"), admin);
+                ",{\"studentId\":\"" + alisa + "\",\"action\":\"RETAIN\",\"reason\":\"Педсовет\"}]}"), admin);
         assertEquals(corrected.body(), 409, corrected.status());
         assertTrue(corrected.body(), corrected.body().contains("Лебедева Алиса"));
         assertEquals(List.of(alisa), query.studentsOfClass(sixA.id(), nextYear).stream().map(p -> p.id()).toList());

@@ -122,12 +122,37 @@ public class SchemeRules {
         });
     }
 
-    /** Deletes a rule of the school. */
-    public void delete(String schoolId, String ruleId) {
+    /**
+     * Deletes a rule of the school. While this academic year's marks are in the rule's scheme (for its subject), deleting it
+     * is asked about first (409 {@code marks-in-scheme}, naming how many): new marks would go into another scheme, and a
+     * period's average counts only the marks of the scheme in force, so the year's marks so far would drop out of it.
+     * {@code confirm} deletes it anyway.
+     */
+    public void delete(String schoolId, String ruleId, boolean confirm) {
         cache.write(jpa, BOOK, schoolId, em -> {
             SchemeRuleEntity e = ruleId == null ? null : em.find(SchemeRuleEntity.class, ruleId);
             if (e == null || !e.getSchoolId().equals(schoolId)) {
                 throw ProblemException.notFound("Scheme rule", ruleId);
+            }
+            if (!confirm) {
+                java.time.LocalDate yearStart = java.time.LocalDate.of(org.zhurnal.roster.api.RosterQuery.academicYearOf(clock.today()), 9, 1);
+                var count = em.createNativeQuery("SELECT COUNT(*) FROM zh_g_mark WHERE school_id = ?1 AND scheme_id = ?2 "
+                        + "AND lesson_date >= ?3" + (e.getSubject() == null ? "" : " AND LOWER(subject) = ?4"))
+                        .setParameter(1, schoolId).setParameter(2, e.getSchemeId()).setParameter(3, yearStart.toString());
+                if (e.getSubject() != null) {
+                    count.setParameter(4, e.getSubject().toLowerCase(java.util.Locale.ROOT));
+                }
+                long marks = ((Number) count.getSingleResult()).longValue();
+                if (marks > 0) {
+                    String what = e.getSubject() == null ? "every subject" : e.getSubject();
+                    String whatRu = e.getSubject() == null ? "всех предметов" : "предмета «" + e.getSubject() + "»";
+                    throw new ProblemException(409, "marks-in-scheme", "Conflict", org.zhurnal.core.api.Text.of(marks + " marks of this school "
+                            + "year (" + what + ") are in the scheme «" + e.getSchemeId() + "». Without the rule new marks go into another "
+                            + "scheme and the period averages leave these out. To delete it anyway, send the request again with confirm=true",
+                            "В этом учебном году по правилу выставлено оценок: " + marks + " (" + whatRu + ", система «" + e.getSchemeId()
+                                    + "»). Без правила новые оценки пойдут в другую систему, а средний балл за период эти оценки не учтёт. "
+                                    + "Если это и нужно, подтвердите удаление"), "confirm");
+                }
             }
             audit.record(schoolId, "grading-scheme-rule", e.getId(), "delete", toDTO(e), null);
             em.remove(e);

@@ -28,6 +28,9 @@ import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ScopeRef;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.zhurnal.roster.api.PromotionConcerns;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.internal.entity.ClassEntity;
 import org.zhurnal.roster.internal.entity.MembershipEntity;
@@ -52,11 +55,19 @@ public class Promotion {
     /** The request. */
     public record Request(Integer fromYear, List<Exemption> exceptions) {}
 
-    /** What happens to one student. */
-    public record Move(String studentId, String fullName, String fromClass, String toClass, String outcome /* PROMOTE, RETAIN, GRADUATE, LEAVE, DONE */) {}
+    /**
+     * What happens to one student; {@code concerns}: what the other modules know against a plain promotion (failed or
+     * missing year results, {@link PromotionConcerns}), shown for the school to decide on — empty when none.
+     */
+    public record Move(String studentId, String fullName, String fromClass, String toClass, String outcome /* PROMOTE, RETAIN, GRADUATE, LEAVE, DONE */,
+            List<Text> concerns) {}
 
     /** The plan (preview) or what was done (apply). */
     public record Plan(int fromYear, int toYear, boolean applied, List<Move> moves, Map<String, Integer> totals) {}
+
+    /** The modules that know a student's results of the year (the gradebook), asked for the preview's concerns. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<PromotionConcerns> concernSources = List.of();
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
@@ -98,6 +109,11 @@ public class Promotion {
             } else if (!"RETAIN".equals(e.action()) && !"LEAVE".equals(e.action())) {
                 bad.add(new Violation("exceptions[" + i + "].action", Text.of("action is RETAIN or LEAVE", "Особый случай №" + (i + 1)
                         + ": выберите — оставить на повторное обучение или выбытие")));
+            } else if ("RETAIN".equals(e.action()) && (e.reason() == null || e.reason().isBlank())) {
+                // Repeating a year is the pedagogical council's decision (with the parents' consent), recorded with it.
+                bad.add(new Violation("exceptions[" + i + "].reason", Text.of("A student kept in the same grade needs the reason, e.g. the "
+                        + "pedagogical council's decision", "Особый случай №" + (i + 1) + ": укажите основание повторного обучения, например "
+                        + "решение педсовета")));
             } else if (exceptions.put(e.studentId(), e) != null) {
                 bad.add(new Violation("exceptions[" + i + "].studentId", Text.of("The student has two exceptions",
                         "Особый случай №" + (i + 1) + ": этот ученик уже указан")));
@@ -178,7 +194,7 @@ public class Promotion {
                     outcome = ex != null ? "RETAIN" : "PROMOTE";
                     target = grade + c.getLetter();
                 }
-                moves.add(new Move(s.getId(), AccountIssuer.fullName(s), c.getGrade() + c.getLetter(), target, outcome));
+                moves.add(new Move(s.getId(), AccountIssuer.fullName(s), c.getGrade() + c.getLetter(), target, outcome, List.of()));
                 totals.merge(outcome, 1, Integer::sum);
                 if (!apply || outcome.equals("DONE")) {
                     continue;
@@ -195,8 +211,10 @@ public class Promotion {
                     nm.setClassId(nc.getId());
                     nm.setValidFrom(firstDay.toString());
                     em.persist(nm);
-                    audit.record(schoolId, "membership", nm.getId(), "promote", Map.of("class", c.getGrade() + c.getLetter(), "year", from),
-                            Map.of("class", key, "year", to, "studentId", s.getId()));
+                    // A student kept in the grade is audited as such, with the reason (the council's decision) given.
+                    audit.record(schoolId, "membership", nm.getId(), ex != null ? "retain" : "promote", Map.of("class", c.getGrade() + c.getLetter(),
+                            "year", from), ex != null ? Map.of("class", key, "year", to, "studentId", s.getId(), "reason", ex.reason().trim())
+                                    : Map.of("class", key, "year", to, "studentId", s.getId()));
                 } else {
                     Map<String, Object> before = Mapping.audit(s, null);
                     s.setLeavingDate(lastDay.toString());
@@ -232,7 +250,20 @@ public class Promotion {
         if (apply) {
             events.publish("roster.promoted", schoolId, Map.of("fromYear", from, "toYear", to, "totals", totals));
         }
-        return new Plan(from, to, apply, moves, totals);
+        return new Plan(from, to, apply, withConcerns(schoolId, from, moves), totals);
+    }
+
+    private List<Move> withConcerns(String schoolId, int from, List<Move> moves) {
+        Map<String, List<Text>> all = new HashMap<>();
+        List<String> ids = moves.stream().map(Move::studentId).toList();
+        for (PromotionConcerns source : concernSources) {
+            source.concerns(schoolId, from, ids).forEach((id, list) -> all.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
+        }
+        if (all.isEmpty()) {
+            return moves;
+        }
+        return moves.stream().map(m -> all.containsKey(m.studentId()) ? new Move(m.studentId(), m.fullName(), m.fromClass(), m.toClass(),
+                m.outcome(), List.copyOf(all.get(m.studentId()))) : m).toList();
     }
 
     private ClassEntity newClass(EntityManager em, String schoolId, int year, String name, ClassEntity previous) {

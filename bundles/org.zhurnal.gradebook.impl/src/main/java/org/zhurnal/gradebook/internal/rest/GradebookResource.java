@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -101,9 +102,10 @@ public class GradebookResource implements RestResource {
 
     @DELETE
     @Path("schools/{schoolId}/scheme-rules/{ruleId}")
-    public Response deleteSchemeRule(@PathParam("schoolId") String schoolId, @PathParam("ruleId") String ruleId) {
+    public Response deleteSchemeRule(@PathParam("schoolId") String schoolId, @PathParam("ruleId") String ruleId,
+            @QueryParam("confirm") @DefaultValue("false") boolean confirm) {
         contexts.requireSchool(CallContext.requirePrincipal(), schoolId, Action.ADMINISTER);
-        rules.delete(schoolId, ruleId);
+        rules.delete(schoolId, ruleId, confirm);
         return Response.noContent().build();
     }
 

@@ -97,25 +97,42 @@ public class ReportResource implements RestResource {
     public record ClassChoice(String id, String name, int grade, String schoolId, int academicYear) {
     }
 
-    /** The classes the caller may run class reports for: led as class teacher, or of a school they administer (this year). */
+    /**
+     * The classes the caller may run class reports for: led as class teacher, or of a school they administer, of the
+     * academic year {@code year} (its first calendar year; this year by default) — last year's summary sheets need last
+     * year's classes. A class teacher's are the classes their grants name, of whichever year.
+     */
     @GET
     @Path("classes")
-    public List<ClassChoice> classes() {
+    public List<ClassChoice> classes(@QueryParam("year") String yearParam) {
         ZhurnalPrincipal p = staffOnly();
         int year = RosterQuery.academicYearOf(clock.today());
+        if (yearParam != null && !yearParam.isBlank()) {
+            try {
+                year = Integer.parseInt(yearParam.trim());
+            } catch (NumberFormatException e) {
+                year = -1;
+            }
+            if (year < 2000 || year > 2100) {
+                throw org.zhurnal.core.api.ProblemException.invalid("year", org.zhurnal.core.api.Text.of("year is an academic year's first "
+                        + "calendar year, e.g. " + RosterQuery.academicYearOf(clock.today()), "Учебный год указывается годом его начала, "
+                        + "например " + RosterQuery.academicYearOf(clock.today())));
+            }
+        }
+        final int y = year;
         Map<String, ClassChoice> found = new java.util.LinkedHashMap<>();
         for (Grant g : p.grants()) {
             if (g.role() == Role.CLASS_TEACHER && g.scope().type() == org.zhurnal.core.api.security.ScopeType.CLASS) {
                 roster.schoolClass(g.scope().id()).ifPresent(c -> found.put(c.id(), choice(c)));
             } else if ((g.role() == Role.DEPUTY_DIRECTOR || g.role() == Role.SCHOOL_COORDINATOR)
                     && g.scope().type() == org.zhurnal.core.api.security.ScopeType.SCHOOL) {
-                roster.classes(g.scope().id(), year).forEach(c -> found.put(c.id(), choice(c)));
+                roster.classes(g.scope().id(), y).forEach(c -> found.put(c.id(), choice(c)));
             } else if ((g.role() == Role.MUNICIPAL_ADMIN || g.role() == Role.SYSTEM_ADMIN)
                     && (g.scope().type() == ScopeType.MUNICIPALITY || g.scope().type() == ScopeType.SYSTEM)) {
                 // The municipality's (or every) school's classes: class reports run for them (the runner checks the same).
                 for (School s : tenants.schools(g.scope().type() == ScopeType.MUNICIPALITY ? g.scope().id() : null)) {
                     if (authorization.permits(p, Action.ADMINISTER, ScopeRef.school(s.id()))) {
-                        roster.classes(s.id(), year).forEach(c -> found.put(c.id(), choice(c)));
+                        roster.classes(s.id(), y).forEach(c -> found.put(c.id(), choice(c)));
                     }
                 }
             }

@@ -52,11 +52,15 @@ public class AuthResource implements RestResource {
     /** Body of a password change. */
     public record PasswordChange(String currentPassword, String newPassword) {}
 
-    /** Who is signed in. */
-    /** The signed-in account; {@code personId} is its person in the roster (a teacher's own timetable), {@code null} for none. */
-    public record Me(String accountId, String login, String displayName, List<Grant> grants, boolean mustChangePassword, String personId) {
-        static Me of(ZhurnalPrincipal p) {
-            return new Me(p.accountId(), p.login(), p.displayName(), p.grants(), p.mustChangePassword(), null);
+    /**
+     * The signed-in account; {@code personId} is its person in the roster (a teacher's own timetable), {@code null} for none;
+     * {@code now} is the platform's clock (epoch milliseconds), by which the pages take «today» — not by the browser's own
+     * clock, which on a school computer may be wrong, and on a training instance the platform's clock may be moved.
+     */
+    public record Me(String accountId, String login, String displayName, List<Grant> grants, boolean mustChangePassword, String personId,
+            long now) {
+        static Me of(ZhurnalPrincipal p, long now) {
+            return new Me(p.accountId(), p.login(), p.displayName(), p.grants(), p.mustChangePassword(), null, now);
         }
     }
 
@@ -90,7 +94,7 @@ public class AuthResource implements RestResource {
         long maxAge = Math.max(0, Duration.between(clock.now(), s.expiresAt()).getSeconds());
         boolean secure = request.isSecure();
         return Response.ok(new LoginResponse(s.token(), s.csrfToken(), s.expiresAt(), s.principal().mustChangePassword(),
-                Me.of(s.principal())))
+                Me.of(s.principal(), clock.now().toEpochMilli())))
                 .header("Set-Cookie", cookie(SESSION_COOKIE, s.token(), maxAge, true, secure))
                 .header("Set-Cookie", cookie(CSRF_COOKIE, s.csrfToken(), maxAge, false, secure)).build();
     }
@@ -125,7 +129,8 @@ public class AuthResource implements RestResource {
     @Path("me")
     public Me me() {
         ZhurnalPrincipal p = CallContext.requirePrincipal();
-        return new Me(p.accountId(), p.login(), p.displayName(), p.grants(), p.mustChangePassword(), personOf(p.accountId()));
+        return new Me(p.accountId(), p.login(), p.displayName(), p.grants(), p.mustChangePassword(), personOf(p.accountId()),
+                clock.now().toEpochMilli());
     }
 
     /** Marks an account without a person in {@link #persons} (the map holds no nulls). */
