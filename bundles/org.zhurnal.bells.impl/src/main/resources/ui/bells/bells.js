@@ -17,6 +17,7 @@ Object.assign(TEXTS.ru, {
   'bells.dateSaved': '{date}: уроки по расписанию «{name}».', 'bells.dateRemoved': '{date}: снова по расписанию дня недели.',
   'bells.removeDate': 'Вернуть обычное', 'bells.askRemoveDate': 'Вернуть {date} обычное расписание звонков дня недели?',
   'bells.unknownSchedule': 'расписание удалено',
+  'bells.delete': 'Удалить расписание', 'bells.askDelete': 'Удалить расписание звонков «{name}»?', 'bells.deleted': 'Расписание «{name}» удалено.',
 });
 Object.assign(TEXTS.en, {
   'bells.title': 'Bells', 'bells.schedule': 'Bell schedule', 'bells.new': 'New', 'bells.name': 'Name', 'bells.kind': 'Kind',
@@ -32,6 +33,7 @@ Object.assign(TEXTS.en, {
   'bells.dateSaved': '{date}: lessons follow «{name}».', 'bells.dateRemoved': '{date}: back to the weekday\'s schedule.',
   'bells.removeDate': 'Back to usual', 'bells.askRemoveDate': 'Give {date} the usual bell schedule of its weekday again?',
   'bells.unknownSchedule': 'schedule removed',
+  'bells.delete': 'Delete the schedule', 'bells.askDelete': 'Delete the bell schedule «{name}»?', 'bells.deleted': 'The schedule «{name}» was deleted.',
 });
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
@@ -68,6 +70,7 @@ function edit(s) {
   $('b-from').value = s ? s.validFrom : isoDate();
   $('b-to').value = s && s.validTo ? s.validTo : '';
   $('periods').replaceChildren(...(s ? s.periods : [{ number: 1, start: '08:30', end: '09:15' }]).map(periodRow));
+  $('delete').hidden = !s;
   say($('editor-result'), '');
 }
 
@@ -155,6 +158,19 @@ $('editor').addEventListener('submit', async (ev) => {
       : await api('POST', `bells/schools/${encodeURIComponent($('school').value)}/schedules`, body);
     await load(saved.id);
     say($('editor-result'), 'good', t('bells.saved'));
+  } catch (e) {
+    say($('editor-result'), 'bad', errorText(e));
+  }
+});
+
+// A schedule no day follows can go; the server refuses one a weekday or a date follows, naming them.
+$('delete').addEventListener('click', async () => {
+  const s = schedules.find((x) => x.id === $('schedule').value);
+  if (!s || !window.confirm(t('bells.askDelete', { name: s.name }))) return;
+  try {
+    await api('DELETE', `bells/schedules/${encodeURIComponent(s.id)}`);
+    await load();
+    say($('editor-result'), 'good', t('bells.deleted', { name: s.name }));
   } catch (e) {
     say($('editor-result'), 'bad', errorText(e));
   }

@@ -188,6 +188,24 @@ public class BellsIT {
         assertProblem(put(API + "schools/" + other.id() + "/weekdays/MONDAY", "{\"scheduleId\":\"" + regularId + "\"}", otherCoordinator),
                 400, "scheduleId");
         assertEquals(2, bells.schedules(school.id()).size());
+
+        // A second schedule with the same name over the same days could not be told apart: refused, nothing added.
+        assertProblem(http.post(schedules, schedule(" основное", "REGULAR", "08:00-08:45"), coordinator), 409, "name");
+        assertEquals(2, bells.schedules(school.id()).size());
+        // A schedule the weekdays or a special date follow is not deleted, and says which; one no day follows is (audited).
+        Map<String, String> asCoordinator = Map.of("Authorization", "Bearer " + coordinator);
+        Http.Answer weekdays = http.send("DELETE", API + "schedules/" + regularId, null, asCoordinator);
+        assertProblem(weekdays, 409, null);
+        assertTrue(weekdays.body(), weekdays.json().get("detail").asText().contains("Monday, Tuesday, Wednesday, Thursday, Friday"));
+        Http.Answer date = http.send("DELETE", API + "schedules/" + shortenedId, null, asCoordinator);
+        assertProblem(date, 409, null);
+        assertTrue(date.body(), date.json().get("detail").asText().contains("2026-12-25"));
+        String summerId = http.post(schedules, schedule("Летнее", "REGULAR", "09:00-09:40"), coordinator).json().get("id").asText();
+        assertProblem(http.send("DELETE", API + "schedules/" + summerId, null, Map.of("Authorization", "Bearer " + parent)), 403, null);
+        assertProblem(http.send("DELETE", API + "schedules/" + summerId, null, Map.of("Authorization", "Bearer " + otherCoordinator)), 404, null);
+        assertEquals(204, http.send("DELETE", API + "schedules/" + summerId, null, asCoordinator).status());
+        assertEquals(2, bells.schedules(school.id()).size());
+        assertEquals(List.of("delete", "create"), audit.find("bell-schedule", summerId, 10).stream().map(AuditEntry::action).toList());
     }
 
     @Test

@@ -99,11 +99,32 @@ public class BellsServiceImpl {
         s.setUpdatedAt(now);
     }
 
+    /**
+     * Two schedules of a school with the same name over the same days could not be told apart in the weekday and date
+     * choices: refused (409 {@code duplicate-name}, field {@code name}), naming the one there is.
+     */
+    private static void requireUniqueName(EntityManager em, String schoolId, String exceptId, ScheduleInput in) {
+        String name = in.name().strip();
+        String from = in.validFrom().toString();
+        String to = in.validTo() == null ? null : in.validTo().toString();
+        for (BellSchedule other : Mapping.schedules(em, schoolId)) {
+            boolean overlaps = (to == null || other.validFrom().toString().compareTo(to) <= 0)
+                    && (other.validTo() == null || other.validTo().toString().compareTo(from) >= 0);
+            if (!other.id().equals(exceptId) && other.name().strip().equalsIgnoreCase(name) && overlaps) {
+                throw new ProblemException(409, "duplicate-name", "Conflict", Text.of("The school has a bell schedule «" + other.name()
+                        + "» for these days already (from " + other.validFrom() + "); give this one another name",
+                        "В школе уже есть расписание звонков «" + other.name() + "» на эти дни (с " + Text.date(other.validFrom())
+                                + "); назовите это расписание иначе"), "name");
+            }
+        }
+    }
+
     public BellSchedule create(String schoolId, ScheduleInput in) {
         ZhurnalPrincipal p = caller();
         access.require(p, schoolId, Action.ADMINISTER);
         validate(in);
         return write( em -> {
+            requireUniqueName(em, schoolId, null, in);
             long now = clock.now().toEpochMilli();
             ScheduleEntity s = new ScheduleEntity();
             s.setId(UUID.randomUUID().toString());
@@ -131,11 +152,46 @@ public class BellsServiceImpl {
             ScheduleEntity s = readable(em, p, scheduleId);
             access.require(p, s.getSchoolId(), Action.ADMINISTER);
             validate(in);
+            requireUniqueName(em, s.getSchoolId(), s.getId(), in);
             BellSchedule before = Mapping.toDTO(s);
             apply(s, in, clock.now().toEpochMilli());
             BellSchedule after = Mapping.toDTO(s);
             audit.record(s.getSchoolId(), "bell-schedule", s.getId(), "update", before, after);
             return after;
+        });
+    }
+
+    /**
+     * Deletes a schedule no day follows: one a weekday or a special date is assigned to is refused (409
+     * {@code schedule-in-use}, naming them) — the days would lose their lesson times; assign them another first.
+     */
+    public void delete(String scheduleId) {
+        ZhurnalPrincipal p = caller();
+        writeVoid(em -> {
+            ScheduleEntity s = readable(em, p, scheduleId);
+            access.require(p, s.getSchoolId(), Action.ADMINISTER);
+            List<String> days = em.createQuery("select w.weekday from WeekdayEntity w where w.scheduleId = :s", String.class)
+                    .setParameter("s", s.getId()).getResultList().stream().sorted(java.util.Comparator.comparing(DayOfWeek::valueOf)).toList();
+            List<String> dates = em.createQuery("select o.overrideDate from DateOverrideEntity o where o.scheduleId = :s order by o.overrideDate",
+                    String.class).setParameter("s", s.getId()).getResultList();
+            if (!days.isEmpty() || !dates.isEmpty()) {
+                List<String> en = new java.util.ArrayList<>();
+                List<String> ru = new java.util.ArrayList<>();
+                for (String d : days) {
+                    DayOfWeek w = DayOfWeek.valueOf(d);
+                    en.add(w.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH));
+                    ru.add(w.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, Text.RUSSIAN).toLowerCase(Text.RUSSIAN));
+                }
+                for (String d : dates) {
+                    en.add(d);
+                    ru.add(Text.date(LocalDate.parse(d)));
+                }
+                throw new ProblemException(409, "schedule-in-use", "Conflict", Text.of("The bell schedule «" + s.getName() + "» is the "
+                        + "schedule of: " + String.join(", ", en) + "; assign them another schedule first", "По расписанию звонков «"
+                        + s.getName() + "» идут: " + String.join(", ", ru) + ". Сначала назначьте этим дням другое расписание"), null);
+            }
+            audit.record(s.getSchoolId(), "bell-schedule", s.getId(), "delete", Mapping.toDTO(s), null);
+            em.remove(s);
         });
     }
 

@@ -88,6 +88,14 @@ public class BellsResource implements RestResource {
         return bells.assignDate(schoolId, date, body);
     }
 
+    /** Deletes a schedule no weekday or date follows (409 {@code schedule-in-use} naming them otherwise). */
+    @DELETE
+    @Path("schedules/{id}")
+    public Response delete(@PathParam("id") String id) {
+        bells.delete(id);
+        return Response.noContent().build();
+    }
+
     @DELETE
     @Path("schools/{schoolId}/dates/{date}")
     public Response removeDate(@PathParam("schoolId") String schoolId, @PathParam("date") String date) {
