@@ -375,6 +375,11 @@ class BrowserIT {
             Thread.sleep(500);
         } while (System.nanoTime() < end);
         assertTrue(schools.toString().contains("Школа № 7"), schools.toString());
+        // The shipped logging configuration keeps a start free of the libraries' harmless WARNs with stack traces, so that
+        // what an operator reads in the log is what matters (etc/org.ops4j.pax.logging.cfg).
+        String log = Files.readString(zhurnal.home.resolve("data/log/karaf.log"));
+        assertFalse(log.contains("Falling back to JTA"), "EMFTracker's fallback WARN is not logged");
+        assertFalse(log.contains("does not implement any provider interfaces"), "Jersey's provider WARN is not logged");
         Path creds = zhurnal.home.resolve("data/demo-credentials.txt");
         long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!Files.exists(creds) && System.nanoTime() < until) {
@@ -1363,6 +1368,14 @@ class BrowserIT {
             waitText("date-result", shown + ": снова по расписанию дня недели");
             until(d -> d.findElements(back).isEmpty());
             assertFalse(zhurnal.http().get("/api/v1/bells/schools/" + s.id() + "/assignments", admin).json().get("dates").has(day));
+            // A schedule the weekdays follow is not deleted: asked first, then the server's refusal names the days.
+            new Select(driver.findElement(By.id("schedule"))).selectByVisibleText("Основное");
+            visible("delete").click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+            until(d -> d.findElement(By.id("editor-result")).getText().contains("Сначала назначьте этим дням другое расписание"));
+            assertTrue(driver.findElement(By.id("editor-result")).getText().contains("понедельник"),
+                    driver.findElement(By.id("editor-result")).getText());
+            assertEquals(1, zhurnal.http().get("/api/v1/bells/schools/" + s.id() + "/schedules", admin).json().size());
         } finally {
             driver.switchTo().defaultContent();
         }
