@@ -11,7 +11,8 @@ Object.assign(TEXTS.ru, {
   'cal.kind': 'Вид', 'cal.VACATION': 'каникулы', 'cal.HOLIDAY': 'праздник', 'cal.gradesOptional': 'Параллели (пусто — все)',
   'cal.addDayOff': 'Добавить', 'cal.OPEN': 'открыт', 'cal.CLOSED': 'закрыт', 'cal.close': 'Закрыть', 'cal.reopen': 'Открыть снова',
   'cal.closeAsk': 'Закрыть период «{name}» для всей школы? Оценки, посещаемость и итоговые оценки за него нельзя будет менять, пока его не откроют снова (с указанием причины).',
-  'cal.reason': 'Причина повторного открытия', 'cal.delete': 'Удалить', 'cal.all': 'все', 'cal.noYears': 'Учебных годов ещё нет: создайте первый.',
+  'cal.reason': 'Причина повторного открытия', 'cal.delete': 'Удалить', 'cal.deletePeriod': 'Удалить',
+  'cal.deletePeriodAsk': 'Удалить период «{name}» (классы: {grades})? Так исправляют периоды, созданные по ошибке; если за него уже выставлены оценки, он не удалится.', 'cal.all': 'все', 'cal.noYears': 'Учебных годов ещё нет: создайте первый.',
   'cal.transfers': 'Переносы рабочих дней', 'cal.transfersHint': 'Например, по постановлению о переносе выходных: суббота становится рабочим '
     + 'днём с расписанием понедельника, а понедельник — выходным.', 'cal.date': 'Дата', 'cal.becomes': 'Становится',
   'cal.workingDay': 'рабочим днём', 'cal.freeDay': 'выходным', 'cal.timetableOf': 'Уроки по расписанию дня', 'cal.addTransfer': 'Добавить перенос',
@@ -31,7 +32,8 @@ Object.assign(TEXTS.en, {
   'cal.kind': 'Kind', 'cal.VACATION': 'vacation', 'cal.HOLIDAY': 'holiday', 'cal.gradesOptional': 'Grades (empty: all)',
   'cal.addDayOff': 'Add', 'cal.OPEN': 'open', 'cal.CLOSED': 'closed', 'cal.close': 'Close', 'cal.reopen': 'Reopen',
   'cal.closeAsk': 'Close the period “{name}” for the whole school? Its marks, attendance and grades cannot be changed until it is reopened (with a reason).',
-  'cal.reason': 'Reason for reopening', 'cal.delete': 'Delete', 'cal.all': 'all', 'cal.noYears': 'No academic years yet: create the first one.',
+  'cal.reason': 'Reason for reopening', 'cal.delete': 'Delete', 'cal.deletePeriod': 'Delete',
+  'cal.deletePeriodAsk': 'Delete the period “{name}” (grades: {grades})? This corrects periods made by mistake; a period with grades given for it is not deleted.', 'cal.all': 'all', 'cal.noYears': 'No academic years yet: create the first one.',
   'cal.transfers': 'Moved working days', 'cal.transfersHint': 'For example, by the government\'s decree on moved days off: a Saturday becomes a '
     + 'working day following Monday\'s timetable, and a Monday a day off.', 'cal.date': 'Date', 'cal.becomes': 'Becomes',
   'cal.workingDay': 'a working day', 'cal.freeDay': 'a day off', 'cal.timetableOf': 'Lessons of the timetable of', 'cal.addTransfer': 'Add',
@@ -117,6 +119,11 @@ function periodRow(p) {
       const early = p.end >= isoDate() ? `${t('cal.closeEarly', { date: date(p.end) })}\n\n` : '';
       if (!window.confirm(early + t('cal.closeAsk', { name: p.name }))) return undefined;
       return act($('periods-result'), () => api('POST', `calendar/periods/${encodeURIComponent(p.id)}/close`));
+    }), ' ');
+    // A period made by mistake (quarters for grades that study by half-years) can go while no grade is given for it.
+    td.appendChild(button(t('cal.deletePeriod'), () => {
+      if (!window.confirm(t('cal.deletePeriodAsk', { name: p.name, grades: gradesText(p.grades) }))) return undefined;
+      return act($('periods-result'), () => api('DELETE', `calendar/periods/${encodeURIComponent(p.id)}`));
     }));
   }
   tr.appendChild(td);

@@ -30,6 +30,9 @@ Object.assign(TEXTS.ru, {
   'diary.work.DICTATION': 'Диктант', 'diary.work.ESSAY': 'Сочинение', 'diary.work.PRACTICAL': 'Практическая работа',
   'diary.work.LAB': 'Лабораторная работа', 'diary.work.TEST': 'Самостоятельная работа', 'diary.work.PROJECT': 'Проект',
   'diary.work.CONTROL': 'Контрольная работа',
+  'diary.yearTab': 'Итоги года', 'diary.cardYear': 'Учебный год', 'diary.cardYearOption': '{from}/{to}', 'diary.cardClass': 'класс {name}',
+  'diary.cardYearGrade': 'Год', 'diary.cardExam': 'Экзамен', 'diary.cardFinal': 'Итоговая',
+  'diary.cardEmpty': 'За {from}/{to} учебный год итоговых оценок пока нет.',
 });
 Object.assign(TEXTS.en, {
   'diary.title': 'Diary', 'diary.child': 'Student', 'diary.week': 'Week', 'diary.period': 'Period marks', 'diary.prefs': 'Notifications',
@@ -56,6 +59,9 @@ Object.assign(TEXTS.en, {
   'diary.work.ORAL': 'Oral answer', 'diary.work.HOMEWORK': 'Homework', 'diary.work.CLASSWORK': 'Classwork', 'diary.work.DICTATION': 'Dictation',
   'diary.work.ESSAY': 'Essay', 'diary.work.PRACTICAL': 'Practical work', 'diary.work.LAB': 'Laboratory work', 'diary.work.TEST': 'Quiz',
   'diary.work.PROJECT': 'Project', 'diary.work.CONTROL': 'Test',
+  'diary.yearTab': 'Year results', 'diary.cardYear': 'School year', 'diary.cardYearOption': '{from}/{to}', 'diary.cardClass': 'class {name}',
+  'diary.cardYearGrade': 'Year', 'diary.cardExam': 'Exam', 'diary.cardFinal': 'Final',
+  'diary.cardEmpty': 'No final grades for {from}/{to} yet.',
 });
 
 const WEEKDAYS = { ru: ['Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота', 'Воскресенье'],
@@ -272,6 +278,41 @@ async function showPeriod(current) {
   }));
 }
 
+/** The report card of a year: subjects × the year's periods, then the year, exam and final grades (only columns that have one). */
+async function showYear(current) {
+  const student = state.student;
+  const year = state.cardYear || '';
+  const card = await api('GET', `diary/students/${encodeURIComponent(student)}/year${year ? `?year=${year}` : ''}`);
+  if (!current()) return;
+  state.cardYear = String(card.academicYear);
+  const sel = $('cardYear');
+  sel.replaceChildren(...card.years.map((y) => {
+    const o = el('option', null, t('diary.cardYearOption', { from: y, to: y + 1 }));
+    o.value = String(y);
+    return o;
+  }));
+  sel.value = state.cardYear;
+  $('cardClass').textContent = card.className ? t('diary.cardClass', { name: card.className }) : '';
+  const extra = [['year', 'diary.cardYearGrade'], ['exam', 'diary.cardExam'], ['fin', 'diary.cardFinal']]
+    .filter(([k]) => card.subjects.some((r) => r[k]));
+  const table = $('card');
+  const head = el('tr');
+  head.append(el('th', null, t('diary.subject')));
+  card.periods.forEach((p) => { const th = el('th', 'n', p.name); th.title = `${date(p.start)} – ${date(p.end)}`; head.append(th); });
+  extra.forEach(([, key]) => head.append(el('th', 'n', t(key))));
+  table.replaceChildren(head, ...card.subjects.map((r) => {
+    const tr = el('tr');
+    tr.dataset.subject = r.subject;
+    tr.append(el('td', null, r.subject));
+    card.periods.forEach((p) => tr.append(el('td', 'n', r.periods[p.periodId] || '')));
+    extra.forEach(([k]) => tr.append(el('td', `n ${k}`, r[k] || '')));
+    return tr;
+  }));
+  table.hidden = card.subjects.length === 0;
+  $('cardEmpty').hidden = card.subjects.length > 0;
+  $('cardEmpty').textContent = t('diary.cardEmpty', { from: card.academicYear, to: card.academicYear + 1 });
+}
+
 async function showPrefs(current) {
   const form = $('prefs');
   const student = state.student; // the child whose preferences these are, whatever is chosen later
@@ -310,7 +351,10 @@ async function show() {
   const current = nextShow();
   say($('status'), '', t('page.loading'));
   try {
-    if (state.tab === 'week') await showWeek(current); else if (state.tab === 'period') await showPeriod(current); else await showPrefs(current);
+    if (state.tab === 'week') await showWeek(current);
+    else if (state.tab === 'period') await showPeriod(current);
+    else if (state.tab === 'year') await showYear(current);
+    else await showPrefs(current);
     if (current()) say($('status'), '');
   } catch (e) {
     if (current()) say($('status'), 'bad', errorText(e));
@@ -319,9 +363,12 @@ async function show() {
 
 function selectTab(tab) {
   state.tab = tab;
-  for (const [id, name] of [['tabWeek', 'week'], ['tabPeriod', 'period'], ['tabPrefs', 'prefs']]) $(id).setAttribute('aria-selected', String(name === tab));
+  for (const [id, name] of [['tabWeek', 'week'], ['tabPeriod', 'period'], ['tabYear', 'year'], ['tabPrefs', 'prefs']]) {
+    $(id).setAttribute('aria-selected', String(name === tab));
+  }
   $('weekView').hidden = tab !== 'week';
   $('periodView').hidden = tab !== 'period';
+  $('yearView').hidden = tab !== 'year';
   $('prefsView').hidden = tab !== 'prefs';
   show();
 }
@@ -338,14 +385,16 @@ async function init() {
     $('childBox').hidden = children.length < 2;
     state.student = q.get('student') && children.some((c) => c.studentId === q.get('student')) ? q.get('student') : children[0].studentId;
     select.value = state.student;
-    select.addEventListener('change', () => { state.student = select.value; show(); });
+    select.addEventListener('change', () => { state.student = select.value; state.cardYear = ''; show(); });
   } catch (e) { say($('status'), 'bad', errorText(e)); return; }
   show();
 }
 
 $('tabWeek').addEventListener('click', () => selectTab('week'));
 $('tabPeriod').addEventListener('click', () => selectTab('period'));
+$('tabYear').addEventListener('click', () => selectTab('year'));
 $('tabPrefs').addEventListener('click', () => selectTab('prefs'));
+$('cardYear').addEventListener('change', () => { state.cardYear = $('cardYear').value; show(); });
 $('prev').addEventListener('click', () => { state.day = addDays(mondayOf(state.day), -7); show(); });
 $('next').addEventListener('click', () => { state.day = addDays(mondayOf(state.day), 7); show(); });
 $('thisWeek').addEventListener('click', () => { state.day = isoDate(); show(); });

@@ -899,6 +899,25 @@ class BrowserIT {
             WebElement math = driver.findElement(By.cssSelector(".subject-row[data-subject='Математика']"));
             assertTrue(math.findElements(By.cssSelector(".mark")).stream().noneMatch(m -> m.getText().equals("2")), math.getText());
             screenshot("diary-phone-period");
+            // «Итоги года»: the report card, a confirmed period grade of Alisa's under its period's column.
+            JsonNode started = null;
+            for (JsonNode p : http.get("/api/v1/calendar/schools/" + s.id() + "/years/" + y, admin).json().get("periods")) {
+                boolean begun = p.get("start").asText().compareTo(LocalDate.now().toString()) <= 0;
+                started = begun && (started == null || p.get("start").asText().compareTo(started.get("start").asText()) > 0) ? p : started;
+            }
+            assertNotNull(started, "a reporting period has begun");
+            Http.Answer graded = http.send("PUT", "/api/v1/gradebook/finals", "application/json", "{\"studentId\":\"" + alisa
+                    + "\",\"subject\":\"Математика\",\"kind\":\"PERIOD\",\"periodId\":\"" + started.get("id").asText()
+                    + "\",\"value\":\"5\"}", bearer(s.teacherToken()));
+            assertEquals(200, graded.status(), graded.body());
+            driver.findElement(By.id("tabYear")).click();
+            until(d -> d.findElements(By.cssSelector("#card tr[data-subject='Математика'] td")).size() > 1);
+            List<String> header = driver.findElements(By.cssSelector("#card th")).stream().map(WebElement::getText).toList();
+            int column = header.indexOf(started.get("name").asText());
+            assertTrue(column > 0, header.toString());
+            assertEquals("5", driver.findElements(By.cssSelector("#card tr[data-subject='Математика'] td")).get(column).getText(), header.toString());
+            assertTrue(driver.findElement(By.id("cardClass")).getText().contains("5А"), driver.findElement(By.id("cardClass")).getText());
+            screenshot("diary-phone-year");
             // A slow answer must not be drawn under a later choice: Alisa's week is asked for and answers 1.5 s late,
             // Artyom is chosen meanwhile; once Alisa's answer has arrived, the page still shows Artyom's week.
             js("const f = window.fetch; window.fetch = (u, o) => String(u).includes(arguments[0]) ? new Promise(r => setTimeout(r, 1500))"

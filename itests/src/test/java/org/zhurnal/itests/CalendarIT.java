@@ -283,6 +283,27 @@ public class CalendarIT {
         assertProblem(http.post(API + "years/" + yearId + "/days-off",
                 "{\"kind\":\"HOLIDAY\",\"name\":\"x\",\"start\":\"2026-11-05\",\"end\":\"2026-11-05\"}", otherCoordinator), 404, null);
         assertProblem(http.post(API + "periods/" + quarters.json().get(1).get("id").asText() + "/close", null, otherCoordinator), 404, null);
+
+        // A period made by mistake is deleted (audited) — by the school's administration only; a closed one is not.
+        String q4 = quarters.json().get(3).get("id").asText();
+        Map<String, String> asCoordinator = Map.of("Authorization", "Bearer " + coordinator);
+        assertProblem(http.send("DELETE", API + "periods/" + q4, null, Map.of("Authorization", "Bearer " + parent)), 403, null);
+        assertProblem(http.send("DELETE", API + "periods/" + q4, null, Map.of("Authorization", "Bearer " + otherCoordinator)), 404, null);
+        updatePeriodState(q4, ReportingPeriod.CLOSED);
+        assertProblem(http.send("DELETE", API + "periods/" + q4, null, asCoordinator), 409, null);
+        updatePeriodState(q4, ReportingPeriod.OPEN);
+        assertEquals(204, http.send("DELETE", API + "periods/" + q4, null, asCoordinator).status());
+        assertEquals(3, calendar.periods(school.id(), 2026, 5).size());
+        assertEquals(List.of("delete", "create"), audit.find("reporting-period", q4, 10).stream().map(AuditEntry::action).toList());
+        // With the other quarters gone too, the grades' periods are made again (a grade keeps one scheme).
+        for (int i = 0; i < 3; i++) {
+            assertEquals(204, http.send("DELETE", API + "periods/" + quarters.json().get(i).get("id").asText(), null, asCoordinator).status());
+        }
+        assertTrue(calendar.periods(school.id(), 2026, 5).isEmpty());
+        Http.Answer again = http.post(API + "years/" + yearId + "/periods", "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9]}",
+                coordinator);
+        assertEquals(again.body(), 201, again.status());
+        assertEquals(4, calendar.periods(school.id(), 2026, 5).size());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.zhurnal.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -335,10 +336,32 @@ public class DiaryIT {
             named |= "PERIOD".equals(g.get("kind").asText()) && s.period().name().equals(g.get("periodName").asText());
         }
         assertTrue(grades.toString(), named);
+        // The report card of the year: the subject's row with the grade under its period's column, the periods in the
+        // year's order, the student's class; last year (no class then) an empty card; a year that is not one is named.
+        JsonNode card = http.get(API + "students/" + fyodor + "/year", fedorMother).json();
+        assertEquals(card.toString(), "5А", card.get("className").asText());
+        JsonNode columns = card.get("periods");
+        assertTrue(card.toString(), columns.size() >= 1);
+        for (int i = 1; i < columns.size(); i++) {
+            assertTrue(card.toString(), columns.get(i - 1).get("start").asText().compareTo(columns.get(i).get("start").asText()) < 0);
+        }
+        JsonNode mathRow = null;
+        for (JsonNode r : card.get("subjects")) {
+            mathRow = MATH.equals(r.get("subject").asText()) ? r : mathRow;
+        }
+        assertNotNull(card.toString(), mathRow);
+        assertEquals(card.toString(), "4", mathRow.get("periods").get(s.period().id()).asText());
+        int thisYear = card.get("academicYear").asInt();
+        JsonNode lastYear = http.get(API + "students/" + fyodor + "/year?year=" + (thisYear - 1), fedorMother).json();
+        assertEquals(0, lastYear.get("subjects").size());
+        assertTrue(lastYear.get("className").isNull());
+        assertEquals(card.get("years").toString(), 1, card.get("years").size());
+        assertEquals(card.get("years").toString(), thisYear, card.get("years").get(0).asInt());
+        assertProblem(http.get(API + "students/" + fyodor + "/year?year=abc", fedorMother), 400, "year");
 
         // Another family's child: refused on every endpoint, with no data.
         for (String path : List.of("students/" + alisa + "/week", "students/" + alisa + "/period?date=" + monday,
-                "students/" + alisa + "/preferences")) {
+                "students/" + alisa + "/preferences", "students/" + alisa + "/year")) {
             Http.Answer refused = http.get(API + path, marina);
             assertProblem(refused, 403, null);
             assertFalse(refused.body(), refused.body().contains("Дроби") || refused.body().contains("Лебедева"));

@@ -601,6 +601,14 @@ public class GradebookIT {
         assertEquals(plan.body(), "Математика: годовая «2»", concerns.get(fyodor).get(0).get("ru").asText());
         assertEquals(plan.body(), "Математика: year grade «2»", concerns.get(fyodor).get(0).get("en").asText());
         assertEquals(plan.body(), 0, concerns.get(alisa).size());
+        // A reporting period with period grades given for it is not deleted: they would belong to no period (the calendar asks
+        // the gradebook, calendar API 1.4 PeriodRecordsCheck).
+        Http.Answer keep = http.send("DELETE", "/api/v1/calendar/periods/" + quarter.id(), null, Map.of("Authorization", "Bearer "
+                + http.login("admin", KarafOptions.ADMIN_PASSWORD)));
+        assertProblem(keep, 409, null);
+        assertEquals(keep.body(), "urn:zhurnal:problem:period-has-grades", keep.json().get("type").asText());
+        assertTrue(keep.body(), keep.json().get("detail").asText().contains("period grades: "));
+        assertTrue(calendar.period(quarter.id()).isPresent());
         // A period of other grades (the senior grades' half-years) is not a fifth-grader's: refused, nothing stored.
         assertEquals(201, http.post("/api/v1/calendar/years/" + yearId + "/periods", "{\"scheme\":\"HALF_YEARS\",\"grades\":[10,11]}", admin)
                 .status());

@@ -508,6 +508,45 @@ public class CalendarServiceImpl {
         });
     }
 
+    /** The modules that record things per reporting period (the gradebook's period grades), asked before a period is deleted. */
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile List<org.zhurnal.calendar.api.PeriodRecordsCheck> recordChecks = List.of();
+
+    /**
+     * Deletes a reporting period made by mistake (quarters for grades that study by half-years, a scheme added twice).
+     * A closed period is not deleted (409 {@code period-closed}); nor one with grades given for it (409
+     * {@code period-has-grades}, naming them, from every {@link org.zhurnal.calendar.api.PeriodRecordsCheck}): they would
+     * belong to no period. Audited. ADMINISTER on the school.
+     */
+    public void deletePeriod(String periodId) {
+        ZhurnalPrincipal p = caller();
+        writeVoid(em -> {
+            PeriodEntity e = readablePeriod(em, p, periodId);
+            access.require(p, e.getSchoolId(), Action.ADMINISTER);
+            if (ReportingPeriod.CLOSED.equals(e.getPeriodState())) {
+                throw ProblemException.conflict("period-closed", Text.of("The period «" + e.getName() + "» is closed; a closed period is not "
+                        + "deleted", "Период «" + e.getName() + "» закрыт: закрытый период не удаляется"));
+            }
+            List<String> en = new ArrayList<>();
+            List<String> ru = new ArrayList<>();
+            for (org.zhurnal.calendar.api.PeriodRecordsCheck check : recordChecks) {
+                for (Text t : check.recordedFor(e.getId())) {
+                    en.add(t.en());
+                    ru.add(t.ru());
+                }
+            }
+            if (!en.isEmpty()) {
+                throw ProblemException.conflict("period-has-grades", Text.of("The period «" + e.getName() + "» has " + String.join("; ", en)
+                        + "; they would belong to no period — it is not deleted", "За период «" + e.getName() + "» уже выставлены "
+                        + String.join("; ", ru) + ": без периода они остались бы ничьими, поэтому период не удаляется"));
+            }
+            ReportingPeriod before = Mapping.toDTO(e);
+            em.remove(e);
+            audit.record(e.getSchoolId(), "reporting-period", e.getId(), "delete", before, null);
+        });
+    }
+
     /** Closes a period: no more changes of its marks. ADMINISTER on the school. */
     public ReportingPeriod close(String periodId) {
         ZhurnalPrincipal p = caller();

@@ -116,6 +116,14 @@ public class CalendarResource implements RestResource {
     }
 
     /** Closes a reporting period (coordinator or deputy director). */
+    /** Deletes an open reporting period with nothing recorded for it (409 {@code period-closed} / {@code period-has-grades}). */
+    @DELETE
+    @Path("periods/{id}")
+    public Response deletePeriod(@PathParam("id") String id) {
+        calendar.deletePeriod(id);
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("periods/{id}/close")
     public ReportingPeriod close(@PathParam("id") String id) {

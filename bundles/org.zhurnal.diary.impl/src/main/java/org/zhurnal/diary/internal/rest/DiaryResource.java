@@ -79,12 +79,14 @@ public class DiaryResource implements RestResource {
     private final ZhurnalClock clock;
     private final Channels channels;
     private final GradebookQuery gradebook;
+    private final org.zhurnal.diary.internal.ReportCards cards;
 
     @Activate
     public DiaryResource(@Reference DiaryQuery diary, @Reference RosterQuery roster, @Reference Authorization authorization,
             @Reference AccountService accounts, @Reference Preferences preferences, @Reference Outbox outbox, @Reference OutboxSender sender,
             @Reference ZhurnalClock clock, @Reference Channels channels, @Reference Printouts printouts, @Reference Visits visits,
-            @Reference GradebookQuery gradebook) {
+            @Reference GradebookQuery gradebook, @Reference org.zhurnal.diary.internal.ReportCards cards) {
+        this.cards = cards;
         this.gradebook = gradebook;
         this.visits = visits;
         this.channels = channels;
@@ -143,6 +145,34 @@ public class DiaryResource implements RestResource {
                 studentId) : ProblemException.notFound("Reporting period on", day.toString()));
         noteFamilyVisit(studentId);
         return p;
+    }
+
+    /**
+     * The student's report card of an academic year ({@code year}: its first calendar year, this year by default): the
+     * confirmed period, year, exam and final grades per subject, the periods in the year's order, and the years there are
+     * cards of — last year's results without paging back week by week.
+     */
+    @GET
+    @Path("students/{studentId}/year")
+    public org.zhurnal.diary.internal.ReportCards.ReportCard year(@PathParam("studentId") String studentId, @QueryParam("year") String year) {
+        requireStudent(studentId, Action.READ);
+        int y = RosterQuery.academicYearOf(clock.today());
+        if (year != null && !year.isBlank()) {
+            try {
+                y = Integer.parseInt(year.trim());
+            } catch (NumberFormatException e) {
+                y = -1;
+            }
+            if (y < 2000 || y > 2100) {
+                throw ProblemException.invalid("year", Text.of("year is an academic year's first calendar year, e.g. "
+                        + RosterQuery.academicYearOf(clock.today()), "Учебный год указывается годом его начала, например "
+                        + RosterQuery.academicYearOf(clock.today())));
+            }
+        }
+        org.zhurnal.diary.internal.ReportCards.ReportCard card = cards.of(studentId, y)
+                .orElseThrow(() -> ProblemException.notFound("Student", studentId));
+        noteFamilyVisit(studentId);
+        return card;
     }
 
     /**
