@@ -466,6 +466,14 @@ public class ReportsIT {
                 "parameters.periodId");
         assertProblem(http.post(progress, "{\"format\":\"CSV\"," + params("schoolId", school.id(), "periodId", foreign.id()) + "}", deputy), 400,
                 "parameters.periodId");
+        // What only the report can judge (ReportPlugin.validate, reporting SPI 1.3) is checked before a job is queued: 400 at
+        // once, not a job that fails afterwards.
+        assertProblem(http.post("/api/v1/reports/summary-sheet/jobs", "{\"format\":\"PDF\"," + params("classId", fiveA.id(), "year",
+                String.valueOf(y - 1)) + "}", deputy), 400, "parameters.year");
+        assertProblem(http.post("/api/v1/reports/class-progress/jobs", "{\"format\":\"CSV\"," + params("classId", fiveA.id(), "periodId",
+                foreign.id()) + "}", deputy), 400, "parameters.periodId");
+        assertProblem(http.post("/api/v1/reports/attendance/jobs", "{\"format\":\"CSV\"," + params("classId", fiveA.id(), "periodId",
+                foreign.id()) + "}", deputy), 400, "parameters.periodId");
         assertProblem(http.post(sheet, "{\"format\":\"DOCX\"," + classYear + "}", deputy), 400, "format");
         assertProblem(http.post(progress, "{\"format\":\"ODS\"," + classPeriod + "}", deputy), 400, "format");
 

@@ -97,7 +97,13 @@ public class ReportRunnerImpl implements ReportRunner {
             }
             checked.put(param.name(), check(p, param, v.trim()));
         }
-        return new ReportRequest(checked, format, "en".equals(language) ? "en" : "ru", p.login());
+        ReportRequest request = new ReportRequest(checked, format, "en".equals(language) ? "en" : "ru", p.login());
+        try {
+            report.validate(request); // what only the report can judge, before a run or a job starts
+        } catch (ReportParameterException e) {
+            throw ProblemException.invalid("parameters." + e.parameter(), Text.of(e.getMessage(), e.russianMessage()));
+        }
+        return request;
     }
 
     @Override

@@ -43,4 +43,17 @@ public interface ReportPlugin {
     default ReportOutput render(ReportRequest request, ReportProgress progress) throws Exception {
         return render(request);
     }
+
+    /**
+     * Checks what only the report can judge — its parameters against each other and against the data (a summary
+     * sheet's class against its year, a period of another grade) — before a run starts or a job is queued, so that the
+     * user is told at once, not by a job that fails afterwards. The platform calls it after its own checks of each
+     * parameter; the default accepts. It must not render.
+     *
+     * @throws ReportParameterException naming the parameter whose value does not fit
+     * @since 1.3
+     */
+    default void validate(ReportRequest request) throws ReportParameterException {
+        // nothing to check beyond the parameters' own types
+    }
 }

@@ -5,5 +5,5 @@
  * a form) and formats, and renders from the other modules' read-only query services — never their tables.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.zhurnal.reporting.spi;

@@ -91,8 +91,11 @@ public class AttendanceReport implements ReportPlugin {
         }
     }
 
-    @Override
-    public ReportOutput render(ReportRequest request) throws IOException {
+    /** The class and the period a request names, checked against each other. */
+    private record Target(SchoolClass schoolClass, ReportingPeriod period) {
+    }
+
+    private Target target(ReportRequest request) throws ReportParameterException {
         SchoolClass c = roster.schoolClass(request.parameters().get("classId")).orElseThrow(() -> new ReportParameterException("classId",
                 "no such class", "Класс не найден"));
         ReportingPeriod period = calendar.period(request.parameters().get("periodId")).orElseThrow(
@@ -105,6 +108,20 @@ public class AttendanceReport implements ReportPlugin {
             throw new ReportParameterException("periodId", "the period belongs to another school",
                     "Этот период — из календаря другой школы");
         }
+        return new Target(c, period);
+    }
+
+    /** The class against the period, before a run or a job starts. */
+    @Override
+    public void validate(ReportRequest request) throws ReportParameterException {
+        target(request);
+    }
+
+    @Override
+    public ReportOutput render(ReportRequest request) throws IOException {
+        Target target = target(request);
+        SchoolClass c = target.schoolClass();
+        ReportingPeriod period = target.period();
         List<Row> rows = rows(c, period);
         boolean en = "en".equals(request.language());
         String base = (en ? "attendance-" : "посещаемость-") + c.name() + "-" + period.name();

@@ -108,10 +108,8 @@ public class MunicipalAttendanceReport implements ReportPlugin {
         return java.util.Arrays.asList(name, n[0], n[1], n[2], n[3], n[4], n[5], perStudent);
     }
 
-    @Override
-    public ReportOutput render(ReportRequest request, ReportProgress progress) throws IOException {
-        Municipality m = tenants.municipality(request.parameters().get("municipalityId"))
-                .orElseThrow(() -> new ReportParameterException("municipalityId", "no such municipality", "Муниципалитет не найден"));
+    /** The date range of a request: to ≥ from, at most a year. */
+    private static LocalDate[] range(ReportRequest request) {
         LocalDate from = LocalDate.parse(request.parameters().get("from"));
         LocalDate to = LocalDate.parse(request.parameters().get("to"));
         if (to.isBefore(from)) {
@@ -120,6 +118,22 @@ public class MunicipalAttendanceReport implements ReportPlugin {
         if (to.isAfter(from.plusYears(1))) {
             throw new ReportParameterException("to", "the range is at most one year", "Период отчёта — не больше года");
         }
+        return new LocalDate[] { from, to };
+    }
+
+    /** The date range, before a run or a job starts. */
+    @Override
+    public void validate(ReportRequest request) {
+        range(request);
+    }
+
+    @Override
+    public ReportOutput render(ReportRequest request, ReportProgress progress) throws IOException {
+        Municipality m = tenants.municipality(request.parameters().get("municipalityId"))
+                .orElseThrow(() -> new ReportParameterException("municipalityId", "no such municipality", "Муниципалитет не найден"));
+        LocalDate[] range = range(request);
+        LocalDate from = range[0];
+        LocalDate to = range[1];
         boolean en = "en".equals(request.language());
         List<School> schools = tenants.schools(m.id()).stream().sorted(Comparator.comparing(School::shortName)).toList();
         List<List<Object>> rows = new ArrayList<>();

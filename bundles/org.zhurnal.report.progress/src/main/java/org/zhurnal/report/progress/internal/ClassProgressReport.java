@@ -97,8 +97,11 @@ public class ClassProgressReport implements ReportPlugin {
     record ClassFigures(SchoolClass schoolClass, Figures all, Map<String, Figures> subjects) {
     }
 
-    @Override
-    public ReportOutput render(ReportRequest request) throws Exception {
+    /** The school, the class (or none: the whole school), its classes, the period and its academic year a request names. */
+    private record Target(String school, String classId, List<SchoolClass> classes, ReportingPeriod period, int year) {
+    }
+
+    private Target target(ReportRequest request) throws ReportParameterException {
         String classId = request.parameters().get("classId");
         String schoolId = request.parameters().get("schoolId");
         if ((classId == null) == (schoolId == null)) {
@@ -130,6 +133,23 @@ public class ClassProgressReport implements ReportPlugin {
             throw new ReportParameterException("periodId", "the period is not of the class's academic year",
                     "Этот период — не из учебного года класса");
         }
+        return new Target(school, classId, classes, period, year);
+    }
+
+    /** The class, the period and the school against each other, before a run or a job starts. */
+    @Override
+    public void validate(ReportRequest request) throws ReportParameterException {
+        target(request);
+    }
+
+    @Override
+    public ReportOutput render(ReportRequest request) throws Exception {
+        Target target = target(request);
+        String school = target.school();
+        String classId = target.classId();
+        List<SchoolClass> classes = target.classes();
+        ReportingPeriod period = target.period();
+        int year = target.year();
         List<ClassFigures> figures = figures(school, classId, classes, period, year);
         Figures total = classId == null ? total(figures) : null;
         boolean en = "en".equals(request.language());

@@ -93,9 +93,11 @@ public class SummarySheetReport implements ReportPlugin {
         return render(request, ReportProgress.none());
     }
 
-    /** Tells its three stages (reading in bulk, building the sheets, writing the file) to a report job. */
-    @Override
-    public ReportOutput render(ReportRequest request, ReportProgress progress) throws Exception {
+    /** The school, the class (or none: the whole school), its classes and the academic year a request names. */
+    private record Target(String school, String classId, List<SchoolClass> classes, int year) {
+    }
+
+    private Target target(ReportRequest request) throws ReportParameterException {
         String classId = request.parameters().get("classId");
         String schoolId = request.parameters().get("schoolId");
         if ((classId == null) == (schoolId == null)) {
@@ -103,22 +105,33 @@ public class SummarySheetReport implements ReportPlugin {
                     "Укажите либо класс, либо школу");
         }
         int year = Integer.parseInt(request.parameters().get("year"));
-        List<SchoolClass> classes;
-        String school;
-        if (classId != null) {
-            SchoolClass c = roster.schoolClass(classId).orElseThrow(() -> new ReportParameterException("classId", "no such class", "Класс не найден"));
-            if (c.academicYear() != year) {
-                throw new ReportParameterException("year", "class " + c.name() + " is of the academic year " + c.academicYear() + "/"
-                        + (c.academicYear() + 1) + "; the year is given by its first calendar year: " + c.academicYear(), "Класс " + c.name()
-                        + " — класс " + c.academicYear() + "/" + (c.academicYear() + 1) + " учебного года; учебный год указывается годом его "
-                        + "начала: " + c.academicYear());
-            }
-            classes = List.of(c);
-            school = c.schoolId();
-        } else {
-            classes = roster.classes(schoolId, year);
-            school = schoolId;
+        if (classId == null) {
+            return new Target(schoolId, null, roster.classes(schoolId, year), year);
         }
+        SchoolClass c = roster.schoolClass(classId).orElseThrow(() -> new ReportParameterException("classId", "no such class", "Класс не найден"));
+        if (c.academicYear() != year) {
+            throw new ReportParameterException("year", "class " + c.name() + " is of the academic year " + c.academicYear() + "/"
+                    + (c.academicYear() + 1) + "; the year is given by its first calendar year: " + c.academicYear(), "Класс " + c.name()
+                    + " — класс " + c.academicYear() + "/" + (c.academicYear() + 1) + " учебного года; учебный год указывается годом его "
+                    + "начала: " + c.academicYear());
+        }
+        return new Target(c.schoolId(), classId, List.of(c), year);
+    }
+
+    /** The class against its year, before a run or a job starts. */
+    @Override
+    public void validate(ReportRequest request) throws ReportParameterException {
+        target(request);
+    }
+
+    /** Tells its three stages (reading in bulk, building the sheets, writing the file) to a report job. */
+    @Override
+    public ReportOutput render(ReportRequest request, ReportProgress progress) throws Exception {
+        Target target = target(request);
+        String classId = target.classId();
+        int year = target.year();
+        List<SchoolClass> classes = target.classes();
+        String school = target.school();
         boolean en = "en".equals(request.language());
         progress.update(0, 3, en ? "reading grades and attendance of " + classes.size() + " classes"
                 : "чтение оценок и посещаемости: классов " + classes.size());

@@ -47,4 +47,10 @@ abstract class ControlReport implements ReportPlugin {
     public Set<ReportFormat> formats() {
         return FORMATS;
     }
+
+    /** The date range (to ≥ from, at most a year), before a run or a job starts. */
+    @Override
+    public void validate(org.zhurnal.reporting.spi.ReportRequest request) {
+        Output.range(request);
+    }
 }
