@@ -40,7 +40,8 @@ public class ReportCards {
 
     /**
      * The card. {@code className} is the student's class in that year ({@code null} when they were in none);
-     * {@code years} are the academic years the student was in a class of, the latest first, for choosing another.
+     * {@code years} are this year and the years before it the student was in a class of (back to the first year without
+     * one), the latest first, for choosing another.
      */
     public record ReportCard(String studentId, String studentName, int academicYear, String className, List<Column> periods, List<Row> subjects,
             List<Integer> years) {
@@ -99,9 +100,15 @@ public class ReportCards {
         all.sort(Comparator.comparing(Column::start));
         List<Integer> years = new ArrayList<>();
         int now = RosterQuery.academicYearOf(clock.today());
+        // Back from this year while the student was in a class: the first year without one is before they came (a school
+        // career here is one run of years), so the older years are not asked about.
         for (int y = now; y > now - YEARS_BACK; y--) {
-            if (y == now || classIn(studentId, y) != null) {
+            if (y == now) {
                 years.add(y);
+            } else if ((y == academicYear ? schoolClass : classIn(studentId, y)) != null) {
+                years.add(y);
+            } else {
+                break;
             }
         }
         return Optional.of(new ReportCard(studentId, p.lastName() + " " + p.firstName(), academicYear,
