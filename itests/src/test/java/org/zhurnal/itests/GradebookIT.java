@@ -627,6 +627,18 @@ public class GradebookIT {
         assertProblem(put(API + "finals", "{\"studentId\":\"" + alisa + "\",\"subject\":\"Математика\",\"kind\":\"YEAR\","
                 + "\"academicYear\":999999999,\"value\":\"5\"}", teacher), 400, "academicYear");
         assertProblem(http.get("/api/v1/roster/schools/" + school.id() + "/classes?year=abc", admin), 400, "year");
+        // Every module refuses a wrong academic year the same way: 400 naming the parameter, this year as the example.
+        String example = "e.g. " + y + " for " + y + "/" + (y + 1);
+        for (String wrong : List.of("/api/v1/roster/schools/" + school.id() + "/groups?year=1999",
+                "/api/v1/roster/schools/" + school.id() + "/export/students.csv?year=2101",
+                "/api/v1/calendar/schools/" + school.id() + "/years/2026-2027",
+                "/api/v1/archive/schools/" + school.id() + "/documents?year=1812",
+                "/api/v1/reports/classes?year=twenty")) {
+            Http.Answer a = http.get(wrong, admin);
+            assertProblem(a, 400, "year");
+            assertTrue(wrong + ": " + a.body(), a.json().get("detail").asText().contains(example));
+        }
+        assertTrue(http.get(yearOf + "&academicYear=abc", teacher).json().get("detail").asText().contains(example));
 
         // Edits keep history in the audit log.
         String markId = first.json().get("marks").get(1).get("id").asText();

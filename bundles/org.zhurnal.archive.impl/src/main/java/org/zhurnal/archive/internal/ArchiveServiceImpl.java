@@ -53,6 +53,7 @@ import org.zhurnal.reporting.spi.ReportParameterException;
 import org.zhurnal.reporting.spi.ReportPlugin;
 import org.zhurnal.reporting.spi.ReportRequest;
 import org.zhurnal.reporting.spi.ReportRunner;
+import org.zhurnal.roster.api.AcademicYears;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
 import org.zhurnal.calendar.api.CalendarQuery;
@@ -263,10 +264,7 @@ public class ArchiveServiceImpl implements ArchiveService {
     @Override
     public YearClosing closeYear(String schoolId, int academicYear) {
         ZhurnalPrincipal p = administrator(schoolId);
-        if (academicYear < 2000 || academicYear > 2100) {
-            throw ProblemException.invalid("year", Text.of("year is an academic year between 2000 and 2100",
-                    "Укажите учебный год — год его начала, от 2000 до 2100"));
-        }
+        AcademicYears.require("year", academicYear, clock.today());
         requireYearClosed(schoolId, academicYear);
         Config c = config;
         String reportId = c.yearReport().strip();

@@ -37,6 +37,7 @@ import org.zhurnal.core.api.event.DomainEvents;
 import org.zhurnal.core.api.security.Action;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
+import org.zhurnal.roster.api.AcademicYears;
 
 /**
  * The calendar's operations, each checked against the caller's scope: reads need any relation to the
@@ -118,9 +119,8 @@ public class CalendarServiceImpl {
             throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
         }
         List<Violation> v = new ArrayList<>();
-        if (n.year() == null || n.year() < 2000 || n.year() > 2100) {
-            v.add(new Violation("year", Text.of("year is the first year of the academic year, e.g. 2026 for 2026/2027",
-                    "Укажите год начала учебного года, например 2026 для 2026/2027")));
+        if (n.year() == null || n.year() < AcademicYears.FIRST || n.year() > AcademicYears.LAST) {
+            v.add(new Violation("year", AcademicYears.problem("year", clock.today())));
         }
         if (n.start() == null) {
             v.add(new Violation("start", Text.of("start is required", "Укажите дату начала учебного года")));

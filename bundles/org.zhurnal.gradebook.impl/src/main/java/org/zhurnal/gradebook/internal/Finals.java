@@ -39,6 +39,7 @@ import org.zhurnal.gradebook.spi.MarkUse;
 import org.zhurnal.gradebook.spi.MarkValue;
 import org.zhurnal.gradebook.spi.Suggestion;
 import org.zhurnal.gradebook.spi.WeightedMark;
+import org.zhurnal.roster.api.AcademicYears;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.PersonKind;
@@ -340,12 +341,8 @@ public class Finals {
             MarkValue value, Forecast forecast) {}
 
     /** The academic years the pages and grades accept (the first calendar year of one, e.g. 2026 for 2026/2027). */
-    static int requireYear(int academicYear) {
-        if (academicYear < 2000 || academicYear > 2100) {
-            throw ProblemException.invalid("academicYear", Text.of("academicYear is the first year of an academic year (2000–2100), e.g. "
-                    + "2026 for 2026/2027", "Укажите год начала учебного года (2000–2100), например 2026 для 2026/2027"));
-        }
-        return academicYear;
+    private int requireYear(Integer academicYear) {
+        return AcademicYears.require("academicYear", academicYear, clock.today());
     }
 
     /**
@@ -433,10 +430,6 @@ public class Finals {
             to = period.end();
             year = RosterQuery.academicYearOf(from);
         } else {
-            if (c.academicYear() == null) {
-                throw ProblemException.invalid("academicYear", Text.of("academicYear is required for " + kind + " grades",
-                        "Не указан учебный год"));
-            }
             year = requireYear(c.academicYear());
             from = LocalDate.of(year, 9, 1);
             to = LocalDate.of(year + 1, 6, 30);

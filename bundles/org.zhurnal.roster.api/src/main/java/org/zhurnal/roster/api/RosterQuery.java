@@ -103,6 +103,6 @@ public interface RosterQuery {
 
     /** @return the academic year that contains {@code date} (it starts on 1 September) */
     static int academicYearOf(LocalDate date) {
-        return date.getMonthValue() >= 9 ? date.getYear() : date.getYear() - 1;
+        return AcademicYears.of(date);
     }
 }

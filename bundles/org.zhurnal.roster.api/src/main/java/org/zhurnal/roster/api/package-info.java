@@ -3,5 +3,5 @@
  * (persons, classes, groups) and reads them through {@link org.zhurnal.roster.api.RosterQuery}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.7.0")
+@org.osgi.annotation.versioning.Version("1.8.0")
 package org.zhurnal.roster.api;

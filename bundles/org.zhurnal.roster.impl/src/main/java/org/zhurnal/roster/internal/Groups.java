@@ -29,10 +29,10 @@ import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ScopeRef;
 import org.zhurnal.core.api.security.ZhurnalPrincipal;
 import org.zhurnal.core.api.tenancy.TenantService;
+import org.zhurnal.roster.api.AcademicYears;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.GroupKind;
 import org.zhurnal.roster.api.Person;
-import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.internal.entity.ClassEntity;
 import org.zhurnal.roster.internal.entity.GroupEntity;
 import org.zhurnal.roster.internal.entity.GroupMemberEntity;
@@ -160,10 +160,9 @@ public class Groups {
                         + "(SUBGROUP), факультатив (ELECTIVE), ГПД (EXTENDED_DAY) или кружок (CLUB)")));
             }
             String name = checkName(body.name(), errors);
-            int year = body.academicYear() == null ? RosterQuery.academicYearOf(clock.today()) : body.academicYear();
-            if (year < 2000 || year > 2100) {
-                errors.add(new Violation("academicYear", Text.of("academicYear is the first year of an academic year, e.g. 2026",
-                        "Укажите год начала учебного года, например 2026 для 2026/2027")));
+            int year = body.academicYear() == null ? AcademicYears.of(clock.today()) : body.academicYear();
+            if (year < AcademicYears.FIRST || year > AcademicYears.LAST) {
+                errors.add(new Violation("academicYear", AcademicYears.problem("academicYear", clock.today())));
             }
             if (body.classId() != null && (!classOfSchool || c.getAcademicYear() != year)) {
                 errors.add(new Violation("classId", Text.of("No class " + body.classId() + " in this school in " + year + "/" + (year + 1),

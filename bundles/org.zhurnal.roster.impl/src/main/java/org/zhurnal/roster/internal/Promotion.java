@@ -30,6 +30,7 @@ import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.core.api.security.ScopeRef;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.zhurnal.roster.api.AcademicYears;
 import org.zhurnal.roster.api.PromotionConcerns;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.internal.entity.ClassEntity;
@@ -92,11 +93,7 @@ public class Promotion {
 
     public Plan run(String schoolId, Request request, boolean apply) {
         roster.requireSchool(schoolId, Action.ADMINISTER);
-        if (request == null || request.fromYear() == null || request.fromYear() < 2000 || request.fromYear() > 2100) {
-            throw ProblemException.invalid("fromYear", Text.of("fromYear is the first year of the academic year to promote from, e.g. 2025",
-                    "Укажите год начала учебного года, из которого переводятся ученики, например 2025 для 2025/2026"));
-        }
-        int from = request.fromYear();
+        int from = AcademicYears.require("fromYear", request == null ? null : request.fromYear(), clock.today());
         Map<String, Exemption> exceptions = new HashMap<>();
         Map<String, Integer> positions = new HashMap<>();
         List<Violation> bad = new ArrayList<>();

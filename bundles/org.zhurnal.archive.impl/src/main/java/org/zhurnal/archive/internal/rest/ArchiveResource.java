@@ -28,7 +28,9 @@ import org.zhurnal.archive.api.Verification;
 import org.zhurnal.archive.api.YearClosing;
 import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.Text;
+import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.rest.RestResource;
+import org.zhurnal.roster.api.AcademicYears;
 
 /**
  * The signed archive under {@code /api/v1/archive}: a school's documents, archiving a report, closing a year, the
@@ -40,17 +42,19 @@ import org.zhurnal.core.api.rest.RestResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class ArchiveResource implements RestResource {
     private final ArchiveService archive;
+    private final ZhurnalClock clock;
 
     @Activate
-    public ArchiveResource(@Reference ArchiveService archive) {
+    public ArchiveResource(@Reference ArchiveService archive, @Reference ZhurnalClock clock) {
         this.archive = archive;
+        this.clock = clock;
     }
 
     /** The school's documents, newest first ({@code year}: only that academic year). */
     @GET
     @Path("schools/{schoolId}/documents")
-    public List<ArchivedDocument> documents(@PathParam("schoolId") String schoolId, @QueryParam("year") Integer year) {
-        return archive.documents(schoolId, year);
+    public List<ArchivedDocument> documents(@PathParam("schoolId") String schoolId, @QueryParam("year") String year) {
+        return archive.documents(schoolId, year == null || year.isBlank() ? null : AcademicYears.parseRequired("year", year, clock.today()));
     }
 
     /** Body of an archiving request. */
@@ -114,8 +118,8 @@ public class ArchiveResource implements RestResource {
     /** Archives the configured year report of every class of the year; closing again archives nothing twice. */
     @POST
     @Path("schools/{schoolId}/years/{year}/close")
-    public YearClosing close(@PathParam("schoolId") String schoolId, @PathParam("year") int year) {
-        return archive.closeYear(schoolId, year);
+    public YearClosing close(@PathParam("schoolId") String schoolId, @PathParam("year") String year) {
+        return archive.closeYear(schoolId, AcademicYears.parseRequired("year", year, clock.today()));
     }
 
     /** Copies the school's archive to every configured export target; a failed target is reported, the others written. */

@@ -20,9 +20,9 @@ import org.zhurnal.calendar.api.AcademicYear;
 import org.zhurnal.calendar.api.ReportingPeriod;
 import org.zhurnal.calendar.api.YearCalendar;
 import org.zhurnal.calendar.internal.CalendarServiceImpl;
-import org.zhurnal.core.api.ProblemException;
-import org.zhurnal.core.api.Text;
+import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.rest.RestResource;
+import org.zhurnal.roster.api.AcademicYears;
 
 /** The calendar over REST, under {@code /api/v1/calendar}. Scope checks are done by the service. */
 @Component(service = RestResource.class)
@@ -30,10 +30,12 @@ import org.zhurnal.core.api.rest.RestResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource implements RestResource {
     private final CalendarServiceImpl calendar;
+    private final ZhurnalClock clock;
 
     @Activate
-    public CalendarResource(@Reference CalendarServiceImpl calendar) {
+    public CalendarResource(@Reference CalendarServiceImpl calendar, @Reference ZhurnalClock clock) {
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     private static Response created(Object entity) {
@@ -59,14 +61,7 @@ public class CalendarResource implements RestResource {
     @GET
     @Path("schools/{schoolId}/years/{year}")
     public YearCalendar year(@PathParam("schoolId") String schoolId, @PathParam("year") String year) {
-        int y;
-        try {
-            y = Integer.parseInt(year);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("year", Text.of("year is the first year of an academic year, e.g. 2026",
-                    "Укажите год начала учебного года, например 2026"));
-        }
-        return calendar.calendar(schoolId, y);
+        return calendar.calendar(schoolId, AcademicYears.parseRequired("year", year, clock.today()));
     }
 
     /** Adds reporting periods: {@code {scheme, grades, periods?}}; without periods the standard dates are used. */

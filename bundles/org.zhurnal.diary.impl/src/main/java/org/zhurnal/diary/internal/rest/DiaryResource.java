@@ -49,6 +49,7 @@ import org.zhurnal.diary.internal.Visits;
 import org.zhurnal.diary.spi.NotificationChannel;
 import org.zhurnal.gradebook.api.AbsenceCode;
 import org.zhurnal.gradebook.api.GradebookQuery;
+import org.zhurnal.roster.api.AcademicYears;
 import org.zhurnal.roster.api.Person;
 import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.SchoolClass;
@@ -156,19 +157,7 @@ public class DiaryResource implements RestResource {
     @Path("students/{studentId}/year")
     public org.zhurnal.diary.internal.ReportCards.ReportCard year(@PathParam("studentId") String studentId, @QueryParam("year") String year) {
         requireStudent(studentId, Action.READ);
-        int y = RosterQuery.academicYearOf(clock.today());
-        if (year != null && !year.isBlank()) {
-            try {
-                y = Integer.parseInt(year.trim());
-            } catch (NumberFormatException e) {
-                y = -1;
-            }
-            if (y < 2000 || y > 2100) {
-                throw ProblemException.invalid("year", Text.of("year is an academic year's first calendar year, e.g. "
-                        + RosterQuery.academicYearOf(clock.today()), "Учебный год указывается годом его начала, например "
-                        + RosterQuery.academicYearOf(clock.today())));
-            }
-        }
+        int y = AcademicYears.parse("year", year, clock.today());
         org.zhurnal.diary.internal.ReportCards.ReportCard card = cards.of(studentId, y)
                 .orElseThrow(() -> ProblemException.notFound("Student", studentId));
         noteFamilyVisit(studentId);

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.rest.RestResource;
 import static org.zhurnal.core.api.rest.QueryParams.blankToNull;
 import static org.zhurnal.core.api.rest.QueryParams.date;
@@ -40,6 +41,7 @@ import org.zhurnal.gradebook.internal.JournalReads;
 import org.zhurnal.gradebook.internal.JournalService;
 import org.zhurnal.gradebook.internal.LessonContexts;
 import org.zhurnal.gradebook.internal.SchemeRules;
+import org.zhurnal.roster.api.AcademicYears;
 
 /** The gradebook over REST, under {@code /api/v1/gradebook}. Scope checks are done by the services. */
 @Component(service = RestResource.class)
@@ -53,10 +55,12 @@ public class GradebookResource implements RestResource {
     private final AbsenceCodes codes;
     private final LessonContexts contexts;
     private final GradebookQuery query;
+    private final ZhurnalClock clock;
 
     @Activate
     public GradebookResource(@Reference JournalService journal, @Reference JournalReads reads, @Reference Finals finals,
-            @Reference SchemeRules rules, @Reference AbsenceCodes codes, @Reference LessonContexts contexts, @Reference GradebookQuery query) {
+            @Reference SchemeRules rules, @Reference AbsenceCodes codes, @Reference LessonContexts contexts, @Reference GradebookQuery query,
+            @Reference ZhurnalClock clock) {
         this.journal = journal;
         this.reads = reads;
         this.finals = finals;
@@ -64,6 +68,7 @@ public class GradebookResource implements RestResource {
         this.codes = codes;
         this.contexts = contexts;
         this.query = query;
+        this.clock = clock;
     }
 
 
@@ -223,13 +228,8 @@ public class GradebookResource implements RestResource {
     @Path("finals/year")
     public List<Finals.YearRow> yearGrades(@QueryParam("classId") String classId, @QueryParam("groupId") String groupId,
             @QueryParam("subject") String subject, @QueryParam("academicYear") String academicYear) {
-        int year;
-        try {
-            year = Integer.parseInt(academicYear == null ? "" : academicYear.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("academicYear", "academicYear is required, e.g. 2026 for 2026/2027");
-        }
-        return finals.yearPage(blankToNull(classId), blankToNull(groupId), blankToNull(subject), year);
+        return finals.yearPage(blankToNull(classId), blankToNull(groupId), blankToNull(subject),
+                AcademicYears.parseRequired("academicYear", academicYear, clock.today()));
     }
 
     /** Confirms a grade: {@code {studentId, subject, kind: PERIOD|YEAR|EXAM|FINAL, periodId?, academicYear?, value}}. */

@@ -37,6 +37,7 @@ import org.zhurnal.reporting.spi.ReportOutput;
 import org.zhurnal.reporting.spi.ReportParameter;
 import org.zhurnal.reporting.spi.ReportPlugin;
 import org.zhurnal.reporting.spi.ReportRequest;
+import org.zhurnal.roster.api.AcademicYears;
 import org.zhurnal.roster.api.RosterQuery;
 
 /**
@@ -106,20 +107,7 @@ public class ReportResource implements RestResource {
     @Path("classes")
     public List<ClassChoice> classes(@QueryParam("year") String yearParam) {
         ZhurnalPrincipal p = staffOnly();
-        int year = RosterQuery.academicYearOf(clock.today());
-        if (yearParam != null && !yearParam.isBlank()) {
-            try {
-                year = Integer.parseInt(yearParam.trim());
-            } catch (NumberFormatException e) {
-                year = -1;
-            }
-            if (year < 2000 || year > 2100) {
-                throw org.zhurnal.core.api.ProblemException.invalid("year", org.zhurnal.core.api.Text.of("year is an academic year's first "
-                        + "calendar year, e.g. " + RosterQuery.academicYearOf(clock.today()), "Учебный год указывается годом его начала, "
-                        + "например " + RosterQuery.academicYearOf(clock.today())));
-            }
-        }
-        final int y = year;
+        final int y = AcademicYears.parse("year", yearParam, clock.today());
         Map<String, ClassChoice> found = new java.util.LinkedHashMap<>();
         for (Grant g : p.grants()) {
             if (g.role() == Role.CLASS_TEACHER && g.scope().type() == org.zhurnal.core.api.security.ScopeType.CLASS) {

@@ -25,11 +25,11 @@ import org.zhurnal.core.api.ProblemException;
 import org.zhurnal.core.api.Text;
 import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.rest.RestResource;
+import org.zhurnal.roster.api.AcademicYears;
 import org.zhurnal.roster.api.ClassCard;
 import org.zhurnal.roster.api.Group;
 import org.zhurnal.roster.api.ImportReport;
 import org.zhurnal.roster.api.Person;
-import org.zhurnal.roster.api.RosterQuery;
 import org.zhurnal.roster.api.RosterService;
 import org.zhurnal.roster.api.SchoolClass;
 import org.zhurnal.roster.internal.AccountIssuer;
@@ -86,13 +86,8 @@ public class RosterResource implements RestResource {
     /** Classes of a school in an academic year (default: the current one) that the caller may see. */
     @GET
     @Path("schools/{schoolId}/classes")
-    public List<SchoolClass> classes(@PathParam("schoolId") String schoolId, @QueryParam("year") Integer year) {
-        int y = year == null ? RosterQuery.academicYearOf(clock.today()) : year;
-        if (y < 2000 || y > 2100) {
-            throw ProblemException.invalid("year", Text.of("year is the first year of an academic year, e.g. 2026",
-                    "Укажите год начала учебного года, например 2026 для 2026/2027"));
-        }
-        return roster.classes(schoolId, y);
+    public List<SchoolClass> classes(@PathParam("schoolId") String schoolId, @QueryParam("year") String year) {
+        return roster.classes(schoolId, AcademicYears.parse("year", year, clock.today()));
     }
 
     /** A class with its students and their guardians. */
@@ -190,8 +185,8 @@ public class RosterResource implements RestResource {
     @GET
     @Path("schools/{schoolId}/export/{file}")
     @Produces({"text/csv", "application/zip", XLSX})
-    public Response export(@PathParam("schoolId") String schoolId, @PathParam("file") String file, @QueryParam("year") Integer year) {
-        int y = year == null ? RosterQuery.academicYearOf(clock.today()) : year;
+    public Response export(@PathParam("schoolId") String schoolId, @PathParam("file") String file, @QueryParam("year") String year) {
+        int y = AcademicYears.parse("year", year, clock.today());
         var snapshot = ((org.zhurnal.roster.internal.RosterServiceImpl) roster).snapshot(schoolId, y);
         return switch (file) {
             case "students.csv" -> Response.ok(org.zhurnal.roster.internal.importer.NativeCsvExport.students(snapshot)
@@ -294,13 +289,8 @@ public class RosterResource implements RestResource {
     /** Groups of a school in an academic year (default: the current one) that the caller may see. */
     @GET
     @Path("schools/{schoolId}/groups")
-    public List<Group> groups(@PathParam("schoolId") String schoolId, @QueryParam("year") Integer year) {
-        int y = year == null ? RosterQuery.academicYearOf(clock.today()) : year;
-        if (y < 2000 || y > 2100) {
-            throw ProblemException.invalid("year", Text.of("year is the first year of an academic year, e.g. 2026",
-                    "Укажите год начала учебного года, например 2026 для 2026/2027"));
-        }
-        return groups.list(schoolId, y);
+    public List<Group> groups(@PathParam("schoolId") String schoolId, @QueryParam("year") String year) {
+        return groups.list(schoolId, AcademicYears.parse("year", year, clock.today()));
     }
 
     /** Creates a group: {@code {classId?, kind, name, teacherId?, academicYear?}}. */

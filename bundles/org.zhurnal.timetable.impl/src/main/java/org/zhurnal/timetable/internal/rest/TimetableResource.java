@@ -22,9 +22,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhurnal.core.api.ProblemException;
+import org.zhurnal.core.api.ZhurnalClock;
 import org.zhurnal.core.api.rest.RestResource;
 import static org.zhurnal.core.api.rest.QueryParams.blankToNull;
 import static org.zhurnal.core.api.rest.QueryParams.date;
+import org.zhurnal.roster.api.AcademicYears;
 import org.zhurnal.timetable.api.Lesson;
 import org.zhurnal.timetable.api.LessonChange;
 import org.zhurnal.timetable.api.TimetableEntry;
@@ -37,10 +39,12 @@ import org.zhurnal.timetable.internal.importer.TimetableCsv;
 @Produces(MediaType.APPLICATION_JSON)
 public class TimetableResource implements RestResource {
     private final TimetableServiceImpl timetable;
+    private final ZhurnalClock clock;
 
     @Activate
-    public TimetableResource(@Reference TimetableServiceImpl timetable) {
+    public TimetableResource(@Reference TimetableServiceImpl timetable, @Reference ZhurnalClock clock) {
         this.timetable = timetable;
+        this.clock = clock;
     }
 
 
@@ -61,9 +65,10 @@ public class TimetableResource implements RestResource {
     @Path("schools/{schoolId}/import")
     @Consumes({ "text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN })
     public TimetableServiceImpl.ImportReport importCsv(@PathParam("schoolId") String schoolId, @QueryParam("fileName") String fileName,
-            @QueryParam("year") Integer year, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) throws IOException {
+            @QueryParam("year") String year, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) throws IOException {
         byte[] content = body.readNBytes((int) TimetableCsv.MAX_BYTES + 1);
-        return timetable.importCsv(schoolId, fileName == null ? "timetable.csv" : fileName, content, year, dryRun);
+        return timetable.importCsv(schoolId, fileName == null ? "timetable.csv" : fileName, content,
+                AcademicYears.parse("year", year, clock.today()), dryRun);
     }
 
     /** The school's entries, optionally of one class or teacher, optionally valid on a date. */
