@@ -1450,6 +1450,74 @@ class BrowserIT {
     }
 
     @Test
+    void aDeputyDirectorSetsTheGradingSchemesAndAttendanceCodesOfTheSchool() throws Exception {
+        Http http = zhurnal.http();
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        String schoolId = newSchool(http, admin, "Округ настроек", "Школа настроек", RosterIT.pupils());
+        String login = deputyOf(http, admin, schoolId);
+        String rules = "/api/v1/gradebook/schools/" + schoolId + "/scheme-rules";
+        signIn(login, TEACHER_PASSWORD);
+        openPage("Настройки журнала");
+        try {
+            until(d -> d.findElement(By.id("rules-none")).isDisplayed());
+            // Physical education from the 5th grade on is pass/fail: added, listed with the scheme's name.
+            visible("r-subject").sendKeys("Физкультура");
+            new Select(driver.findElement(By.id("r-from"))).selectByValue("5");
+            new Select(driver.findElement(By.id("r-scheme"))).selectByValue("passfail");
+            driver.findElement(By.id("r-add")).click();
+            waitText("rule-result", "Правило «Физкультура, 5–11 кл.: Зачёт/незачёт» добавлено");
+            until(d -> d.findElement(By.id("rules")).getText().contains("Физкультура 5–11 Зачёт/незачёт"));
+            assertFalse(driver.findElement(By.id("rules-none")).isDisplayed());
+            JsonNode saved = http.get(rules, admin).json();
+            assertEquals(1, saved.size(), saved.toString());
+            assertEquals("passfail", saved.get(0).get("schemeId").asText());
+            assertEquals(5, saved.get(0).get("gradeFrom").asInt());
+            // A second rule over the same grades of the subject is refused, naming the rule in the way; nothing is added.
+            driver.findElement(By.id("r-subject")).sendKeys("физкультура");
+            new Select(driver.findElement(By.id("r-from"))).selectByValue("9");
+            new Select(driver.findElement(By.id("r-to"))).selectByValue("9");
+            new Select(driver.findElement(By.id("r-scheme"))).selectByValue("fivepoint");
+            driver.findElement(By.id("r-add")).click();
+            waitText("rule-result", "Для этих классов уже есть правило (Физкультура, 5–11 классы: «Зачёт/незачёт»)");
+            assertEquals(1, http.get(rules, admin).json().size());
+            screenshot("settings-rules");
+            // Deleting is asked first: declined, the rule stays; confirmed, it goes.
+            By delete = By.cssSelector("#rules tr[data-rule='" + saved.get(0).get("id").asText() + "'] button");
+            driver.findElement(delete).click();
+            org.openqa.selenium.Alert ask = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+            assertTrue(ask.getText().contains("Физкультура, 5–11 кл."), ask.getText());
+            ask.dismiss();
+            assertEquals(1, http.get(rules, admin).json().size());
+            driver.findElement(delete).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+            waitText("rule-result", "удалено");
+            until(d -> d.findElement(By.id("rules-none")).isDisplayed());
+            assertEquals(0, http.get(rules, admin).json().size());
+            // The attendance codes: the defaults are listed; the school adds its own, which the journal then accepts.
+            until(d -> d.findElement(By.cssSelector("#codes tr[data-code='н']")).getText().contains("без уважительной причины"));
+            driver.findElement(By.id("c-code")).sendKeys("ОС");
+            driver.findElement(By.id("c-label")).sendKeys("освобождён от урока");
+            new Select(driver.findElement(By.id("c-category"))).selectByValue("EXCUSED");
+            driver.findElement(By.id("c-save")).click();
+            waitText("code-result", "Отметка «ос» сохранена");
+            until(d -> d.findElement(By.cssSelector("#codes tr[data-code='ос']")).getText().contains("по уважительной причине"));
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        JsonNode codes = http.get("/api/v1/gradebook/schools/" + schoolId + "/absence-codes", admin).json();
+        assertTrue(codes.toString().contains("\"code\":\"ос\",\"label\":\"освобождён от урока\",\"category\":\"EXCUSED\""), codes.toString());
+        // The deputy director of this school changes nothing of another school's settings: for them it does not exist (404).
+        String deputy = http.login(login, TEACHER_PASSWORD);
+        String other = school().id();
+        assertEquals(404, http.post("/api/v1/gradebook/schools/" + other + "/scheme-rules", "{\"schemeId\":\"passfail\"}", deputy).status());
+        assertEquals(404, http.send("PUT", "/api/v1/gradebook/schools/" + other + "/absence-codes", "application/json",
+                "{\"code\":\"x\",\"label\":\"x\",\"category\":\"LATE\"}", bearer(deputy)).status());
+        assertEquals(404, http.get("/api/v1/gradebook/schools/" + other + "/absence-codes", deputy).status());
+        assertEquals(0, http.get("/api/v1/gradebook/schools/" + other + "/scheme-rules", admin).json().size());
+        assertFalse(http.get("/api/v1/gradebook/schools/" + other + "/absence-codes", admin).body().contains("\"x\""));
+    }
+
+    @Test
     void pagesTakeTodayFromThePlatformClockNotTheBrowsers() throws Exception {
         // A school computer whose clock is off, or a training instance whose clock was moved: the pages' «today» is the
         // platform's. Here the platform's clock is moved three days ahead (etc/org.zhurnal.clock.cfg, read at run time).

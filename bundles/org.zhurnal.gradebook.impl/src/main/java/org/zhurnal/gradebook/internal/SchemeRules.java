@@ -72,19 +72,21 @@ public class SchemeRules {
     /** Adds a rule (the caller has checked ADMINISTER on the school). The scheme must be installed now. */
     public Rule add(String schoolId, NewRule n) {
         if (n == null) {
-            throw ProblemException.invalid("body", "A JSON body is required");
+            throw ProblemException.invalid("body", org.zhurnal.core.api.Text.of("A JSON body is required", "Не переданы данные запроса"));
         }
         int from = n.gradeFrom() == null ? 1 : n.gradeFrom();
         int to = n.gradeTo() == null ? 11 : n.gradeTo();
         if (from < 1 || from > 11) {
-            throw ProblemException.invalid("gradeFrom", "gradeFrom is 1 to 11");
+            throw ProblemException.invalid("gradeFrom", org.zhurnal.core.api.Text.of("gradeFrom is 1 to 11", "Первый класс правила — от 1 до 11"));
         }
         if (to < from || to > 11) {
-            throw ProblemException.invalid("gradeTo", "gradeTo is gradeFrom to 11");
+            throw ProblemException.invalid("gradeTo", org.zhurnal.core.api.Text.of("gradeTo is gradeFrom to 11", "Последний класс правила — от "
+                    + from + " до 11: не раньше первого"));
         }
         if (n.schemeId() == null || schemes.get(n.schemeId()).isEmpty()) {
-            throw ProblemException.invalid("schemeId", "schemeId is an installed grading scheme: "
-                    + String.join(", ", schemes.list().stream().map(s -> s.id()).toList()));
+            String installed = String.join(", ", schemes.list().stream().map(s -> s.id()).toList());
+            throw ProblemException.invalid("schemeId", org.zhurnal.core.api.Text.of("schemeId is an installed grading scheme: " + installed,
+                    "Выберите установленную систему оценивания: " + installed));
         }
         if (n.subject() != null && n.subject().isBlank()) {
             // An empty subject is not «every subject» (leave the field out for that): it would switch every subject at once.
@@ -99,8 +101,9 @@ public class SchemeRules {
             if (sameSubject && r.gradeFrom() <= to && from <= r.gradeTo()) {
                 String what = (r.subject() == null ? "every subject" : r.subject()) + ", grades " + r.gradeFrom() + "–" + r.gradeTo() + ": "
                         + r.schemeId();
+                String schemeRu = schemes.get(r.schemeId()).map(g -> "«" + g.name(java.util.Locale.forLanguageTag("ru")) + "»").orElse(r.schemeId());
                 String whatRu = (r.subject() == null ? "все предметы" : r.subject()) + ", " + r.gradeFrom() + "–" + r.gradeTo()
-                        + " классы: " + r.schemeId();
+                        + " классы: " + schemeRu;
                 throw ProblemException.conflict("scheme-rule-overlap", org.zhurnal.core.api.Text.of("A rule already covers these grades ("
                         + what + ", id " + r.id() + "); delete it first", "Для этих классов уже есть правило (" + whatRu
                         + "); сначала удалите его"));
