@@ -1450,7 +1450,7 @@ class BrowserIT {
     }
 
     @Test
-    void aDeputyDirectorSetsTheGradingSchemesAndAttendanceCodesOfTheSchool() throws Exception {
+    void aDeputyDirectorSetsUpTheJournalAndDeletesAPeriodMadeByMistake() throws Exception {
         Http http = zhurnal.http();
         String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
         String schoolId = newSchool(http, admin, "Округ настроек", "Школа настроек", RosterIT.pupils());
@@ -1515,6 +1515,36 @@ class BrowserIT {
         assertEquals(404, http.get("/api/v1/gradebook/schools/" + other + "/absence-codes", deputy).status());
         assertEquals(0, http.get("/api/v1/gradebook/schools/" + other + "/scheme-rules", admin).json().size());
         assertFalse(http.get("/api/v1/gradebook/schools/" + other + "/absence-codes", admin).body().contains("\"x\""));
+
+        // Quarters made by mistake for the senior grades, which study by half-years: a period no grade is given for is
+        // deleted on «Учебный год», asked first.
+        LocalDate today = LocalDate.now();
+        int y = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
+        String yearId = created(http.post("/api/v1/calendar/schools/" + schoolId + "/years", "{\"year\":" + y + ",\"start\":\"" + y
+                + "-09-01\",\"end\":\"" + (y + 1) + "-05-31\",\"workingDays\":5}", admin)).get("id").asText();
+        created(http.post("/api/v1/calendar/years/" + yearId + "/periods", "{\"scheme\":\"QUARTERS\",\"grades\":[10,11]}", admin));
+        String periods = "/api/v1/calendar/schools/" + schoolId + "/years/" + y;
+        assertEquals(4, http.get(periods, admin).json().get("periods").size());
+        driver.switchTo().defaultContent();
+        openPage("Учебный год");
+        try {
+            By fourth = By.xpath("//tbody[@id='periods']/tr[td[1]='4 четверть']");
+            until(d -> !d.findElements(fourth).isEmpty());
+            driver.findElement(fourth).findElement(By.xpath(".//button[.='Удалить']")).click();
+            org.openqa.selenium.Alert ask = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+            assertTrue(ask.getText().contains("Удалить период «4 четверть»"), ask.getText());
+            ask.dismiss();
+            assertEquals(4, http.get(periods, admin).json().get("periods").size());
+            driver.findElement(fourth).findElement(By.xpath(".//button[.='Удалить']")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+            until(d -> d.findElements(fourth).isEmpty());
+            assertEquals(3, driver.findElements(By.cssSelector("#periods tr")).size());
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        JsonNode left = http.get(periods, admin).json().get("periods");
+        assertEquals(3, left.size(), left.toString());
+        assertFalse(left.toString().contains("4 четверть"), left.toString());
     }
 
     @Test
