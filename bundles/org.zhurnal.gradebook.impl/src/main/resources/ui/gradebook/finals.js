@@ -19,6 +19,15 @@ Object.assign(TEXTS.ru, {
   'finals.closed': 'Период «{name}» закрыт: оценки за него меняются только после того, как заместитель директора его откроет.',
   'finals.notStarted': 'Оценки за «{name}» выставляются с {date}, когда период начнётся.',
   'finals.yearNotOpen': 'Годовые оценки выставляются с {date} — с начала последнего периода года («{name}»).',
+  'finals.certTitle': 'Экзамены и итоговые оценки (аттестат)', 'finals.yearGrade': 'Годовая', 'finals.exam': 'Экзамен', 'finals.final': 'Итоговая',
+  'finals.cert9': 'Итоговая оценка 9 класса — среднее арифметическое годовой и экзаменационной, округлённое по правилам математики '
+    + '(4,5 → 5); по предмету без экзамена — годовая. Экзаменационные и итоговые оценки выставляют учитель предмета и администрация школы.',
+  'finals.cert11': 'Итоговая оценка 11 класса — среднее арифметическое оценок за полугодия и годовых за 10 и 11 классы, округлённое по '
+    + 'правилам математики (4,5 → 5). Экзаменационные и итоговые оценки выставляют учитель предмета и администрация школы.',
+  'finals.certAll': 'Выставить предложенные итоговые ({n})', 'finals.certAllAsk': 'Выставить предложенные итоговые оценки {n} ученикам?',
+  'finals.examDone': 'Экзаменационная оценка выставлена: {name} — {value}.', 'finals.finalDone': 'Итоговая оценка выставлена: {name} — {value}.',
+  'finals.readOnlyCert': 'Годовые оценки выставляет учитель предмета; экзаменационные и итоговые оценки можно выставить ниже.',
+  'finals.noYearGrade': 'нет годовой', 'finals.notAveraged': 'не усредняется: {value}',
 });
 Object.assign(TEXTS.en, {
   'finals.title': 'Period grades', 'finals.marks': 'Marks', 'finals.count': 'Count', 'finals.average': 'Average',
@@ -35,10 +44,20 @@ Object.assign(TEXTS.en, {
   'finals.closed': 'The period “{name}” is closed: its grades change only after a deputy director reopens it.',
   'finals.notStarted': 'Grades for “{name}” are given from {date}, when the period starts.',
   'finals.yearNotOpen': 'Year grades are given from {date}, the start of the year\'s last period (“{name}”).',
+  'finals.certTitle': 'Exams and final grades (certificate)', 'finals.yearGrade': 'Year', 'finals.exam': 'Exam', 'finals.final': 'Final',
+  'finals.cert9': 'The 9th grade\'s final grade is the mean of the year and exam grades, rounded half up (4.5 → 5); for a subject '
+    + 'without an exam, the year grade. Exam and final grades are entered by the subject\'s teacher and the school\'s administration.',
+  'finals.cert11': 'The 11th grade\'s final grade is the mean of the half-year and year grades of the 10th and 11th grades, rounded half '
+    + 'up (4.5 → 5). Exam and final grades are entered by the subject\'s teacher and the school\'s administration.',
+  'finals.certAll': 'Confirm the suggested final grades ({n})', 'finals.certAllAsk': 'Confirm the suggested final grades of {n} students?',
+  'finals.examDone': 'Exam grade entered: {name} — {value}.', 'finals.finalDone': 'Final grade confirmed: {name} — {value}.',
+  'finals.readOnlyCert': 'Year grades are confirmed by the subject\'s teacher; exam and final grades can be entered below.',
+  'finals.noYearGrade': 'no year grade', 'finals.notAveraged': 'not averaged: {value}',
 });
 
 let current = null; // {choice, rows, names, finalValues}
 let teacher = false; // only teachers confirm grades (the API has the last word: 403 for a teacher of another subject)
+let administration = false; // the coordinator and deputy director enter exam and final grades too
 let chosen = null; // the chooser: whether the caller teaches the shown subject to the class
 
 /**
@@ -164,14 +183,120 @@ function render() {
   $('rows').replaceChildren(...current.rows.map(row));
   updateBulk();
   $('finals').hidden = false;
+  if (year) renderCertificate(); else $('certificate').hidden = true;
   const closed = current.choice.period.id !== YEAR && current.choice.period.state === 'CLOSED';
   const early = notOpenYet();
   if (!current.rows.length) say($('status'), '', t('finals.none'));
   else if (closed) say($('status'), '', t('finals.closed', { name: current.choice.period.name }));
   else if (early) say($('status'), '', t(year ? 'finals.yearNotOpen' : 'finals.notStarted', { name: early.name, date: date(early.start) }));
-  else if (!teachesShown()) say($('status'), '', t('finals.readOnly'));
+  else if (!teachesShown()) say($('status'), '', t(year && (current.certificate || []).length && certifies() ? 'finals.readOnlyCert' : 'finals.readOnly'));
   else say($('status'), '');
 }
+
+/** Why no final grade is suggested, in words. */
+function finalReason(reason) {
+  if (!reason) return '';
+  if (reason === 'no year grade') return t('finals.noYearGrade');
+  const m = /^not averaged: (.*)$/.exec(reason);
+  return m ? t('finals.notAveraged', { value: m[1] }) : reasonText(reason);
+}
+
+/** Whether the caller may enter exam and final grades here: the subject's teacher, or the school's administration. */
+const certifies = () => (teachesShown() || administration) && notOpenYet() === null;
+
+/** A grade picker with its button; {@code onSave(value)} answers the saved grade. */
+function picker(id, value, onSave) {
+  const span = el('span');
+  const sel = el('select');
+  sel.id = id;
+  const blank = el('option', null, '—');
+  blank.value = '';
+  sel.appendChild(blank);
+  for (const v of current.finalValues) { const o = el('option', null, v); o.value = v; sel.appendChild(o); }
+  sel.value = value || '';
+  const b = el('button', 'btn small', t('finals.confirm'));
+  b.type = 'button';
+  b.id = id + '-save';
+  b.disabled = !sel.value;
+  sel.addEventListener('change', () => { b.disabled = !sel.value; });
+  const err = el('div', 'bad');
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    try {
+      await onSave(sel.value);
+    } catch (e) {
+      err.textContent = problemText(e);
+      b.disabled = false;
+    }
+  });
+  span.append(sel, ' ', b, err);
+  return span;
+}
+
+async function saveCert(r, kind, value) {
+  const c = current.choice;
+  const saved = await api('PUT', 'gradebook/finals', { studentId: r.studentId, subject: c.subject, kind, academicYear: c.period.academicYear, value });
+  if (kind === 'EXAM') r.exam = saved; else r.finalGrade = saved;
+  say($('cert-status'), 'good', t(kind === 'EXAM' ? 'finals.examDone' : 'finals.finalDone',
+    { name: current.names.get(r.studentId) || r.studentId, value: saved.value }));
+  // An exam grade changes the final grade's suggestion: the rows are read again.
+  if (kind === 'EXAM') await show(current.choice); else renderCertificate();
+}
+
+function certRow(r, i) {
+  const tr = el('tr', r.finalGrade ? 'confirmed' : '');
+  tr.dataset.student = r.studentId;
+  tr.appendChild(el('td', 'name', current.names.get(r.studentId) || r.studentId));
+  tr.appendChild(el('td', 'year', r.confirmed ? r.confirmed.value : '—'));
+  const edit = certifies();
+  const exam = el('td', 'exam');
+  if (edit) exam.appendChild(picker(`exam-${i}`, r.exam && r.exam.value, (v) => saveCert(r, 'EXAM', v)));
+  else exam.textContent = r.exam ? r.exam.value : '—';
+  tr.appendChild(exam);
+  const sug = el('td', 'suggested', r.suggestedFinal || '—');
+  if (!r.suggestedFinal && r.finalReason) sug.appendChild(el('div', 'reason', finalReason(r.finalReason)));
+  tr.appendChild(sug);
+  const fin = el('td', 'final');
+  if (edit) fin.appendChild(picker(`final-${i}`, (r.finalGrade && r.finalGrade.value) || r.suggestedFinal, (v) => saveCert(r, 'FINAL', v)));
+  else fin.textContent = r.finalGrade ? r.finalGrade.value : '—';
+  tr.appendChild(fin);
+  return tr;
+}
+
+const certTodo = () => current.certificate.filter((r) => r.suggestedFinal && !r.finalGrade);
+
+function renderCertificate() {
+  const rows = current.certificate || [];
+  $('certificate').hidden = rows.length === 0;
+  if (!rows.length) return;
+  $('cert-hint').textContent = t(current.grade === 11 ? 'finals.cert11' : 'finals.cert9');
+  $('cert-rows').replaceChildren(...rows.map(certRow));
+  const n = certTodo().length;
+  $('cert-all').textContent = t('finals.certAll', { n });
+  $('cert-all').disabled = n === 0;
+  $('cert-bulk').hidden = !certifies();
+}
+
+// The suggested final grades of the rows without one, all or none (PUT gradebook/finals/bulk).
+$('cert-all').addEventListener('click', async () => {
+  const todo = certTodo();
+  if (!todo.length || !window.confirm(t('finals.certAllAsk', { n: todo.length }))) return;
+  const c = current.choice;
+  $('cert-all').disabled = true;
+  try {
+    const saved = await api('PUT', 'gradebook/finals/bulk', todo.map((r) => ({ studentId: r.studentId, subject: c.subject, kind: 'FINAL',
+      academicYear: c.period.academicYear, value: r.suggestedFinal })));
+    const byStudent = new Map(saved.map((g) => [g.studentId, g]));
+    for (const r of current.certificate) if (byStudent.has(r.studentId)) r.finalGrade = byStudent.get(r.studentId);
+    renderCertificate();
+    say($('cert-status'), 'good', t('finals.allDone', { n: saved.length }));
+  } catch (e) {
+    const m = /^\[(\d+)\]/.exec((e.problem && e.problem.field) || '');
+    const who = m && todo[Number(m[1])] ? `${current.names.get(todo[Number(m[1])].studentId) || ''}: ` : '';
+    say($('cert-status'), 'bad', who + errorText(e));
+    $('cert-all').disabled = false;
+  }
+});
 
 const nextShow = latestOnly(); // only the answer to the latest choice is drawn
 
@@ -189,6 +314,10 @@ async function yearRows(choice, q) {
       marks: (r.periodGrades || []).map((g) => ({ value: `${periodName.get(g.periodId) || ''}: ${g.value}`, counts: true })) })),
     names: new Map(rows.map((r) => [r.student.id, r.student.name])),
     finalValues: scheme ? scheme.finalValues : [],
+    // The graduating grades' exam and final grades (the 9th and 11th: a certificate), under the year grades.
+    grade: rows.length ? rows[0].grade : null,
+    certificate: rows.filter((r) => r.grade === 9 || r.grade === 11).map((r) => ({ studentId: r.student.id, confirmed: r.confirmed,
+      exam: r.exam, finalGrade: r.finalGrade, suggestedFinal: r.suggestedFinal, finalReason: r.finalReason })),
   };
 }
 
@@ -224,11 +353,12 @@ async function show(choice) {
     if (!latest()) return;
     $('finals').hidden = true;
     $('bulk').hidden = true;
+    $('certificate').hidden = true;
     say($('status'), 'bad', errorText(e));
   }
 }
 
 onLanguageChange(() => { translate(); if (current) render(); });
 translate();
-myRoles().then((roles) => { teacher = roles.has('TEACHER'); }).catch(() => { teacher = false; })
+myRoles().then((roles) => { teacher = roles.has('TEACHER'); administration = roles.has('DEPUTY_DIRECTOR') || roles.has('SCHOOL_COORDINATOR'); }).catch(() => { teacher = false; })
   .then(() => chooser(show, { withYear: true })).then((c) => { chosen = c; if (current) render(); }).catch((e) => say($('status'), 'bad', errorText(e)));

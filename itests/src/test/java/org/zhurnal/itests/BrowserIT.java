@@ -427,25 +427,33 @@ class BrowserIT {
     }
 
     private static synchronized TestSchool school() throws Exception {
-        if (school != null) {
-            return school;
+        if (school == null) {
+            school = schoolWith("Округ браузерных проверок", "Школа UI", 5, RosterIT.pupils());
         }
+        return school;
+    }
+
+    /**
+     * A school of its own with the class {@code grade}А of {@code pupils} (the TestSchool's «fiveA»), this year's quarters,
+     * bells, Белова's mathematics in the class every weekday and her account.
+     */
+    private static TestSchool schoolWith(String municipality, String shortName, int grade, String pupils) throws Exception {
         Http http = zhurnal.http();
         String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
         LocalDate today = LocalDate.now();
         int y = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
-        String schoolId = newSchool(http, admin, "Округ браузерных проверок", "Школа UI", RosterIT.pupils(), GradebookIT.STAFF);
+        String schoolId = newSchool(http, admin, municipality, shortName, pupils, GradebookIT.STAFF.replace(";5А\n", ";" + grade + "А\n"));
         Map<String, String> staff = new HashMap<>();
         http.get("/api/v1/roster/schools/" + schoolId + "/staff", admin).json().forEach(p -> staff.put(p.get("lastName").asText(), p.get("id").asText()));
         String fiveA = null;
         for (JsonNode c : http.get("/api/v1/roster/schools/" + schoolId + "/classes?year=" + y, admin).json()) {
-            if (c.get("grade").asInt() == 5 && c.get("letter").asText().equals("А")) {
+            if (c.get("grade").asInt() == grade && c.get("letter").asText().equals("А")) {
                 fiveA = c.get("id").asText();
             }
         }
-        Map<String, String> pupils = new HashMap<>();
+        Map<String, String> pupilIds = new HashMap<>();
         http.get("/api/v1/roster/classes/" + fiveA, admin).json().get("students")
-                .forEach(p -> pupils.put(p.get("student").get("firstName").asText(), p.get("student").get("id").asText()));
+                .forEach(p -> pupilIds.put(p.get("student").get("firstName").asText(), p.get("student").get("id").asText()));
         String year = created(http.post("/api/v1/calendar/schools/" + schoolId + "/years", "{\"year\":" + y + ",\"start\":\"" + y
                 + "-09-01\",\"end\":\"" + (y + 1) + "-05-31\",\"workingDays\":5}", admin)).get("id").asText();
         created(http.post("/api/v1/calendar/years/" + year + "/periods", "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9,10,11]}", admin));
@@ -467,9 +475,20 @@ class BrowserIT {
         String first = http.login(login, temporary);
         assertEquals(204, http.post("/api/v1/auth/password", "{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\""
                 + TEACHER_PASSWORD + "\"}", first).status());
-        school = new TestSchool(schoolId, fiveA, staff.get("Белова"), staff.get("Смирнова"), login, http.login(login, TEACHER_PASSWORD), pupils,
-                entries);
-        return school;
+        return new TestSchool(schoolId, fiveA, staff.get("Белова"), staff.get("Смирнова"), login, http.login(login, TEACHER_PASSWORD),
+                pupilIds, entries);
+    }
+
+    /** Waits until the platform's clock (read as {@code GET /auth/me}'s {@code now}, with a fresh session) is {@code ahead} ms ahead. */
+    private static void awaitPlatformClock(Http http, long ahead, java.util.concurrent.Callable<String> session) {
+        until(d -> {
+            try {
+                long now = http.get("/api/v1/auth/me", session.call()).json().get("now").asLong();
+                return Math.abs(now - System.currentTimeMillis() - ahead) < 60_000;
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     private static Map<String, String> bearer(String token) {
@@ -1548,6 +1567,87 @@ class BrowserIT {
     }
 
     @Test
+    void theDeputyDirectorEntersExamResultsAndTheNinthGradesFinalGrades() throws Exception {
+        TestSchool s = schoolWith("Округ аттестата", "Школа аттестата", 9, RosterIT.HEADER
+                + "N1;Соколов;Денис;Олегович;03.03.2011;М;9А;;G1;Соколова Мария Петровна;мать;+7 900 333-44-55;;нет;;;;;;\n"
+                + "N2;Карпова;Ева;Романовна;21.06.2011;Ж;9А;;G2;Карпов Роман Ильич;отец;+7 900 333-44-56;;нет;;;;;;\n");
+        Http http = zhurnal.http();
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        LocalDate today = LocalDate.now();
+        int y = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
+        String denis = s.pupils().get("Денис");
+        String eva = s.pupils().get("Ева");
+        LocalDate fourthStart = null;
+        for (JsonNode p : http.get("/api/v1/calendar/schools/" + s.id() + "/years/" + y, admin).json().get("periods")) {
+            fourthStart = p.get("name").asText().equals("4 четверть") ? LocalDate.parse(p.get("start").asText()) : fourthStart;
+        }
+        String deputyLogin = deputyOf(http, admin, s.id());
+        // Year grades are given from the last quarter's first day: the platform's clock is moved there (if it is still ahead).
+        long ahead = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(today, fourthStart)) * 86_400_000L;
+        Path cfg = zhurnal.home.resolve("etc/org.zhurnal.clock.cfg");
+        String original = Files.readString(cfg);
+        try {
+            Files.writeString(cfg, original + "\noffsetSeconds = " + ahead / 1000 + "\n");
+            awaitPlatformClock(http, ahead, () -> http.login("admin", KarafOptions.ADMIN_PASSWORD));
+            String teacher = http.login(s.teacherLogin(), TEACHER_PASSWORD);
+            String deputy = http.login(deputyLogin, TEACHER_PASSWORD);
+            String grade = "{\"studentId\":\"%s\",\"subject\":\"Математика\",\"kind\":\"%s\",\"academicYear\":" + y + ",\"value\":\"%s\"}";
+            for (String pupil : List.of(denis, eva)) {
+                Http.Answer yearGrade = http.send("PUT", "/api/v1/gradebook/finals", String.format(grade, pupil, "YEAR", "4"), bearer(teacher));
+                assertEquals(200, yearGrade.status(), yearGrade.body());
+            }
+            // The year grade is the teacher's; exam and final grades are the school administration's too.
+            assertEquals(403, http.send("PUT", "/api/v1/gradebook/finals", String.format(grade, eva, "YEAR", "5"), bearer(deputy)).status());
+            signIn(deputyLogin, TEACHER_PASSWORD);
+            openPage("Итоговые оценки");
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#target option")).isEmpty()
+                        && !d.findElements(By.cssSelector("#period option[value='year']")).isEmpty());
+                new Select(driver.findElement(By.id("target"))).selectByVisibleText("9А");
+                driver.findElement(By.id("subject")).clear();
+                driver.findElement(By.id("subject")).sendKeys("Математика");
+                new Select(driver.findElement(By.id("period"))).selectByValue("year");
+                driver.findElement(By.id("show")).click();
+                until(d -> d.findElement(By.id("certificate")).isDisplayed());
+                assertTrue(driver.findElement(By.id("cert-hint")).getText().contains("среднее арифметическое годовой и экзаменационной"));
+                waitText("status", "экзаменационные и итоговые оценки можно выставить ниже");
+                assertTrue(driver.findElements(By.cssSelector("#rows button")).isEmpty(), "the year grades are the teacher's");
+                By denisRow = By.cssSelector("#cert-rows tr[data-student='" + denis + "']");
+                By evaRow = By.cssSelector("#cert-rows tr[data-student='" + eva + "']");
+                // Without an exam the final grade suggested is the year grade.
+                until(d -> d.findElement(denisRow).findElement(By.cssSelector("td.suggested")).getText().equals("4"));
+                assertEquals("4", driver.findElement(denisRow).findElement(By.cssSelector("td.year")).getText());
+                new Select(driver.findElement(denisRow).findElement(By.cssSelector("td.exam select"))).selectByValue("5");
+                driver.findElement(denisRow).findElement(By.cssSelector("td.exam button")).click();
+                waitText("cert-status", "Экзаменационная оценка выставлена: Соколов Денис Олегович — 5");
+                // (4 + 5) / 2 = 4.5 → 5, rounded half up as the certificate's order says.
+                until(d -> d.findElement(denisRow).findElement(By.cssSelector("td.suggested")).getText().equals("5"));
+                assertEquals("4", driver.findElement(evaRow).findElement(By.cssSelector("td.suggested")).getText());
+                screenshot("finals-certificate");
+                driver.findElement(By.id("cert-all")).click();
+                List<String> asked = acceptDialogs(1);
+                assertTrue(asked.get(0).contains("2 ученикам"), asked.toString());
+                waitText("cert-status", "Выставлено оценок: 2");
+            } finally {
+                driver.switchTo().defaultContent();
+            }
+            Map<String, JsonNode> rows = new HashMap<>();
+            // (a session opened before the clock moved has expired by its time: a new one)
+            http.get("/api/v1/gradebook/finals/year?classId=" + s.fiveA() + "&subject=" + java.net.URLEncoder.encode("Математика",
+                    java.nio.charset.StandardCharsets.UTF_8) + "&academicYear=" + y, http.login("admin", KarafOptions.ADMIN_PASSWORD)).json().forEach(r -> rows.put(r.get("student").get("id")
+                            .asText(), r));
+            assertEquals("5", rows.get(denis).get("exam").get("value").asText());
+            assertEquals("5", rows.get(denis).get("finalGrade").get("value").asText());
+            assertEquals("4", rows.get(eva).get("finalGrade").get("value").asText());
+            assertTrue(rows.get(eva).get("exam").isNull(), rows.get(eva).toString());
+            assertEquals(deputyLogin, rows.get(denis).get("finalGrade").get("confirmedBy").asText());
+        } finally {
+            Files.writeString(cfg, original);
+            awaitPlatformClock(http, 0, () -> http.login("admin", KarafOptions.ADMIN_PASSWORD));
+        }
+    }
+
+    @Test
     void pagesTakeTodayFromThePlatformClockNotTheBrowsers() throws Exception {
         // A school computer whose clock is off, or a training instance whose clock was moved: the pages' «today» is the
         // platform's. Here the platform's clock is moved three days ahead (etc/org.zhurnal.clock.cfg, read at run time).
@@ -1558,14 +1658,7 @@ class BrowserIT {
         long ahead = Duration.ofDays(3).toMillis();
         try {
             Files.writeString(cfg, original + "\noffsetSeconds = " + ahead / 1000 + "\n");
-            until(d -> {
-                try {
-                    long now = http.get("/api/v1/auth/me", http.login(s.teacherLogin(), TEACHER_PASSWORD)).json().get("now").asLong();
-                    return Math.abs(now - System.currentTimeMillis() - ahead) < 60_000;
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            awaitPlatformClock(http, ahead, () -> http.login(s.teacherLogin(), TEACHER_PASSWORD));
             signIn(s.teacherLogin(), TEACHER_PASSWORD);
             openPage("Сегодня");
             try {
@@ -1576,14 +1669,7 @@ class BrowserIT {
             }
         } finally {
             Files.writeString(cfg, original);
-            until(d -> {
-                try {
-                    long now = http.get("/api/v1/auth/me", http.login("admin", KarafOptions.ADMIN_PASSWORD)).json().get("now").asLong();
-                    return Math.abs(now - System.currentTimeMillis()) < 60_000;
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            awaitPlatformClock(http, 0, () -> http.login("admin", KarafOptions.ADMIN_PASSWORD));
         }
     }
 }

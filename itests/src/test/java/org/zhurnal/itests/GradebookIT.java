@@ -578,6 +578,24 @@ public class GradebookIT {
             // Once the year's last quarter is closed the year's grades are final: changed only after it is reopened. (A
             // session opened before the clock moved has expired by its time: a new one.)
             String lateDeputy = tokenFor(null, school.id(), new Grant(Role.DEPUTY_DIRECTOR, ScopeRef.school(school.id())));
+            // Exam and final grades are also the school administration's to enter (exam results come from the examination
+            // board); a teacher of another subject is still refused, and the year grade stays the subject teacher's.
+            String lateColleague = tokenFor(smirnova, school.id(), new Grant(Role.TEACHER, ScopeRef.school(school.id())));
+            assertProblem(put(API + "finals", String.format(yearConfirm, "EXAM"), lateColleague), 403, null);
+            assertProblem(put(API + "finals", String.format(yearConfirm, "YEAR"), lateDeputy), 403, null);
+            Http.Answer exam = put(API + "finals", String.format(yearConfirm, "EXAM"), lateDeputy);
+            assertEquals(exam.body(), 200, exam.status());
+            assertTrue(gradebook.finalsOfStudent(alisa, y).stream().anyMatch(f -> f.kind().equals("EXAM") && f.value().equals("5")));
+            // Grade 5 is not a graduating grade: the year page shows the exam grade, and suggests no final grade.
+            JsonNode alisaExam = null;
+            for (JsonNode row : http.get(API + "finals/year?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика",
+                    StandardCharsets.UTF_8) + "&academicYear=" + y, lateDeputy).json()) {
+                alisaExam = row.get("student").get("id").asText().equals(alisa) ? row : alisaExam;
+            }
+            assertNotNull(alisaExam);
+            assertEquals(alisaExam.toString(), "5", alisaExam.get("exam").get("value").asText());
+            assertEquals(5, alisaExam.get("grade").asInt());
+            assertTrue(alisaExam.toString(), alisaExam.get("suggestedFinal").isNull());
             assertEquals(200, http.post("/api/v1/calendar/periods/" + fourth.id() + "/close", null, lateDeputy).status());
             Http.Answer frozen = put(API + "finals", String.format(yearConfirm, "YEAR").replace("\"value\":\"5\"", "\"value\":\"4\""),
                     tokenFor(belova, school.id(), new Grant(Role.TEACHER, ScopeRef.school(school.id()))));
@@ -589,7 +607,7 @@ public class GradebookIT {
         } finally {
             Clocks.set(configAdmin, clock, null, null);
         }
-        assertEquals(2, gradebook.finalsOfStudent(alisa, y).size());
+        assertEquals(3, gradebook.finalsOfStudent(alisa, y).size()); // the period, year and exam grades
         // The promotion preview (roster) shows the debts the gradebook knows of (PromotionConcerns): Фёдор's year «2» in
         // mathematics; Алиса's «5» is none.
         Http.Answer plan = http.post("/api/v1/roster/schools/" + school.id() + "/promotion/preview", "{\"fromYear\":" + y + "}",
@@ -617,7 +635,7 @@ public class GradebookIT {
                 + "\",\"value\":\"5\"}", teacher), 400, "periodId");
         assertProblem(http.get(API + "finals/period?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика",
                 StandardCharsets.UTF_8) + "&periodId=" + seniorHalf, teacher), 400, "periodId");
-        assertEquals(2, gradebook.finalsOfStudent(alisa, y).size());
+        assertEquals(3, gradebook.finalsOfStudent(alisa, y).size());
         // Parameters out of range or missing are named.
         String yearOf = API + "finals/year?classId=" + fiveA + "&subject=" + java.net.URLEncoder.encode("Математика", StandardCharsets.UTF_8);
         assertProblem(http.get(yearOf + "&academicYear=999999999", teacher), 400, "academicYear");

@@ -59,7 +59,14 @@ public class Finals {
 
     /** A student's year: the confirmed period grades, the year suggestion from them, the confirmed year grade. */
     public record YearRow(JournalService.StudentRef student, String schemeId, List<FinalGrade> periodGrades, String suggested,
-            BigDecimal average, String reason, FinalGrade confirmed) {}
+            BigDecimal average, String reason, FinalGrade confirmed, int grade, FinalGrade exam, FinalGrade finalGrade, String suggestedFinal,
+            String finalReason) {}
+
+    /** The grades whose students get final grades (аттестат): basic general education ends in the 9th, secondary in the 11th. */
+    static final Set<Integer> GRADUATING = Set.of(9, 11);
+
+    /** «Rounded by the rules of mathematics» (the order on certificates): x.5 rounds up; one grade is enough. */
+    private static final org.zhurnal.gradebook.spi.GradingPolicy MATHEMATICAL = new org.zhurnal.gradebook.spi.GradingPolicy(new BigDecimal("0.5"), 1);
 
     private final JpaTemplate jpa;
     private final ZhurnalClock clock;
@@ -245,12 +252,14 @@ public class Finals {
         }
         // All the grades of these students in the subject and year in one query, not two per student.
         java.util.Map<String, List<FinalGrade>> byStudent = new java.util.HashMap<>();
+        // The 11th grade's final grades average the 10th's grades too: that year is read with this one.
+        java.util.Map<String, List<FinalGrade>> earlier = new java.util.HashMap<>();
         jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select f from FinalEntity f where f.studentId in :s and f.subject = :subj "
-                + "and f.academicYear = :y and (f.kind = :period or f.kind = :year) order by f.periodKey", FinalEntity.class)
+                + "and f.academicYear >= :y0 and f.academicYear <= :y order by f.periodKey", FinalEntity.class)
                 .setParameter("s", InLists.padded(students.stream().map(Person::id).toList())).setParameter("subj", subject)
-                .setParameter("y", academicYear)
-                .setParameter("period", FinalGrade.PERIOD).setParameter("year", FinalGrade.YEAR).getResultList())
-                .forEach(f -> byStudent.computeIfAbsent(f.getStudentId(), k -> new ArrayList<>()).add(Mapping.toDTO(f)));
+                .setParameter("y0", grade == 11 ? academicYear - 1 : academicYear).setParameter("y", academicYear).getResultList())
+                .forEach(f -> (f.getAcademicYear() == academicYear ? byStudent : earlier).computeIfAbsent(f.getStudentId(), k -> new ArrayList<>())
+                        .add(Mapping.toDTO(f)));
         // Period grades in the order of the year (1st quarter first), not of their ids: each period's start read once.
         java.util.Map<String, LocalDate> startOf = new java.util.HashMap<>();
         byStudent.values().forEach(list -> list.stream().filter(f -> FinalGrade.PERIOD.equals(f.kind())).forEach(f -> startOf.computeIfAbsent(
@@ -272,8 +281,13 @@ public class Finals {
                     .flatMap(f -> sc.parse(f.value(), MarkUse.FINAL).stream()).map(v -> new WeightedMark(v, 1)).toList(),
                     new org.zhurnal.gradebook.spi.GradingPolicy(policy.grading().roundingThreshold(), 1)))
                     .orElse(new Suggestion(null, null, 0, "The grading scheme «" + schemeId + "» is not installed"));
+            FinalGrade exam = all.stream().filter(f -> FinalGrade.EXAM.equals(f.kind())).findFirst().orElse(null);
+            FinalGrade fin = all.stream().filter(f -> FinalGrade.FINAL.equals(f.kind())).findFirst().orElse(null);
+            Suggestion finalSug = GRADUATING.contains(grade) ? scheme.map(sc -> suggestFinal(sc, grade, periods, year, exam,
+                    earlier.getOrDefault(s.id(), List.of()))).orElse(new Suggestion(null, null, 0, "The grading scheme «" + schemeId
+                            + "» is not installed")) : new Suggestion(null, null, 0, null);
             return new YearRow(new JournalService.StudentRef(s.id(), s.fullName()), schemeId, periods, sug.value(), sug.average(),
-                    sug.reason(), year);
+                    sug.reason(), year, grade, exam, fin, finalSug.value(), finalSug.reason());
         }).toList();
     }
 
@@ -440,7 +454,7 @@ public class Finals {
         if (period != null) {
             requirePeriodOf(period, student.schoolId(), schoolClass.grade());
         }
-        requireTeaches(p, student.id(), schoolClass, subject, from, to);
+        requireTeaches(kind, student.schoolId(), p, student.id(), schoolClass, subject, from, to);
         requireOpenForGrades(kind, period, student.schoolId(), year, schoolClass.grade());
         if (period != null && calendar.isClosed(period.id())) {
             throw ProblemException.conflict("period-closed", Text.of("The reporting period «" + period.name() + "» is closed; its grades "
@@ -489,8 +503,49 @@ public class Finals {
         return after;
     }
 
-    /** 403 unless the caller gives the student's class, or one of the student's groups, the subject within the range. */
-    private void requireTeaches(ZhurnalPrincipal p, String studentId, SchoolClass c, String subject, LocalDate from, LocalDate to) {
+    /**
+     * The final grade (аттестат) the school is to confirm, as the order on certificates computes it, with the scheme's
+     * rounding at x.5 («по правилам математического округления»): in the 9th grade the mean of the year and exam grades,
+     * or the year grade of a subject without an exam; in the 11th the mean of the 10th and 11th grades' period and year
+     * grades. No suggestion without this year's grade, or when a grade is not one the scheme averages («н/а», «зачёт»
+     * is then suggested only as the year grade itself).
+     */
+    static Suggestion suggestFinal(GradingScheme sc, int grade, List<FinalGrade> periods, FinalGrade year, FinalGrade exam,
+            List<FinalGrade> earlierYear) {
+        if (year == null || !year.schemeId().equals(sc.id())) {
+            return new Suggestion(null, null, 0, "no year grade");
+        }
+        List<FinalGrade> averaged = new ArrayList<>();
+        averaged.add(year);
+        if (grade == 9) {
+            if (exam == null) {
+                return new Suggestion(year.value(), null, 1, null);
+            }
+            averaged.add(exam);
+        } else {
+            averaged.addAll(periods);
+            earlierYear.stream().filter(f -> FinalGrade.PERIOD.equals(f.kind()) || FinalGrade.YEAR.equals(f.kind())).forEach(averaged::add);
+        }
+        List<WeightedMark> marks = new ArrayList<>();
+        for (FinalGrade f : averaged) {
+            Optional<MarkValue> v = f.schemeId().equals(sc.id()) ? sc.parse(f.value(), MarkUse.FINAL) : Optional.empty();
+            if (v.isEmpty() || v.get().numeric() == null) {
+                return averaged.size() == 1 ? new Suggestion(year.value(), null, 1, null) : new Suggestion(null, null, 0, "not averaged: " + f.value());
+            }
+            marks.add(new WeightedMark(v.get(), 1));
+        }
+        return sc.suggest(marks, MATHEMATICAL);
+    }
+
+    /**
+     * 403 unless the caller gives the student's class, or one of the student's groups, the subject within the range. Exam and
+     * final grades are also the school administration's to enter (exam results come from the examination board, final
+     * grades are the school's decision): the coordinator and deputy director may.
+     */
+    private void requireTeaches(String kind, String schoolId, ZhurnalPrincipal p, String studentId, SchoolClass c, String subject, LocalDate from, LocalDate to) {
+        if ((FinalGrade.EXAM.equals(kind) || FinalGrade.FINAL.equals(kind)) && contexts.administers(p, schoolId)) {
+            return;
+        }
         String me = contexts.personOf(p).orElse(null);
         if (me != null) {
             Set<String> mine = new HashSet<>();
@@ -505,7 +560,9 @@ public class Finals {
                 }
             }
         }
-        throw ProblemException.forbidden(Text.of("Only a teacher of " + subject + " in the student's class or group confirms this grade",
-                "Эту оценку выставляет только учитель предмета «" + subject + "» в классе или группе ученика"));
+        boolean administration = FinalGrade.EXAM.equals(kind) || FinalGrade.FINAL.equals(kind);
+        throw ProblemException.forbidden(Text.of("Only a teacher of " + subject + " in the student's class or group" + (administration
+                ? " or the school's administration" : "") + " confirms this grade", "Эту оценку выставляет только учитель предмета «" + subject
+                + "» в классе или группе ученика" + (administration ? " или администрация школы" : "")));
     }
 }

@@ -135,6 +135,11 @@ public class LessonContexts {
         }
     }
 
+    /** @return whether the caller administers the school (its coordinator, deputy director, an administrator above it) */
+    public boolean administers(ZhurnalPrincipal p, String schoolId) {
+        return schoolId != null && authorization.permits(p, Action.ADMINISTER, ScopeRef.school(schoolId));
+    }
+
     /** @return whether the caller has any relation to the school */
     public boolean relatedToSchool(ZhurnalPrincipal p, String schoolId) {
         return schoolId != null && authorization.relatedTo(p, ScopeRef.school(schoolId));
