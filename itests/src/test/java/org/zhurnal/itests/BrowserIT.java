@@ -1648,6 +1648,53 @@ class BrowserIT {
     }
 
     @Test
+    void aDeputyDirectorArchivesTheClosedYearAndVerifiesItsDocuments() throws Exception {
+        // A school of its own: its periods get closed.
+        Http http = zhurnal.http();
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        LocalDate today = LocalDate.now();
+        int y = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
+        String schoolId = newSchool(http, admin, "Округ архива", "Школа архива", RosterIT.pupils());
+        String yearId = created(http.post("/api/v1/calendar/schools/" + schoolId + "/years", "{\"year\":" + y + ",\"start\":\"" + y
+                + "-09-01\",\"end\":\"" + (y + 1) + "-05-31\",\"workingDays\":5}", admin)).get("id").asText();
+        created(http.post("/api/v1/calendar/years/" + yearId + "/periods", "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9,10,11]}", admin));
+        int classes = http.get("/api/v1/roster/schools/" + schoolId + "/classes?year=" + y, admin).json().size();
+        String login = deputyOf(http, admin, schoolId);
+        String years = y + "/" + (y + 1);
+        signIn(login, TEACHER_PASSWORD);
+        openPage("Архив");
+        try {
+            until(d -> d.findElement(By.id("none")).isDisplayed() && d.findElement(By.id("close-year")).getText().equals("Сдать " + years + " в архив"));
+            // While a period is open the year is not archived: asked first, then the server names what is still open.
+            driver.findElement(By.id("close-year")).click();
+            org.openqa.selenium.Alert ask = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+            assertTrue(ask.getText().contains("Сдать " + years + " учебный год в архив"), ask.getText());
+            ask.accept();
+            waitText("action-result", "ещё открыты: «1 четверть»");
+            assertTrue(driver.findElement(By.id("none")).isDisplayed());
+            for (JsonNode p : http.get("/api/v1/calendar/schools/" + schoolId + "/years/" + y, admin).json().get("periods")) {
+                assertEquals(200, http.post("/api/v1/calendar/periods/" + p.get("id").asText() + "/close", null, admin).status());
+            }
+            driver.findElement(By.id("close-year")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+            waitText("action-result", "Сдано в архив: " + classes + "; уже были в архиве: 0.");
+            until(d -> d.findElements(By.cssSelector("#documents tr")).size() == classes);
+            assertTrue(driver.findElement(By.id("documents")).getText().contains(years), driver.findElement(By.id("documents")).getText());
+            driver.findElement(By.id("verify-all")).click();
+            waitText("action-result", "Проверено документов: " + classes + "; все целы, подписи верны.");
+            until(d -> d.findElements(By.cssSelector("#documents td.check.good")).size() == classes);
+            assertTrue(driver.findElement(By.cssSelector("#documents td.check")).getText().contains("цел, подпись верна"));
+            screenshot("archive");
+            String href = driver.findElement(By.cssSelector("#documents tr a")).getAttribute("href").replaceFirst("^https?://[^/]+", "");
+            Http.Answer pdf = http.send("GET", href, null, bearer(http.login(login, TEACHER_PASSWORD)));
+            assertEquals(200, pdf.status());
+            assertTrue(pdf.body().startsWith("%PDF"), "a PDF");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    @Test
     void pagesTakeTodayFromThePlatformClockNotTheBrowsers() throws Exception {
         // A school computer whose clock is off, or a training instance whose clock was moved: the pages' «today» is the
         // platform's. Here the platform's clock is moved three days ahead (etc/org.zhurnal.clock.cfg, read at run time).
