@@ -454,9 +454,7 @@ class BrowserIT {
         Map<String, String> pupilIds = new HashMap<>();
         http.get("/api/v1/roster/classes/" + fiveA, admin).json().get("students")
                 .forEach(p -> pupilIds.put(p.get("student").get("firstName").asText(), p.get("student").get("id").asText()));
-        String year = created(http.post("/api/v1/calendar/schools/" + schoolId + "/years", "{\"year\":" + y + ",\"start\":\"" + y
-                + "-09-01\",\"end\":\"" + (y + 1) + "-05-31\",\"workingDays\":5}", admin)).get("id").asText();
-        created(http.post("/api/v1/calendar/years/" + year + "/periods", "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9,10,11]}", admin));
+        yearInQuarters(http, admin, schoolId, y);
         String bells = created(http.post("/api/v1/bells/schools/" + schoolId + "/schedules", "{\"name\":\"Основное\",\"kind\":\"REGULAR\","
                 + "\"validFrom\":\"" + y + "-09-01\",\"periods\":[{\"number\":1,\"start\":\"08:30\",\"end\":\"09:15\"},"
                 + "{\"number\":2,\"start\":\"09:25\",\"end\":\"10:10\"},{\"number\":3,\"start\":\"10:20\",\"end\":\"11:05\"}]}", admin)).get("id").asText();
@@ -489,6 +487,15 @@ class BrowserIT {
                 return false;
             }
         });
+    }
+
+    /** This school's academic year {@code y} (1 September – 31 May, five days a week) in quarters for {@code grades} (all without). */
+    private static void yearInQuarters(Http http, String admin, String schoolId, int y, int... grades) {
+        String year = created(http.post("/api/v1/calendar/schools/" + schoolId + "/years", "{\"year\":" + y + ",\"start\":\"" + y
+                + "-09-01\",\"end\":\"" + (y + 1) + "-05-31\",\"workingDays\":5}", admin)).get("id").asText();
+        String list = grades.length == 0 ? "1,2,3,4,5,6,7,8,9,10,11"
+                : String.join(",", java.util.Arrays.stream(grades).mapToObj(String::valueOf).toList());
+        created(http.post("/api/v1/calendar/years/" + year + "/periods", "{\"scheme\":\"QUARTERS\",\"grades\":[" + list + "]}", admin));
     }
 
     private static Map<String, String> bearer(String token) {
@@ -1539,9 +1546,7 @@ class BrowserIT {
         // deleted on «Учебный год», asked first.
         LocalDate today = LocalDate.now();
         int y = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
-        String yearId = created(http.post("/api/v1/calendar/schools/" + schoolId + "/years", "{\"year\":" + y + ",\"start\":\"" + y
-                + "-09-01\",\"end\":\"" + (y + 1) + "-05-31\",\"workingDays\":5}", admin)).get("id").asText();
-        created(http.post("/api/v1/calendar/years/" + yearId + "/periods", "{\"scheme\":\"QUARTERS\",\"grades\":[10,11]}", admin));
+        yearInQuarters(http, admin, schoolId, y, 10, 11);
         String periods = "/api/v1/calendar/schools/" + schoolId + "/years/" + y;
         assertEquals(4, http.get(periods, admin).json().get("periods").size());
         driver.switchTo().defaultContent();
@@ -1655,9 +1660,7 @@ class BrowserIT {
         LocalDate today = LocalDate.now();
         int y = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
         String schoolId = newSchool(http, admin, "Округ архива", "Школа архива", RosterIT.pupils());
-        String yearId = created(http.post("/api/v1/calendar/schools/" + schoolId + "/years", "{\"year\":" + y + ",\"start\":\"" + y
-                + "-09-01\",\"end\":\"" + (y + 1) + "-05-31\",\"workingDays\":5}", admin)).get("id").asText();
-        created(http.post("/api/v1/calendar/years/" + yearId + "/periods", "{\"scheme\":\"QUARTERS\",\"grades\":[1,2,3,4,5,6,7,8,9,10,11]}", admin));
+        yearInQuarters(http, admin, schoolId, y);
         int classes = http.get("/api/v1/roster/schools/" + schoolId + "/classes?year=" + y, admin).json().size();
         String login = deputyOf(http, admin, schoolId);
         String years = y + "/" + (y + 1);
