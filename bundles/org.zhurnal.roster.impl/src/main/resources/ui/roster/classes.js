@@ -39,6 +39,10 @@ Object.assign(TEXTS.ru, {
   'kind.STUDENT': 'ученик', 'kind.GUARDIAN': 'представитель', 'kind.guardianOf': 'представитель: {name}',
   'status.GIVEN': 'дано', 'status.REFUSED': 'отказ', 'status.WITHDRAWN': 'отозвано', 'status.NONE': 'нет',
   'classes.record': 'Записать согласие', 'classes.recorded': 'Согласие записано: {name}.',
+  'consent.document': '№ заявления', 'consent.refuse': 'Отказ', 'consent.refused': 'Отказ записан: {name}.',
+  'consent.withdraw': 'Отозвать', 'consent.withdrawAsk': 'Записать отзыв согласия {name} сегодняшним днём? Обработка данных в электронном '
+    + 'журнале прекращается: учётная запись будет заблокирована.', 'consent.withdrawn': 'Согласие отозвано: {name}.',
+  'consent.blocked': ' Учётная запись заблокирована.',
   'classes.role.STUDENT': 'ученик', 'classes.role.PARENT': 'родитель',
   'classes.pickWhom': 'Отметьте, кому выдавать учётные записи: ученикам и/или представителям.',
   'classes.pdfDone': 'Ведомость {file} скачана. Учётные записи выданы всем, у кого их не было.',
@@ -54,6 +58,11 @@ Object.assign(TEXTS.ru, {
   'person.noElectronicAccess': 'нет электронного доступа: еженедельные распечатки', 'person.contacts': 'Контакты',
   'person.addContact': 'Добавить контакт', 'person.remove': 'Удалить', 'person.save': 'Сохранить', 'person.cancel': 'Отмена',
   'person.saved': 'Данные сохранены: {name}.', 'person.unchanged': 'Ничего не изменено.',
+  'transfer.button': 'Перевести в другой класс', 'transfer.title': 'Перевод в другой класс: {name}', 'transfer.to': 'В класс',
+  'transfer.date': 'Первый день в новом классе', 'transfer.save': 'Перевести', 'transfer.confirm': 'Всё равно перевести с этой даты?',
+  'transfer.done': '{name} переведен(а) в {class} с {date}.',
+  'transfer.hint': 'Ученик переходит в другой класс этого учебного года с указанной даты; подгруппы прежнего класса он покидает, '
+    + 'факультативы и кружки сохраняются. Записи журнала остаются там, где сделаны.',
   'person.failed': 'Не сохранено — исправьте ошибки:', 'person.value': 'Значение',
   'groups.title': 'Группы класса', 'groups.name': 'Название', 'groups.kind': 'Вид', 'groups.teacher': 'Учитель',
   'groups.members': 'Учеников', 'groups.none': 'У класса нет групп.', 'groups.noTeacher': 'не назначен',
@@ -98,6 +107,10 @@ Object.assign(TEXTS.en, {
   'kind.STUDENT': 'student', 'kind.GUARDIAN': 'guardian', 'kind.guardianOf': 'guardian of {name}',
   'status.GIVEN': 'given', 'status.REFUSED': 'refused', 'status.WITHDRAWN': 'withdrawn', 'status.NONE': 'none',
   'classes.record': 'Record consent', 'classes.recorded': 'Consent recorded: {name}.',
+  'consent.document': 'Application no.', 'consent.refuse': 'Refusal', 'consent.refused': 'Refusal recorded: {name}.',
+  'consent.withdraw': 'Withdraw', 'consent.withdrawAsk': 'Record the withdrawal of {name}\'s consent as of today? Processing in the '
+    + 'electronic journal stops: the account will be blocked.', 'consent.withdrawn': 'Consent withdrawn: {name}.',
+  'consent.blocked': ' The account was blocked.',
   'classes.role.STUDENT': 'student', 'classes.role.PARENT': 'parent',
   'classes.pickWhom': 'Tick whom to issue accounts to: students and/or guardians.',
   'classes.pdfDone': 'Receipt sheet {file} downloaded. Everyone who had no account has one now.',
@@ -113,6 +126,11 @@ Object.assign(TEXTS.en, {
   'person.noElectronicAccess': 'no electronic access: weekly printouts', 'person.contacts': 'Contacts',
   'person.addContact': 'Add a contact', 'person.remove': 'Remove', 'person.save': 'Save', 'person.cancel': 'Cancel',
   'person.saved': 'Saved: {name}.', 'person.unchanged': 'Nothing was changed.',
+  'transfer.button': 'Move to another class', 'transfer.title': 'Move to another class: {name}', 'transfer.to': 'To class',
+  'transfer.date': 'First day in the new class', 'transfer.save': 'Move', 'transfer.confirm': 'Move the student from this date anyway?',
+  'transfer.done': '{name} moved to {class} from {date}.',
+  'transfer.hint': 'The student moves to another class of this school year from the date given; they leave the old class\'s subgroups, '
+    + 'electives and clubs go on. The journal keeps its records where they were made.',
   'person.failed': 'Not saved — correct the errors:', 'person.value': 'Value',
   'groups.title': 'Groups of the class', 'groups.name': 'Name', 'groups.kind': 'Kind', 'groups.teacher': 'Teacher',
   'groups.members': 'Students', 'groups.none': 'The class has no groups.', 'groups.noTeacher': 'not assigned',
@@ -286,6 +304,56 @@ function personButton(cls, icon, title, person, onClick) {
   return b;
 }
 
+/** Moving a student to another class of the same year (5А to 5Б): offered when the year has another class. */
+function transferButton(student) {
+  return personButton('transfer', '⇄', t('transfer.button'), student, () => openTransfer(student));
+}
+
+let transferring = null;
+
+function openTransfer(student) {
+  transferring = student;
+  const current = state.card.schoolClass.id;
+  $('transfer-title').textContent = t('transfer.title', { name: fullName(student) });
+  const others = state.classes.filter((c) => c.id !== current);
+  $('t-class').replaceChildren(...others.map((c) => { const o = el('option', null, className(c)); o.value = c.id; return o; }));
+  const n = platformNow();
+  $('t-date').value = `${n.getFullYear()}-${String(n.getMonth() + 1).padStart(2, '0')}-${String(n.getDate()).padStart(2, '0')}`;
+  $('t-errors').hidden = true;
+  $('transfer-dialog').showModal();
+  $('t-class').focus();
+}
+
+async function saveTransfer(ev) {
+  ev.preventDefault();
+  const student = transferring;
+  const body = { classId: $('t-class').value, date: $('t-date').value || null };
+  const path = `roster/persons/${encodeURIComponent(student.id)}/transfer`;
+  $('t-save').disabled = true;
+  try {
+    try {
+      await api('POST', path, body);
+    } catch (err) {
+      // The journal has the student's records from that day on: the server names them; asked, then sent again.
+      const p = err.problem || {};
+      if (!(err.status === 409 && String(p.type || '').endsWith('records-after-transfer') && window.confirm(`${p.detail}\n\n${t('transfer.confirm')}`))) throw err;
+      await api('POST', path, { ...body, confirm: true });
+    }
+    $('transfer-dialog').close();
+    const to = state.classes.find((c) => c.id === body.classId);
+    const from = state.card.schoolClass.id;
+    await loadClasses();
+    await openCard(from, true);
+    message('good', t('transfer.done', { name: fullName(student), class: to ? className(to) : '', date: date(body.date) }));
+  } catch (err) {
+    const box = $('t-errors');
+    box.textContent = errorText(err);
+    box.hidden = false;
+  } finally {
+    $('t-save').disabled = false;
+  }
+}
+
 function editButton(person, kind) {
   const b = personButton('edit', '✎', t('person.edit'), person, () => openPerson(person, kind));
   b.dataset.editPerson = person.id;
@@ -365,6 +433,7 @@ function renderCard() {
       if (s.hasAccount) account.append(document.createTextNode(' '), resetButton(s.student, 'обучающийся'));
       const name = el('td', 'name', fullName(s.student));
       name.append(document.createTextNode(' '), editButton(s.student, 'STUDENT'));
+      if (state.classes.length > 1) name.append(document.createTextNode(' '), transferButton(s.student));
       tr.append(el('td', 'num', String(i + 1)), name, el('td', 'date', date(s.student.birthDate)),
         guardians, consent, account);
       return tr;
@@ -600,11 +669,25 @@ function renderConsents() {
     const status = el('td', 'status ' + line.status.toLowerCase(), t('status.' + line.status));
     const action = el('td', 'action');
     if (line.status !== 'GIVEN') {
+      // Given or refused, with the number of the written application it was recorded from.
+      const doc = el('input', 'document');
+      doc.placeholder = t('consent.document');
+      doc.setAttribute('aria-label', `${t('consent.document')}: ${line.fullName}`);
+      doc.maxLength = 100;
+      doc.size = 10;
       const b = el('button', 'btn small record', t('classes.record'));
       b.type = 'button';
       b.dataset.personId = line.personId;
-      b.addEventListener('click', () => recordConsent(line, b));
-      action.append(b);
+      b.addEventListener('click', () => recordConsent(line, b, 'GIVEN', doc.value.trim()));
+      const r = el('button', 'btn small refuse', t('consent.refuse'));
+      r.type = 'button';
+      r.addEventListener('click', () => recordConsent(line, r, 'REFUSED', doc.value.trim()));
+      action.append(doc, ' ', b, ' ', r);
+    } else if (line.consentId) {
+      const w = el('button', 'btn small withdraw', t('consent.withdraw'));
+      w.type = 'button';
+      w.addEventListener('click', () => withdrawConsent(line, w));
+      action.append(w);
     }
     tr.append(el('td', 'name', line.fullName), el('td', null, who), status, action);
     return tr;
@@ -627,12 +710,27 @@ async function toggleConsents() {
   if (state.consents) $('consents-section').scrollIntoView({ block: 'nearest' });
 }
 
-async function recordConsent(line, button) {
+async function recordConsent(line, button, status, documentNo) {
   button.disabled = true;
   try {
-    await api('POST', 'roster/consents', { personId: line.personId, status: 'GIVEN', purpose: PURPOSE });
-    message('good', t('classes.recorded', { name: line.fullName }));
+    const saved = await api('POST', 'roster/consents', { personId: line.personId, status, purpose: PURPOSE, documentNo: documentNo || null });
     await openCard(state.card.schoolClass.id, true);
+    message('good', t(status === 'GIVEN' ? 'classes.recorded' : 'consent.refused', { name: line.fullName })
+      + (saved.accountBlocked ? t('consent.blocked') : ''));
+  } catch (err) {
+    button.disabled = false;
+    message('bad', errorText(err));
+  }
+}
+
+/** A withdrawal, dated today (the day of the application): asked first, since it blocks the person's account. */
+async function withdrawConsent(line, button) {
+  if (!window.confirm(t('consent.withdrawAsk', { name: line.fullName }))) return;
+  button.disabled = true;
+  try {
+    const saved = await api('POST', `roster/consents/${encodeURIComponent(line.consentId)}/withdraw`, {});
+    await openCard(state.card.schoolClass.id, true);
+    message('good', t('consent.withdrawn', { name: line.fullName }) + (saved.accountBlocked ? t('consent.blocked') : ''));
   } catch (err) {
     button.disabled = false;
     message('bad', errorText(err));
@@ -872,6 +970,8 @@ async function start() {
   $('issue-json').addEventListener('click', issueJson);
   $('person-form').addEventListener('submit', savePerson);
   $('p-cancel').addEventListener('click', () => $('person-dialog').close());
+  $('transfer-form').addEventListener('submit', saveTransfer);
+  $('t-cancel').addEventListener('click', () => $('transfer-dialog').close());
   $('p-add-contact').addEventListener('click', () => $('p-contacts').append(contactRow({})));
   $('group-form').addEventListener('submit', createGroup);
   $('members-save').addEventListener('click', saveMembers);

@@ -286,7 +286,7 @@ class BrowserIT {
             List<WebElement> studentRows = driver.findElements(By.cssSelector("#students tr[data-person-id]"));
             WebElement lastRow = studentRows.get(studentRows.size() - 1);
             String leaverId = lastRow.getAttribute("data-person-id");
-            String leaverName = lastRow.findElement(By.cssSelector("td.name")).getText().replace("✎", "").trim();
+            String leaverName = lastRow.findElement(By.cssSelector("td.name")).getText().replace("✎", "").replace("⇄", "").trim();
             String adminToken = zhurnal.http().login("admin", KarafOptions.ADMIN_PASSWORD);
             assertEquals(200, zhurnal.http().send("PUT", "/api/v1/roster/persons/" + leaverId, "{\"leavingDate\":\""
                     + LocalDate.now().minusDays(1) + "\",\"leavingReason\":\"перевод\",\"confirmLeaving\":true}", Map.of("Authorization", "Bearer " + adminToken)).status());
@@ -1695,6 +1695,73 @@ class BrowserIT {
         } finally {
             driver.switchTo().defaultContent();
         }
+    }
+
+    @Test
+    void aDeputyDirectorMovesAStudentAndRecordsAndWithdrawsAConsent() throws Exception {
+        Http http = zhurnal.http();
+        String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
+        String schoolId = newSchool(http, admin, "Округ переводов", "Школа переводов", RosterIT.pupils()
+                + "P5;Зайцев;Глеб;Андреевич;05.05.2015;М;5Б;;G5;Зайцева Ирина Олеговна;мать;+7 900 555-66-77;;нет;;;;;;\n");
+        String login = deputyOf(http, admin, schoolId);
+        LocalDate today = LocalDate.now();
+        int y = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
+        signIn(login, TEACHER_PASSWORD);
+        openPage("Классы и ученики");
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.linkText("5А")).isEmpty());
+            driver.findElement(By.linkText("5А")).click();
+            waitText("card-title", "5А");
+            WebElement vera = driver.findElement(By.xpath("//tbody[@id='students']/tr[td[contains(.,'Гусева Вера')]]"));
+            String veraId = vera.getAttribute("data-person-id");
+            vera.findElement(By.cssSelector("button.transfer")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("transfer-dialog")).isDisplayed());
+            assertTrue(driver.findElement(By.id("transfer-title")).getText().contains("Гусева Вера"));
+            // The classes of the year other than her own are offered.
+            List<String> offered = new Select(driver.findElement(By.id("t-class"))).getOptions().stream().map(WebElement::getText).toList();
+            assertEquals(List.of("2Б", "5Б"), offered.stream().sorted().toList(), offered.toString());
+            new Select(driver.findElement(By.id("t-class"))).selectByVisibleText("5Б");
+            driver.findElement(By.id("t-save")).click();
+            String shown = today.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+            waitText("message", "Гусева Вера Андреевна переведен(а) в 5Б с " + shown);
+            until(d -> d.findElements(By.cssSelector("#students tr[data-person-id='" + veraId + "']")).isEmpty());
+            screenshot("class-transfer");
+            // Consents: Alisa's given on a written application (its number kept), then withdrawn after a question.
+            driver.findElement(By.id("consents-button")).click();
+            until(d -> d.findElement(By.id("consents-section")).isDisplayed());
+            By alisaLine = By.xpath("//tbody[@id='consents']/tr[td[starts-with(.,'Лебедева Алиса')]]");
+            until(d -> d.findElement(alisaLine).getText().contains("нет"));
+            driver.findElement(alisaLine).findElement(By.cssSelector("input.document")).sendKeys("ПД-17");
+            driver.findElement(alisaLine).findElement(By.cssSelector("button.record")).click();
+            waitText("message", "Согласие записано: Лебедева Алиса");
+            until(d -> d.findElement(alisaLine).getText().contains("дано"));
+            driver.findElement(alisaLine).findElement(By.cssSelector("button.withdraw")).click();
+            org.openqa.selenium.Alert ask = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+            assertTrue(ask.getText().contains("учётная запись будет заблокирована"), ask.getText());
+            ask.accept();
+            waitText("message", "Согласие отозвано: Лебедева Алиса");
+            until(d -> d.findElement(alisaLine).getText().contains("отозвано"));
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        String fiveB = null;
+        for (JsonNode c : http.get("/api/v1/roster/schools/" + schoolId + "/classes?year=" + y, admin).json()) {
+            fiveB = c.get("grade").asInt() == 5 && c.get("letter").asText().equals("Б") ? c.get("id").asText() : fiveB;
+        }
+        JsonNode card = http.get("/api/v1/roster/classes/" + fiveB, admin).json();
+        assertTrue(card.get("students").toString().contains("Гусева"), card.toString());
+        String alisa = null;
+        for (JsonNode c : http.get("/api/v1/roster/schools/" + schoolId + "/classes?year=" + y, admin).json()) {
+            if (c.get("grade").asInt() == 5 && c.get("letter").asText().equals("А")) {
+                for (JsonNode st : http.get("/api/v1/roster/classes/" + c.get("id").asText(), admin).json().get("students")) {
+                    alisa = st.get("student").get("firstName").asText().equals("Алиса") ? st.get("student").get("id").asText() : alisa;
+                }
+            }
+        }
+        JsonNode consents = http.get("/api/v1/roster/persons/" + alisa + "/consents", admin).json();
+        assertEquals(1, consents.size(), consents.toString());
+        assertEquals("ПД-17", consents.get(0).get("documentNo").asText());
+        assertEquals(today.toString(), consents.get(0).get("withdrawnOn").asText());
     }
 
     @Test

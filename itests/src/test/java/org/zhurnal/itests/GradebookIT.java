@@ -892,5 +892,22 @@ public class GradebookIT {
         JsonNode alisaSpans = regrid.get("memberships").get(alisa);
         assertNotNull(regrid.toString(), alisaSpans);
         assertEquals(earlierMonday.toString(), alisaSpans.get(alisaSpans.size() - 1).get("to").asText());
+
+        // Vera moves to 2Б from the earlier Monday: her absence that day is asked about first (it stays in the subgroup's
+        // lesson, where it was recorded); confirmed, she is in 2Б from that day, in 5А up to the day before, and no longer in
+        // 5А's subgroup.
+        String twoB = roster.classes(school.id(), y).stream().filter(c -> c.name().equals("2Б")).findFirst().orElseThrow().id();
+        String move = "{\"classId\":\"" + twoB + "\",\"date\":\"" + earlierMonday + "\"";
+        Http.Answer ask = http.post("/api/v1/roster/persons/" + vera + "/transfer", move + "}", admin);
+        assertProblem(ask, 409, "date");
+        assertTrue(ask.body(), ask.body().contains("records-after-transfer") && ask.body().contains("absences and lateness: 1"));
+        assertTrue(roster.studentsOfClass(fiveA, today).stream().anyMatch(p -> p.id().equals(vera)));
+        Http.Answer moved = http.post("/api/v1/roster/persons/" + vera + "/transfer", move + ",\"confirm\":true}", admin);
+        assertEquals(moved.body(), 200, moved.status());
+        assertTrue(roster.studentsOfClass(twoB, earlierMonday).stream().anyMatch(p -> p.id().equals(vera)));
+        assertFalse(roster.studentsOfClass(fiveA, earlierMonday).stream().anyMatch(p -> p.id().equals(vera)));
+        assertTrue(roster.studentsOfClass(fiveA, earlierMonday.minusDays(1)).stream().anyMatch(p -> p.id().equals(vera)));
+        assertFalse(roster.studentsOfGroup(groupId, earlierMonday).stream().anyMatch(p -> p.id().equals(vera)));
+        assertEquals(200, http.get(API + "lessons/" + lesson, teacher).status());
     }
 }

@@ -426,6 +426,52 @@ public class RosterIT {
         Http.Answer none = http.post("/api/v1/roster/classes/" + fiveA.id() + "/accounts", null, admin);
         assertEquals(200, none.status());
         assertEquals(0, none.json().get("issued").size());
+
+        // A withdrawn consent ends the electronic processing (152-ФЗ): the student's account is blocked with it, in one
+        // transaction, and audited. A withdrawal is dated by its application, never ahead; the family records none itself.
+        String alisaAccount = issued.get(alisa).id();
+        String consentId = null;
+        for (JsonNode line : http.get("/api/v1/roster/classes/" + fiveA.id() + "/consents", admin).json()) {
+            consentId = line.get("personId").asText().equals(alisa) ? line.get("consentId").asText() : consentId;
+        }
+        assertNotNull(consentId);
+        String withdraw = "/api/v1/roster/consents/" + consentId + "/withdraw";
+        Http.Answer ahead = http.post(withdraw, "{\"date\":\"" + clock.today().plusDays(3) + "\"}", admin);
+        assertEquals(ahead.body(), 400, ahead.status());
+        assertEquals("date", ahead.json().get("field").asText());
+        assertEquals(403, http.post(withdraw, "{}", tokenFor(new Grant(Role.PARENT, ScopeRef.student(alisa)))).status());
+        assertFalse(accounts.byPerson(alisa).orElseThrow().disabled());
+        Http.Answer withdrawn = http.post(withdraw, "{}", admin);
+        assertEquals(withdrawn.body(), 200, withdrawn.status());
+        assertTrue(withdrawn.body(), withdrawn.json().get("accountBlocked").asBoolean());
+        assertTrue(accounts.byPerson(alisa).orElseThrow().disabled());
+        assertTrue(audit.find("account", alisaAccount, 10).stream().anyMatch(e -> e.action().equals("disable")));
+        assertTrue(audit.find("consent", consentId, 10).stream().anyMatch(e -> e.action().equals("withdraw")));
+        for (JsonNode line : http.get("/api/v1/roster/classes/" + fiveA.id() + "/consents", admin).json()) {
+            if (line.get("personId").asText().equals(alisa)) {
+                assertEquals("WITHDRAWN", line.get("status").asText());
+                assertTrue(line.toString(), line.get("consentId").isNull());
+            }
+        }
+        // A guardian's written refusal after his consent withdraws it from that day (his account, if he had one, is blocked);
+        // the other students' accounts stay open.
+        String father = null;
+        for (JsonNode line : http.get("/api/v1/roster/classes/" + fiveA.id() + "/consents", admin).json()) {
+            father = line.get("fullName").asText().startsWith("Лебедев Игорь") ? line.get("personId").asText() : father;
+        }
+        assertNotNull(father);
+        String fatherId = father;
+        boolean fatherSignsIn = accounts.byPerson(fatherId).map(a -> !a.disabled()).orElse(false);
+        Http.Answer refusal = http.post("/api/v1/roster/consents", "{\"personId\":\"" + fatherId + "\",\"status\":\"REFUSED\","
+                + "\"purpose\":\"Электронный журнал\",\"documentNo\":\"ПД-2\"}", admin);
+        assertEquals(refusal.body(), 201, refusal.status());
+        assertEquals(refusal.body(), "ПД-2", refusal.json().get("documentNo").asText());
+        assertEquals(refusal.body(), fatherSignsIn, refusal.json().get("accountBlocked").asBoolean());
+        assertFalse(accounts.byPerson(fatherId).map(a -> !a.disabled()).orElse(false));
+        JsonNode fathers = http.get("/api/v1/roster/persons/" + fatherId + "/consents", admin).json();
+        assertEquals(fathers.toString(), 2, fathers.size());
+        assertEquals(fathers.toString(), clock.today().toString(), fathers.get(1).get("withdrawnOn").asText());
+        assertEquals(2, issued.values().stream().filter(a -> !accounts.byPerson(a.personId()).orElseThrow().disabled()).count());
     }
 
     @Test
@@ -837,6 +883,81 @@ public class RosterIT {
         http.get("/api/v1/roster/schools/" + schoolId + "/staff", token).json().forEach(p -> ids.put(p.get("lastName").asText(),
                 p.get("id").asText()));
         return ids;
+    }
+
+    /**
+     * A student moves to another class of the same year (5А to 5Б) from a date: the old class and its subgroups end the day
+     * before, electives go on, the move is audited; bad input and callers who may not do it are refused and change nothing.
+     */
+    @Test
+    public void aStudentMovesToAnotherClassWithinTheYear() throws Exception {
+        School school = newSchool("Школа переводов");
+        School other = newSchool("Чужая школа переводов");
+        String admin = admin();
+        String csv = pupils() + "P5;Зайцев;Глеб;Андреевич;05.05.2015;М;5Б;;G5;Зайцева Ирина Олеговна;мать;+7 900 555-66-77;;нет;;;;;;\n";
+        assertEquals(200, importCsv(admin, school.id(), csv, false).status());
+        assertEquals(200, importCsv(admin, other.id(), pupils(), false).status());
+        SchoolClass fiveA = cls(school.id(), "5А");
+        SchoolClass fiveB = cls(school.id(), "5Б");
+        String alisa = studentOf(fiveA, "Алиса");
+        LocalDate today = clock.today();
+        LocalDate yearStart = LocalDate.of(year(), 9, 1);
+        String groups = "/api/v1/roster/schools/" + school.id() + "/groups";
+        String subgroup = http.post(groups, "{\"kind\":\"SUBGROUP\",\"classId\":\"" + fiveA.id() + "\",\"name\":\"5А англ. 1\"}", admin)
+                .json().get("id").asText();
+        String elective = http.post(groups, "{\"kind\":\"ELECTIVE\",\"name\":\"Робототехника\"}", admin).json().get("id").asText();
+        for (String g : List.of(subgroup, elective)) {
+            Http.Answer set = put("/api/v1/roster/groups/" + g + "/members", "{\"studentIds\":[\"" + alisa + "\"],\"from\":\"" + yearStart + "\"}", admin);
+            assertEquals(set.body(), 200, set.status());
+        }
+        String transfer = "/api/v1/roster/persons/" + alisa + "/transfer";
+        String toFiveB = "{\"classId\":\"" + fiveB.id() + "\",\"date\":\"" + today + "\"}";
+
+        // Bad input is named and changes nothing: no class or date, the same class, another school's class, a date out of class.
+        Http.Answer empty = http.post(transfer, "{}", admin);
+        assertEquals(empty.body(), 400, empty.status());
+        assertEquals(List.of("classId", "date"), fields(empty));
+        Http.Answer same = http.post(transfer, "{\"classId\":\"" + fiveA.id() + "\",\"date\":\"" + today + "\"}", admin);
+        assertEquals(same.body(), 400, same.status());
+        assertEquals(List.of("classId"), fields(same));
+        Http.Answer foreignClass = http.post(transfer, "{\"classId\":\"" + cls(other.id(), "5А").id() + "\",\"date\":\"" + today + "\"}", admin);
+        assertEquals(List.of("classId"), fields(foreignClass));
+        for (LocalDate outside : List.of(yearStart.minusYears(3), yearStart.plusYears(1))) {
+            Http.Answer notThisYear = http.post(transfer, "{\"classId\":\"" + fiveB.id() + "\",\"date\":\"" + outside + "\"}", admin);
+            assertEquals(notThisYear.body(), 400, notThisYear.status());
+            assertEquals(List.of("date"), fields(notThisYear));
+        }
+        Http.Answer badDate = http.post(transfer, "{\"classId\":\"" + fiveB.id() + "\",\"date\":\"31.12.2026\"}", admin);
+        assertEquals(badDate.body(), 400, badDate.status());
+        // Who may not: 5А's class teacher (administers 5А, not 5Б), a parent, another school's coordinator.
+        assertEquals(403, http.post(transfer, toFiveB, tokenFor(new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA.id())))).status());
+        assertEquals(403, http.post(transfer, toFiveB, tokenFor(new Grant(Role.PARENT, ScopeRef.student(alisa)))).status());
+        assertEquals(404, http.post(transfer, toFiveB, tokenFor(new Grant(Role.SCHOOL_COORDINATOR, ScopeRef.school(other.id())))).status());
+        assertTrue(query.studentsOfClass(fiveA.id(), today).stream().anyMatch(x -> x.id().equals(alisa)));
+        assertTrue(audit.find("membership", null, 1000).stream().noneMatch(e -> e.action().equals("transfer") && e.after() != null
+                && e.after().contains(alisa)));
+
+        // The school's coordinator moves her from today: 5Б from today, 5А up to yesterday; 5А's subgroup ends with it,
+        // the elective goes on.
+        String coordinator = tokenFor(new Grant(Role.SCHOOL_COORDINATOR, ScopeRef.school(school.id())));
+        Http.Answer moved = http.post(transfer, toFiveB, coordinator);
+        assertEquals(moved.body(), 200, moved.status());
+        assertFalse(query.studentsOfClass(fiveA.id(), today).stream().anyMatch(x -> x.id().equals(alisa)));
+        assertTrue(query.studentsOfClass(fiveB.id(), today).stream().anyMatch(x -> x.id().equals(alisa)));
+        if (today.isAfter(yearStart)) {
+            assertTrue(query.studentsOfClass(fiveA.id(), today.minusDays(1)).stream().anyMatch(x -> x.id().equals(alisa)));
+            assertTrue(query.studentsOfGroup(subgroup, today.minusDays(1)).stream().anyMatch(x -> x.id().equals(alisa)));
+        }
+        assertFalse(query.studentsOfGroup(subgroup, today).stream().anyMatch(x -> x.id().equals(alisa)));
+        assertTrue(query.studentsOfGroup(elective, today).stream().anyMatch(x -> x.id().equals(alisa)));
+        assertEquals(2, audit.find("membership", null, 1000).stream().filter(e -> e.action().equals("transfer")
+                && (e.before() != null && e.before().contains(alisa) || e.after() != null && e.after().contains(alisa))).count());
+        assertEquals(2, http.get("/api/v1/roster/classes/" + fiveB.id(), admin).json().get("students").size());
+        // Moved to the wrong class by mistake: moving back the same day replaces that day's membership, no 5Б left behind.
+        Http.Answer back = http.post(transfer, "{\"classId\":\"" + fiveA.id() + "\",\"date\":\"" + today + "\"}", coordinator);
+        assertEquals(back.body(), 200, back.status());
+        assertTrue(query.studentsOfClass(fiveA.id(), today).stream().anyMatch(x -> x.id().equals(alisa)));
+        assertFalse(query.studentsOfClass(fiveB.id(), today).stream().anyMatch(x -> x.id().equals(alisa)));
     }
 
     private String studentOf(SchoolClass c, String firstName) {

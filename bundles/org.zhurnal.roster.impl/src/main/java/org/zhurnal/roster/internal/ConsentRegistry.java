@@ -34,13 +34,13 @@ public class ConsentRegistry {
 
     /** A consent as recorded. */
     public record Consent(String id, String personId, String givenById, String status, String purpose, String documentNo,
-            LocalDate givenOn, String recordedBy, LocalDate withdrawnOn) {}
+            LocalDate givenOn, String recordedBy, LocalDate withdrawnOn, boolean accountBlocked) {}
 
     /** Body of a new consent. */
     public record NewConsent(String personId, String givenById, String status, String purpose, String documentNo, LocalDate date) {}
 
     /** One line of a class's consent report. */
-    public record Line(String personId, String fullName, String kind, String studentId, String status) {}
+    public record Line(String personId, String fullName, String kind, String studentId, String status, String consentId) {}
 
     private final JpaTemplate jpa;
     private final ZhurnalClock clock;
@@ -48,12 +48,14 @@ public class ConsentRegistry {
     private final Authorization authorization;
     private final RosterServiceImpl roster;
     private final RosterCache cache;
+    private final org.zhurnal.security.api.AccountService accounts;
 
     @Activate
     public ConsentRegistry(@Reference(target = "(osgi.unit.name=zhurnal-roster)") JpaTemplate jpa, @Reference ZhurnalClock clock,
             @Reference AuditLog audit, @Reference Authorization authorization, @Reference RosterServiceImpl roster,
-            @Reference RosterCache cache) {
+            @Reference RosterCache cache, @Reference org.zhurnal.security.api.AccountService accounts) {
         this.cache = cache;
+        this.accounts = accounts;
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
@@ -103,6 +105,16 @@ public class ConsentRegistry {
                             "Согласие за ученика даёт сам ученик или один из его представителей"));
                 }
             }
+            if (status.equals("REFUSED")) {
+                // A refusal after a consent withdraws it from that day (the person no longer agrees).
+                for (ConsentEntity given : em.createQuery("select c from ConsentEntity c where c.personId = :p and c.status = 'GIVEN' "
+                        + "and c.withdrawnOn is null and c.givenOn <= :d", ConsentEntity.class).setParameter("p", p.getId())
+                        .setParameter("d", date.toString()).getResultList()) {
+                    Consent before = toDTO(given);
+                    given.setWithdrawnOn(date.toString());
+                    audit.record(p.getSchoolId(), "consent", given.getId(), "withdraw", before, toDTO(given));
+                }
+            }
             ConsentEntity c = new ConsentEntity();
             c.setId(UUID.randomUUID().toString());
             c.setSchoolId(p.getSchoolId());
@@ -117,7 +129,7 @@ public class ConsentRegistry {
             em.persist(c);
             Consent dto = toDTO(c);
             audit.record(p.getSchoolId(), "consent", c.getId(), "create", null, dto);
-            return dto;
+            return status.equals("REFUSED") ? withAccountBlocked(dto, blockWithoutConsent(em, p)) : dto;
         });
     }
 
@@ -135,6 +147,10 @@ public class ConsentRegistry {
                 throw ProblemException.conflict("already-withdrawn", Text.of("This consent was withdrawn on " + c.getWithdrawnOn(),
                         "Это согласие уже отозвано " + Messages.date(c.getWithdrawnOn())));
             }
+            if (on.isAfter(clock.today())) {
+                throw ProblemException.invalid("date", Text.of("A withdrawal is dated by its application, not later than today",
+                        "Отзыв согласия записывается датой заявления — не позже сегодняшнего дня"));
+            }
             if (on.toString().compareTo(c.getGivenOn()) < 0) {
                 throw ProblemException.invalid("date", Text.of("A consent cannot be withdrawn before it was given",
                         "Согласие нельзя отозвать раньше, чем оно было дано (" + Messages.date(c.getGivenOn()) + ")"));
@@ -143,8 +159,32 @@ public class ConsentRegistry {
             c.setWithdrawnOn(on.toString());
             Consent after = toDTO(c);
             audit.record(p.getSchoolId(), "consent", c.getId(), "withdraw", before, after);
-            return after;
+            return withAccountBlocked(after, blockWithoutConsent(em, p));
         });
+    }
+
+    /**
+     * Without a personal-data consent in force the platform does not keep an electronic account open for the person (152-ФЗ:
+     * processing stops with the consent; accounts are issued only with one): a withdrawal or a refusal blocks the person's
+     * account, in the same transaction (the security module audits it). A family then gets the weekly printouts if the
+     * school marks it so. Restoring the account stays the administrator's act after a new consent.
+     *
+     * @return whether an account was blocked now
+     */
+    private boolean blockWithoutConsent(javax.persistence.EntityManager em, PersonEntity p) {
+        em.flush();
+        if (!Consents.withConsent(em, List.of(p.getId()), clock.today()).isEmpty()) {
+            return false;
+        }
+        return accounts.byPerson(p.getId()).filter(a -> !a.disabled()).map(a -> {
+            accounts.setDisabled(a.id(), true);
+            return true;
+        }).orElse(false);
+    }
+
+    private static Consent withAccountBlocked(Consent c, boolean blocked) {
+        return new Consent(c.id(), c.personId(), c.givenById(), c.status(), c.purpose(), c.documentNo(), c.givenOn(), c.recordedBy(),
+                c.withdrawnOn(), blocked);
     }
 
     /** Consent status of every student of the class and of their guardians. */
@@ -170,6 +210,7 @@ public class ConsentRegistry {
                 }
             }
             Map<String, String> status = new java.util.HashMap<>();
+            Map<String, String> inForce = new java.util.HashMap<>();
             String d = clock.today().toString();
             List<String> ids = List.copyOf(people.keySet());
             for (int i = 0; i < ids.size(); i += 500) {
@@ -178,11 +219,16 @@ public class ConsentRegistry {
                                 .getResultList()) {
                     boolean active = c.getGivenOn().compareTo(d) <= 0 && (c.getWithdrawnOn() == null || c.getWithdrawnOn().compareTo(d) > 0);
                     status.put(c.getPersonId(), c.getWithdrawnOn() != null && !active ? "WITHDRAWN" : c.getStatus());
+                    if (active && "GIVEN".equals(c.getStatus())) {
+                        inForce.put(c.getPersonId(), c.getId());
+                    } else if (!active || !"GIVEN".equals(c.getStatus())) {
+                        inForce.remove(c.getPersonId());
+                    }
                 }
             }
             List<Line> lines = new ArrayList<>();
             people.values().forEach(p -> lines.add(new Line(p.getId(), AccountIssuer.fullName(p), p.getKind(), studentOf.get(p.getId()),
-                    status.getOrDefault(p.getId(), "NONE"))));
+                    status.getOrDefault(p.getId(), "NONE"), inForce.get(p.getId()))));
             return lines;
         });
     }
@@ -202,6 +248,6 @@ public class ConsentRegistry {
 
     static Consent toDTO(ConsentEntity c) {
         return new Consent(c.getId(), c.getPersonId(), c.getGivenById(), c.getStatus(), c.getPurpose(), c.getDocumentNo(),
-                LocalDate.parse(c.getGivenOn()), c.getRecordedBy(), c.getWithdrawnOn() == null ? null : LocalDate.parse(c.getWithdrawnOn()));
+                LocalDate.parse(c.getGivenOn()), c.getRecordedBy(), c.getWithdrawnOn() == null ? null : LocalDate.parse(c.getWithdrawnOn()), false);
     }
 }

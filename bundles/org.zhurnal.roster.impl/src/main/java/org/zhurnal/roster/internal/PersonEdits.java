@@ -27,7 +27,9 @@ import org.zhurnal.core.api.security.Authorization;
 import org.zhurnal.core.api.security.CallContext;
 import org.zhurnal.roster.api.Contact;
 import org.zhurnal.roster.api.Person;
+import org.zhurnal.roster.internal.entity.ClassEntity;
 import org.zhurnal.roster.internal.entity.ContactEntity;
+import org.zhurnal.roster.internal.entity.MembershipEntity;
 import org.zhurnal.roster.internal.entity.PersonEntity;
 
 /**
@@ -230,12 +232,7 @@ public class PersonEdits {
     private void requireNothingAfter(PersonEntity p, LocalDate leaving) {
         List<String> en = new ArrayList<>();
         List<String> ru = new ArrayList<>();
-        for (StudentRecordsCheck check : recordChecks) {
-            for (StudentRecordsCheck.Recorded r : check.recordedAfter(p.getId(), leaving)) {
-                en.add(r.kind().en() + ": " + r.count() + " (the last on " + r.last() + ")");
-                ru.add(r.kind().ru() + " — " + r.count() + " (последние " + Text.date(r.last()) + ")");
-            }
-        }
+        recordedAfter(p, leaving, en, ru);
         if (en.isEmpty()) {
             return;
         }
@@ -248,22 +245,158 @@ public class PersonEdits {
                         + "Проверьте дату; если она верна, подтвердите выбытие."), "leavingDate");
     }
 
+    /** What the other modules (the gradebook) hold of the student after {@code day}, in both languages. */
+    private void recordedAfter(PersonEntity p, LocalDate day, List<String> en, List<String> ru) {
+        for (StudentRecordsCheck check : recordChecks) {
+            for (StudentRecordsCheck.Recorded r : check.recordedAfter(p.getId(), day)) {
+                en.add(r.kind().en() + ": " + r.count() + " (the last on " + r.last() + ")");
+                ru.add(r.kind().ru() + " — " + r.count() + " (последние " + Text.date(r.last()) + ")");
+            }
+        }
+    }
+
+    /** A move to another class of the same school year, the student's first day there {@code date}. */
+    public record Transfer(String classId, LocalDate date, Boolean confirm) {}
+
+    /**
+     * Moves a student to another class of the school within the school year (5А to 5Б, a class changed mid-year): the class
+     * membership in force on {@code date} ends the day before (or is replaced, when it began that day), the student's
+     * groups of the old class (its subgroups) end with it, and a membership of the new class begins on {@code date} and runs
+     * as long as the old one would have. Groups of several classes (electives, clubs) go on. The journal keeps what is
+     * recorded; when it holds records of the student from {@code date} on, 409 {@code records-after-transfer} names them
+     * unless {@code confirm}. Between school years students move by the promotion. Audited.
+     */
+    public Person transfer(String personId, Transfer t) {
+        if (t == null) {
+            throw ProblemException.invalid("body", Text.of("A JSON body is required", "Не переданы данные запроса"));
+        }
+        List<Violation> errors = new ArrayList<>();
+        if (t.classId() == null || t.classId().isBlank()) {
+            errors.add(new Violation("classId", Text.of("classId is the class the student moves to", "Выберите класс, в который переводится ученик")));
+        }
+        if (t.date() == null) {
+            errors.add(new Violation("date", Text.of("date is the student's first day in the new class", "Укажите дату перевода — первый день в новом классе")));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(Messages.summary(errors.size() + " invalid fields; nothing was changed",
+                    "Ошибок: " + errors.size() + "; ничего не изменено", errors), errors);
+        }
+        var caller = CallContext.requirePrincipal();
+        String day = t.date().toString();
+        String last = t.date().minusDays(1).toString();
+        return cache.write(jpa, em -> {
+            PersonEntity p = administered(em, caller, personId);
+            String name = p.getLastName() + " " + p.getFirstName();
+            if (!"STUDENT".equals(p.getKind())) {
+                throw ProblemException.invalid("personId", Text.of("Only students move between classes", "Переводят из класса в класс только учеников"));
+            }
+            if (p.getLeavingDate() != null && p.getLeavingDate().compareTo(last) <= 0) {
+                throw ProblemException.conflict("student-left", Text.of(name + " left the school on " + p.getLeavingDate(), name + " выбыл(а) из школы "
+                        + Text.date(LocalDate.parse(p.getLeavingDate())) + "; перевести можно до этой даты"));
+            }
+            List<MembershipEntity> current = em.createQuery("select m from MembershipEntity m where m.studentId = :s and m.validFrom <= :d "
+                    + "and (m.validTo is null or m.validTo >= :d)", MembershipEntity.class).setParameter("s", p.getId()).setParameter("d", day)
+                    .getResultList();
+            if (current.isEmpty()) {
+                throw ProblemException.invalid("date", Text.of(name + " is in no class on " + day, "На " + Text.date(t.date()) + " " + name
+                        + " не числится ни в одном классе"));
+            }
+            MembershipEntity m = current.get(0);
+            ClassEntity from = em.find(ClassEntity.class, m.getClassId());
+            ClassEntity to = em.find(ClassEntity.class, t.classId().strip());
+            if (to == null || !to.getSchoolId().equals(p.getSchoolId())) {
+                throw ProblemException.invalid("classId", Text.of("No class " + t.classId() + " in the student's school", "Класс не найден в школе ученика"));
+            }
+            // The new class must be the caller's to administer too (a class teacher moves nobody into another teacher's class).
+            authorization.check(caller, Action.ADMINISTER, org.zhurnal.core.api.security.ScopeRef.schoolClass(to.getId()));
+            if (to.getId().equals(from.getId())) {
+                throw ProblemException.invalid("classId", Text.of(name + " is in this class already", name + " уже учится в этом классе"));
+            }
+            if (to.getAcademicYear() != from.getAcademicYear()) {
+                throw ProblemException.invalid("classId", Text.of("The class is of another school year; between years students move by the "
+                        + "promotion", "Класс другого учебного года: между учебными годами учеников переводят на странице «Перевод в следующий класс»"));
+            }
+            LocalDate yearStart = LocalDate.of(from.getAcademicYear(), 9, 1);
+            if (t.date().isAfter(yearStart.plusYears(1).minusDays(1))) {
+                throw ProblemException.invalid("date", Text.of("date is in the school year " + from.getAcademicYear() + "/" + (from.getAcademicYear() + 1)
+                        + "; between years students move by the promotion", "Дата перевода — в " + from.getAcademicYear() + "/"
+                        + (from.getAcademicYear() + 1) + " учебном году; в следующий учебный год переводят на странице «Перевод в следующий класс»"));
+            }
+            if (!Boolean.TRUE.equals(t.confirm())) {
+                List<String> en = new ArrayList<>();
+                List<String> ru = new ArrayList<>();
+                recordedAfter(p, t.date().minusDays(1), en, ru);
+                if (!en.isEmpty()) {
+                    throw new ProblemException(409, "records-after-transfer", "Conflict", Text.of("The journal holds records of " + name + " from "
+                            + day + " on: " + String.join("; ", en) + ". They stay where they were recorded. Check the date; to move the student "
+                            + "anyway, send the transfer again with confirm: true", "В журнале есть записи ученика " + name + " начиная с "
+                            + Text.date(t.date()) + ": " + String.join("; ", ru) + ". Они останутся там, где записаны. Проверьте дату перевода; "
+                            + "если она верна, подтвердите перевод."), "date");
+                }
+            }
+            String fromName = from.getGrade() + from.getLetter();
+            String toName = to.getGrade() + to.getLetter();
+            Map<String, Object> before = new java.util.LinkedHashMap<>();
+            before.put("studentId", p.getId());
+            before.put("classId", from.getId());
+            before.put("class", fromName);
+            before.put("validFrom", m.getValidFrom());
+            before.put("validTo", m.getValidTo());
+            String until = m.getValidTo();
+            if (m.getValidFrom().compareTo(last) > 0) {
+                em.remove(m); // it began that day: the class was wrong from its first day
+                audit.record(p.getSchoolId(), "membership", m.getId(), "transfer", before, null);
+            } else {
+                m.setValidTo(last);
+                Map<String, Object> after = new java.util.LinkedHashMap<>(before);
+                after.put("validTo", last);
+                audit.record(p.getSchoolId(), "membership", m.getId(), "transfer", before, after);
+            }
+            endRows(em, p, last, "zh_r_group_member", "group_id", "group-member", from.getId());
+            MembershipEntity nm = new MembershipEntity();
+            nm.setId(UUID.randomUUID().toString());
+            nm.setStudentId(p.getId());
+            nm.setClassId(to.getId());
+            nm.setValidFrom(day);
+            nm.setValidTo(until);
+            em.persist(nm);
+            Map<String, Object> created = new java.util.LinkedHashMap<>();
+            created.put("studentId", p.getId());
+            created.put("classId", to.getId());
+            created.put("class", toName);
+            created.put("validFrom", day);
+            created.put("validTo", until);
+            created.put("fromClass", fromName);
+            audit.record(p.getSchoolId(), "membership", nm.getId(), "transfer", null, created);
+            p.setUpdatedAt(clock.now().toEpochMilli());
+            em.flush();
+            return Mapping.person(p, contactsOf(em, p));
+        });
+    }
+
     /**
      * A student who leaves (the leaving date is their last day, as at promotion) is no longer in their class or groups
      * after it: the memberships running past it end on it, those starting later go. Lessons, period grades and class
      * lists after that day leave the student out; the history up to it stays. Each change is audited.
      */
     private void endMemberships(EntityManager em, PersonEntity p, LocalDate leaving) {
-        endRows(em, p, leaving.toString(), "zh_r_membership", "class_id", "membership");
-        endRows(em, p, leaving.toString(), "zh_r_group_member", "group_id", "group-member");
+        endRows(em, p, leaving.toString(), "zh_r_membership", "class_id", "membership", null);
+        endRows(em, p, leaving.toString(), "zh_r_group_member", "group_id", "group-member", null);
     }
 
-    /** Ends on {@code last} the student's rows of a membership table that run past it; removes those starting after it. */
-    private void endRows(EntityManager em, PersonEntity p, String last, String table, String of, String entity) {
+    /**
+     * Ends on {@code last} the student's rows of a membership table that run past it; removes those starting after it.
+     * {@code groupsOfClass}: only the rows of groups of that class (its subgroups), or {@code null} for all.
+     */
+    private void endRows(EntityManager em, PersonEntity p, String last, String table, String of, String entity, String groupsOfClass) {
+        var query = em.createNativeQuery("SELECT id, " + of + ", valid_from, valid_to FROM " + table
+                + " WHERE student_id = ?1 AND (valid_to IS NULL OR valid_to > ?2)" + (groupsOfClass == null ? ""
+                        : " AND group_id IN (SELECT g.id FROM zh_r_group g WHERE g.class_id = ?3)")).setParameter(1, p.getId()).setParameter(2, last);
+        if (groupsOfClass != null) {
+            query.setParameter(3, groupsOfClass);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, " + of + ", valid_from, valid_to FROM " + table
-                + " WHERE student_id = ?1 AND (valid_to IS NULL OR valid_to > ?2)").setParameter(1, p.getId()).setParameter(2, last)
-                .getResultList();
+        List<Object[]> rows = query.getResultList();
         for (Object[] r : rows) {
             String id = (String) r[0];
             String from = (String) r[2];

@@ -125,6 +125,18 @@ public class RosterResource implements RestResource {
         return personEdits.update(personId, body);
     }
 
+    /**
+     * Moves a student to another class of the same school year: {@code {classId, date, confirm?}}, {@code date} the first day in
+     * the new class (409 {@code records-after-transfer} while the journal holds the student's records from then on, unless
+     * {@code confirm}).
+     */
+    @POST
+    @Path("persons/{personId}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Person transfer(@PathParam("personId") String personId, org.zhurnal.roster.internal.PersonEdits.Transfer body) {
+        return personEdits.transfer(personId, body);
+    }
+
     /** A student's achievements (portfolio), newest first. */
     @GET
     @Path("persons/{personId}/achievements")
