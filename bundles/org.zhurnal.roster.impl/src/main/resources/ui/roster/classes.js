@@ -58,6 +58,10 @@ Object.assign(TEXTS.ru, {
   'person.noElectronicAccess': 'нет электронного доступа: еженедельные распечатки', 'person.contacts': 'Контакты',
   'person.addContact': 'Добавить контакт', 'person.remove': 'Удалить', 'person.save': 'Сохранить', 'person.cancel': 'Отмена',
   'person.saved': 'Данные сохранены: {name}.', 'person.unchanged': 'Ничего не изменено.',
+  'enrol.button': 'Зачислить ученика', 'enrol.title': 'Зачисление в {name}', 'enrol.admission': 'Дата зачисления',
+  'enrol.code': 'Код (необязательно)', 'enrol.guardian': 'Законный представитель', 'enrol.relation': 'Кем приходится',
+  'enrol.phone': 'Телефон', 'enrol.email': 'Эл. почта', 'enrol.save': 'Зачислить', 'enrol.done': '{name} зачислен(а) в {class}.',
+  'enrol.confirm': 'Всё равно зачислить?',
   'transfer.button': 'Перевести в другой класс', 'transfer.title': 'Перевод в другой класс: {name}', 'transfer.to': 'В класс',
   'transfer.date': 'Первый день в новом классе', 'transfer.save': 'Перевести', 'transfer.confirm': 'Всё равно перевести с этой даты?',
   'transfer.done': '{name} переведен(а) в {class} с {date}.',
@@ -126,6 +130,10 @@ Object.assign(TEXTS.en, {
   'person.noElectronicAccess': 'no electronic access: weekly printouts', 'person.contacts': 'Contacts',
   'person.addContact': 'Add a contact', 'person.remove': 'Remove', 'person.save': 'Save', 'person.cancel': 'Cancel',
   'person.saved': 'Saved: {name}.', 'person.unchanged': 'Nothing was changed.',
+  'enrol.button': 'Enrol a student', 'enrol.title': 'Enrolment into {name}', 'enrol.admission': 'Admission date',
+  'enrol.code': 'Code (optional)', 'enrol.guardian': 'Legal guardian', 'enrol.relation': 'Relation',
+  'enrol.phone': 'Phone', 'enrol.email': 'E-mail', 'enrol.save': 'Enrol', 'enrol.done': '{name} was enrolled into {class}.',
+  'enrol.confirm': 'Enrol anyway?',
   'transfer.button': 'Move to another class', 'transfer.title': 'Move to another class: {name}', 'transfer.to': 'To class',
   'transfer.date': 'First day in the new class', 'transfer.save': 'Move', 'transfer.confirm': 'Move the student from this date anyway?',
   'transfer.done': '{name} moved to {class} from {date}.',
@@ -304,6 +312,67 @@ function personButton(cls, icon, title, person, onClick) {
   return b;
 }
 
+/** A form's refusal: every field the server names, listed in the box. */
+function showProblems(box, err) {
+  const list = el('ul');
+  const pr = err.problem || {};
+  const violations = pr.errors || (pr.field ? [{ field: pr.field, message: pr.detail }] : []);
+  // The Russian texts say what is wrong in words; the request's field paths («contacts[2].value») are for English readers.
+  if (violations.length) violations.forEach((v) => list.append(el('li', null, lang() === 'ru' || !v.field ? v.message : `${v.field}: ${v.message}`)));
+  else list.append(el('li', null, errorText(err)));
+  box.replaceChildren(el('p', null, t('person.failed')), list);
+  box.hidden = false;
+}
+
+/** The platform's today as yyyy-MM-dd. */
+function todayIso() {
+  const n = platformNow();
+  return `${n.getFullYear()}-${String(n.getMonth() + 1).padStart(2, '0')}-${String(n.getDate()).padStart(2, '0')}`;
+}
+
+/** A newcomer enrolled by hand (a family moved in mid-year), with one guardian from the written application. */
+function openEnrol() {
+  const f = $('enrol-form');
+  f.reset();
+  $('enrol-title').textContent = t('enrol.title', { name: className(state.card.schoolClass) });
+  $('e-admission').value = todayIso();
+  $('e-errors').hidden = true;
+  $('enrol-dialog').showModal();
+  $('e-lastName').focus();
+}
+
+async function saveEnrol(ev) {
+  ev.preventDefault();
+  const v = (id) => $(id).value.trim();
+  const guardian = v('e-g-lastName') || v('e-g-firstName') ? [{ lastName: v('e-g-lastName'), firstName: v('e-g-firstName'),
+    middleName: v('e-g-middleName') || null, relation: v('e-g-relation') || null, phone: v('e-g-phone') || null, email: v('e-g-email') || null,
+    noElectronicAccess: $('e-g-noElectronicAccess').checked }] : [];
+  const body = { lastName: v('e-lastName'), firstName: v('e-firstName'), middleName: v('e-middleName') || null, birthDate: v('e-birthDate') || null,
+    sex: $('e-sex').value, admissionDate: v('e-admission') || null, code: v('e-code') || null, guardians: guardian };
+  const path = `roster/classes/${encodeURIComponent(state.card.schoolClass.id)}/students`;
+  $('e-save').disabled = true;
+  try {
+    let saved;
+    try {
+      saved = await api('POST', path, body);
+    } catch (err) {
+      // A student of the same name and birth date is in the school already: said, and asked (a namesake is enrolled anyway).
+      const p = err.problem || {};
+      if (!(err.status === 409 && String(p.type || '').endsWith('student-exists') && window.confirm(`${p.detail}\n\n${t('enrol.confirm')}`))) throw err;
+      saved = await api('POST', path, { ...body, confirm: true });
+    }
+    $('enrol-dialog').close();
+    const cls = state.card.schoolClass;
+    await loadClasses();
+    await openCard(cls.id, true);
+    message('good', t('enrol.done', { name: fullName(saved), class: className(cls) }));
+  } catch (err) {
+    showProblems($('e-errors'), err);
+  } finally {
+    $('e-save').disabled = false;
+  }
+}
+
 /** Moving a student to another class of the same year (5А to 5Б): offered when the year has another class. */
 function transferButton(student) {
   return personButton('transfer', '⇄', t('transfer.button'), student, () => openTransfer(student));
@@ -317,8 +386,7 @@ function openTransfer(student) {
   $('transfer-title').textContent = t('transfer.title', { name: fullName(student) });
   const others = state.classes.filter((c) => c.id !== current);
   $('t-class').replaceChildren(...others.map((c) => { const o = el('option', null, className(c)); o.value = c.id; return o; }));
-  const n = platformNow();
-  $('t-date').value = `${n.getFullYear()}-${String(n.getMonth() + 1).padStart(2, '0')}-${String(n.getDate()).padStart(2, '0')}`;
+  $('t-date').value = todayIso();
   $('t-errors').hidden = true;
   $('transfer-dialog').showModal();
   $('t-class').focus();
@@ -932,15 +1000,7 @@ async function savePerson(ev) {
     await openCard(state.card.schoolClass.id, true);
     message('good', t('person.saved', { name: fullName(saved) }));
   } catch (err) {
-    const box = $('p-errors');
-    const list = el('ul');
-    const pr = err.problem || {};
-    const violations = pr.errors || (pr.field ? [{ field: pr.field, message: pr.detail }] : []);
-    // The Russian texts say what is wrong in words; the request's field paths («contacts[2].value») are for English readers.
-    if (violations.length) violations.forEach((v) => list.append(el('li', null, lang() === 'ru' || !v.field ? v.message : `${v.field}: ${v.message}`)));
-    else list.append(el('li', null, errorText(err)));
-    box.replaceChildren(el('p', null, t('person.failed')), list);
-    box.hidden = false;
+    showProblems($('p-errors'), err);
   } finally {
     $('p-save').disabled = false;
   }
@@ -971,6 +1031,9 @@ async function start() {
   $('person-form').addEventListener('submit', savePerson);
   $('p-cancel').addEventListener('click', () => $('person-dialog').close());
   $('transfer-form').addEventListener('submit', saveTransfer);
+  $('enrol-button').addEventListener('click', openEnrol);
+  $('enrol-form').addEventListener('submit', saveEnrol);
+  $('e-cancel').addEventListener('click', () => $('enrol-dialog').close());
   $('t-cancel').addEventListener('click', () => $('transfer-dialog').close());
   $('p-add-contact').addEventListener('click', () => $('p-contacts').append(contactRow({})));
   $('group-form').addEventListener('submit', createGroup);

@@ -1698,7 +1698,7 @@ class BrowserIT {
     }
 
     @Test
-    void aDeputyDirectorMovesAStudentAndRecordsAndWithdrawsAConsent() throws Exception {
+    void aDeputyDirectorEnrolsMovesAStudentAndRecordsAndWithdrawsAConsent() throws Exception {
         Http http = zhurnal.http();
         String admin = http.login("admin", KarafOptions.ADMIN_PASSWORD);
         String schoolId = newSchool(http, admin, "Округ переводов", "Школа переводов", RosterIT.pupils()
@@ -1741,6 +1741,27 @@ class BrowserIT {
             ask.accept();
             waitText("message", "Согласие отозвано: Лебедева Алиса");
             until(d -> d.findElement(alisaLine).getText().contains("отозвано"));
+            // A newcomer enrolled by hand with his mother: a wrong e-mail is named in the form and nothing is saved; corrected,
+            // he is on the card.
+            driver.findElement(By.id("enrol-button")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("enrol-dialog")).isDisplayed());
+            driver.findElement(By.id("e-lastName")).sendKeys("Петров");
+            driver.findElement(By.id("e-firstName")).sendKeys("Илья");
+            js("document.getElementById('e-birthDate').value = '2015-06-10'");
+            driver.findElement(By.id("e-g-lastName")).sendKeys("Петрова");
+            driver.findElement(By.id("e-g-firstName")).sendKeys("Нина");
+            driver.findElement(By.id("e-g-relation")).sendKeys("мать");
+            driver.findElement(By.id("e-g-phone")).sendKeys("+7 900 777-88-99");
+            js("document.getElementById('e-g-email').type = 'text'"); // the browser's own check would stop a wrong address first
+            driver.findElement(By.id("e-g-email")).sendKeys("нина@");
+            driver.findElement(By.id("e-save")).click();
+            until(d -> d.findElement(By.id("e-errors")).isDisplayed());
+            assertTrue(driver.findElement(By.id("e-errors")).getText().contains("Представитель 1: «нина@» — не адрес электронной почты"),
+                    driver.findElement(By.id("e-errors")).getText());
+            driver.findElement(By.id("e-g-email")).clear();
+            driver.findElement(By.id("e-save")).click();
+            waitText("message", "Петров Илья зачислен(а) в 5А");
+            until(d -> d.findElement(By.id("students")).getText().contains("Петрова Нина"));
         } finally {
             driver.switchTo().defaultContent();
         }

@@ -960,6 +960,74 @@ public class RosterIT {
         assertFalse(query.studentsOfClass(fiveB.id(), today).stream().anyMatch(x -> x.id().equals(alisa)));
     }
 
+    /**
+     * A newcomer enrolled by hand into 5А with a guardian: every bad field named and nothing written; a sibling's mother is
+     * linked, not created again; a namesake is asked about; the school's own export carries the newcomer's code, so importing
+     * it again creates nobody.
+     */
+    @Test
+    public void aNewcomerIsEnrolledByHandWithTheirGuardian() throws Exception {
+        School school = newSchool("Школа зачисления");
+        School other = newSchool("Чужая школа зачисления");
+        String admin = admin();
+        assertEquals(200, importCsv(admin, school.id(), pupils(), false).status());
+        SchoolClass fiveA = cls(school.id(), "5А");
+        String enrol = "/api/v1/roster/classes/" + fiveA.id() + "/students";
+        LocalDate today = clock.today();
+        int before = query.studentsOfClass(fiveA.id(), today).size();
+
+        Http.Answer empty = http.post(enrol, "{}", admin);
+        assertEquals(empty.body(), 400, empty.status());
+        assertEquals(List.of("lastName", "firstName", "birthDate", "sex"), fields(empty));
+        String mark = "{\"lastName\":\"Лебедев\",\"firstName\":\"Марк\",\"birthDate\":\"2015-03-01\",\"sex\":\"M\","
+                + "\"guardians\":[{\"lastName\":\"Лебедева\",\"firstName\":\"Ольга\",\"middleName\":\"Сергеевна\",\"relation\":\"мать\","
+                + "\"phone\":\"+7 900 111-22-33\",\"email\":\"%s\"}]%s}";
+        Http.Answer badMail = http.post(enrol, String.format(mark, "не-адрес", ""), admin);
+        assertEquals(badMail.body(), 400, badMail.status());
+        assertEquals(List.of("guardians[0].email"), fields(badMail));
+        Http.Answer takenCode = http.post(enrol, String.format(mark, "olga@example.org", ",\"code\":\"P1\""), admin);
+        assertEquals(List.of("code"), fields(takenCode));
+        // Who may not — for each of them the class is not there (404): a parent, another school's coordinator, the class
+        // teacher of another class.
+        assertEquals(404, http.post(enrol, String.format(mark, "olga@example.org", ""), tokenFor(new Grant(Role.PARENT,
+                ScopeRef.student(studentOf(fiveA, "Алиса"))))).status());
+        assertEquals(404, http.post(enrol, String.format(mark, "olga@example.org", ""), tokenFor(new Grant(Role.SCHOOL_COORDINATOR,
+                ScopeRef.school(other.id())))).status());
+        assertEquals(404, http.post(enrol, String.format(mark, "olga@example.org", ""), tokenFor(new Grant(Role.CLASS_TEACHER,
+                ScopeRef.schoolClass(cls(school.id(), "2Б").id())))).status());
+        assertEquals(before, query.studentsOfClass(fiveA.id(), today).size());
+
+        // Alisa's younger brother, by her class teacher: in 5А from today; their mother (the same name and phone) is linked.
+        String classTeacher = tokenFor(new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveA.id())));
+        Http.Answer enrolled = http.post(enrol, String.format(mark, "olga@example.org", ""), classTeacher);
+        assertEquals(enrolled.body(), 201, enrolled.status());
+        String markId = enrolled.json().get("id").asText();
+        assertTrue(enrolled.body(), enrolled.json().get("externalId").asText().startsWith("Z-"));
+        assertEquals(before + 1, query.studentsOfClass(fiveA.id(), today).size());
+        String olga = null;
+        for (JsonNode st : http.get("/api/v1/roster/classes/" + fiveA.id(), admin).json().get("students")) {
+            if (st.get("student").get("firstName").asText().equals("Алиса")) {
+                for (JsonNode g : st.get("guardians")) {
+                    olga = g.toString().contains("Ольга") ? g.get("guardian").get("id").asText() : olga;
+                }
+            }
+        }
+        assertNotNull(olga);
+        assertEquals(List.of(olga), query.guardiansOf(markId).stream().map(g -> g.guardian().id()).toList());
+        assertTrue(audit.find("person", markId, 5).stream().anyMatch(e -> e.action().equals("enrol")));
+        // The same name and birth date again: asked (it may be the same boy); a namesake is enrolled when confirmed.
+        Http.Answer again = http.post(enrol, String.format(mark, "olga@example.org", ""), admin);
+        assertEquals(again.body(), 409, again.status());
+        assertTrue(again.body(), again.body().contains("student-exists"));
+        assertEquals(before + 1, query.studentsOfClass(fiveA.id(), today).size());
+        // The school's export carries his code: importing it again creates nobody.
+        Http.Answer roundTrip = importBytes(admin, school.id(), download(admin, "roster/schools/" + school.id() + "/export/students.csv"), false);
+        assertEquals(roundTrip.body(), 200, roundTrip.status());
+        assertEquals(roundTrip.body(), 0, roundTrip.json().get("created").path("students").asInt(0) + roundTrip.json().get("created").path("guardians")
+                .asInt(0));
+        assertEquals(before + 1, query.studentsOfClass(fiveA.id(), today).size());
+    }
+
     private String studentOf(SchoolClass c, String firstName) {
         return query.studentsOfClass(c.id(), clock.today()).stream().filter(p -> p.firstName().equals(firstName)).findFirst()
                 .orElseThrow().id();

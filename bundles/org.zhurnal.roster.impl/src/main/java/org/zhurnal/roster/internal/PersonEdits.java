@@ -55,8 +55,8 @@ public class PersonEdits {
     private volatile List<StudentRecordsCheck> recordChecks = List.of();
 
     private static final Pattern NAME = Pattern.compile("^[\\p{L}][\\p{L}\\- ']*$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s;,]+@[^@\\s;,]+\\.[^@\\s;,]{2,}$");
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{6,25}$");
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s;,]+@[^@\\s;,]+\\.[^@\\s;,]{2,}$");
+    static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{6,25}$");
 
     private final JpaTemplate jpa;
     private final RosterCache cache;
@@ -471,7 +471,7 @@ public class PersonEdits {
     }
 
     /** {@code label}: the field as the Russian form names it («Фамилия»). */
-    private static void name(List<Violation> errors, String field, String label, String value, boolean optional) {
+    static void name(List<Violation> errors, String field, String label, String value, boolean optional) {
         if (value == null || (optional && value.isBlank())) {
             return;
         }

@@ -61,6 +61,8 @@ public class RosterResource implements RestResource {
     private org.zhurnal.roster.internal.PersonEdits personEdits;
     @Reference
     private org.zhurnal.roster.internal.Achievements achievements;
+    @Reference
+    private org.zhurnal.roster.internal.Enrolment enrolment;
     private final org.zhurnal.roster.internal.Promotion promotion;
     private final AccountIssuer issuer;
     private final ConsentRegistry consents;
@@ -123,6 +125,18 @@ public class RosterResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Person updatePerson(@PathParam("personId") String personId, org.zhurnal.roster.internal.PersonEdits.PersonUpdate body) {
         return personEdits.update(personId, body);
+    }
+
+    /**
+     * Enrols a newcomer into the class by hand: {@code {lastName, firstName, middleName?, birthDate, sex, admissionDate?, code?,
+     * guardians?: [{lastName, firstName, middleName?, relation?, phone?, email?, noElectronicAccess?}], confirm?}}.
+     */
+    @POST
+    @Path("classes/{classId}/students")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response enrol(@PathParam("classId") String classId, org.zhurnal.roster.internal.Enrolment.NewStudent body) {
+        Person p = enrolment.enrol(classId, body);
+        return Response.created(java.net.URI.create("roster/persons/" + p.id())).entity(p).build();
     }
 
     /**
