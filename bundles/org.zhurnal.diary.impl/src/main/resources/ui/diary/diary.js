@@ -33,6 +33,11 @@ Object.assign(TEXTS.ru, {
   'diary.yearTab': 'Итоги года', 'diary.cardYear': 'Учебный год', 'diary.cardYearOption': '{from}/{to}', 'diary.cardClass': 'класс {name}',
   'diary.cardYearGrade': 'Год', 'diary.cardExam': 'Экзамен', 'diary.cardFinal': 'Итоговая',
   'diary.cardEmpty': 'За {from}/{to} учебный год итоговых оценок пока нет.',
+  'diary.achievements': 'Достижения', 'diary.achievementsEmpty': 'За {from}/{to} учебный год достижений не записано.',
+  'ach.OLYMPIAD': 'олимпиада', 'ach.COMPETITION': 'конкурс', 'ach.CONFERENCE': 'конференция', 'ach.SPORTS': 'спортивное соревнование',
+  'ach.OTHER': 'достижение', 'ach.SCHOOL': 'школьный уровень', 'ach.MUNICIPAL': 'муниципальный уровень', 'ach.REGIONAL': 'региональный уровень',
+  'ach.FEDERAL': 'всероссийский уровень', 'ach.INTERNATIONAL': 'международный уровень', 'ach.WINNER': 'победитель', 'ach.PRIZE': 'призёр',
+  'ach.PARTICIPANT': 'участник',
 });
 Object.assign(TEXTS.en, {
   'diary.title': 'Diary', 'diary.child': 'Student', 'diary.week': 'Week', 'diary.period': 'Period marks', 'diary.prefs': 'Notifications',
@@ -62,6 +67,11 @@ Object.assign(TEXTS.en, {
   'diary.yearTab': 'Year results', 'diary.cardYear': 'School year', 'diary.cardYearOption': '{from}/{to}', 'diary.cardClass': 'class {name}',
   'diary.cardYearGrade': 'Year', 'diary.cardExam': 'Exam', 'diary.cardFinal': 'Final',
   'diary.cardEmpty': 'No final grades for {from}/{to} yet.',
+  'diary.achievements': 'Achievements', 'diary.achievementsEmpty': 'No achievements recorded for {from}/{to}.',
+  'ach.OLYMPIAD': 'olympiad', 'ach.COMPETITION': 'competition', 'ach.CONFERENCE': 'conference', 'ach.SPORTS': 'sports competition',
+  'ach.OTHER': 'achievement', 'ach.SCHOOL': 'school level', 'ach.MUNICIPAL': 'municipal level', 'ach.REGIONAL': 'regional level',
+  'ach.FEDERAL': 'national level', 'ach.INTERNATIONAL': 'international level', 'ach.WINNER': 'winner', 'ach.PRIZE': 'prize-winner',
+  'ach.PARTICIPANT': 'participant',
 });
 
 const WEEKDAYS = { ru: ['Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота', 'Воскресенье'],
@@ -311,6 +321,24 @@ async function showYear(current) {
   table.hidden = card.subjects.length === 0;
   $('cardEmpty').hidden = card.subjects.length > 0;
   $('cardEmpty').textContent = t('diary.cardEmpty', { from: card.academicYear, to: card.academicYear + 1 });
+  // The student's achievements of that school year (the portfolio the school keeps), newest first.
+  const from = `${card.academicYear}-09-01`;
+  const to = `${card.academicYear + 1}-08-31`;
+  let list = [];
+  try {
+    list = (await api('GET', `roster/persons/${encodeURIComponent(student)}/achievements`)).filter((a) => a.date >= from && a.date <= to);
+  } catch (e) {
+    list = []; // achievements are the roster's: without them the report card still stands
+  }
+  if (!current()) return;
+  $('achievements').replaceChildren(...list.map((a) => {
+    const li = el('li');
+    li.append(el('strong', null, a.title), ` — ${[t('ach.' + a.result), a.subject, t('ach.' + a.kind), t('ach.' + a.level)]
+      .filter(Boolean).join(', ')}, ${date(a.date)}`);
+    return li;
+  }));
+  $('achievementsEmpty').hidden = list.length > 0;
+  $('achievementsEmpty').textContent = t('diary.achievementsEmpty', { from: card.academicYear, to: card.academicYear + 1 });
 }
 
 async function showPrefs(current) {

@@ -62,6 +62,14 @@ Object.assign(TEXTS.ru, {
   'enrol.code': 'Код (необязательно)', 'enrol.guardian': 'Законный представитель', 'enrol.relation': 'Кем приходится',
   'enrol.phone': 'Телефон', 'enrol.email': 'Эл. почта', 'enrol.save': 'Зачислить', 'enrol.done': '{name} зачислен(а) в {class}.',
   'enrol.confirm': 'Всё равно зачислить?',
+  'ach.button': 'Достижения', 'ach.dialogTitle': 'Достижения: {name}', 'ach.none': 'Достижений пока не записано.',
+  'ach.add': 'Записать достижение', 'ach.kind': 'Вид', 'ach.titleField': 'Название', 'ach.subject': 'Предмет', 'ach.level': 'Уровень',
+  'ach.result': 'Результат', 'ach.date': 'Дата', 'ach.save': 'Записать', 'ach.close': 'Закрыть', 'ach.remove': 'Удалить',
+  'ach.removeAsk': 'Удалить запись «{title}»?', 'ach.saved': 'Достижение записано: {name} — {title}.',
+  'ach.OLYMPIAD': 'олимпиада', 'ach.COMPETITION': 'конкурс', 'ach.CONFERENCE': 'конференция', 'ach.SPORTS': 'спортивное соревнование',
+  'ach.OTHER': 'другое', 'ach.SCHOOL': 'школьный', 'ach.MUNICIPAL': 'муниципальный', 'ach.REGIONAL': 'региональный',
+  'ach.FEDERAL': 'всероссийский', 'ach.INTERNATIONAL': 'международный', 'ach.WINNER': 'победитель', 'ach.PRIZE': 'призёр',
+  'ach.PARTICIPANT': 'участник',
   'transfer.button': 'Перевести в другой класс', 'transfer.title': 'Перевод в другой класс: {name}', 'transfer.to': 'В класс',
   'transfer.date': 'Первый день в новом классе', 'transfer.save': 'Перевести', 'transfer.confirm': 'Всё равно перевести с этой даты?',
   'transfer.done': '{name} переведен(а) в {class} с {date}.',
@@ -134,6 +142,14 @@ Object.assign(TEXTS.en, {
   'enrol.code': 'Code (optional)', 'enrol.guardian': 'Legal guardian', 'enrol.relation': 'Relation',
   'enrol.phone': 'Phone', 'enrol.email': 'E-mail', 'enrol.save': 'Enrol', 'enrol.done': '{name} was enrolled into {class}.',
   'enrol.confirm': 'Enrol anyway?',
+  'ach.button': 'Achievements', 'ach.dialogTitle': 'Achievements: {name}', 'ach.none': 'No achievements recorded yet.',
+  'ach.add': 'Record an achievement', 'ach.kind': 'Kind', 'ach.titleField': 'Title', 'ach.subject': 'Subject', 'ach.level': 'Level',
+  'ach.result': 'Result', 'ach.date': 'Date', 'ach.save': 'Record', 'ach.close': 'Close', 'ach.remove': 'Delete',
+  'ach.removeAsk': 'Delete the record «{title}»?', 'ach.saved': 'Achievement recorded: {name} — {title}.',
+  'ach.OLYMPIAD': 'olympiad', 'ach.COMPETITION': 'competition', 'ach.CONFERENCE': 'conference', 'ach.SPORTS': 'sports competition',
+  'ach.OTHER': 'other', 'ach.SCHOOL': 'school', 'ach.MUNICIPAL': 'municipal', 'ach.REGIONAL': 'regional',
+  'ach.FEDERAL': 'national', 'ach.INTERNATIONAL': 'international', 'ach.WINNER': 'winner', 'ach.PRIZE': 'prize-winner',
+  'ach.PARTICIPANT': 'participant',
   'transfer.button': 'Move to another class', 'transfer.title': 'Move to another class: {name}', 'transfer.to': 'To class',
   'transfer.date': 'First day in the new class', 'transfer.save': 'Move', 'transfer.confirm': 'Move the student from this date anyway?',
   'transfer.done': '{name} moved to {class} from {date}.',
@@ -330,6 +346,76 @@ function todayIso() {
   return `${n.getFullYear()}-${String(n.getMonth() + 1).padStart(2, '0')}-${String(n.getDate()).padStart(2, '0')}`;
 }
 
+/** A student's achievements (the portfolio): listed, recorded and deleted by the class's staff; the family reads them in the diary. */
+let achieving = null;
+
+function achievementButton(student) {
+  return personButton('achievements', '🏆', t('ach.button'), student, () => openAchievements(student));
+}
+
+async function loadAchievements() {
+  const list = await api('GET', `roster/persons/${encodeURIComponent(achieving.id)}/achievements`);
+  $('ach-list').replaceChildren(...list.map((a) => {
+    const li = el('li');
+    li.dataset.achievement = a.id;
+    li.append(el('strong', null, a.title), ` — ${[t('ach.' + a.result), a.subject, t('ach.' + a.kind), t('ach.' + a.level)]
+      .filter(Boolean).join(', ')}, ${date(a.date)} `);
+    const b = el('button', 'btn small', t('ach.remove'));
+    b.type = 'button';
+    b.addEventListener('click', async () => {
+      if (!window.confirm(t('ach.removeAsk', { title: a.title }))) return;
+      try {
+        await api('DELETE', `roster/achievements/${encodeURIComponent(a.id)}`);
+        await loadAchievements();
+      } catch (err) {
+        showProblems($('a-errors'), err);
+      }
+    });
+    li.append(b);
+    return li;
+  }));
+  $('ach-none').hidden = list.length > 0;
+}
+
+async function openAchievements(student) {
+  achieving = student;
+  $('ach-form').reset();
+  $('ach-title').textContent = t('ach.dialogTitle', { name: fullName(student) });
+  const fill = (id, values) => { $(id).replaceChildren(...values.map((v) => { const o = el('option', null, t('ach.' + v)); o.value = v; return o; })); };
+  fill('a-kind', ['OLYMPIAD', 'COMPETITION', 'CONFERENCE', 'SPORTS', 'OTHER']);
+  fill('a-level', ['SCHOOL', 'MUNICIPAL', 'REGIONAL', 'FEDERAL', 'INTERNATIONAL']);
+  fill('a-result', ['WINNER', 'PRIZE', 'PARTICIPANT']);
+  $('a-date').value = todayIso();
+  $('a-errors').hidden = true;
+  try {
+    await loadAchievements();
+  } catch (err) {
+    message('bad', errorText(err));
+    return;
+  }
+  $('ach-dialog').showModal();
+  $('a-title').focus();
+}
+
+async function saveAchievement(ev) {
+  ev.preventDefault();
+  const body = { kind: $('a-kind').value, title: $('a-title').value.trim(), subject: $('a-subject').value.trim() || null,
+    level: $('a-level').value, result: $('a-result').value, date: $('a-date').value || null };
+  $('a-save').disabled = true;
+  try {
+    await api('POST', `roster/persons/${encodeURIComponent(achieving.id)}/achievements`, body);
+    $('a-title').value = '';
+    $('a-subject').value = '';
+    $('a-errors').hidden = true;
+    await loadAchievements();
+    message('good', t('ach.saved', { name: fullName(achieving), title: body.title }));
+  } catch (err) {
+    showProblems($('a-errors'), err);
+  } finally {
+    $('a-save').disabled = false;
+  }
+}
+
 /** A newcomer enrolled by hand (a family moved in mid-year), with one guardian from the written application. */
 function openEnrol() {
   const f = $('enrol-form');
@@ -502,6 +588,7 @@ function renderCard() {
       const name = el('td', 'name', fullName(s.student));
       name.append(document.createTextNode(' '), editButton(s.student, 'STUDENT'));
       if (state.classes.length > 1) name.append(document.createTextNode(' '), transferButton(s.student));
+      name.append(document.createTextNode(' '), achievementButton(s.student));
       tr.append(el('td', 'num', String(i + 1)), name, el('td', 'date', date(s.student.birthDate)),
         guardians, consent, account);
       return tr;
@@ -1032,6 +1119,8 @@ async function start() {
   $('p-cancel').addEventListener('click', () => $('person-dialog').close());
   $('transfer-form').addEventListener('submit', saveTransfer);
   $('enrol-button').addEventListener('click', openEnrol);
+  $('ach-form').addEventListener('submit', saveAchievement);
+  $('a-close').addEventListener('click', () => $('ach-dialog').close());
   $('enrol-form').addEventListener('submit', saveEnrol);
   $('e-cancel').addEventListener('click', () => $('enrol-dialog').close());
   $('t-cancel').addEventListener('click', () => $('transfer-dialog').close());

@@ -286,7 +286,7 @@ class BrowserIT {
             List<WebElement> studentRows = driver.findElements(By.cssSelector("#students tr[data-person-id]"));
             WebElement lastRow = studentRows.get(studentRows.size() - 1);
             String leaverId = lastRow.getAttribute("data-person-id");
-            String leaverName = lastRow.findElement(By.cssSelector("td.name")).getText().replace("✎", "").replace("⇄", "").trim();
+            String leaverName = lastRow.findElement(By.cssSelector("td.name")).getText().replace("✎", "").replace("⇄", "").replace("🏆", "").trim();
             String adminToken = zhurnal.http().login("admin", KarafOptions.ADMIN_PASSWORD);
             assertEquals(200, zhurnal.http().send("PUT", "/api/v1/roster/persons/" + leaverId, "{\"leavingDate\":\""
                     + LocalDate.now().minusDays(1) + "\",\"leavingReason\":\"перевод\",\"confirmLeaving\":true}", Map.of("Authorization", "Bearer " + adminToken)).status());
@@ -936,6 +936,11 @@ class BrowserIT {
                     + "\",\"subject\":\"Математика\",\"kind\":\"PERIOD\",\"periodId\":\"" + started.get("id").asText()
                     + "\",\"value\":\"5\"}", bearer(s.teacherToken()));
             assertEquals(200, graded.status(), graded.body());
+            // An achievement of the year (the school's portfolio), recorded by the school, is listed under the report card.
+            Http.Answer won = http.post("/api/v1/roster/persons/" + alisa + "/achievements", "{\"kind\":\"OLYMPIAD\",\"title\":\"Олимпиада "
+                    + "по математике\",\"subject\":\"Математика\",\"level\":\"SCHOOL\",\"date\":\"" + LocalDate.now() + "\",\"result\":\"WINNER\"}",
+                    admin);
+            assertEquals(201, won.status(), won.body());
             driver.findElement(By.id("tabYear")).click();
             until(d -> d.findElements(By.cssSelector("#card tr[data-subject='Математика'] td")).size() > 1);
             List<String> header = driver.findElements(By.cssSelector("#card th")).stream().map(WebElement::getText).toList();
@@ -943,6 +948,9 @@ class BrowserIT {
             assertTrue(column > 0, header.toString());
             assertEquals("5", driver.findElements(By.cssSelector("#card tr[data-subject='Математика'] td")).get(column).getText(), header.toString());
             assertTrue(driver.findElement(By.id("cardClass")).getText().contains("5А"), driver.findElement(By.id("cardClass")).getText());
+            until(d -> d.findElement(By.id("achievements")).getText().contains("Олимпиада по математике — победитель, Математика, олимпиада, "
+                    + "школьный уровень"));
+            assertFalse(driver.findElement(By.id("achievementsEmpty")).isDisplayed());
             screenshot("diary-phone-year");
             // A slow answer must not be drawn under a later choice: Alisa's week is asked for and answers 1.5 s late,
             // Artyom is chosen meanwhile; once Alisa's answer has arrived, the page still shows Artyom's week.
@@ -1762,6 +1770,20 @@ class BrowserIT {
             driver.findElement(By.id("e-save")).click();
             waitText("message", "Петров Илья зачислен(а) в 5А");
             until(d -> d.findElement(By.id("students")).getText().contains("Петрова Нина"));
+            // His achievement, recorded from the card (a title is required: the form says so), then listed.
+            WebElement ilya = driver.findElement(By.xpath("//tbody[@id='students']/tr[td[contains(.,'Петров Илья')]]"));
+            ilya.findElement(By.cssSelector("button.achievements")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("ach-dialog")).isDisplayed());
+            assertTrue(driver.findElement(By.id("ach-none")).isDisplayed());
+            js("document.getElementById('a-title').removeAttribute('required')"); // the server's own check, not the browser's
+            driver.findElement(By.id("a-save")).click();
+            until(d -> d.findElement(By.id("a-errors")).isDisplayed());
+            driver.findElement(By.id("a-title")).sendKeys("Шахматный турнир");
+            new Select(driver.findElement(By.id("a-kind"))).selectByValue("SPORTS");
+            new Select(driver.findElement(By.id("a-result"))).selectByValue("PRIZE");
+            driver.findElement(By.id("a-save")).click();
+            until(d -> d.findElement(By.id("ach-list")).getText().contains("Шахматный турнир — призёр, спортивное соревнование, школьный"));
+            driver.findElement(By.id("a-close")).click();
         } finally {
             driver.switchTo().defaultContent();
         }

@@ -360,6 +360,34 @@ public class ReportsIT {
         assertEquals(List.of("5А", RUSSIAN, "5", "4", "4", "100", "4", "100", "5", "4", "0", "0", "0", "0", "1"), p.get(3));
         Http.Bytes progXlsx = http.postBytes(progress, "{\"format\":\"XLSX\"," + classPeriod + "}", classTeacher);
         assertEquals(dotted(p), Sheets.readXlsx(progXlsx.bytes()).get(0).rows());
+        // (c) The class journal's printout for the period (the paper copy the regulation asks for): per subject the students
+        // against the lessons' dates with their marks and absence codes, the period grades, the topics, and the certification.
+        Http.Answer marked = http.post("/api/v1/gradebook/lessons/" + math + ":" + monday, "{\"topic\":\"Сложение дробей\","
+                + "\"homework\":\"№ 312\",\"marks\":[{\"studentId\":\"" + galina + "\",\"value\":\"4\",\"workType\":\"ORAL\"}]}",
+                Map.of("Authorization", "Bearer " + mathTeacher, "Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(marked.body(), 200, marked.status());
+        String printout = "/api/v1/reports/class-journal/run";
+        Http.Bytes journalPdf = http.postBytes(printout, "{\"format\":\"PDF\"," + classPeriod + "}", classTeacher);
+        assertEquals(200, journalPdf.status());
+        String journal = pdfText(journalPdf.bytes());
+        String day = monday.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM"));
+        for (String printed : List.of("Классный журнал 5А, " + period.name(), MATH + " — учитель: Белова Ирина Сергеевна", RUSSIAN
+                + " — учитель: Смирнова Анна Павловна", "Алексеев Антон", "Дмитриев Денис", day, "Сложение дробей", "№ 312",
+                "Выписка из электронного журнала верна", "М. П.")) {
+            assertTrue(printed + " in " + journal, journal.contains(printed));
+        }
+        assertFalse("only 5А's students: " + journal, journal.contains("Егорова Ева"));
+        // In the mathematics table: Galina's mark of that Monday in her row, Bella's illness and Viktor's absence in theirs.
+        String mathTable = journal.substring(journal.indexOf(MATH + " — учитель"), journal.indexOf(RUSSIAN + " — учитель"));
+        java.util.function.BiFunction<String, String, String> row = (from, to) -> mathTable.substring(mathTable.indexOf(from) + from.length(),
+                mathTable.indexOf(to));
+        assertTrue(mathTable, row.apply("Борисова Бэлла", "Волков Виктор").contains(" б "));
+        assertTrue(mathTable, row.apply("Волков Виктор", "Громова Галина").contains(" н "));
+        assertTrue(mathTable, row.apply("Громова Галина", "Дмитриев Денис").contains(" 4 "));
+        // 5Б's class teacher may not print 5А's journal; a period of another grade is refused before anything is rendered.
+        String otherTeacher = token(null, school.id(), new Grant(Role.CLASS_TEACHER, ScopeRef.schoolClass(fiveB.id())));
+        assertEquals(403, http.postBytes(printout, "{\"format\":\"PDF\"," + classPeriod + "}", otherTeacher).status());
+        assertProblem(http.post(printout, "{\"format\":\"CSV\"," + classPeriod + "}", classTeacher), 400, "format");
         // A first grade, taught without marks (безотметочное обучение), joins the school: it is not «no grades» in the school's
         // figures, which stay those of 5А and 5Б.
         importCsv(admin, school.id(), RosterIT.HEADER
