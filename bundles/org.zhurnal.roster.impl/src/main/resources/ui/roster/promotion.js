@@ -145,8 +145,6 @@ function render() {
     if (action === 'DONE' || plan.applied) {
       decision.append(el('span', 'done', t(plan.applied ? 'promo.did.' + action : 'promo.DONE')));
       if (action === 'PROMOTE' || action === 'RETAIN' || action === 'DONE') to.textContent = m.toClass || '';
-      // The grounds recorded with what was done (the council's decision), also when the page is opened again later.
-      if (m.grounds) reasonCell.append(el('span', 'grounds', m.grounds));
     } else {
       const select = el('select', 'decision');
       select.setAttribute('aria-label', `${t('promo.decision')}: ${m.fullName}`);

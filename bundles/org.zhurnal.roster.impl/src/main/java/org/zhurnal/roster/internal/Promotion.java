@@ -58,12 +58,10 @@ public class Promotion {
 
     /**
      * What happens to one student; {@code concerns}: what the other modules know against a plain promotion (failed or
-     * missing year results, {@link PromotionConcerns}), shown for the school to decide on — empty when none; {@code grounds}: why the
-     * student repeats the year or leaves (the request's reason, or for a promotion applied before the reason recorded then), else
-     * {@code null}.
+     * missing year results, {@link PromotionConcerns}), shown for the school to decide on — empty when none.
      */
     public record Move(String studentId, String fullName, String fromClass, String toClass, String outcome /* PROMOTE, RETAIN, GRADUATE, LEAVE, DONE */,
-            List<Text> concerns, String grounds) {}
+            List<Text> concerns) {}
 
     /** The plan (preview) or what was done (apply). */
     public record Plan(int fromYear, int toYear, boolean applied, List<Move> moves, Map<String, Integer> totals) {}
@@ -193,9 +191,7 @@ public class Promotion {
                     outcome = ex != null ? "RETAIN" : "PROMOTE";
                     target = grade + c.getLetter();
                 }
-                String grounds = ex != null && ex.reason() != null && !ex.reason().isBlank() ? ex.reason().strip()
-                        : outcome.equals("DONE") ? groundsRecorded(em, s, c, placedGrade.get(s.getId()), newClasses.values()) : null;
-                moves.add(new Move(s.getId(), AccountIssuer.fullName(s), c.getGrade() + c.getLetter(), target, outcome, List.of(), grounds));
+                moves.add(new Move(s.getId(), AccountIssuer.fullName(s), c.getGrade() + c.getLetter(), target, outcome, List.of()));
                 totals.merge(outcome, 1, Integer::sum);
                 if (!apply || outcome.equals("DONE")) {
                     continue;
@@ -264,40 +260,8 @@ public class Promotion {
             return moves;
         }
         return moves.stream().map(m -> all.containsKey(m.studentId()) ? new Move(m.studentId(), m.fullName(), m.fromClass(), m.toClass(),
-                m.outcome(), List.copyOf(all.get(m.studentId())), m.grounds()) : m).toList();
+                m.outcome(), List.copyOf(all.get(m.studentId()))) : m).toList();
     }
-
-    /**
-     * The grounds recorded when the promotion was applied: a leaving's reason is the student's; a repeated year's is in the
-     * audit entry of the new year's membership ({@code retain}, with the reason given), the only place it is kept.
-     */
-    private String groundsRecorded(EntityManager em, PersonEntity s, ClassEntity old, Integer placedGrade, java.util.Collection<ClassEntity> newClasses) {
-        if (s.getLeavingDate() != null) {
-            return s.getLeavingReason();
-        }
-        if (placedGrade == null || placedGrade != old.getGrade()) {
-            return null;
-        }
-        List<String> ids = newClasses.stream().map(ClassEntity::getId).toList();
-        for (MembershipEntity m : em.createQuery("select m from MembershipEntity m where m.studentId = :s and m.classId in :ids",
-                MembershipEntity.class).setParameter("s", s.getId()).setParameter("ids", InLists.padded(ids)).getResultList()) {
-            for (org.zhurnal.core.api.audit.AuditEntry e : audit.find("membership", m.getId(), 5)) {
-                if ("retain".equals(e.action()) && e.after() != null) {
-                    try {
-                        com.fasterxml.jackson.databind.JsonNode reason = JSON.readTree(e.after()).get("reason");
-                        if (reason != null && reason.isTextual()) {
-                            return reason.asText();
-                        }
-                    } catch (java.io.IOException ignored) {
-                        // an audit entry that is not JSON: no grounds to show
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private ClassEntity newClass(EntityManager em, String schoolId, int year, String name, ClassEntity previous) {
         ClassEntity c = new ClassEntity();
