@@ -1,5 +1,6 @@
 // «Classes and students»: the classes of a school and year, the class card, consents, account issue.
 import { api, TEXTS, lang, t, translate } from '/i18n.js';
+import { isoDate } from '/page.js';
 import { $, el, say, rawCall, download, schools, fillSchools, date, onLanguageChange, errorText, now as platformNow } from '/ui/roster/roster-common.js';
 
 const PURPOSE = 'Ведение электронного журнала и дневника';
@@ -340,12 +341,6 @@ function showProblems(box, err) {
   box.hidden = false;
 }
 
-/** The platform's today as yyyy-MM-dd. */
-function todayIso() {
-  const n = platformNow();
-  return `${n.getFullYear()}-${String(n.getMonth() + 1).padStart(2, '0')}-${String(n.getDate()).padStart(2, '0')}`;
-}
-
 /** A student's achievements (the portfolio): listed, recorded and deleted by the class's staff; the family reads them in the diary. */
 let achieving = null;
 
@@ -385,7 +380,7 @@ async function openAchievements(student) {
   fill('a-kind', ['OLYMPIAD', 'COMPETITION', 'CONFERENCE', 'SPORTS', 'OTHER']);
   fill('a-level', ['SCHOOL', 'MUNICIPAL', 'REGIONAL', 'FEDERAL', 'INTERNATIONAL']);
   fill('a-result', ['WINNER', 'PRIZE', 'PARTICIPANT']);
-  $('a-date').value = todayIso();
+  $('a-date').value = isoDate();
   $('a-errors').hidden = true;
   try {
     await loadAchievements();
@@ -421,7 +416,7 @@ function openEnrol() {
   const f = $('enrol-form');
   f.reset();
   $('enrol-title').textContent = t('enrol.title', { name: className(state.card.schoolClass) });
-  $('e-admission').value = todayIso();
+  $('e-admission').value = isoDate();
   $('e-errors').hidden = true;
   $('enrol-dialog').showModal();
   $('e-lastName').focus();
@@ -472,7 +467,7 @@ function openTransfer(student) {
   $('transfer-title').textContent = t('transfer.title', { name: fullName(student) });
   const others = state.classes.filter((c) => c.id !== current);
   $('t-class').replaceChildren(...others.map((c) => { const o = el('option', null, className(c)); o.value = c.id; return o; }));
-  $('t-date').value = todayIso();
+  $('t-date').value = isoDate();
   $('t-errors').hidden = true;
   $('transfer-dialog').showModal();
   $('t-class').focus();
